@@ -1,0 +1,56 @@
+// Package report is the one path by which deferlint's analyzers report findings.
+//
+// Reporting through it gives every analyzer the same behaviour under every
+// go/analysis driver (deferlint itself, go vet, golangci-lint, gopls, nogo), none of
+// which knows deferlint's command line: findings in generated files are dropped, and
+// //deferlint:ignore directives silence the analyzers they name.
+package report
+
+import (
+	"go/ast"
+	"go/token"
+
+	"github.com/deferlint/deferlint/internal/suppress"
+	"golang.org/x/tools/go/analysis"
+	"honnef.co/go/tools/analysis/facts/generated"
+)
+
+// Requires lists the analyzers whose results Report consults. Every analyzer that
+// reports through this package must list them in its own Requires.
+var Requires = []*analysis.Analyzer{generated.Analyzer, suppress.Analyzer}
+
+// Node reports message for the source range of node, with optional suggested fixes.
+func Node(pass *analysis.Pass, node ast.Node, message string, fixes ...analysis.SuggestedFix) {
+	Range(pass, node.Pos(), node.End(), message, fixes...)
+}
+
+// Range reports message for the source range [pos, end), with optional suggested fixes.
+func Range(pass *analysis.Pass, pos, end token.Pos, message string, fixes ...analysis.SuggestedFix) {
+	Diagnostic(pass, analysis.Diagnostic{Pos: pos, End: end, Message: message, SuggestedFixes: fixes})
+}
+
+// Diagnostic reports d unless it lies in a generated file or a directive silences it.
+func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
+	posn := pass.Fset.PositionFor(d.Pos, false)
+	if isGenerated(pass, posn.Filename) {
+		return
+	}
+	if index, _ := pass.ResultOf[suppress.Analyzer].(*suppress.Index); index.Silences(posn, pass.Analyzer.Name) {
+		return
+	}
+	if d.URL == "" {
+		d.URL = pass.Analyzer.URL
+	}
+	pass.Report(d)
+}
+
+func isGenerated(pass *analysis.Pass, filename string) bool {
+	files, _ := pass.ResultOf[generated.Analyzer].(map[string]generated.Generator)
+	_, ok := files[filename]
+	return ok
+}
+
+// URL returns the documentation address of the named analyzer.
+func URL(analyzer string) string {
+	return "https://pkg.go.dev/github.com/deferlint/deferlint/analyzers/" + analyzer
+}

@@ -1,0 +1,15 @@
+package report_test
+
+import (
+	"testing"
+
+	"github.com/deferlint/deferlint/analyzers/deferargs"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestSuppression runs a real analyzer over a package with directives and a
+// generated file: findings on a directive's line or the line below are silenced only
+// by a well-formed directive naming the analyzer, and generated files report nothing.
+func TestSuppression(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferargs.Analyzer, "suppressed")
+}
