@@ -11,6 +11,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -34,32 +35,18 @@ func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	funcs := make(map[ast.Node]*funcInfo)
 	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
-		fn, inLoop := enclosingFunc(cur)
-		if fn == nil {
+		fn, ok := loops.EnclosingFunc(cur)
+		if !ok {
 			continue
 		}
-		info := funcs[fn]
+		info := funcs[fn.Node()]
 		if info == nil {
-			info = newFuncInfo(fn)
-			funcs[fn] = info
+			info = newFuncInfo(fn.Node())
+			funcs[fn.Node()] = info
 		}
-		checkDefer(pass, info, cur.Node().(*ast.DeferStmt), inLoop)
+		checkDefer(pass, info, cur.Node().(*ast.DeferStmt), len(loops.Enclosing(cur)) > 0)
 	}
 	return nil, nil
-}
-
-// enclosingFunc returns the function whose defer stack the defer statement at cur
-// pushes onto, and whether the statement sits in a loop of that function.
-func enclosingFunc(cur inspector.Cursor) (fn ast.Node, inLoop bool) {
-	for c := range cur.Enclosing() {
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return n, inLoop
-		case *ast.ForStmt, *ast.RangeStmt:
-			inLoop = true
-		}
-	}
-	return nil, false
 }
 
 // funcInfo is what the checks need to know about the function that holds a defer.
