@@ -1,0 +1,143 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"os"
+	"runtime/debug"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// A finding is one diagnostic, with positions resolved, as every output format and
+// the fixer need it.
+type finding struct {
+	analyzer string
+	url      string
+	posn     token.Position // as reported: //line directives applied
+	end      token.Position
+	message  string
+	fixes    []fix
+}
+
+type fix struct {
+	message string
+	edits   []edit
+}
+
+// An edit replaces the bytes [start, end) of the file named filename (not adjusted
+// by //line directives: the file on disk).
+type edit struct {
+	filename   string
+	start, end int
+	newText    string
+	startPosn  token.Position
+	endPosn    token.Position
+}
+
+// collect gathers the diagnostics of the root actions, resolved, de-duplicated (a
+// package and its test variant share files) and sorted by file, line and column. It
+// also returns a description of each analyzer that failed.
+func collect(graph *checker.Graph) (found []finding, failures []string) {
+	seen := make(map[string]bool)
+	for _, act := range graph.Roots {
+		if act.Err != nil && len(act.Package.Errors) == 0 { // load errors are reported already
+			failures = append(failures, fmt.Sprintf("analyzer %s failed on package %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err))
+			continue
+		}
+		if act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := resolve(fset, act.Analyzer, d)
+			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.analyzer, f.posn.Filename, f.posn.Offset, f.end.Offset, f.message)
+			if !seen[key] {
+				seen[key] = true
+				found = append(found, f)
+			}
+		}
+	}
+	slices.SortFunc(found, compareFindings)
+	slices.Sort(failures)
+	return found, slices.Compact(failures)
+}
+
+func compareFindings(a, b finding) int {
+	return cmp.Or(
+		cmp.Compare(a.posn.Filename, b.posn.Filename),
+		cmp.Compare(a.posn.Line, b.posn.Line),
+		cmp.Compare(a.posn.Column, b.posn.Column),
+		cmp.Compare(a.analyzer, b.analyzer),
+		cmp.Compare(a.message, b.message),
+	)
+}
+
+func resolve(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) finding {
+	f := finding{analyzer: a.Name, url: d.URL, message: d.Message, posn: fset.Position(d.Pos)}
+	if f.url == "" {
+		f.url = a.URL
+	}
+	f.end = f.posn
+	if d.End.IsValid() {
+		f.end = fset.Position(d.End)
+	}
+	for _, sf := range d.SuggestedFixes {
+		fx := fix{message: sf.Message}
+		for _, te := range sf.TextEdits {
+			file := fset.File(te.Pos)
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			if file == nil || fset.File(end) != file {
+				fx.edits = nil
+				break
+			}
+			fx.edits = append(fx.edits, edit{
+				filename:  file.Name(),
+				start:     file.Offset(te.Pos),
+				end:       file.Offset(end),
+				newText:   string(te.NewText),
+				startPosn: fset.PositionFor(te.Pos, false),
+				endPosn:   fset.PositionFor(end, false),
+			})
+		}
+		if len(fx.edits) > 0 {
+			f.fixes = append(f.fixes, fx)
+		}
+	}
+	return f
+}
+
+// guard returns copies of the analyzers whose Run turns a panic into an error
+// naming the analyzer and the package, so that one bug in one analyzer fails that
+// analyzer on that package instead of killing the whole run with a stack trace.
+// Set DEFERLINT_DEBUG=1 to get the stack.
+func guard(suite []*analysis.Analyzer) []*analysis.Analyzer {
+	guarded := make([]*analysis.Analyzer, len(suite))
+	for i, a := range suite {
+		g := *a
+		run := a.Run
+		g.Run = func(pass *analysis.Pass) (result any, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("internal error (please report it): panic: %v%s", r, debugStack())
+				}
+			}()
+			return run(pass)
+		}
+		guarded[i] = &g
+	}
+	return guarded
+}
+
+func debugStack() string {
+	if os.Getenv("DEFERLINT_DEBUG") == "" {
+		return ""
+	}
+	return "\n" + string(debug.Stack())
+}

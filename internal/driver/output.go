@@ -1,0 +1,120 @@
+package driver
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// write prints the findings in the given format. Paths are relative to the working
+// directory wd when they lie below it.
+func write(format string, found []finding, enabled []*analysis.Analyzer, wd string, w io.Writer) error {
+	switch format {
+	case "json":
+		return writeJSON(w, found, wd)
+	case "sarif":
+		return writeSARIF(w, found, enabled, wd)
+	case "github":
+		writeGitHub(w, found, wd)
+	default:
+		writeText(w, found, wd)
+	}
+	return nil
+}
+
+// relative returns filename relative to dir when it lies below dir, else unchanged.
+func relative(dir, filename string) string {
+	if dir == "" {
+		return filename
+	}
+	rel, err := filepath.Rel(dir, filename)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filename
+	}
+	return rel
+}
+
+func writeText(w io.Writer, found []finding, wd string) {
+	for _, f := range found {
+		fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relative(wd, f.posn.Filename), f.posn.Line, f.posn.Column, f.message, f.analyzer)
+	}
+}
+
+// The JSON output schema, version 1. Documented in docs/output.md; fields are only
+// ever added.
+type (
+	jsonOutput struct {
+		Version  int           `json:"version"`
+		Findings []jsonFinding `json:"findings"`
+	}
+	jsonFinding struct {
+		Analyzer       string    `json:"analyzer"`
+		Posn           jsonPosn  `json:"posn"`
+		End            jsonPosn  `json:"end"`
+		Message        string    `json:"message"`
+		URL            string    `json:"url"`
+		SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
+	}
+	jsonPosn struct {
+		File   string `json:"file"`
+		Line   int    `json:"line"`
+		Column int    `json:"column"`
+		Offset int    `json:"offset"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonEdit struct {
+		File    string `json:"file"`
+		Start   int    `json:"start"`
+		End     int    `json:"end"`
+		NewText string `json:"new_text"`
+	}
+)
+
+func writeJSON(w io.Writer, found []finding, wd string) error {
+	out := jsonOutput{Version: 1, Findings: []jsonFinding{}}
+	for _, f := range found {
+		jf := jsonFinding{
+			Analyzer: f.analyzer,
+			Posn:     jsonPosn{relative(wd, f.posn.Filename), f.posn.Line, f.posn.Column, f.posn.Offset},
+			End:      jsonPosn{relative(wd, f.end.Filename), f.end.Line, f.end.Column, f.end.Offset},
+			Message:  f.message,
+			URL:      f.url,
+		}
+		for _, fx := range f.fixes {
+			jfx := jsonFix{Message: fx.message}
+			for _, e := range fx.edits {
+				jfx.Edits = append(jfx.Edits, jsonEdit{relative(wd, e.filename), e.start, e.end, e.newText})
+			}
+			jf.SuggestedFixes = append(jf.SuggestedFixes, jfx)
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeGitHub prints GitHub Actions workflow commands, which the Actions runner turns
+// into annotations on the pull request.
+func writeGitHub(w io.Writer, found []finding, wd string) {
+	for _, f := range found {
+		fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			escapeProperty(filepath.ToSlash(relative(wd, f.posn.Filename))), f.posn.Line, f.posn.Column,
+			f.end.Line, f.end.Column, escapeProperty("deferlint "+f.analyzer), escapeData(f.message+" ("+f.url+")"))
+	}
+}
+
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
