@@ -1,0 +1,315 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// deferlint is the path of the binary built once for all tests.
+var deferlint string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "deferlint-e2e")
+	if err != nil {
+		panic(err)
+	}
+	deferlint = filepath.Join(dir, "deferlint")
+	build := exec.Command("go", "build", "-o", deferlint, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("building deferlint: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// example copies a module under the repository's testdata into a fresh directory and
+// returns that directory, so that tests may change it (-fix) and paths do not depend
+// on where the repository is.
+func example(t *testing.T, name string) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "testdata", name)
+	dst := filepath.Join(t.TempDir(), name)
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run runs a command in dir and returns its output and exit status.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+// golden compares got with the file testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, deferlint, "./...")
+	if r.code != 1 {
+		t.Errorf("exit status %d, want 1 (findings); stderr:\n%s", r.code, r.stderr)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	// The golden file also pins what must not be reported: the finding silenced by a
+	// //deferlint:ignore directive and the one in a generated file.
+	golden(t, "example.txt", r.stdout)
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := example(t, "example")
+	first := run(t, dir, deferlint, "-format", "json", "./...")
+	for range 2 {
+		if again := run(t, dir, deferlint, "-format", "json", "./..."); again.stdout != first.stdout {
+			t.Fatalf("two runs on the same input differ:\n%s\n---\n%s", first.stdout, again.stdout)
+		}
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := example(t, "example")
+	broken := example(t, "broken")
+	for _, test := range []struct {
+		name   string
+		dir    string
+		args   []string
+		code   int
+		stderr string // a substring of the expected stderr
+	}{
+		{"no findings", dir, []string{"./clean"}, 0, ""},
+		{"findings", dir, []string{"./..."}, 1, ""},
+		{"pattern matches nothing", dir, []string{"./nothing/..."}, 2, "no such file or directory"},
+		{"no packages at all", filepath.Join(dir, "clean"), []string{"./nothing"}, 2, "directory not found"},
+		{"type errors", broken, []string{"./..."}, 2, `package example.com/broken: broken.go:5:9: cannot use "not an int"`},
+		{"unknown flag", dir, []string{"-nope", "./..."}, 2, "flag provided but not defined: -nope"},
+		{"unknown analyzer", dir, []string{"-enable", "nope"}, 2, `unknown analyzer "nope"`},
+		{"unknown format", dir, []string{"-format", "xml"}, 2, `unknown -format "xml"`},
+		{"analyzer disabled", dir, []string{"-disable", "deferargs,directives", "./..."}, 2, "leave no analyzer to run"},
+		{"one analyzer", dir, []string{"-enable", "directives", "./..."}, 1, ""},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			r := run(t, test.dir, deferlint, test.args...)
+			if r.code != test.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", r.code, test.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, test.stderr) {
+				t.Errorf("stderr does not mention %q:\n%s", test.stderr, r.stderr)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") {
+				t.Errorf("stderr has a stack trace:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+func TestJSONOutput(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, deferlint, "-format", "json", "./...")
+	if r.code != 1 {
+		t.Fatalf("exit status %d, want 1; stderr:\n%s", r.code, r.stderr)
+	}
+	var out struct {
+		Version  int
+		Findings []struct {
+			Analyzer  string
+			Posn, End struct {
+				File                 string
+				Line, Column, Offset int
+			}
+			Message, URL   string
+			SuggestedFixes []struct {
+				Message string
+				Edits   []struct {
+					File       string
+					Start, End int
+					NewText    string `json:"new_text"`
+				}
+			} `json:"suggested_fixes"`
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&out); err != nil {
+		t.Fatalf("decoding the JSON output: %v\n%s", err, r.stdout)
+	}
+	if out.Version != 1 || len(out.Findings) == 0 {
+		t.Fatalf("version %d with %d findings, want version 1 with findings", out.Version, len(out.Findings))
+	}
+	first := out.Findings[0]
+	if first.Analyzer != "deferargs" || first.Posn.File != "metrics/metrics.go" || first.Posn.Line != 21 ||
+		first.End.Line != 21 || first.End.Column <= first.Posn.Column ||
+		first.URL != "https://pkg.go.dev/github.com/deferlint/deferlint/analyzers/deferargs" {
+		t.Errorf("first finding = %+v", first)
+	}
+	if len(first.SuggestedFixes) != 1 || len(first.SuggestedFixes[0].Edits) != 1 ||
+		!strings.HasPrefix(first.SuggestedFixes[0].Edits[0].NewText, "func() { ") {
+		t.Errorf("first finding's fixes = %+v", first.SuggestedFixes)
+	}
+}
+
+func TestGitHubOutput(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, deferlint, "-format", "github", "./...")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	want := "::warning file=metrics/metrics.go,line=21,col=31,endLine=21,endColumn=48,title=deferlint deferargs::time.Since(start) is evaluated"
+	if r.code != 1 || !strings.HasPrefix(lines[0], want) {
+		t.Errorf("exit status %d, first line\n%s\nwant prefix\n%s", r.code, lines[0], want)
+	}
+}
+
+func TestFix(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, deferlint, "-fix", "./...")
+	// The malformed directive has no fix, so it is still reported.
+	if r.code != 1 || !strings.Contains(r.stdout, "(directives)") || strings.Contains(r.stdout, "(deferargs)") {
+		t.Errorf("deferlint -fix: exit status %d, output:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	fixed, err := os.ReadFile(filepath.Join(dir, "metrics", "metrics.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "metrics.go.fixed", string(fixed))
+	if again := run(t, dir, deferlint, "-enable", "deferargs", "./..."); again.code != 0 {
+		t.Errorf("after -fix, deferargs still reports:\n%s%s", again.stdout, again.stderr)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, deferlint, "-diff", "./...")
+	if r.code != 1 {
+		t.Errorf("exit status %d, want 1 for a non-empty diff; stderr:\n%s", r.code, r.stderr)
+	}
+	golden(t, "example.diff", r.stdout)
+	if clean := run(t, dir, deferlint, "-diff", "./clean"); clean.code != 0 || clean.stdout != "" {
+		t.Errorf("-diff on clean code: exit status %d, output %q", clean.code, clean.stdout)
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, "go", "vet", "-vettool="+deferlint, "./...")
+	if r.code == 0 {
+		t.Fatalf("go vet -vettool: exit status 0, want non-zero; stderr:\n%s", r.stderr)
+	}
+	for _, want := range []string{
+		"metrics/metrics.go:21:31: time.Since(start) is evaluated",
+		`worker/worker.go:9:2: //deferlint:ignore names unknown analyzer "deferarg"`,
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("go vet output does not contain %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "startup took") || strings.Contains(r.stderr, "metrics_gen.go") {
+		t.Errorf("go vet reports a silenced or generated finding:\n%s", r.stderr)
+	}
+	// Analyzer flags reach the analyzers through go vet too.
+	only := run(t, dir, "go", "vet", "-vettool="+deferlint, "-directives", "./...")
+	if strings.Contains(only.stderr, "is evaluated when") || !strings.Contains(only.stderr, "unknown analyzer") {
+		t.Errorf("go vet -directives does not run directives alone:\n%s", only.stderr)
+	}
+	if clean := run(t, dir, "go", "vet", "-vettool="+deferlint, "./clean"); clean.code != 0 {
+		t.Errorf("go vet on clean code: exit status %d\n%s", clean.code, clean.stderr)
+	}
+}
+
+func TestGoFix(t *testing.T) {
+	dir := example(t, "example")
+	r := run(t, dir, "go", "fix", "-fixtool="+deferlint, "-diff", "./...")
+	if !strings.Contains(r.stdout, "+\tdefer func() { requestSeconds.Observe(time.Since(start).Seconds()) }()") {
+		t.Errorf("go fix -diff: exit status %d, output:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	run(t, dir, "go", "fix", "-fixtool="+deferlint, "./...")
+	if again := run(t, dir, deferlint, "-enable", "deferargs", "./..."); again.code != 0 {
+		t.Errorf("after go fix, deferargs still reports:\n%s%s", again.stdout, again.stderr)
+	}
+}
+
+func TestListHelpVersion(t *testing.T) {
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-list"}, "deferargs   report deferred calls"},
+		{[]string{"-help", "deferargs"}, "Wrong:"},
+		{[]string{"-help"}, "Exit status: 0 no findings, 1 findings, 2 the tool could not do its job."},
+		{[]string{"-version"}, "deferlint "},
+	} {
+		r := run(t, ".", deferlint, test.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, test.want) {
+			t.Errorf("deferlint %v: exit status %d, output does not contain %q:\n%s%s", test.args, r.code, test.want, r.stdout, r.stderr)
+		}
+	}
+	if r := run(t, ".", deferlint, "-help", "nope"); r.code != 2 {
+		t.Errorf("deferlint -help nope: exit status %d, want 2", r.code)
+	}
+}
+
+func init() {
+	// The go command that the tests run must be the one running them.
+	os.Setenv("PATH", filepath.Join(runtime.GOROOT(), "bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
