@@ -1,11 +1,15 @@
 package analyzers_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers"
+	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -52,5 +56,27 @@ func TestSuiteDocs(t *testing.T) {
 		if a.URL != report.URL(a.Name) {
 			t.Errorf("%s: URL = %q, want %q", a.Name, a.URL, report.URL(a.Name))
 		}
+	}
+}
+
+// TestREADMETable keeps the README's table of analyzers equal to the suite.
+func TestREADMETable(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "<!-- analyzers:begin")
+	table, _, ok2 := strings.Cut(table, "<!-- analyzers:end -->")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no analyzers:begin/end markers")
+	}
+	var want strings.Builder
+	want.WriteString("| analyzer | finds |\n| --- | --- |\n")
+	for _, a := range analyzers.All() {
+		fmt.Fprintf(&want, "| [%s](analyzers/%s/doc.go) | %s |\n", a.Name, a.Name, docs.Summary(a.Name, a.Doc))
+	}
+	_, got, _ := strings.Cut(table, "\n")
+	if got != want.String() {
+		t.Errorf("README.md's table of analyzers is out of date; it should read:\n%s", want.String())
 	}
 }
