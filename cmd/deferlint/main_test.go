@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -307,9 +306,4 @@ func TestListHelpVersion(t *testing.T) {
 	if r := run(t, ".", deferlint, "-help", "nope"); r.code != 2 {
 		t.Errorf("deferlint -help nope: exit status %d, want 2", r.code)
 	}
-}
-
-func init() {
-	// The go command that the tests run must be the one running them.
-	os.Setenv("PATH", filepath.Join(runtime.GOROOT(), "bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
 }
