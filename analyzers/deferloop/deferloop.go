@@ -1,0 +1,337 @@
+package deferloop
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports defer statements that can run again within one call of their
+// function, so that their deferred calls pile up until it returns.
+var Analyzer = &analysis.Analyzer{
+	Name:     "deferloop",
+	Doc:      docs.Extract(doc, "deferloop"),
+	URL:      report.URL("deferloop"),
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Run:      run,
+}
+
+// funcDefers gathers the defer statements of one function (declaration or literal).
+type funcDefers struct {
+	fn     inspector.Cursor
+	defers []inspector.Cursor
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var funcs []*funcDefers
+	index := make(map[ast.Node]*funcDefers)
+	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
+		fn, ok := loops.EnclosingFunc(cur)
+		if !ok {
+			continue
+		}
+		f := index[fn.Node()]
+		if f == nil {
+			f = &funcDefers{fn: fn}
+			index[fn.Node()] = f
+			funcs = append(funcs, f)
+		}
+		f.defers = append(f.defers, cur)
+	}
+	for _, f := range funcs {
+		runFunc(pass, f)
+	}
+	return nil, nil
+}
+
+// finding is one defer statement that repeats, and the loop it repeats through (nil
+// for a loop built with goto).
+type finding struct {
+	stmt *ast.DeferStmt
+	cur  inspector.Cursor
+	loop ast.Stmt
+}
+
+// runFunc checks the defer statements of one function. The control-flow graph is
+// built only when a defer lies in a loop or the function uses goto.
+func runFunc(pass *analysis.Pass, f *funcDefers) {
+	name, body := funcNameBody(f.fn.Node())
+	if body == nil {
+		return
+	}
+	gotos := hasGoto(body)
+	var graph *flow.Graph
+	var found []finding
+	for _, cur := range f.defers {
+		enclosing := loops.Enclosing(cur)
+		if len(enclosing) == 0 && !gotos {
+			continue
+		}
+		if graph == nil {
+			graph = flow.New(pass.TypesInfo, body)
+		}
+		stmt := cur.Node().(*ast.DeferStmt)
+		loop, repeats := loops.Repeating(graph, stmt, enclosing)
+		if repeats {
+			found = append(found, finding{stmt: stmt, cur: cur, loop: loop})
+		}
+	}
+	fixed := make(map[ast.Stmt]bool)
+	for _, d := range found {
+		var fixes []analysis.SuggestedFix
+		if d.loop != nil && !fixed[d.loop] && !nestsWithOther(d.loop, found) {
+			fixed[d.loop] = true
+			fixes = wrapFix(pass, d)
+		}
+		report.Node(pass, d.stmt, message(pass, graph, name, body, d), fixes...)
+	}
+}
+
+// funcNameBody returns how messages name a function ("the function literal" for a
+// literal) and its body, nil for a declaration without one.
+func funcNameBody(fn ast.Node) (string, *ast.BlockStmt) {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Name.Name, fn.Body
+	case *ast.FuncLit:
+		return "the function literal", fn.Body
+	}
+	return "", nil
+}
+
+// hasGoto reports whether body holds a goto statement outside function literals.
+func hasGoto(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.GOTO
+		}
+		return !found
+	})
+	return found
+}
+
+// nestsWithOther reports whether another finding repeats through a loop that encloses
+// loop or lies inside it: fixes for both would overlap, so neither is offered.
+func nestsWithOther(loop ast.Stmt, found []finding) bool {
+	for _, d := range found {
+		if d.loop != nil && d.loop != loop && d.loop.Pos() < loop.End() && loop.Pos() < d.loop.End() {
+			return true
+		}
+	}
+	return false
+}
+
+const advice = "call it at the end of the iteration or move the loop body into a function literal"
+
+// message names the consequence of the repeated defer, picked from what is deferred:
+// a deadlock, a call that never runs, a resource held per iteration, or plain delay.
+func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.BlockStmt, d finding) string {
+	info := pass.TypesInfo
+	call := d.stmt.Call
+	what := describe(pass, call)
+	region := fnBody // where the iteration acquires what the defer releases
+	if d.loop != nil {
+		region = loops.Body(d.loop)
+	}
+	if mu := unlockedMutex(info, call); mu != nil && callsMethod(info, region, mu, "Lock") {
+		recv := render(pass, mu)
+		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
+			what, recv, recv)
+	}
+	held := heldPerIteration(pass, call, region)
+	if !g.Ends(d.stmt) {
+		if held != "" {
+			return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs and %s forever: %s", what, held, advice)
+		}
+		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
+	}
+	if held != "" {
+		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fnName, advice)
+	}
+	return fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration: %s", what, fnName, advice)
+}
+
+// unlockedMutex returns the receiver of a deferred call to Unlock on a sync.Mutex or
+// sync.RWMutex (directly, through embedding, or through sync.Locker), or nil.
+func unlockedMutex(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Unlock" {
+		return nil
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return nil
+	}
+	return sel.X
+}
+
+// releases maps a deferred method that releases what its receiver holds to the state
+// the receiver stays in until the function returns.
+var releases = map[string]string{
+	"Close":    "stays open",
+	"Rollback": "stays open",
+	"Stop":     "keeps running",
+	"Release":  "stays held",
+}
+
+// heldPerIteration describes what every iteration acquires and the deferred call
+// releases only at function return, or returns "" when the pairing is not evident.
+// The pairing is local and syntactic: the receiver of Close, Stop, Rollback or
+// Release (or its root variable, as resp in resp.Body.Close) is assigned in the loop
+// body; RUnlock follows an RLock and Done an Add on the same receiver in the loop
+// body; a deferred context cancel func is assigned in the loop body.
+func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.BlockStmt) string {
+	info := pass.TypesInfo
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if selection, ok := info.Selections[fun]; !ok || selection.Kind() != types.MethodVal {
+			return ""
+		}
+		recv := render(pass, fun.X)
+		switch name := fun.Sel.Name; name {
+		case "RUnlock":
+			if callsMethod(info, region, fun.X, "RLock") {
+				return "every iteration keeps a read lock on " + recv
+			}
+		case "Done":
+			if callsMethod(info, region, fun.X, "Add") {
+				return "the count every iteration adds to " + recv + " stays up"
+			}
+		default:
+			state, ok := releases[name]
+			if !ok {
+				return ""
+			}
+			if v := rootVar(info, fun.X); v != nil && assignedIn(info, region, v) {
+				return "every iteration's " + recv + " " + state
+			}
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[fun].(*types.Var)
+		if ok && isCancelFunc(v.Type()) && assignedIn(info, region, v) {
+			return "every iteration's context stays uncancelled"
+		}
+	}
+	return ""
+}
+
+// isCancelFunc reports whether t is context.CancelFunc or context.CancelCauseFunc.
+func isCancelFunc(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "context" {
+		return false
+	}
+	return named.Obj().Name() == "CancelFunc" || named.Obj().Name() == "CancelCauseFunc"
+}
+
+// rootVar returns the local or package variable at the root of a receiver expression
+// (f in f, f.conn, fs[i] or *f), or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// assignedIn reports whether region assigns v outside function literals: a short
+// variable declaration, an assignment or a var declaration.
+func assignedIn(info *types.Info, region *ast.BlockStmt, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (info.Defs[id] == v || info.Uses[id] == v)
+	}
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || is(lhs)
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				found = found || is(id)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// callsMethod reports whether region calls method name on the same receiver
+// expression as recv (compared as written), outside function literals.
+func callsMethod(info *types.Info, region *ast.BlockStmt, recv ast.Expr, name string) bool {
+	want := types.ExprString(ast.Unparen(recv))
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == name && types.ExprString(ast.Unparen(sel.X)) == want {
+				_, isMethod := typeutil.Callee(info, n).(*types.Func)
+				found = found || isMethod
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// describe returns how a message names the deferred call: its source when short,
+// else the function called with elided arguments.
+func describe(pass *analysis.Pass, call *ast.CallExpr) string {
+	if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return "the deferred function literal"
+	}
+	if s := render(pass, call); len(s) <= 40 && !strings.Contains(s, "\n") {
+		return s
+	}
+	if s := render(pass, call.Fun); len(s) <= 40 && !strings.Contains(s, "\n") {
+		return s + "(...)"
+	}
+	return "the deferred call"
+}
+
+// render returns the source text of n.
+func render(pass *analysis.Pass, n ast.Node) string {
+	var buf strings.Builder
+	if err := format.Node(&buf, pass.Fset, n); err != nil {
+		return "the call"
+	}
+	return buf.String()
+}

@@ -1,0 +1,139 @@
+package deferloop
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/loops"
+	"golang.org/x/tools/go/analysis"
+)
+
+// wrapFix offers to move the body of the loop that d repeats through into a function
+// literal called in its place, so that the defers of the body run at the end of each
+// iteration. It offers nothing unless loops.MovableBody allows the move, or when the
+// source text is not at hand.
+func wrapFix(pass *analysis.Pass, d finding) []analysis.SuggestedFix {
+	body := loops.Body(d.loop)
+	if body == nil || !body.Lbrace.IsValid() || !body.Rbrace.IsValid() {
+		return nil
+	}
+	continues, ok := loops.MovableBody(pass.TypesInfo, d.loop, loopLabel(d))
+	if !ok {
+		return nil
+	}
+	tf := pass.Fset.File(body.Lbrace)
+	if tf == nil || pass.ReadFile == nil {
+		return nil
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return nil
+	}
+	text := wrappedBody(src, tf, d.loop, body, continues)
+	if text == "" {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Move the loop body into a function literal, so that its deferred calls run at the end of each iteration",
+		TextEdits: []analysis.TextEdit{{Pos: body.Lbrace + 1, End: body.Rbrace, NewText: []byte(text)}},
+	}}
+}
+
+// loopLabel returns the label of d's loop, or nil.
+func loopLabel(d finding) *ast.Ident {
+	for c := range d.cur.Enclosing() {
+		if c.Node() == d.loop {
+			if l, ok := c.Parent().Node().(*ast.LabeledStmt); ok {
+				return l.Label
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// wrappedBody returns the text that replaces everything between the braces of body:
+// the same statements inside func() { ... }(), indented one tab deeper (except lines
+// inside raw string literals), with each continue statement of the loop replaced by
+// return. It returns "" when the offsets do not fit the source.
+func wrappedBody(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, continues []*ast.BranchStmt) string {
+	offset := func(p token.Pos) int {
+		if !p.IsValid() || int(p) < tf.Base() || int(p) > tf.Base()+tf.Size() {
+			return -1
+		}
+		return tf.Offset(p)
+	}
+	start, end := offset(body.Lbrace)+1, offset(body.Rbrace)
+	loopStart := offset(loop.Pos())
+	if start <= 0 || end < start || loopStart < 0 {
+		return ""
+	}
+	// Indentation of the loop's line, and of the statements in its body.
+	line := tf.LineStart(tf.Line(loop.Pos()))
+	indent := leadingSpace(src[tf.Offset(line):])
+	bodyIndent := indent + "\t"
+
+	// Text to copy: without the blanks before the first line break and at the end.
+	for start < end && (src[start] == ' ' || src[start] == '\t') {
+		start++
+	}
+	for end > start && strings.ContainsRune(" \t\r\n", rune(src[end-1])) {
+		end--
+	}
+
+	// Raw strings spanning lines keep their text.
+	type span struct{ from, to int }
+	var raw []span
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, "`") {
+			raw = append(raw, span{offset(lit.Pos()), offset(lit.End())})
+		}
+		return true
+	})
+	inRaw := func(i int) bool {
+		return slices.ContainsFunc(raw, func(s span) bool { return s.from <= i && i < s.to })
+	}
+	replace := make(map[int]int) // offset of a continue statement -> its end
+	for _, c := range continues {
+		from, to := offset(c.Pos()), offset(c.End())
+		if from < start || to > end || to < from {
+			return ""
+		}
+		replace[from] = to
+	}
+
+	var b strings.Builder
+	b.WriteString("\n" + bodyIndent + "func() {")
+	switch {
+	case start < end && src[start] == '\n':
+	case start < end && src[start] == '/':
+		b.WriteString(" ")
+	default:
+		b.WriteString("\n" + bodyIndent + "\t")
+	}
+	for i := start; i < end; {
+		if to, ok := replace[i]; ok {
+			b.WriteString("return")
+			i = to
+			continue
+		}
+		b.WriteByte(src[i])
+		if src[i] == '\n' && i+1 < end && src[i+1] != '\n' && !inRaw(i) {
+			b.WriteByte('\t')
+		}
+		i++
+	}
+	b.WriteString("\n" + bodyIndent + "}()\n" + indent)
+	return b.String()
+}
+
+// leadingSpace returns the blanks that start line.
+func leadingSpace(line []byte) string {
+	n := 0
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		n++
+	}
+	return string(line[:n])
+}

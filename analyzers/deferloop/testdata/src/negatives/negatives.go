@@ -1,0 +1,175 @@
+// Package negatives holds defers that do not repeat: none is reported.
+package negatives
+
+import (
+	"errors"
+	"log"
+	"os"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+func open(string) (*os.File, error) { return nil, nil }
+func use(...any) bool               { return true }
+func cleanup()                      {}
+
+func beforeAndAfter(xs []int) {
+	defer cleanup()
+	for range xs {
+		use()
+	}
+	defer cleanup()
+}
+
+// The defer belongs to the function literal called in the iteration.
+func calledLiteral(names []string) {
+	for _, name := range names {
+		func() {
+			f, _ := open(name)
+			defer f.Close()
+			use(f)
+		}()
+	}
+}
+
+func goroutine(names []string, wg *sync.WaitGroup) {
+	for _, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			use(name)
+		}()
+	}
+}
+
+// A retry loop: the defer is followed by a return on every path.
+func retry(addrs []string) error {
+	for _, addr := range addrs {
+		f, err := open(addr)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		return errors.New(f.Name())
+	}
+	return nil
+}
+
+func deferAndBreak(xs []int) {
+	for _, x := range xs {
+		if x > 0 {
+			defer cleanup()
+			break
+		}
+	}
+}
+
+func deferAndLabelledBreak(rows [][]int) {
+outer:
+	for _, row := range rows {
+		for _, x := range row {
+			if x > 0 {
+				defer cleanup()
+				break outer
+			}
+		}
+	}
+}
+
+func deferAndGotoOut(xs []int) {
+	for _, x := range xs {
+		if x > 0 {
+			defer cleanup()
+			goto done
+		}
+	}
+done:
+	use()
+}
+
+func deferAndPanic(xs []int) {
+	for range xs {
+		defer cleanup()
+		panic("stop")
+	}
+}
+
+func deferAndExit(xs []int) {
+	for range xs {
+		defer cleanup()
+		os.Exit(1)
+	}
+}
+
+func deferAndFatal(xs []int) {
+	for range xs {
+		defer cleanup()
+		log.Fatalf("stop")
+	}
+}
+
+func deferAndGoexit(xs []int) {
+	for range xs {
+		defer cleanup()
+		runtime.Goexit()
+	}
+}
+
+func TestFatal(t *testing.T) {
+	for range 3 {
+		defer cleanup()
+		t.Fatal("stop")
+	}
+}
+
+func BenchmarkFatal(b *testing.B) {
+	for range 3 {
+		defer cleanup()
+		b.Fatalf("stop")
+	}
+}
+
+// Every branch ends the loop.
+func everyPathLeaves(xs []int) int {
+	for _, x := range xs {
+		defer cleanup()
+		switch {
+		case x > 0:
+			return x
+		default:
+			panic("negative")
+		}
+	}
+	return 0
+}
+
+// A goto that jumps forward is no loop.
+func gotoForward(ok bool) {
+	if ok {
+		goto skip
+	}
+	defer cleanup()
+skip:
+	use()
+}
+
+// Dead code in a loop cannot run at all.
+func deadCode(xs []int) {
+	for range xs {
+		return
+		defer cleanup()
+	}
+}
+
+// A labelled break of the loop from the select's only case leaves it.
+func selectBreakLabel(ch chan int) {
+loop:
+	for {
+		defer cleanup()
+		select {
+		case <-ch:
+			break loop
+		}
+	}
+}

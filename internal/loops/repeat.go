@@ -1,0 +1,151 @@
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
+	"golang.org/x/tools/go/cfg"
+)
+
+// Body returns the body of a for or range statement, or nil for any other node.
+func Body(loop ast.Node) *ast.BlockStmt {
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		return loop.Body
+	case *ast.RangeStmt:
+		return loop.Body
+	}
+	return nil
+}
+
+// InIteration reports whether block b of a function's control-flow graph belongs to
+// the iterations of loop (a for or range statement): it is the loop's head, body or
+// post block, or it comes from a statement inside the loop's body. The block after
+// the loop, and the block of a label on the loop, do not belong to it.
+func InIteration(loop ast.Stmt, b *cfg.Block) bool {
+	if b.Stmt == nil {
+		return false
+	}
+	if b.Stmt == loop {
+		return b.Kind != cfg.KindForDone && b.Kind != cfg.KindRangeDone
+	}
+	body := Body(loop)
+	return body != nil && body.Pos() <= b.Stmt.Pos() && b.Stmt.End() <= body.End()
+}
+
+// Repeating tells whether stmt, a node of g, can run again after it has run within
+// one call of the function, and through which loop. The loop is the innermost of
+// enclosing (the for and range statements around stmt, innermost first, as returned
+// by Enclosing) that has a path from stmt back to stmt without leaving the loop's
+// iterations. When stmt repeats but through none of them (a loop built with goto),
+// the loop is nil.
+func Repeating(g *flow.Graph, stmt ast.Node, enclosing []ast.Stmt) (loop ast.Stmt, repeats bool) {
+	if !g.Repeats(stmt, nil) {
+		return nil, false
+	}
+	for _, loop := range enclosing {
+		if g.Repeats(stmt, func(b *cfg.Block) bool { return InIteration(loop, b) }) {
+			return loop, true
+		}
+	}
+	return nil, true
+}
+
+// MovableBody reports whether the body of loop (a for or range statement, labelled
+// label or unlabelled when label is nil) can be moved into a function literal called
+// in its place, func() { ... }(), without changing what it does, and returns the
+// continue statements of this loop, which must become return statements.
+//
+// It refuses, when unsure, any body holding (outside nested function literals) a
+// return or goto statement, a break of this loop, a break or continue of an enclosing
+// loop or statement, or a call of the builtin recover, which stops working one call
+// deeper.
+func MovableBody(info *types.Info, loop ast.Stmt, label *ast.Ident) (continues []*ast.BranchStmt, ok bool) {
+	body := Body(loop)
+	if body == nil {
+		return nil, false
+	}
+	inner := make(map[string]bool) // labels declared inside the body
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			inner[n.Label.Name] = true
+		}
+		return true
+	})
+	ok = true
+	var visit func(n ast.Node, breakable, continuable bool)
+	visit = func(n ast.Node, breakable, continuable bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				ok = false
+			case *ast.CallExpr:
+				if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent {
+					if b, isBuiltin := info.Uses[id].(*types.Builtin); isBuiltin && b.Name() == "recover" {
+						ok = false
+					}
+				}
+			case *ast.ForStmt, *ast.RangeStmt:
+				inBody := Body(n)
+				for _, part := range children(n) {
+					visit(part, part == inBody || breakable, part == inBody || continuable)
+				}
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				for _, part := range children(n) {
+					visit(part, true, continuable)
+				}
+				return false
+			case *ast.BranchStmt:
+				switch {
+				case n.Tok == token.GOTO:
+					ok = false
+				case n.Label != nil:
+					if inner[n.Label.Name] {
+						break
+					}
+					if n.Tok == token.CONTINUE && label != nil && n.Label.Name == label.Name {
+						continues = append(continues, n)
+					} else {
+						ok = false
+					}
+				case n.Tok == token.BREAK && !breakable:
+					ok = false
+				case n.Tok == token.CONTINUE && !continuable:
+					continues = append(continues, n)
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false, false)
+	if !ok {
+		return nil, false
+	}
+	return continues, true
+}
+
+// children returns the direct child nodes of a statement.
+func children(n ast.Node) []ast.Node {
+	var list []ast.Node
+	ast.Inspect(n, func(c ast.Node) bool {
+		if c == n {
+			return true
+		}
+		if c != nil {
+			list = append(list, c)
+		}
+		return false
+	})
+	return list
+}
