@@ -98,7 +98,7 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 		var fixes []analysis.SuggestedFix
 		if d.loop != nil && !fixed[d.loop] && !nestsWithOther(d.loop, found) {
 			fixed[d.loop] = true
-			fixes = wrapFix(pass, d)
+			fixes = wrapFix(pass, d, gotos)
 		}
 		report.Node(pass, d.stmt, message(pass, graph, name, body, d), fixes...)
 	}

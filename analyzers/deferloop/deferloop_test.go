@@ -18,3 +18,7 @@ func TestNegatives(t *testing.T) {
 func TestMessages(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "messages")
 }
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferloop.Analyzer, "fixes")
+}

@@ -12,14 +12,23 @@ import (
 
 // wrapFix offers to move the body of the loop that d repeats through into a function
 // literal called in its place, so that the defers of the body run at the end of each
-// iteration. It offers nothing unless loops.MovableBody allows the move, or when the
-// source text is not at hand.
-func wrapFix(pass *analysis.Pass, d finding) []analysis.SuggestedFix {
+// iteration. It offers nothing unless loops.MovableBody allows the move, when the
+// source text is not at hand, or when the loop is labelled and the function uses goto
+// (which may jump to the label, so that it cannot go).
+func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix {
 	body := loops.Body(d.loop)
 	if body == nil || !body.Lbrace.IsValid() || !body.Rbrace.IsValid() {
 		return nil
 	}
-	continues, ok := loops.MovableBody(pass.TypesInfo, d.loop, loopLabel(d))
+	labelled := loopLabel(d)
+	if labelled != nil && gotos {
+		return nil
+	}
+	var label *ast.Ident
+	if labelled != nil {
+		label = labelled.Label
+	}
+	continues, ok := loops.MovableBody(pass.TypesInfo, d.loop, label)
 	if !ok {
 		return nil
 	}
@@ -35,23 +44,51 @@ func wrapFix(pass *analysis.Pass, d finding) []analysis.SuggestedFix {
 	if text == "" {
 		return nil
 	}
+	edits := []analysis.TextEdit{{Pos: body.Lbrace + 1, End: body.Rbrace, NewText: []byte(text)}}
+	if labelled != nil {
+		// Every use of the label is in the body and gone with the move (a break of
+		// the loop refuses it; a continue became return): an unused label would not
+		// compile, so it goes too.
+		edit, ok := removeLabel(src, tf, labelled)
+		if !ok {
+			return nil
+		}
+		edits = append([]analysis.TextEdit{edit}, edits...)
+	}
 	return []analysis.SuggestedFix{{
 		Message:   "Move the loop body into a function literal, so that its deferred calls run at the end of each iteration",
-		TextEdits: []analysis.TextEdit{{Pos: body.Lbrace + 1, End: body.Rbrace, NewText: []byte(text)}},
+		TextEdits: edits,
 	}}
 }
 
-// loopLabel returns the label of d's loop, or nil.
-func loopLabel(d finding) *ast.Ident {
+// loopLabel returns the labelled statement around d's loop, or nil.
+func loopLabel(d finding) *ast.LabeledStmt {
 	for c := range d.cur.Enclosing() {
 		if c.Node() == d.loop {
-			if l, ok := c.Parent().Node().(*ast.LabeledStmt); ok {
-				return l.Label
-			}
-			return nil
+			l, _ := c.Parent().Node().(*ast.LabeledStmt)
+			return l
 		}
 	}
 	return nil
+}
+
+// removeLabel returns the edit that deletes the label of a labelled loop: the text
+// from the label to the loop when both share a line, else the label's own line, when
+// that line holds nothing else.
+func removeLabel(src []byte, tf *token.File, l *ast.LabeledStmt) (analysis.TextEdit, bool) {
+	labelLine, loopLine := tf.Line(l.Label.Pos()), tf.Line(l.Stmt.Pos())
+	if labelLine == loopLine {
+		return analysis.TextEdit{Pos: l.Label.Pos(), End: l.Stmt.Pos()}, true
+	}
+	if loopLine != labelLine+1 {
+		return analysis.TextEdit{}, false
+	}
+	from, to := tf.LineStart(labelLine), tf.LineStart(loopLine)
+	line := strings.TrimSpace(string(src[tf.Offset(from):tf.Offset(to)]))
+	if line != l.Label.Name+":" {
+		return analysis.TextEdit{}, false
+	}
+	return analysis.TextEdit{Pos: from, End: to}, true
 }
 
 // wrappedBody returns the text that replaces everything between the braces of body:

@@ -7,8 +7,8 @@ import (
 )
 
 func open(string) *os.File { return nil }
-func use(...any) bool     { return true }
-func cleanup()            {}
+func use(...any) bool      { return true }
+func cleanup()             {}
 
 func threeClause(n int) {
 	for i := 0; i < n; i++ {

@@ -1,0 +1,199 @@
+// Package fixes checks the suggested fix: the loop body moves into a function literal
+// when nothing in it would cross the new function boundary.
+package fixes
+
+import (
+	"os"
+	"sync"
+)
+
+func use(...any) bool { return true }
+
+// continue of this loop becomes return; raw strings keep their lines.
+func files(names []string) {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		use(f, `a raw
+string`)
+
+		// A comment stays with its statement.
+		use(name)
+	}
+}
+
+// A labelled continue of this loop becomes return; branches to labels in the body
+// and breaks of nested statements stay.
+func labelled(mu *sync.Mutex, rows [][]int) {
+rows:
+	for _, row := range rows {
+		mu.Lock()
+		defer mu.Unlock() // want `mu.Unlock\(\) is deferred in a loop that locks mu`
+		for _, x := range row {
+			if x < 0 {
+				continue rows
+			}
+			if x == 0 {
+				break
+			}
+			switch x {
+			case 1:
+				break
+			}
+		}
+	cells:
+		for _, x := range row {
+			if x > 9 {
+				break cells
+			}
+			continue
+		}
+	}
+}
+
+func oneLine(names []string) {
+	for _, name := range names { defer os.Remove(name) } // want `os.Remove\(name\) is deferred in a loop`
+}
+
+// A function literal in the body may return and break on its own.
+func literalInside(xs []int) {
+	for _, x := range xs {
+		defer use(x) // want `use\(x\) is deferred in a loop`
+		func() {
+			for {
+				if x > 0 {
+					break
+				}
+				return
+			}
+		}()
+	}
+}
+
+// Only the first defer of a loop carries the fix.
+func twoDefers(xs []int) {
+	for _, x := range xs {
+		defer use(x) // want `use\(x\) is deferred in a loop`
+		defer use(x + 1) // want `use\(x \+ 1\) is deferred in a loop`
+	}
+}
+
+// No fix: the body returns.
+func returns(names []string) error {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop`
+	}
+	return nil
+}
+
+// No fix: the body breaks the loop.
+func breaks(xs []int) {
+	for _, x := range xs {
+		defer use(x) // want `use\(x\) is deferred in a loop`
+		if x > 0 {
+			continue
+		}
+		if x < -10 {
+			break
+		}
+	}
+}
+
+// No fix: the body breaks the loop by its label from inside a select.
+func breaksLabel(ch, stop chan int) {
+loop:
+	for {
+		defer use() // want `use\(\) is deferred in a loop`
+		select {
+		case <-ch:
+		case <-stop:
+			break loop
+		}
+	}
+}
+
+// No fix: the body continues an enclosing loop.
+func continuesOuter(rows [][]int) {
+outer:
+	for _, row := range rows {
+		for _, x := range row {
+			defer use(x) // want `use\(x\) is deferred in a loop`
+			if x < 0 {
+				continue outer
+			}
+		}
+	}
+}
+
+// No fix: the body uses goto.
+func gotos(xs []int) {
+	for _, x := range xs {
+		defer use(x) // want `use\(x\) is deferred in a loop`
+		if x > 0 {
+			goto next
+		}
+		use()
+	next:
+		use()
+	}
+}
+
+// No fix: recover works only when called by the deferred function itself.
+func recovers(xs []int) {
+	defer func() {
+		for range xs {
+			defer use() // want `use\(\) is deferred in a loop`
+			use(recover())
+		}
+	}()
+}
+
+// No fix: the loops nest, and moving either body would overlap the other's edit.
+func nested(rows [][]int) {
+	for _, row := range rows {
+		defer use(row) // want `use\(row\) is deferred in a loop`
+		for _, x := range row {
+			defer use(x) // want `use\(x\) is deferred in a loop`
+		}
+	}
+}
+
+// No fix for a loop built with goto.
+func gotoLoop(n int) {
+again:
+	defer use(n) // want `use\(n\) is deferred in a loop`
+	n--
+	if n > 0 {
+		goto again
+	}
+}
+
+// No fix: the loop is labelled and a goto may jump to the label, which must stay.
+func labelledGoto(xs []int) {
+	n := 0
+again:
+	for _, x := range xs {
+		defer use(x) // want `use\(x\) is deferred in a loop`
+	}
+	n++
+	if n < 3 {
+		goto again
+	}
+}
+
+// A label on the loop's own line goes too.
+func labelSameLine(rows [][]int) {
+outer: for _, row := range rows {
+		defer use(row) // want `use\(row\) is deferred in a loop`
+		for range row {
+			continue outer
+		}
+	}
+}
