@@ -1,0 +1,150 @@
+package driver
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func TestInvokedByGoCommand(t *testing.T) {
+	for _, test := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{"-deferargs", "-json", "/tmp/go-build/vet.cfg"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"-format", "json", "./..."}, false},
+		{[]string{}, false},
+		{[]string{"V=full"}, false},
+	} {
+		if got := invokedByGoCommand(test.args); got != test.want {
+			t.Errorf("invokedByGoCommand(%q) = %v, want %v", test.args, got, test.want)
+		}
+	}
+}
+
+func TestSelectAnalyzers(t *testing.T) {
+	a, b, c := &analysis.Analyzer{Name: "a"}, &analysis.Analyzer{Name: "b"}, &analysis.Analyzer{Name: "c"}
+	suite := []*analysis.Analyzer{a, b, c}
+	for _, test := range []struct {
+		enable, disable string
+		want            []string
+		err             string
+	}{
+		{"", "", []string{"a", "b", "c"}, ""},
+		{"c,a", "", []string{"a", "c"}, ""},
+		{"", "b", []string{"a", "c"}, ""},
+		{"a,b", "b", []string{"a"}, ""},
+		{"x", "", nil, `-enable: unknown analyzer "x"`},
+		{"", "a,b,c", nil, "leave no analyzer to run"},
+	} {
+		got, err := selectAnalyzers(suite, test.enable, test.disable)
+		var names []string
+		for _, a := range got {
+			names = append(names, a.Name)
+		}
+		if test.err != "" {
+			if err == nil || !strings.Contains(err.Error(), test.err) {
+				t.Errorf("selectAnalyzers(%q, %q): error %v, want %q", test.enable, test.disable, err, test.err)
+			}
+		} else if err != nil || !slices.Equal(names, test.want) {
+			t.Errorf("selectAnalyzers(%q, %q) = %v, %v; want %v", test.enable, test.disable, names, err, test.want)
+		}
+	}
+}
+
+func TestHelpRequest(t *testing.T) {
+	for _, test := range []struct {
+		args []string
+		name string
+		ok   bool
+	}{
+		{[]string{"-help"}, "", true},
+		{[]string{"--help", "deferargs"}, "deferargs", true},
+		{[]string{"-h", "-list"}, "", true},
+		{[]string{"./..."}, "", false},
+		{[]string{"--", "-help"}, "", false},
+	} {
+		if name, ok := helpRequest(test.args); name != test.name || ok != test.ok {
+			t.Errorf("helpRequest(%q) = %q, %v; want %q, %v", test.args, name, ok, test.name, test.ok)
+		}
+	}
+}
+
+func TestAcceptSkipsOverlappingFixes(t *testing.T) {
+	byFile := make(map[string][]edit)
+	first := []edit{{filename: "f.go", start: 10, end: 20, newText: "x"}}
+	if !accept(byFile, first) {
+		t.Fatal("the first fix was refused")
+	}
+	if !accept(byFile, first) {
+		t.Error("an identical fix (a package and its test variant) was refused")
+	}
+	if accept(byFile, []edit{{filename: "f.go", start: 15, end: 25, newText: "y"}}) {
+		t.Error("an overlapping fix was accepted")
+	}
+	if accept(byFile, []edit{{filename: "f.go", start: 10, end: 10, newText: "z"}}) {
+		t.Error("an insertion at the start of an accepted edit was accepted: their order is undefined")
+	}
+	if !accept(byFile, []edit{{filename: "f.go", start: 20, end: 22, newText: "w"}}) {
+		t.Error("an adjacent fix was refused")
+	}
+	if got := string(applyEdits([]byte("0123456789abcdefghijklmnop"), byFile["f.go"])); got != "0123456789xwmnop" {
+		t.Errorf("applyEdits = %q", got)
+	}
+}
+
+func TestUnifiedDiff(t *testing.T) {
+	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\n"
+	updated := strings.Replace(strings.Replace(old, "c\n", "C\n", 1), "l\n", "l\nL\n", 1)
+	want := `--- a/f.go
++++ b/f.go
+@@ -1,6 +1,6 @@
+ a
+ b
+-c
++C
+ d
+ e
+ f
+@@ -10,5 +10,6 @@
+ j
+ k
+ l
++L
+ m
+ n
+`
+	if got := unifiedDiff("f.go", []byte(old), []byte(updated)); got != want {
+		t.Errorf("unifiedDiff =\n%s\nwant\n%s", got, want)
+	}
+	if got := unifiedDiff("f.go", []byte("x"), []byte("y")); !strings.Contains(got, "-x\n\\ No newline at end of file\n+y\n") {
+		t.Errorf("unifiedDiff without final newline =\n%s", got)
+	}
+}
+
+func TestUTF16Columns(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "f.go")
+	if err := os.WriteFile(name, []byte("ab\n\"é😀\" + x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newColumnCounter()
+	// x is at byte column 12: the quote (1), é (2), 😀 (4), the quote and " + " (4).
+	// In UTF-16: 1 + 1 + 2 + 4 = 8 units before it.
+	if got := c.utf16(token.Position{Filename: name, Line: 2, Column: 12}); got != 9 {
+		t.Errorf("utf16 column = %d, want 9", got)
+	}
+	if got := c.utf16(token.Position{Filename: name, Line: 1, Column: 2}); got != 2 {
+		t.Errorf("utf16 column on an ASCII line = %d, want 2", got)
+	}
+	if got := c.utf16(token.Position{Filename: "missing.go", Line: 3, Column: 7}); got != 7 {
+		t.Errorf("utf16 column of an unreadable file = %d, want the byte column 7", got)
+	}
+}
