@@ -8,6 +8,7 @@ package analyzers
 import (
 	"github.com/deferlint/deferlint/analyzers/deferargs"
 	"github.com/deferlint/deferlint/analyzers/directives"
+	"github.com/deferlint/deferlint/analyzers/loopcapture"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,5 +17,6 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		deferargs.Analyzer,
 		directives.Analyzer,
+		loopcapture.Analyzer,
 	}
 }

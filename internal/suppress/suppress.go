@@ -29,6 +29,7 @@ const Prefix = "//deferlint:ignore"
 var KnownAnalyzers = []string{
 	"deferargs",
 	"directives",
+	"loopcapture",
 }
 
 // Directive is one //deferlint:ignore comment.

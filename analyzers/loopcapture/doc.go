@@ -1,0 +1,76 @@
+// Package loopcapture defines an Analyzer that reports function literals deferred or
+// started as goroutines in a loop that read a variable a later iteration changes.
+//
+// # Analyzer loopcapture
+//
+// loopcapture: report deferred and concurrent function literals in loops that read a variable the loop changes
+//
+// A function literal that is deferred, started with go, passed to a goroutine
+// launcher ((*errgroup.Group).Go and TryGo, (*sync.WaitGroup).Go) or run as a
+// parallel subtest (t.Run with a body that calls t.Parallel) runs after its loop
+// iteration has moved on. A variable it reads that the loop assigns again holds
+// another iteration's value by then: every deferred function closes the last file,
+// every goroutine processes whatever item the loop has reached, racing with it.
+//
+// Two kinds of variable are reported:
+//
+//   - a loop's iteration variables (range key and value, variables declared in a
+//     three-clause for's init and changed by the loop) in files with Go semantics
+//     before 1.22, where one variable serves every iteration; the version is
+//     decided per file from the module's go directive and //go:build lines. Unlike
+//     go vet's loopclosure, the literal may be anywhere in the loop body;
+//   - in any Go version, a variable declared outside the loop that the loop assigns
+//     before starting the literal and again on a later iteration.
+//
+// A goroutine is not reported when the iteration waits for it before the next
+// assignment: a call named Wait (wg.Wait(), g.Wait(), or a helper whose name starts
+// with wait) or a receive from a channel the literal mentions (<-done, a select
+// case, a range over its result channel) on every path to the assignment.
+//
+// Wrong:
+//
+//	var f *os.File
+//	for _, p := range paths {
+//		f, err = os.Open(p)
+//		if err != nil {
+//			return err
+//		}
+//		defer func() { f.Close() }() // closes the last file len(paths) times
+//	}
+//
+//	for _, item := range items { // a go 1.21 module
+//		go func() { process(item) }()
+//	}
+//
+// Right:
+//
+//	for _, p := range paths {
+//		f, err := os.Open(p)
+//		if err != nil {
+//			return err
+//		}
+//		defer func(f *os.File) { f.Close() }(f)
+//	}
+//
+//	for _, item := range items {
+//		go func(item Item) { process(item) }(item)
+//	}
+//
+// The suggested fix passes the variables as arguments to a deferred or go function
+// literal, and declares copies (item := item) just before the call for a literal
+// given to a launcher or to t.Run, whose signature is fixed. No fix is offered when
+// the literal assigns the variable or takes its address, when a type cannot be
+// written in the file, or when a copy would shadow later assignments.
+//
+// Not reported: iteration variables in files at Go 1.22 or later; arguments and
+// receivers, evaluated by the defer or go statement itself (defer f.Close(),
+// go worker(i)); literals called during the iteration; variables assigned only
+// before the loop, or only after the literal is started (the literal then wants the
+// latest value); for deferred functions, named results, and bool and error
+// variables, which deferred cleanup reads for their final value on purpose (if
+// !committed, if err != nil); the parts of a subtest before its t.Parallel() call.
+// Limits: a literal stored in a variable and then started (fn := func() {...};
+// go fn()) is not followed; assignments inside other function literals and through
+// pointers (json.Unmarshal(b, &v)) are not seen; launchers other than the ones above,
+// including helpers that start their argument in a goroutine, are not recognised.
+package loopcapture

@@ -1,0 +1,534 @@
+package loopcapture
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports function literals that are deferred or started as goroutines in a
+// loop and read a variable that a later iteration changes.
+var Analyzer = &analysis.Analyzer{
+	Name:     "loopcapture",
+	Doc:      docs.Extract(doc, "loopcapture"),
+	URL:      report.URL("loopcapture"),
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Run:      run,
+}
+
+const errgroupPath = "golang.org/x/sync/errgroup"
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.DeferStmt)(nil), (*ast.GoStmt)(nil)}
+	// Fast path: launcher calls need sync, errgroup or testing; plain defer and go
+	// statements need nothing.
+	for _, imp := range pass.Pkg.Imports() {
+		if p := imp.Path(); p == "sync" || p == "testing" || p == errgroupPath {
+			filter = append(filter, (*ast.CallExpr)(nil))
+			break
+		}
+	}
+	c := &checker{pass: pass, graphs: make(map[ast.Node]*flow.Graph)}
+	for cur := range in.Root().Preorder(filter...) {
+		l := launchAt(pass.TypesInfo, cur.Node())
+		if l == nil {
+			continue
+		}
+		enclosing := loops.Enclosing(cur)
+		if len(enclosing) == 0 {
+			continue
+		}
+		fn, ok := loops.EnclosingFunc(cur)
+		if !ok {
+			continue
+		}
+		c.check(l, cur, fn.Node(), enclosing)
+	}
+	return nil, nil
+}
+
+type launchKind int
+
+const (
+	deferred  launchKind = iota // defer func() { ... }()
+	goroutine                   // go func() { ... }()
+	launcher                    // g.Go(func() error { ... }), wg.Go(func() { ... })
+	subtest                     // t.Run(name, func(t *testing.T) { t.Parallel(); ... })
+)
+
+// launch is a function literal that runs after the statement that starts it has
+// finished: deferred, started as a goroutine, or run as a parallel subtest.
+type launch struct {
+	kind  launchKind
+	lit   *ast.FuncLit
+	call  *ast.CallExpr // the deferred or go call, or the launcher call
+	late  []ast.Stmt    // statements of lit that run late: all, or those after t.Parallel()
+	label string        // what runs late, for messages
+}
+
+// launchAt returns the launch that n starts, or nil.
+func launchAt(info *types.Info, n ast.Node) *launch {
+	switch n := n.(type) {
+	case *ast.DeferStmt:
+		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && lit.Body != nil {
+			return &launch{kind: deferred, lit: lit, call: n.Call, late: lit.Body.List, label: "the deferred function"}
+		}
+	case *ast.GoStmt:
+		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && lit.Body != nil {
+			return &launch{kind: goroutine, lit: lit, call: n.Call, late: lit.Body.List, label: "the goroutine"}
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, n).(*types.Func)
+		if !ok {
+			return nil
+		}
+		switch {
+		case isMethod(fn, errgroupPath, "Group", "Go", "TryGo"), isMethod(fn, "sync", "WaitGroup", "Go"):
+			if len(n.Args) == 1 {
+				if lit, ok := ast.Unparen(n.Args[0]).(*ast.FuncLit); ok && lit.Body != nil {
+					return &launch{kind: launcher, lit: lit, call: n, late: lit.Body.List,
+						label: "the goroutine started by " + types.ExprString(n.Fun)}
+				}
+			}
+		case isMethod(fn, "testing", "T", "Run"):
+			if len(n.Args) == 2 {
+				if lit, ok := ast.Unparen(n.Args[1]).(*ast.FuncLit); ok && lit.Body != nil {
+					if late := afterParallel(info, lit); late != nil {
+						return &launch{kind: subtest, lit: lit, call: n, late: late, label: "the parallel subtest"}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isMethod reports whether fn is one of the named methods of pkg.typ (or *pkg.typ).
+func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || !slices.Contains(names, fn.Name()) {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && named.Obj().Name() == typ
+}
+
+// afterParallel returns the statements of a subtest's body that follow its call to
+// t.Parallel() on the subtest's own t: those run after the parent test function
+// has returned, so after the loop is over. Statements before the last label are
+// left out, since a jump could skip the call; nil when there is no such call.
+func afterParallel(info *types.Info, lit *ast.FuncLit) []ast.Stmt {
+	params := lit.Type.Params
+	if params == nil || len(params.List) == 0 || len(params.List[0].Names) == 0 {
+		return nil
+	}
+	t := info.Defs[params.List[0].Names[0]]
+	if t == nil {
+		return nil
+	}
+	var late []ast.Stmt
+	parallel := false
+	for _, stmt := range lit.Body.List {
+		if labeled, ok := stmt.(*ast.LabeledStmt); ok {
+			late, parallel = nil, false
+			for ok {
+				stmt = labeled.Stmt
+				labeled, ok = stmt.(*ast.LabeledStmt)
+			}
+		}
+		if parallel {
+			late = append(late, stmt)
+			continue
+		}
+		expr, ok := stmt.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		call, ok := expr.X.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		fn, isFunc := typeutil.Callee(info, call).(*types.Func)
+		if ok && info.Uses[id] == t && isFunc && isMethod(fn, "testing", "T", "Parallel") {
+			parallel = true
+		}
+	}
+	return late
+}
+
+// checker holds what the checks of one package share.
+type checker struct {
+	pass   *analysis.Pass
+	graphs map[ast.Node]*flow.Graph // by function, built on first use
+}
+
+func (c *checker) graph(fn ast.Node) *flow.Graph {
+	g := c.graphs[fn]
+	if g == nil {
+		g = flow.New(c.pass.TypesInfo, funcBody(fn))
+		c.graphs[fn] = g
+	}
+	return g
+}
+
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// finding is one variable that a launch reads late and the loop changes.
+type finding struct {
+	v         *types.Var
+	read      *ast.Ident
+	iteration bool // a pre-Go 1.22 iteration variable, rather than one declared outside the loop
+}
+
+// check reports the variables that l reads late and that the loops enclosing it
+// (innermost first, within fn) assign again before l runs.
+func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing []ast.Stmt) {
+	info := c.pass.TypesInfo
+	body := funcBody(fn)
+	if body == nil {
+		return
+	}
+	file := enclosingFile(cur)
+	if file == nil {
+		return
+	}
+	perIteration := loops.PerIterationVars(info, file)
+	var reach *flow.Reach // computed on first use
+	var found []finding
+	for _, r := range lateReads(info, l) {
+		v := r.v
+		if l.kind == deferred && outcome(info, fn, v) {
+			continue
+		}
+		header, outer := loopsOf(info, v, enclosing)
+		var f *finding
+		switch {
+		case header != nil && !perIteration:
+			sites := assignments(info, header, v)
+			if _, ok := header.(*ast.RangeStmt); ok {
+				sites = append(sites, site{pos: header.Pos(), loop: header})
+			}
+			if reach == nil {
+				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
+			}
+			if anyReached(reach, sites) {
+				f = &finding{v: v, read: r.id, iteration: true}
+			}
+		case outer != nil:
+			sites := assignments(info, outer, v)
+			before := slices.ContainsFunc(sites, func(s site) bool { return s.pos < l.call.Pos() })
+			if !before {
+				continue // the loop sets v only after starting l: l is meant to see the latest value
+			}
+			if reach == nil {
+				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
+			}
+			if anyReached(reach, sites) {
+				f = &finding{v: v, read: r.id}
+			}
+		}
+		if f != nil {
+			found = append(found, *f)
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	fix := c.fix(l, cur, file, found)
+	for i, f := range found {
+		var fixes []analysis.SuggestedFix
+		if i == 0 && fix != nil {
+			fixes = []analysis.SuggestedFix{*fix} // one fix for the whole literal
+		}
+		report.Node(c.pass, f.read, message(l, f), fixes...)
+	}
+}
+
+func enclosingFile(cur inspector.Cursor) *ast.File {
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		file, _ := c.Node().(*ast.File)
+		return file
+	}
+	return nil
+}
+
+func message(l *launch, f finding) string {
+	var which, sees, todo string
+	if f.iteration {
+		which = fmt.Sprintf("loop variable %s, which is one variable shared by all iterations in files before Go 1.22", f.v.Name())
+	} else {
+		which = fmt.Sprintf("%s, which is declared outside the loop and assigned again on later iterations", f.v.Name())
+	}
+	switch l.kind {
+	case deferred, subtest:
+		sees = "only the last value"
+	default:
+		sees = "whatever value the loop holds when it runs"
+	}
+	switch l.kind {
+	case deferred, goroutine:
+		todo = fmt.Sprintf("pass %s as an argument to the function literal", f.v.Name())
+	default:
+		todo = fmt.Sprintf("copy it just before the call (%s := %s)", f.v.Name(), f.v.Name())
+	}
+	return fmt.Sprintf("%s reads %s, so it sees %s: %s", l.label, which, sees, todo)
+}
+
+// read is a variable that a launch reads late, with the first identifier reading it.
+type read struct {
+	v  *types.Var
+	id *ast.Ident
+}
+
+// lateReads returns, in source order, the variables declared outside l's literal
+// that its late statements read (at any depth, nested literals included). Struct
+// fields do not count, nor do plain assignments to a variable, which write it.
+func lateReads(info *types.Info, l *launch) []read {
+	var reads []read
+	seen := make(map[*types.Var]bool)
+	written := make(map[*ast.Ident]bool)
+	for _, stmt := range l.late {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					for _, lhs := range n.Lhs {
+						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+							written[id] = true
+						}
+					}
+				}
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok || v.IsField() || written[n] || seen[v] || within(l.lit, v.Pos()) {
+					return true
+				}
+				seen[v] = true
+				reads = append(reads, read{v, n})
+			}
+			return true
+		})
+	}
+	return reads
+}
+
+func within(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// outcome reports whether a deferred function that reads v most likely wants its
+// final value: v is a named result of fn, or a bool or an error, the usual flags and
+// outcomes that deferred cleanup consults (if !committed, if err != nil).
+func outcome(info *types.Info, fn ast.Node, v *types.Var) bool {
+	var typ *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		typ = fn.Type
+	case *ast.FuncLit:
+		typ = fn.Type
+	}
+	if typ != nil && typ.Results != nil {
+		for _, field := range typ.Results.List {
+			for _, name := range field.Names {
+				if info.Defs[name] == v {
+					return true
+				}
+			}
+		}
+	}
+	if basic, ok := v.Type().Underlying().(*types.Basic); ok && basic.Kind() == types.Bool {
+		return true
+	}
+	return types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// loopsOf places v among the loops that enclose a launch (innermost first). header
+// is the loop whose header declares v (a range key or value, or a three-clause for's
+// init), if one of them does. outer is the outermost loop that v is declared outside
+// of, below header and below the loop whose body declares v; nil when v is declared
+// inside the innermost loop.
+func loopsOf(info *types.Info, v *types.Var, enclosing []ast.Stmt) (header, outer ast.Stmt) {
+	for _, loop := range enclosing {
+		if declares(info, loop, v) {
+			return loop, outer
+		}
+		if within(loop, v.Pos()) {
+			return nil, outer
+		}
+		outer = loop
+	}
+	return nil, outer
+}
+
+// declares reports whether the header of loop declares v.
+func declares(info *types.Info, loop ast.Stmt, v *types.Var) bool {
+	isV := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && info.Defs[id] == v
+	}
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		return loop.Tok == token.DEFINE && (loop.Key != nil && isV(loop.Key) || loop.Value != nil && isV(loop.Value))
+	case *ast.ForStmt:
+		if init, ok := loop.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
+			return slices.ContainsFunc(init.Lhs, isV)
+		}
+	}
+	return false
+}
+
+// site is a place in a loop that assigns a variable: a statement at pos, or, when
+// loop is set, the step of that range loop to its next element.
+type site struct {
+	pos  token.Pos
+	loop ast.Stmt
+}
+
+// assignments returns the places in loop that assign v on each iteration: the
+// assignment, ++/-- and redeclaring := statements of its body and post statement,
+// and the range loops that assign v with =. The loop's own init runs once and does
+// not count. Assignments inside function literals are left out (their timing is
+// unknown), and so is taking v's address (&v may only be read).
+func assignments(info *types.Info, loop ast.Stmt, v *types.Var) []site {
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	var sites []site
+	visit := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if slices.ContainsFunc(n.Lhs, isV) {
+				sites = append(sites, site{pos: n.Pos()})
+			}
+		case *ast.IncDecStmt:
+			if isV(n.X) {
+				sites = append(sites, site{pos: n.Pos()})
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN && (n.Key != nil && isV(n.Key) || n.Value != nil && isV(n.Value)) {
+				sites = append(sites, site{pos: n.Pos(), loop: n})
+			}
+		}
+		return true
+	}
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		if loop.Post != nil {
+			ast.Inspect(loop.Post, visit)
+		}
+		ast.Inspect(loop.Body, visit)
+	case *ast.RangeStmt:
+		visit(loop) // the range loop's own header
+		ast.Inspect(loop.Body, visit)
+	}
+	return sites
+}
+
+func anyReached(reach *flow.Reach, sites []site) bool {
+	return slices.ContainsFunc(sites, func(s site) bool {
+		if s.loop != nil {
+			return reach.Iterates(s.loop)
+		}
+		return reach.Pos(s.pos)
+	})
+}
+
+// waits returns the nodes that stop l from running late with respect to the rest
+// of its iteration: for goroutines, a call whose name starts with Wait or wait
+// (sync.WaitGroup.Wait, errgroup.Group.Wait, a helper), and a receive (also in a
+// select or a range loop) from a channel the literal mentions, such as its done or
+// result channel. Deferred functions and parallel subtests cannot be waited for.
+func (c *checker) waits(l *launch, body *ast.BlockStmt) func(ast.Node) bool {
+	if l.kind == deferred || l.kind == subtest {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	mentioned := make(map[types.Object]bool)
+	ast.Inspect(l.lit, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				mentioned[v] = true
+			}
+		}
+		return true
+	})
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && mentioned[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	// range ch: the graph holds only the channel expression.
+	ranged := make(map[ast.Node]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok {
+			if t := info.TypeOf(r.X); t != nil {
+				if _, isChan := t.Underlying().(*types.Chan); isChan && mentions(r.X) {
+					ranged[r.X] = true
+				}
+			}
+		}
+		return true
+	})
+	return func(n ast.Node) bool {
+		if ranged[n] {
+			return true
+		}
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.UnaryExpr:
+				found = found || n.Op == token.ARROW && mentions(n.X)
+			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(info, n).(*types.Func); ok {
+					found = found || strings.HasPrefix(strings.ToLower(fn.Name()), "wait")
+				}
+			}
+			return !found
+		})
+		return found
+	}
+}
