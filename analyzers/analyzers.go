@@ -7,6 +7,7 @@ package analyzers
 
 import (
 	"github.com/deferlint/deferlint/analyzers/deferargs"
+	"github.com/deferlint/deferlint/analyzers/deferloop"
 	"github.com/deferlint/deferlint/analyzers/directives"
 	"github.com/deferlint/deferlint/analyzers/loopcapture"
 	"golang.org/x/tools/go/analysis"
@@ -16,6 +17,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		deferargs.Analyzer,
+		deferloop.Analyzer,
 		directives.Analyzer,
 		loopcapture.Analyzer,
 	}

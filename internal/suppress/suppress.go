@@ -28,6 +28,7 @@ const Prefix = "//deferlint:ignore"
 // silently suppressing nothing.
 var KnownAnalyzers = []string{
 	"deferargs",
+	"deferloop",
 	"directives",
 	"loopcapture",
 }
