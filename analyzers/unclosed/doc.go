@@ -1,0 +1,93 @@
+// Package unclosed defines an Analyzer that reports resources not released on
+// every path out of the function that acquired them.
+//
+// # Analyzer unclosed
+//
+// unclosed: report files, HTTP responses, database rows, transactions, connections and other resources not released on every path
+//
+// A resource acquired in a function must be released before the function returns,
+// on every path on which the acquisition succeeded, unless the function hands it on.
+// Otherwise file descriptors, connections and pooled database connections leak, and
+// compressing writers lose the data they buffer. The check is path-sensitive: on the
+// branch where the error returned with the resource is non-nil (if err != nil, at any
+// distance after the call), or where the variable is nil, there is nothing to release.
+//
+// Resources, with what releases them:
+//
+//   - *os.File from os.Open, Create, OpenFile, CreateTemp, OpenInRoot and os.Root's
+//     methods: Close;
+//   - *http.Response from http.Get, Head, Post, PostForm, the same methods of
+//     *http.Client, Client.Do, Transport.RoundTrip, http.ReadResponse: Body.Close;
+//   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
+//     *sql.Stmt: Close, or a for rows.Next() loop that runs to its end (Next closes
+//     the rows when it returns false); *sql.Stmt from Prepare and PrepareContext on
+//     *sql.DB and *sql.Conn: Close; *sql.Conn from DB.Conn: Close; *sql.Tx from Begin
+//     and BeginTx: Commit or Rollback;
+//   - net.Conn from net.Dial*, Dialer.Dial*, tls.Dial*, Listener.Accept;
+//     net.Listener from net.Listen and tls.Listen; net.PacketConn from
+//     net.ListenPacket: Close;
+//   - writers that lose data unless closed, from gzip, zlib and flate NewWriter* and
+//     zip.NewWriter, and *zip.ReadCloser from zip.OpenReader: Close;
+//   - *time.Ticker from time.NewTicker (Stop), and time.Tick, which cannot be stopped,
+//     only in files whose Go version is below 1.23 (from Go 1.23 the runtime collects
+//     unreferenced tickers);
+//   - sqlx rows, statements and transactions, and pgx v4 and v5 Rows;
+//   - any function, in any package, that returns such a freshly acquired resource
+//     (func openConfig() (*os.File, error)): its callers acquire it.
+//
+// More types are given with -unclosed.types, entries separated by semicolons:
+//
+//	-unclosed.types='*example.com/pool.Conn=example.com/pool.Get,example.com/pool.Pool.Get:Close,Release'
+//
+// Each entry is TYPE=ACQUIRER,...:RELEASE,...: the type as go/types prints it, the
+// functions (PKGPATH.Name) or methods (PKGPATH.Recv.Method) whose first result is a
+// fresh resource, and its methods that release it.
+//
+// The resource is handed on, and not reported, when it is returned, sent on a
+// channel, stored in a struct field, map, slice or package variable, captured by a
+// closure or goroutine that releases or hands it on, released in any form (defer
+// f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
+// that releases or keeps it. That is known across packages through facts; a call
+// whose callee is unknown (an interface method, a function value) is assumed to take
+// ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
+// and json.NewDecoder(resp.Body) leave the resource with the caller.
+//
+// A deferred release placed before the check of the error that came with the
+// resource is reported too, at any distance: when the call fails it runs on a nil
+// value (and for a response, reading resp.Body panics at once).
+//
+// Wrong:
+//
+//	resp, err := http.Get(url)
+//	if err != nil {
+//		return err
+//	}
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status) // resp.Body leaks
+//	}
+//	defer resp.Body.Close()
+//
+// Right:
+//
+//	resp, err := http.Get(url)
+//	if err != nil {
+//		return err
+//	}
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status)
+//	}
+//
+// When no path releases the resource and nothing hands it on, the suggested fix
+// inserts the deferred release (defer f.Close(), defer resp.Body.Close(), defer
+// tx.Rollback()) right after the if err != nil check that follows the acquisition.
+//
+// Not reported: resources acquired in main.main (the process ends), except writers;
+// a resource held in a field, a package variable or a variable of an enclosing
+// function; a variable overwritten by a new acquisition before it is released (the
+// overwrite ends the path); a release inside a closure that is never called (the
+// closure counts as handing on); tests of the paired error the check does not
+// understand (err != io.EOF, a switch on err): nothing is reported beyond them. The
+// standard library's own code is not analyzed: the functions in it that keep an
+// argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
+package unclosed

@@ -1,0 +1,229 @@
+package unclosed
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/cfg"
+)
+
+// tracked is one resource held in a local variable after an acquiring statement.
+type tracked struct {
+	stmt   ast.Node   // the acquiring statement: *ast.AssignStmt or *ast.ValueSpec
+	v      *types.Var // the variable holding the resource
+	err    *types.Var // the error that came with it, or nil
+	kind   *resources.Kind
+	named  bool                // v is a named result: a bare return hands it on
+	handed []token.Pos         // positions of uses that release it or hand it on
+	conds  map[ast.Expr]bool   // the branch conditions of the function (if, for, tagless case)
+	info   *types.Info
+}
+
+// leakPath returns the first return statement (in source order) that some path from
+// the acquisition reaches while the resource is still held, or nil. A path ends
+// without a leak when it passes a node that releases or hands on the resource
+// (including a defer that does), when it takes the branch of a condition on which
+// the resource is absent (the paired error is non-nil, or the variable is nil), or
+// when it leaves a `for v.Next()` loop of a kind whose Next releases it. The pairing
+// with the error ends where the error variable is assigned again.
+func (r *tracked) leakPath(g *cfg.CFG) *ast.ReturnStmt {
+	start, index := locate(g, r.stmt)
+	if start == nil {
+		return nil
+	}
+	type state struct {
+		b       *cfg.Block
+		errLive bool
+	}
+	var found *ast.ReturnStmt
+	visited := make(map[state]bool)
+	var walk func(b *cfg.Block, nodes []ast.Node, errLive bool)
+	walk = func(b *cfg.Block, nodes []ast.Node, errLive bool) {
+		follow := []bool{true, true}
+		for i, n := range nodes {
+			if n == r.stmt || r.handedIn(n) {
+				return
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok && r.named && len(ret.Results) == 0 {
+				return // a bare return hands on the named result
+			}
+			if errLive && r.err != nil && assigns(r.info, n, r.err) {
+				errLive = false
+			}
+			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 && r.conds[cond] {
+				gone := r.eval(cond, errLive)
+				follow = []bool{!gone.ifTrue, !gone.ifFalse}
+			}
+		}
+		if ret := b.Return(); ret != nil {
+			if found == nil || ret.Pos() < found.Pos() {
+				found = ret
+			}
+			return
+		}
+		for i, s := range b.Succs {
+			if i < len(follow) && !follow[i] {
+				continue
+			}
+			st := state{s, errLive}
+			if !visited[st] {
+				visited[st] = true
+				walk(s, s.Nodes, errLive)
+			}
+		}
+	}
+	walk(start, start.Nodes[index+1:], r.err != nil)
+	return found
+}
+
+// handedIn reports whether node n contains a use that releases or hands on the resource.
+func (r *tracked) handedIn(n ast.Node) bool {
+	for _, pos := range r.handed {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// locate returns the block and index of node n in g, or nil when n is in dead code.
+func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
+}
+
+// assigns reports whether node n assigns variable v outside function literals.
+func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// gone says on which branches of a condition the resource is absent or released.
+type gone struct {
+	ifTrue, ifFalse bool
+	soft            bool // inferred from a test of the error other than against nil
+}
+
+// eval works out on which branches of cond the resource need not be released: err
+// != nil (while the error is paired), v == nil, v.Next() returning false for kinds
+// whose Next releases. A call or comparison involving the paired error (errors.Is(err,
+// x), os.IsNotExist(err), err == io.EOF) is taken to hold only for a non-nil error;
+// any other test of the error is not understood, and both branches are dropped so
+// that nothing is reported from there.
+func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			g := r.eval(e.X, errLive)
+			if g.soft {
+				return gone{true, true, false}
+			}
+			return gone{g.ifFalse, g.ifTrue, false}
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			x, y := r.eval(e.X, errLive), r.eval(e.Y, errLive)
+			return gone{x.ifTrue || y.ifTrue, x.ifFalse && y.ifFalse, x.soft || y.soft}
+		case token.LOR:
+			x, y := r.eval(e.X, errLive), r.eval(e.Y, errLive)
+			return gone{x.ifTrue && y.ifTrue, x.ifFalse || y.ifFalse, x.soft || y.soft}
+		case token.EQL, token.NEQ:
+			other, isErr := r.operand(e, errLive)
+			if other != nil {
+				isNil := r.isNil(other)
+				switch {
+				case isNil && (isErr == (e.Op == token.NEQ)):
+					return gone{true, false, false} // err != nil, v == nil
+				case isNil:
+					return gone{false, true, false} // err == nil, v != nil
+				case isErr && e.Op == token.EQL:
+					return gone{true, false, true} // err == io.EOF
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && r.kind.NextEnds && sel.Sel.Name == "Next" && r.isVar(sel.X, r.v) {
+			return gone{false, true, false}
+		}
+		if errLive && r.err != nil {
+			for _, arg := range e.Args {
+				if r.isVar(arg, r.err) {
+					return gone{true, false, true} // errors.Is(err, x)
+				}
+			}
+		}
+	}
+	if errLive && r.err != nil && mentions(r.info, cond, r.err) {
+		return gone{true, true, false}
+	}
+	return gone{}
+}
+
+// operand returns the other operand of a comparison of the paired error or of the
+// resource variable, and whether it was the error.
+func (r *tracked) operand(e *ast.BinaryExpr, errLive bool) (ast.Expr, bool) {
+	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		if errLive && r.err != nil && r.isVar(pair[0], r.err) {
+			return pair[1], true
+		}
+		if r.isVar(pair[0], r.v) {
+			return pair[1], false
+		}
+		// resp.Body == nil reads like resp == nil for a response.
+		if sel, ok := ast.Unparen(pair[0]).(*ast.SelectorExpr); ok && r.kind.BodyOnly && sel.Sel.Name == "Body" && r.isVar(sel.X, r.v) {
+			return pair[1], false
+		}
+	}
+	return nil, false
+}
+
+func (r *tracked) isVar(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && v != nil && r.info.Uses[id] == v
+}
+
+func (r *tracked) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && r.info.Uses[id] == types.Universe.Lookup("nil")
+}
+
+// mentions reports whether e refers to v.
+func mentions(info *types.Info, e ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,495 @@
+package unclosed
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/format"
+	"go/token"
+	"go/types"
+	"go/version"
+	"path/filepath"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/report"
+	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports resources that are not released on every path.
+var Analyzer = &analysis.Analyzer{
+	Name:      "unclosed",
+	Doc:       docs.Extract(doc, "unclosed"),
+	URL:       report.URL("unclosed"),
+	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Run:       run,
+	FactTypes: resources.FactTypes,
+}
+
+// typesOption is the -unclosed.types flag: more resource types (see doc.go).
+var typesOption string
+
+func init() {
+	Analyzer.Flags.StringVar(&typesOption, "types", "",
+		"more resource types: TYPE=ACQUIRER,...:RELEASE,...[;...] (see the analyzer's documentation)")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	cat, err := resources.NewCatalogue(typesOption)
+	if err != nil {
+		return nil, err
+	}
+	if inGOROOT(pass) {
+		return nil, nil // the standard library's owners are catalogued, not computed
+	}
+	t := resources.NewTracker(pass, cat)
+	t.Compute(pass.Files)
+	if !acquiresAnything(pass, cat) {
+		return nil, nil
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	graphs := make(map[*ast.BlockStmt]*cfg.CFG)
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		src := t.Acquires(call)
+		if src == nil {
+			continue
+		}
+		checkAcquisition(pass, t, graphs, cur, call, src)
+	}
+	return nil, nil
+}
+
+// inGOROOT reports whether the package is part of the standard library.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(filepath.ToSlash(name), filepath.ToSlash(filepath.Join(build.Default.GOROOT, "src"))+"/")
+}
+
+// acquiresAnything is the fast path: whether the package imports a package with
+// acquirers, built in or known from facts, or defines acquiring functions itself.
+func acquiresAnything(pass *analysis.Pass, cat *resources.Catalogue) bool {
+	if pass.ImportPackageFact(pass.Pkg, new(resources.Acquiring)) {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if cat.AcquiringPackage(imp.Path()) || pass.ImportPackageFact(imp, new(resources.Acquiring)) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAcquisition checks one acquiring call.
+func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*cfg.CFG, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
+	fnCur, ok := loops.EnclosingFunc(cur)
+	if !ok {
+		return
+	}
+	var (
+		body *ast.BlockStmt
+		sig  *types.Signature
+	)
+	switch fn := fnCur.Node().(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+		if obj, ok := pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+			sig, _ = obj.Type().(*types.Signature)
+			if pass.Pkg.Name() == "main" && fn.Recv == nil && fn.Name.Name == "main" && !src.Kind.Writer {
+				return // the process ends with main: nothing leaks for long
+			}
+		}
+	case *ast.FuncLit:
+		body = fn.Body
+		sig, _ = pass.TypesInfo.TypeOf(fn).(*types.Signature)
+	}
+	if body == nil || sig == nil {
+		return
+	}
+	if src.Kind.PreGo123 && !preGo123(pass, cur) {
+		return
+	}
+	stmt, lhs, errExpr := acquiringStmt(cur, call, src)
+	if stmt == nil {
+		return // used in place: handed on (returned, passed, stored)
+	}
+	name := callName(pass, call)
+	if id, ok := lhs.(*ast.Ident); stmt != nil && (lhs == nil || ok && id.Name == "_") {
+		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
+			src.Kind.Noun, name, verb(src.Kind), src.Kind.Leak, releaseWord(src.Kind)))
+		return
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return // stored in a field, map or slice
+	}
+	v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	named := isResult(sig, v)
+	if !named && (v.Pos() < body.Pos() || v.Pos() >= body.End()) {
+		return // a package variable or one captured from an enclosing function
+	}
+	r := &tracked{stmt: stmt, v: v, kind: src.Kind, named: named, info: pass.TypesInfo}
+	if e, ok := errExpr.(*ast.Ident); ok {
+		r.err, _ = pass.TypesInfo.ObjectOf(e).(*types.Var)
+	}
+	neutral := true
+	for _, u := range t.Uses(body, v, src.Kind) {
+		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
+			continue
+		}
+		r.handed = append(r.handed, u.Ident.Pos())
+		neutral = false
+	}
+	if r.err != nil {
+		checkDeferBeforeCheck(pass, t, cur, r, name)
+	}
+	g := graphs[body]
+	if g == nil {
+		g = flow.New(pass.TypesInfo, body).CFG
+		graphs[body] = g
+	}
+	r.conds = conditions(body)
+	ret := r.leakPath(g)
+	if ret == nil {
+		return
+	}
+	where := fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
+	if ret.Results == nil && ret.Return == body.Rbrace {
+		where = fmt.Sprintf("the end of the function at line %d", pass.Fset.Position(ret.Pos()).Line)
+	}
+	var fixes []analysis.SuggestedFix
+	if neutral && !named {
+		fixes = deferFix(pass, cur, r, id.Name)
+	}
+	if len(src.Kind.Release) == 0 {
+		report.Node(pass, stmt, fmt.Sprintf("%s from %s cannot be stopped and is still referenced on the path to %s, so %s: use time.NewTicker and defer its Stop",
+			id.Name, name, where, src.Kind.Leak), fixes...)
+		return
+	}
+	subject := id.Name
+	if src.Kind.BodyOnly {
+		subject += ".Body"
+	}
+	report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on the path to %s, so %s: %s",
+		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, advice(src.Kind, id.Name)), fixes...)
+}
+
+// preGo123 reports whether the file holding cur has a Go version below 1.23, where
+// unreferenced but unstopped tickers are never collected. A file without a version
+// gets the toolchain's behaviour, which collects them.
+func preGo123(pass *analysis.Pass, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		v := pass.TypesInfo.FileVersions[c.Node().(*ast.File)]
+		return v != "" && version.Compare(version.Lang(v), "go1.23") < 0
+	}
+	return false
+}
+
+// acquiringStmt finds the statement that receives the resource of call: an
+// assignment or var declaration with the resource's variable (or blank) and the
+// paired error's expression, or an expression statement that discards it. It
+// returns a nil statement when the resource goes anywhere else.
+func acquiringStmt(cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) (ast.Node, ast.Expr, ast.Expr) {
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	var lhs, rhs []ast.Expr
+	switch p := parent.Node().(type) {
+	case *ast.ExprStmt:
+		return p, nil, nil
+	case *ast.AssignStmt:
+		lhs, rhs = p.Lhs, p.Rhs
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = p.Values
+	default:
+		return nil, nil, nil
+	}
+	stmt := parent.Node()
+	if len(rhs) == 1 && len(lhs) > 1 {
+		if src.Result >= len(lhs) {
+			return nil, nil, nil
+		}
+		var errExpr ast.Expr
+		if last := lhs[len(lhs)-1]; len(lhs)-1 != src.Result {
+			errExpr = last
+		}
+		return stmt, lhs[src.Result], errExpr
+	}
+	for i, r := range rhs {
+		if ast.Unparen(r) == call && i < len(lhs) && src.Result == 0 {
+			return stmt, lhs[i], nil
+		}
+	}
+	return nil, nil, nil
+}
+
+// conditions returns the branch conditions of body: if and for conditions and the
+// cases of tagless switches (a tagged switch's case values are no conditions).
+func conditions(body *ast.BlockStmt) map[ast.Expr]bool {
+	conds := make(map[ast.Expr]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			conds[n.Cond] = true
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				conds[n.Cond] = true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				for _, c := range n.Body.List {
+					if cc, ok := c.(*ast.CaseClause); ok {
+						for _, e := range cc.List {
+							conds[e] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return conds
+}
+
+func isResult(sig *types.Signature, v *types.Var) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if sig.Results().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// verb says what releasing a resource of kind k is called.
+func verb(k *resources.Kind) string {
+	switch {
+	case len(k.Release) == 0:
+		return "stopped"
+	case len(k.Release) == 2 && k.Release[0] == "Commit":
+		return "committed or rolled back"
+	case k.Release[0] == "Close":
+		return "closed"
+	case k.Release[0] == "Stop":
+		return "stopped"
+	}
+	return "released with " + k.Release[0]
+}
+
+func releaseWord(k *resources.Kind) string {
+	switch verb(k) {
+	case "committed or rolled back":
+		return "commit or roll back"
+	case "closed":
+		return "close"
+	case "stopped":
+		return "stop"
+	}
+	return "call " + k.Release[0] + " on"
+}
+
+// advice says how to release a resource of kind k held in v.
+func advice(k *resources.Kind, v string) string {
+	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
+}
+
+// callName renders the acquiring call's function for messages: os.Open, db.Query.
+func callName(pass *analysis.Pass, call *ast.CallExpr) string {
+	var buf strings.Builder
+	if err := format.Node(&buf, pass.Fset, call.Fun); err != nil || buf.Len() > 40 {
+		return "the call"
+	}
+	return buf.String()
+}
+
+// checkDeferBeforeCheck reports a deferred release of the resource placed, in the
+// statement list of the acquisition, before the first statement that reads or
+// assigns the paired error: when the acquisition fails, it runs on a nil value.
+func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspector.Cursor, r *tracked, name string) {
+	list, index := stmtList(cur, r.stmt)
+	if list == nil {
+		return
+	}
+	for _, s := range list[index+1:] {
+		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) {
+			msg := fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
+				render(pass, d.Call), name, name, r.v.Name())
+			if r.kind.BodyOnly {
+				msg = fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails reading %s.Body panics on a nil %s: defer it after the error check",
+					render(pass, d.Call), name, name, r.v.Name(), r.v.Name())
+			}
+			report.Node(pass, d, msg)
+			return
+		}
+		if mentions(pass.TypesInfo, s, r.err) || mentions(pass.TypesInfo, s, r.v) {
+			return
+		}
+	}
+}
+
+// releasesIn reports whether the deferred call releases the tracked resource.
+func releasesIn(t *resources.Tracker, d *ast.DeferStmt, r *tracked) bool {
+	for _, u := range t.Uses(d, r.v, r.kind) {
+		if u.Effect == resources.Release {
+			return true
+		}
+	}
+	return false
+}
+
+// stmtList returns the statement list holding the acquiring statement, and its index.
+func stmtList(cur inspector.Cursor, stmt ast.Node) ([]ast.Stmt, int) {
+	for c := range cur.Enclosing() {
+		var list []ast.Stmt
+		switch p := c.Parent().Node().(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil, 0
+		default:
+			continue
+		}
+		for i, s := range list {
+			if s == c.Node() {
+				if s == stmt || declares(s, stmt) {
+					return list, i
+				}
+				return nil, 0
+			}
+		}
+	}
+	return nil, 0
+}
+
+// declares reports whether s is the declaration statement holding spec.
+func declares(s ast.Stmt, spec ast.Node) bool {
+	d, ok := s.(*ast.DeclStmt)
+	if !ok {
+		return false
+	}
+	g, ok := d.Decl.(*ast.GenDecl)
+	if !ok {
+		return false
+	}
+	for _, sp := range g.Specs {
+		if sp == spec {
+			return true
+		}
+	}
+	return false
+}
+
+// deferFix inserts a deferred release after the error check that follows the
+// acquisition (`if err != nil { ...; return }`), or right after the acquisition
+// when there is no error. Not offered in loops, where a defer would pile up, nor
+// when the error is checked in any other way.
+func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) []analysis.SuggestedFix {
+	release := r.kind.ReleaseCall(v)
+	if release == "" || len(loops.Enclosing(cur)) > 0 {
+		return nil
+	}
+	list, index := stmtList(cur, r.stmt)
+	if list == nil {
+		return nil
+	}
+	after := list[index]
+	if r.err != nil {
+		if index+1 >= len(list) || !isErrCheck(pass.TypesInfo, list[index+1], r.err) {
+			return nil
+		}
+		after = list[index+1]
+	}
+	indent := indentation(pass, list[index].Pos())
+	return []analysis.SuggestedFix{{
+		Message: "Defer " + release,
+		TextEdits: []analysis.TextEdit{{
+			Pos:     after.End(),
+			End:     after.End(),
+			NewText: []byte("\n" + indent + "defer " + release),
+		}},
+	}}
+}
+
+// isErrCheck reports whether s is `if err != nil { ... }` ending in a return or a
+// call that does not return, with no else.
+func isErrCheck(info *types.Info, s ast.Stmt, err *types.Var) bool {
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	cmp, ok := ifs.Cond.(*ast.BinaryExpr)
+	if !ok || cmp.Op != token.NEQ {
+		return false
+	}
+	x, ok1 := cmp.X.(*ast.Ident)
+	y, ok2 := cmp.Y.(*ast.Ident)
+	if !ok1 || !ok2 || info.Uses[x] != err || y.Name != "nil" {
+		return false
+	}
+	switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		return ok && !flow.MayReturn(info, call)
+	}
+	return false
+}
+
+// indentation returns the white space that starts the line holding pos.
+func indentation(pass *analysis.Pass, pos token.Pos) string {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return "\t"
+	}
+	content, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	start := int(tf.LineStart(tf.Line(pos))) - tf.Base()
+	end := start
+	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
+		end++
+	}
+	if start < 0 || end > len(content) {
+		return "\t"
+	}
+	return string(content[start:end])
+}
+
+// render returns the source text of n.
+func render(pass *analysis.Pass, n ast.Node) string {
+	var buf strings.Builder
+	if err := format.Node(&buf, pass.Fset, n); err != nil {
+		return "the release"
+	}
+	return buf.String()
+}

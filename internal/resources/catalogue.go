@@ -1,0 +1,297 @@
+// Package resources is the catalogue of resources that must be released: what kinds
+// there are, which calls acquire them, which calls release them, and which uses hand
+// them on to someone else (ownership moves). It also defines the facts by which
+// functions in one package become acquisition sites, or owners of their parameters,
+// for callers in another.
+package resources
+
+import (
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// Kind is one kind of resource.
+type Kind struct {
+	Name     string   // stable key, used in facts: "file", "response", ... or the type for kinds from options
+	Noun     string   // what the resource is, for messages: "file", "HTTP response"
+	Release  []string // methods that release it (any one suffices); empty when nothing can release it
+	BodyOnly bool     // released through its Body field (resp.Body.Close()), as *http.Response is
+	NextEnds bool     // a Next method that returned false has released it (sql.Rows, pgx Rows)
+	Leak     string   // what goes wrong at run time when it is not released
+	Types    []string // the types that hold it, as types.TypeString prints them
+	PreGo123 bool     // only a leak in files whose Go version is below 1.23 (tickers)
+	Writer   bool     // loses data unless closed: reported even in main
+}
+
+// ReleaseCall returns the call that releases v, as source text: "f.Close()",
+// "resp.Body.Close()", "tx.Rollback()"; "" when nothing can release it.
+func (k *Kind) ReleaseCall(v string) string {
+	if len(k.Release) == 0 {
+		return ""
+	}
+	m := k.Release[0]
+	if slices.Contains(k.Release, "Rollback") {
+		m = "Rollback"
+	}
+	if k.BodyOnly {
+		return v + ".Body." + m + "()"
+	}
+	return v + "." + m + "()"
+}
+
+// Acquirer is a function or method whose result is a fresh resource.
+type Acquirer struct {
+	Pkg    string // package path
+	Name   string // "Open" for a function, "Client.Do" for a method (receiver type name, no star)
+	Result int    // index of the result holding the resource
+	Kind   *Kind
+}
+
+// Catalogue is the set of kinds and acquirers an analysis run knows: the built-in
+// ones and those given by the -unclosed.types option.
+type Catalogue struct {
+	Kinds     []*Kind
+	acquirers map[string]*Acquirer // by Pkg + "." + Name
+	byName    map[string]*Kind
+	pkgs      map[string]bool
+}
+
+var (
+	file = &Kind{Name: "file", Noun: "file", Release: []string{"Close"}, Types: []string{"*os.File"},
+		Leak: "its file descriptor leaks"}
+	response = &Kind{Name: "response", Noun: "HTTP response", Release: []string{"Close"}, BodyOnly: true, Types: []string{"*net/http.Response"},
+		Leak: "its connection is neither reused nor freed"}
+	rows = &Kind{Name: "rows", Noun: "sql.Rows", Release: []string{"Close"}, NextEnds: true, Types: []string{"*database/sql.Rows"},
+		Leak: "its database connection stays busy"}
+	stmt = &Kind{Name: "stmt", Noun: "prepared statement", Release: []string{"Close"}, Types: []string{"*database/sql.Stmt"},
+		Leak: "the statement stays prepared on its connections"}
+	sqlConn = &Kind{Name: "sqlconn", Noun: "sql.Conn", Release: []string{"Close"}, Types: []string{"*database/sql.Conn"},
+		Leak: "the connection is never returned to the pool"}
+	tx = &Kind{Name: "tx", Noun: "transaction", Release: []string{"Commit", "Rollback"}, Types: []string{"*database/sql.Tx"},
+		Leak: "it holds its database connection for ever"}
+	netConn = &Kind{Name: "conn", Noun: "connection", Release: []string{"Close"},
+		Types: []string{"net.Conn", "*net.TCPConn", "*net.UDPConn", "*net.UnixConn", "*net.IPConn", "*crypto/tls.Conn"},
+		Leak:  "the connection and its descriptor leak"}
+	listener = &Kind{Name: "listener", Noun: "listener", Release: []string{"Close"},
+		Types: []string{"net.Listener", "*net.TCPListener", "*net.UnixListener"},
+		Leak:  "the address stays bound"}
+	packetConn = &Kind{Name: "packetconn", Noun: "packet connection", Release: []string{"Close"}, Types: []string{"net.PacketConn"},
+		Leak: "the address stays bound"}
+	compressor = &Kind{Name: "writer", Noun: "writer", Release: []string{"Close"}, Writer: true,
+		Types: []string{"*compress/gzip.Writer", "*compress/zlib.Writer", "*archive/zip.Writer", "*compress/flate.Writer"},
+		Leak:  "buffered data and the stream's trailer are never written"}
+	zipReader = &Kind{Name: "zipreader", Noun: "zip file", Release: []string{"Close"}, Types: []string{"*archive/zip.ReadCloser"},
+		Leak: "its file descriptor leaks"}
+	ticker = &Kind{Name: "ticker", Noun: "ticker", Release: []string{"Stop"}, PreGo123: true, Types: []string{"*time.Ticker"},
+		Leak: "before Go 1.23 an unstopped ticker is never garbage collected"}
+	tick = &Kind{Name: "tick", Noun: "time.Tick channel", PreGo123: true,
+		Leak: "before Go 1.23 its ticker can never be stopped or garbage collected"}
+	sqlxRows = &Kind{Name: "sqlxrows", Noun: "sqlx.Rows", Release: []string{"Close"}, NextEnds: true, Types: []string{"*github.com/jmoiron/sqlx.Rows"},
+		Leak: "its database connection stays busy"}
+	sqlxStmt = &Kind{Name: "sqlxstmt", Noun: "prepared statement", Release: []string{"Close"},
+		Types: []string{"*github.com/jmoiron/sqlx.Stmt", "*github.com/jmoiron/sqlx.NamedStmt"},
+		Leak:  "the statement stays prepared on its connections"}
+	sqlxTx = &Kind{Name: "sqlxtx", Noun: "transaction", Release: []string{"Commit", "Rollback"}, Types: []string{"*github.com/jmoiron/sqlx.Tx"},
+		Leak: "it holds its database connection for ever"}
+	pgxRows = &Kind{Name: "pgxrows", Noun: "pgx.Rows", Release: []string{"Close"}, NextEnds: true,
+		Types: []string{"github.com/jackc/pgx/v4.Rows", "github.com/jackc/pgx/v5.Rows"},
+		Leak:  "its connection stays busy"}
+)
+
+// builtin lists the built-in acquirers: package path, then "Name kind" pairs.
+var builtin = []struct {
+	pkg   string
+	kind  *Kind
+	names []string
+}{
+	{"os", file, []string{"Open", "Create", "OpenFile", "CreateTemp", "OpenInRoot", "Root.Open", "Root.Create", "Root.OpenFile"}},
+	{"net/http", response, []string{"Get", "Head", "Post", "PostForm", "Client.Get", "Client.Head", "Client.Post", "Client.PostForm", "Client.Do", "Transport.RoundTrip", "ReadResponse"}},
+	{"database/sql", rows, []string{"DB.Query", "DB.QueryContext", "Tx.Query", "Tx.QueryContext", "Conn.QueryContext", "Stmt.Query", "Stmt.QueryContext"}},
+	// A statement prepared in a transaction is closed with it: Tx.Prepare is not listed.
+	{"database/sql", stmt, []string{"DB.Prepare", "DB.PrepareContext", "Conn.PrepareContext"}},
+	{"database/sql", sqlConn, []string{"DB.Conn"}},
+	{"database/sql", tx, []string{"DB.Begin", "DB.BeginTx", "Conn.BeginTx"}},
+	{"net", netConn, []string{"Dial", "DialTimeout", "Dialer.Dial", "Dialer.DialContext", "DialTCP", "DialUDP", "DialUnix", "DialIP",
+		"Listener.Accept", "TCPListener.Accept", "TCPListener.AcceptTCP", "UnixListener.Accept", "UnixListener.AcceptUnix"}},
+	{"crypto/tls", netConn, []string{"Dial", "DialWithDialer", "Dialer.Dial", "Dialer.DialContext"}},
+	{"net", listener, []string{"Listen", "ListenTCP", "ListenUnix"}},
+	{"crypto/tls", listener, []string{"Listen"}},
+	{"net", packetConn, []string{"ListenPacket", "ListenUDP", "ListenIP", "ListenUnixgram", "ListenMulticastUDP"}},
+	{"compress/gzip", compressor, []string{"NewWriter", "NewWriterLevel"}},
+	{"compress/zlib", compressor, []string{"NewWriter", "NewWriterLevel", "NewWriterLevelDict"}},
+	{"compress/flate", compressor, []string{"NewWriter", "NewWriterDict"}},
+	{"archive/zip", compressor, []string{"NewWriter"}},
+	{"archive/zip", zipReader, []string{"OpenReader"}},
+	{"time", ticker, []string{"NewTicker"}},
+	{"time", tick, []string{"Tick"}},
+	{"github.com/jmoiron/sqlx", sqlxRows, []string{"DB.Queryx", "DB.QueryxContext", "Tx.Queryx", "Tx.QueryxContext", "Conn.QueryxContext",
+		"Stmt.Queryx", "Stmt.QueryxContext", "NamedStmt.Queryx", "NamedStmt.QueryxContext", "DB.NamedQuery", "DB.NamedQueryContext",
+		"Tx.NamedQuery", "NamedQuery", "NamedQueryContext"}},
+	{"github.com/jmoiron/sqlx", sqlxStmt, []string{"DB.Preparex", "DB.PreparexContext", "DB.PrepareNamed", "DB.PrepareNamedContext",
+		"Conn.PreparexContext", "Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext"}},
+	{"github.com/jmoiron/sqlx", sqlxTx, []string{"DB.Beginx", "DB.BeginTxx", "DB.MustBegin", "DB.MustBeginTx", "Conn.BeginTxx"}},
+	{"github.com/jackc/pgx/v4", pgxRows, []string{"Conn.Query", "Tx.Query"}},
+	{"github.com/jackc/pgx/v4/pgxpool", pgxRows, []string{"Pool.Query", "Conn.Query", "Tx.Query"}},
+	{"github.com/jackc/pgx/v5", pgxRows, []string{"Conn.Query", "Tx.Query"}},
+	{"github.com/jackc/pgx/v5/pgxpool", pgxRows, []string{"Pool.Query", "Conn.Query", "Tx.Query"}},
+}
+
+// NewCatalogue returns the built-in catalogue extended by the -unclosed.types option
+// (see ParseTypes for its syntax).
+func NewCatalogue(option string) (*Catalogue, error) {
+	c := &Catalogue{acquirers: make(map[string]*Acquirer), byName: make(map[string]*Kind), pkgs: make(map[string]bool)}
+	for _, group := range builtin {
+		c.addKind(group.kind)
+		for _, name := range group.names {
+			c.add(&Acquirer{Pkg: group.pkg, Name: name, Kind: group.kind})
+		}
+	}
+	extra, err := ParseTypes(option)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range extra {
+		c.addKind(e.Kind)
+		for _, a := range e.Acquirers {
+			c.add(a)
+		}
+	}
+	return c, nil
+}
+
+func (c *Catalogue) addKind(k *Kind) {
+	if c.byName[k.Name] == nil {
+		c.byName[k.Name] = k
+		c.Kinds = append(c.Kinds, k)
+	}
+}
+
+func (c *Catalogue) add(a *Acquirer) {
+	c.acquirers[a.Pkg+"."+a.Name] = a
+	c.pkgs[a.Pkg] = true
+}
+
+// Kind returns the kind named name, or nil.
+func (c *Catalogue) Kind(name string) *Kind { return c.byName[name] }
+
+// AcquiringPackage reports whether the package at path has built-in or configured
+// acquirers.
+func (c *Catalogue) AcquiringPackage(path string) bool { return c.pkgs[path] }
+
+// Acquirer returns the catalogue's entry for fn, or nil.
+func (c *Catalogue) Acquirer(fn *types.Func) *Acquirer {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return c.acquirers[fn.Pkg().Path()+"."+QualifiedName(fn)]
+}
+
+// KindOf returns the kind whose type is t, or nil.
+func (c *Catalogue) KindOf(t types.Type) *Kind {
+	if t == nil {
+		return nil
+	}
+	s := types.TypeString(t, nil)
+	for _, k := range c.Kinds {
+		if slices.Contains(k.Types, s) {
+			return k
+		}
+	}
+	return nil
+}
+
+// AnyRelease is the set of method names that release some kind: used for values
+// whose kind is unknown, such as an io.Closer parameter.
+func (c *Catalogue) AnyRelease() []string {
+	var names []string
+	for _, k := range c.Kinds {
+		for _, m := range k.Release {
+			if !slices.Contains(names, m) {
+				names = append(names, m)
+			}
+		}
+	}
+	return names
+}
+
+// QualifiedName returns "Name" for a function and "Recv.Name" for a method, the
+// receiver's type name without its star or type arguments.
+func QualifiedName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	switch t := t.(type) {
+	case *types.Named:
+		return t.Obj().Name() + "." + fn.Name()
+	case *types.Alias:
+		return t.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// Extra is one resource type given by the -unclosed.types option.
+type Extra struct {
+	Kind      *Kind
+	Acquirers []*Acquirer
+}
+
+// ParseTypes parses the value of the -unclosed.types option: entries separated by
+// semicolons, each
+//
+//	TYPE=ACQUIRER,ACQUIRER...:RELEASE,RELEASE...
+//
+// where TYPE is the resource's type as types.TypeString prints it
+// ("*example.com/pool.Conn", "example.com/pool.Handle"), each ACQUIRER is a package
+// path and a function or Recv.Method name ("example.com/pool.Get",
+// "example.com/pool.Pool.Get"), and each RELEASE a method of TYPE ("Close",
+// "Release"). The resource is the acquirer's first result. Package paths whose last
+// element contains a dot (gopkg.in/yaml.v3) cannot be named.
+func ParseTypes(s string) ([]*Extra, error) {
+	var out []*Extra
+	for entry := range strings.SplitSeq(s, ";") {
+		entry = strings.TrimSpace(entry)
+		if entry == "" {
+			continue
+		}
+		typ, rest, ok1 := strings.Cut(entry, "=")
+		acqs, rels, ok2 := strings.Cut(rest, ":")
+		typ = strings.TrimSpace(typ)
+		if !ok1 || !ok2 || typ == "" {
+			return nil, fmt.Errorf("-unclosed.types: %q is not TYPE=ACQUIRER,...:RELEASE,...", entry)
+		}
+		k := &Kind{Name: typ, Noun: typ[strings.LastIndex(typ, "/")+1:], Types: []string{typ}, Leak: "it is never released"}
+		for r := range strings.SplitSeq(rels, ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				k.Release = append(k.Release, r)
+			}
+		}
+		if len(k.Release) == 0 {
+			return nil, fmt.Errorf("-unclosed.types: %q names no release method", entry)
+		}
+		e := &Extra{Kind: k}
+		for a := range strings.SplitSeq(acqs, ",") {
+			if a = strings.TrimSpace(a); a == "" {
+				continue
+			}
+			slash := strings.LastIndex(a, "/")
+			dot := strings.Index(a[slash+1:], ".")
+			if dot < 0 {
+				return nil, fmt.Errorf("-unclosed.types: acquirer %q is not PKGPATH.Name or PKGPATH.Recv.Method", a)
+			}
+			dot += slash + 1
+			e.Acquirers = append(e.Acquirers, &Acquirer{Pkg: a[:dot], Name: a[dot+1:], Kind: k})
+		}
+		if len(e.Acquirers) == 0 {
+			return nil, fmt.Errorf("-unclosed.types: %q names no acquirer", entry)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}

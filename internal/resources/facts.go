@@ -1,0 +1,264 @@
+package resources
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// Compute works out which functions of the package return a fresh resource and
+// which release or keep their parameters, records them in t for this package's own
+// reports, and exports them as facts for importers. Functions calling each other
+// within the package are handled by iterating to a fixed point (a few rounds at most).
+func (t *Tracker) Compute(files []*ast.File) {
+	var decls []*ast.FuncDecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				decls = append(decls, fd)
+			}
+		}
+	}
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, fd := range decls {
+			fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if owns := t.ownsParams(fd, fn); !slices.Equal(owns, t.owns[fn]) {
+				t.owns[fn], changed = owns, true
+			}
+			if fresh := t.returnsFresh(fd, fn); fresh != nil && t.fresh[fn] == nil {
+				t.fresh[fn], changed = fresh, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	anyFresh := false
+	for fn, params := range t.owns {
+		if len(params) > 0 {
+			t.Pass.ExportObjectFact(fn, &Owns{Params: params})
+		}
+	}
+	for fn, f := range t.fresh {
+		t.Pass.ExportObjectFact(fn, f)
+		anyFresh = true
+	}
+	if anyFresh {
+		t.Pass.ExportPackageFact(&Acquiring{})
+	}
+}
+
+// ownsParams returns the indexes of fn's parameters that some use releases or hands
+// on (see Uses).
+func (t *Tracker) ownsParams(fd *ast.FuncDecl, fn *types.Func) []int {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	var owned []int
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if !mayHold(p.Type()) {
+			continue
+		}
+		for _, u := range t.Uses(fd.Body, p, t.Cat.KindOf(p.Type())) {
+			if u.Effect != Neutral {
+				owned = append(owned, i)
+				break
+			}
+		}
+	}
+	return owned
+}
+
+// mayHold reports whether a value of type t may be or contain a resource: pointers,
+// interfaces, type parameters, slices, maps and channels of those, structs.
+func mayHold(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic, *types.Signature:
+		return false
+	case *types.Slice:
+		return mayHold(u.Elem())
+	case *types.Array:
+		return mayHold(u.Elem())
+	}
+	return true
+}
+
+// returnsFresh returns the Fresh fact of fn: every return statement gives, in the
+// same result, nil or a resource of one kind acquired in fn (a direct acquiring call,
+// or a local variable assigned only by acquiring calls and nil).
+func (t *Tracker) returnsFresh(fd *ast.FuncDecl, fn *types.Func) *Fresh {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return nil
+	}
+	var returns []*ast.ReturnStmt
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns = append(returns, n)
+		}
+		return true
+	})
+	if len(returns) == 0 {
+		return nil
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if !mayHold(sig.Results().At(i).Type()) {
+			continue
+		}
+		var kind *Kind
+		ok := true
+		for _, ret := range returns {
+			k, fresh, nilOrFresh := t.returnedFresh(fd, sig, ret, i)
+			if !nilOrFresh || (fresh && kind != nil && k != kind) {
+				ok = false
+				break
+			}
+			if fresh {
+				kind = k
+			}
+		}
+		if ok && kind != nil {
+			return &Fresh{Result: i, Kind: kind.Name}
+		}
+	}
+	return nil
+}
+
+// returnedFresh examines result i of ret: whether it is a fresh resource (and of
+// which kind), and whether it is nil or fresh.
+func (t *Tracker) returnedFresh(fd *ast.FuncDecl, sig *types.Signature, ret *ast.ReturnStmt, i int) (*Kind, bool, bool) {
+	info := t.Pass.TypesInfo
+	var e ast.Expr
+	switch {
+	case len(ret.Results) == 0:
+		v := sig.Results().At(i)
+		if v.Name() == "" {
+			return nil, false, false
+		}
+		return t.varFresh(fd, v)
+	case len(ret.Results) == 1 && sig.Results().Len() > 1:
+		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		if !ok {
+			return nil, false, false
+		}
+		if src := t.Acquires(call); src != nil && src.Result == i {
+			return src.Kind, true, true
+		}
+		return nil, false, false
+	case i < len(ret.Results):
+		e = ast.Unparen(ret.Results[i])
+	default:
+		return nil, false, false
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if e.Name == "nil" && info.Uses[e] == types.Universe.Lookup("nil") {
+			return nil, false, true
+		}
+		if v, ok := info.Uses[e].(*types.Var); ok && v.Pos() > fd.Body.Pos() && v.Pos() < fd.Body.End() || ok && isResult(sig, v) {
+			return t.varFresh(fd, v)
+		}
+	case *ast.CallExpr:
+		if src := t.Acquires(e); src != nil && src.Result == 0 {
+			if tv, ok := info.Types[e]; ok {
+				if _, tuple := tv.Type.(*types.Tuple); !tuple {
+					return src.Kind, true, true
+				}
+			}
+		}
+	}
+	return nil, false, false
+}
+
+func isResult(sig *types.Signature, v *types.Var) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if sig.Results().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// varFresh reports whether every assignment to the local variable v in fd assigns nil
+// or the resource of an acquiring call (and of which kind).
+func (t *Tracker) varFresh(fd *ast.FuncDecl, v *types.Var) (*Kind, bool, bool) {
+	info := t.Pass.TypesInfo
+	var kind *Kind
+	ok := true
+	check := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for j, l := range lhs {
+			id, isID := l.(*ast.Ident)
+			if !isID || (info.Defs[id] != v && info.Uses[id] != v) {
+				continue
+			}
+			switch {
+			case len(rhs) == len(lhs):
+				r := ast.Unparen(rhs[j])
+				if nilIdent, isNil := r.(*ast.Ident); isNil && info.Uses[nilIdent] == types.Universe.Lookup("nil") {
+					continue
+				}
+				call, isCall := r.(*ast.CallExpr)
+				src := (*Source)(nil)
+				if isCall {
+					src = t.Acquires(call)
+				}
+				if src == nil || src.Result != 0 || (kind != nil && kind != src.Kind) {
+					ok = false
+					continue
+				}
+				kind = src.Kind
+			case len(rhs) == 1:
+				call, isCall := ast.Unparen(rhs[0]).(*ast.CallExpr)
+				src := (*Source)(nil)
+				if isCall {
+					src = t.Acquires(call)
+				}
+				if src == nil || src.Result != j || (kind != nil && kind != src.Kind) {
+					ok = false
+					continue
+				}
+				kind = src.Kind
+			default:
+				ok = false
+			}
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			check(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, name := range n.Names {
+				lhs[i] = name
+			}
+			if len(n.Values) > 0 {
+				check(lhs, n.Values)
+			}
+		case *ast.UnaryExpr:
+			if id, isID := n.X.(*ast.Ident); isID && info.Uses[id] == v {
+				ok = false // &v: assigned elsewhere
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if id, isID := e.(*ast.Ident); isID && (info.Defs[id] == v || info.Uses[id] == v) {
+					ok = false
+				}
+			}
+		}
+		return true
+	})
+	if !ok || kind == nil {
+		return nil, false, false
+	}
+	return kind, true, true
+}

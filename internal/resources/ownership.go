@@ -1,0 +1,38 @@
+package resources
+
+// stdOwners lists standard-library functions that release or keep an argument, by
+// package path and function or Recv.Method name. Any other standard-library
+// function is taken to neither release nor keep its arguments (bufio.NewReader,
+// io.Copy, json.NewDecoder, fmt.Fprintf, net.FileConn), so that wrapping or reading a
+// resource is not mistaken for handing it on. Facts are not computed for the
+// standard library: this table stands in for them.
+var stdOwners = map[string]map[string]bool{
+	"net/http": {
+		"Serve": true, "ServeTLS": true, "Server.Serve": true, "Server.ServeTLS": true,
+		// The transport closes a request body that is an io.Closer.
+		"NewRequest": true, "NewRequestWithContext": true, "Post": true, "Client.Post": true,
+	},
+	"net/http/httptest":  {"NewRequest": true, "NewRequestWithContext": true, "NewUnstartedServer": true},
+	"net/http/httputil":  {"NewClientConn": true, "NewServerConn": true, "NewProxyClientConn": true},
+	"crypto/tls":         {"Client": true, "Server": true, "NewListener": true},
+	"net/rpc":            {"ServeConn": true, "NewClient": true, "Server.ServeConn": true, "ServeCodec": true, "NewClientWithCodec": true},
+	"net/rpc/jsonrpc":    {"ServeConn": true, "NewClient": true, "NewClientCodec": true, "NewServerCodec": true},
+	"net/smtp":           {"NewClient": true},
+	"net/textproto":      {"NewConn": true},
+	"runtime":            {"SetFinalizer": true, "AddCleanup": true, "KeepAlive": true},
+	"context":            {"WithValue": true},
+	"sync":               {"Map.Store": true, "Map.LoadOrStore": true, "Map.Swap": true, "Map.CompareAndSwap": true, "Pool.Put": true},
+	"sync/atomic":        {"Value.Store": true, "Value.Swap": true, "Value.CompareAndSwap": true, "Pointer.Store": true, "Pointer.Swap": true, "Pointer.CompareAndSwap": true},
+	"container/list":     {"List.PushBack": true, "List.PushFront": true, "List.InsertBefore": true, "List.InsertAfter": true},
+	"container/heap":     {"Push": true},
+	"slices":             {"Insert": true, "Concat": true, "Repeat": true, "Replace": true},
+	"log":                {"New": true, "SetOutput": true, "Logger.SetOutput": true},
+	"log/slog":           {"NewTextHandler": true, "NewJSONHandler": true},
+	"database/sql":       {"OpenDB": true},
+}
+
+// stdOwns reports whether the standard-library function pkg.name releases or keeps
+// its arguments.
+func stdOwns(pkg, name string) bool {
+	return stdOwners[pkg][name]
+}

@@ -1,0 +1,274 @@
+package resources
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Fresh is the fact that a function returns a freshly acquired resource of kind
+// Kind in result Result: its callers acquire the resource when they call it.
+type Fresh struct {
+	Result int
+	Kind   string
+}
+
+func (*Fresh) AFact()           {}
+func (f *Fresh) String() string { return fmt.Sprintf("fresh %s in result %d", f.Kind, f.Result) }
+
+// Owns is the fact that a function releases or keeps (stores, returns, hands on)
+// the parameters at the listed indexes: a caller that passes it a resource no longer
+// needs to release it.
+type Owns struct {
+	Params []int
+}
+
+func (*Owns) AFact()           {}
+func (o *Owns) String() string { return fmt.Sprintf("owns params %v", o.Params) }
+
+// Acquiring is the package fact that a package has functions with the Fresh fact.
+type Acquiring struct{}
+
+func (*Acquiring) AFact()         {}
+func (*Acquiring) String() string { return "acquiring" }
+
+// FactTypes lists the facts an analyzer using this package must declare.
+var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Acquiring)}
+
+// Tracker answers ownership questions within one package: which calls acquire a
+// resource, and what each use of a variable holding one does to it.
+type Tracker struct {
+	Pass  *analysis.Pass
+	Cat   *Catalogue
+	owns  map[*types.Func][]int  // this package's functions
+	fresh map[*types.Func]*Fresh // this package's functions
+}
+
+// NewTracker returns a tracker for pass; call Compute before using it for reports.
+func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh)}
+}
+
+// Source is what an acquiring call yields.
+type Source struct {
+	Kind   *Kind
+	Result int         // index of the result that holds the resource
+	Callee *types.Func // the acquiring function
+}
+
+// Acquires returns what call acquires, from the catalogue or from a Fresh fact of
+// its callee, or nil.
+func (t *Tracker) Acquires(call *ast.CallExpr) *Source {
+	fn, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	if a := t.Cat.Acquirer(fn); a != nil {
+		return &Source{Kind: a.Kind, Result: a.Result, Callee: fn}
+	}
+	fn = fn.Origin()
+	f := t.fresh[fn]
+	if f == nil && fn.Pkg() != t.Pass.Pkg {
+		var fact Fresh
+		if t.Pass.ImportObjectFact(fn, &fact) {
+			f = &fact
+		}
+	}
+	if f == nil {
+		return nil
+	}
+	if k := t.Cat.Kind(f.Kind); k != nil {
+		return &Source{Kind: k, Result: f.Result, Callee: fn}
+	}
+	return nil
+}
+
+// Effect is what one use of a variable does to the resource it holds.
+type Effect int
+
+const (
+	Neutral Effect = iota // reads or wraps it: the variable still owns it
+	Release               // releases it
+	Move                  // hands it on: returned, stored, sent, captured, passed to an owner
+)
+
+// Use is one use of a tracked variable.
+type Use struct {
+	Ident  *ast.Ident
+	Effect Effect
+}
+
+// Uses returns the uses of v in root (function literals included) with their effect
+// on a resource of kind k (nil when unknown: any release method then counts).
+// Anything not understood counts as a move, so that unknown code silences reports.
+func (t *Tracker) Uses(root ast.Node, v *types.Var, k *Kind) []Use {
+	var (
+		uses  []Use
+		stack []ast.Node
+	)
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok && t.Pass.TypesInfo.Uses[id] == v {
+			uses = append(uses, Use{Ident: id, Effect: t.classify(stack, k)})
+		}
+		return true
+	})
+	return uses
+}
+
+// releases reports whether method name releases a resource of kind k.
+func (t *Tracker) releases(k *Kind, name string) bool {
+	if k == nil {
+		return slices.Contains(t.Cat.AnyRelease(), name)
+	}
+	return slices.Contains(k.Release, name)
+}
+
+// classify decides the effect of the use at the top of stack (an identifier).
+func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
+	info := t.Pass.TypesInfo
+	i := len(stack) - 1
+	e, _ := stack[i].(ast.Expr)
+	body := false // e is resp.Body
+	for i > 0 {
+		switch p := stack[i-1].(type) {
+		case *ast.ParenExpr:
+			e, i = p, i-1
+			continue
+		case *ast.StarExpr, *ast.BinaryExpr, *ast.IncDecStmt:
+			return Neutral
+		case *ast.SelectorExpr:
+			if p.X != e {
+				return Move
+			}
+			name := p.Sel.Name
+			if k != nil && k.BodyOnly && !body {
+				if name == "Body" {
+					e, i, body = p, i-1, true
+					continue
+				}
+				return Neutral // resp.StatusCode, resp.Header.Get(...)
+			}
+			if i >= 2 {
+				if call, ok := stack[i-2].(*ast.CallExpr); ok && call.Fun == p {
+					if t.releases(k, name) {
+						return Release
+					}
+					return Neutral
+				}
+			}
+			if sel, ok := info.Selections[p]; ok && sel.Kind() == types.MethodVal && t.releases(k, name) {
+				return Move // the release method value is handed on: defer closeLater(f.Close)
+			}
+			return Neutral
+		case *ast.CallExpr:
+			if p.Fun == e {
+				return Neutral
+			}
+			for j, arg := range p.Args {
+				if arg == e {
+					if t.takes(p, j) {
+						return Move
+					}
+					return Neutral
+				}
+			}
+			return Move
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				return Move
+			}
+			return Neutral // <-tick
+		case *ast.RangeStmt:
+			if p.X == e && isChan(info.TypeOf(e)) {
+				return Neutral
+			}
+			return Move
+		case *ast.SendStmt:
+			if p.Chan == e {
+				return Neutral
+			}
+			return Move
+		case *ast.SwitchStmt:
+			return Neutral // switch v { ... }
+		case *ast.TypeAssertExpr:
+			if p.Type == nil && i >= 2 {
+				if _, ok := stack[i-2].(*ast.ExprStmt); ok {
+					return Neutral // switch v.(type) without a new variable
+				}
+			}
+			return Move
+		case *ast.IndexExpr:
+			if p.X == e {
+				return Neutral
+			}
+			return Move
+		default:
+			return Move // assigned, returned, stored in a composite, ...
+		}
+	}
+	return Move
+}
+
+func isChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// takes reports whether the call releases or keeps its argument at index arg: a
+// conversion, append, an owner in the standard library, a function with the Owns
+// fact for that parameter, or an unknown callee (an interface method, a function
+// value), which is assumed to take ownership.
+func (t *Tracker) takes(call *ast.CallExpr, arg int) bool {
+	info := t.Pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return true
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return callee.Name() == "append"
+	case *types.Func:
+		fn := callee.Origin()
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			return true
+		}
+		if stdOwns(fn.Pkg().Path(), QualifiedName(fn)) {
+			return true
+		}
+		if sig.Variadic() && arg >= sig.Params().Len()-1 {
+			arg = sig.Params().Len() - 1
+		}
+		return slices.Contains(t.ownedParams(fn), arg)
+	}
+	return true
+}
+
+// ownedParams returns the parameters fn releases or keeps, from this package's
+// analysis or from facts; none for a function without facts (the standard library,
+// whose owners are listed in stdOwners).
+func (t *Tracker) ownedParams(fn *types.Func) []int {
+	if fn.Pkg() == t.Pass.Pkg {
+		return t.owns[fn]
+	}
+	var fact Owns
+	if t.Pass.ImportObjectFact(fn, &fact) {
+		return fact.Params
+	}
+	return nil
+}
