@@ -15,9 +15,9 @@ type tracked struct {
 	v      *types.Var // the variable holding the resource
 	err    *types.Var // the error that came with it, or nil
 	kind   *resources.Kind
-	named  bool                // v is a named result: a bare return hands it on
-	handed []token.Pos         // positions of uses that release it or hand it on
-	conds  map[ast.Expr]bool   // the branch conditions of the function (if, for, tagless case)
+	named  bool              // v is a named result: a bare return hands it on
+	handed []token.Pos       // positions of uses that release it or hand it on
+	conds  map[ast.Expr]bool // the branch conditions of the function (if, for, tagless case)
 	info   *types.Info
 }
 

@@ -22,3 +22,15 @@ func TestSQL(t *testing.T) {
 func TestNet(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "netconn")
 }
+
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "helper", "usehelper")
+}
+
+func TestWritersAndTickers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker")
+}
+
+func TestFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosed.Analyzer, "fix")
+}

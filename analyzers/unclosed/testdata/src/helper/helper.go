@@ -1,0 +1,46 @@
+package helper // want package:"acquiring"
+
+import (
+	"io"
+	"net/http"
+	"os"
+)
+
+// CloseQuietly releases c.
+func CloseQuietly(c io.Closer) { // want CloseQuietly:"owns params \\[0\\]"
+	_ = c.Close()
+}
+
+// Drain reads r without closing it.
+func Drain(r io.Reader) {
+	io.Copy(io.Discard, r)
+}
+
+// Pool keeps files.
+type Pool struct{ files []*os.File }
+
+// Keep stores f.
+func (p *Pool) Keep(f *os.File) { // want Keep:"owns params \\[0\\]"
+	p.files = append(p.files, f)
+}
+
+// OpenConfig returns a fresh file.
+func OpenConfig(dir string) (*os.File, error) { // want OpenConfig:"fresh file in result 0"
+	f, err := os.Open(dir + "/config")
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Fetch returns a fresh response.
+func Fetch(url string) (*http.Response, error) { // want Fetch:"fresh response in result 0"
+	return http.Get(url)
+}
+
+// CloseAll releases every closer.
+func CloseAll[T io.Closer](cs ...T) { // want CloseAll:"owns params \\[0\\]"
+	for _, c := range cs {
+		c.Close()
+	}
+}

@@ -1,0 +1,68 @@
+package usehelper
+
+import (
+	"os"
+
+	"helper"
+)
+
+func leaksConfig(dir string) error {
+	f, err := helper.OpenConfig(dir) // want `f \(file from helper.OpenConfig\) is not closed`
+	if err != nil {
+		return err
+	}
+	helper.Drain(f)
+	return nil
+}
+
+func leaksFetch(url string) error {
+	resp, err := helper.Fetch(url) // want `resp.Body \(HTTP response from helper.Fetch\) is not closed`
+	if err != nil {
+		return err
+	}
+	_ = resp.Status
+	return nil
+}
+
+// True negatives.
+
+func helperCloses(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer helper.CloseQuietly(f)
+	helper.Drain(f)
+	return nil
+}
+
+func helperKeeps(p *helper.Pool, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	p.Keep(f)
+	return nil
+}
+
+func genericHelper(a, b string) error {
+	fa, err := os.Open(a)
+	if err != nil {
+		return err
+	}
+	fb, err := os.Open(b)
+	if err != nil {
+		fa.Close()
+		return err
+	}
+	defer helper.CloseAll(fa, fb)
+	return nil
+}
+
+func configClosed(dir string) error {
+	f, err := helper.OpenConfig(dir)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}

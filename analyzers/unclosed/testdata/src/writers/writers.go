@@ -1,0 +1,56 @@
+package writers
+
+import (
+	"archive/zip"
+	"compress/gzip"
+	"io"
+	"os"
+)
+
+func gzipNotClosed(w io.Writer, data []byte) error {
+	zw := gzip.NewWriter(w) // want `zw \(writer from gzip.NewWriter\) is not closed on the path to the return at line 13, so buffered data and the stream's trailer are never written`
+	_, err := zw.Write(data)
+	return err
+}
+
+func gzipErrorPath(w io.Writer, data []byte) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed) // want `zw \(writer from gzip.NewWriterLevel\) is not closed on the path to the return at line 22`
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func zipReader(name string) (int, error) {
+	r, err := zip.OpenReader(name) // want `r \(zip file from zip.OpenReader\) is not closed`
+	if err != nil {
+		return 0, err
+	}
+	return len(r.File), nil
+}
+
+func main() {
+	zw := gzip.NewWriter(os.Stdout) // want `zw \(writer from gzip.NewWriter\) is not closed`
+	zw.Write(nil)
+}
+
+// True negatives.
+
+func gzipClosed(w io.Writer, data []byte) error {
+	zw := gzip.NewWriter(w)
+	if _, err := zw.Write(data); err != nil {
+		zw.Close()
+		return err
+	}
+	return zw.Close()
+}
+
+func zipWriter(w io.Writer) error {
+	zw := zip.NewWriter(w)
+	defer zw.Close()
+	_, err := zw.Create("a")
+	return err
+}
