@@ -10,6 +10,7 @@ import (
 	"github.com/deferlint/deferlint/analyzers/deferloop"
 	"github.com/deferlint/deferlint/analyzers/directives"
 	"github.com/deferlint/deferlint/analyzers/loopcapture"
+	"github.com/deferlint/deferlint/analyzers/unclosed"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,5 +21,6 @@ func All() []*analysis.Analyzer {
 		deferloop.Analyzer,
 		directives.Analyzer,
 		loopcapture.Analyzer,
+		unclosed.Analyzer,
 	}
 }

@@ -31,6 +31,7 @@ var KnownAnalyzers = []string{
 	"deferloop",
 	"directives",
 	"loopcapture",
+	"unclosed",
 }
 
 // Directive is one //deferlint:ignore comment.
