@@ -48,6 +48,9 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return nil, nil // the generated main of a test binary: nothing to check or to export
+	}
 	x := recovery.New(pass, recovery.Config{
 		Launchers:  recovery.ParseNames(launchersFlag),
 		Recoverers: recovery.ParseNames(recoverersFlag),
@@ -577,12 +580,26 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 			edits = append(edits, *importEdit)
 		}
 	}
+	at := afterLineComment(c.pass.Fset, file, lit.Body.Lbrace+1, lit.Body.Rbrace)
 	edits = append(edits, analysis.TextEdit{
-		Pos:     lit.Body.Lbrace + 1,
-		End:     lit.Body.Lbrace + 1,
+		Pos:     at,
+		End:     at,
 		NewText: []byte("\n\tdefer " + expr + "()"),
 	})
 	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
+}
+
+// afterLineComment returns the end of a comment that follows pos on its line
+// before end, or pos, so that text inserted there does not push the comment to the
+// next line.
+func afterLineComment(fset *token.FileSet, file *ast.File, pos, end token.Pos) token.Pos {
+	line := fset.Position(pos).Line
+	for _, g := range file.Comments {
+		if g.Pos() >= pos && g.List[0].End() <= end && fset.Position(g.Pos()).Line == line {
+			return g.List[0].End()
+		}
+	}
+	return pos
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {
@@ -627,16 +644,16 @@ func (c *checker) qualifier(file *ast.File, lit *ast.FuncLit, path string) (stri
 			name = imp.Name()
 		}
 	}
-	explicit := false
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
 	if name == "" {
-		elems := strings.Split(path, "/")
-		name = elems[len(elems)-1]
+		name = last
 		if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
 			name = elems[len(elems)-2]
 		}
 		name = strings.NewReplacer("-", "", ".", "").Replace(name)
-		explicit = true
 	}
+	explicit := name != last
 	if !token.IsIdentifier(name) || !c.visible(lit, name, nil) {
 		return "", nil, false
 	}

@@ -14,3 +14,31 @@ func TestGoroutines(t *testing.T) {
 func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "helpers", "cross")
 }
+
+func TestMisuse(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "misuse", "mainpkg")
+}
+
+// setFlag sets one of the analyzer's flags for the duration of a test.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	old := gorecover.Analyzer.Flags.Lookup(name).Value.String()
+	if err := gorecover.Analyzer.Flags.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { gorecover.Analyzer.Flags.Set(name, old) })
+}
+
+func TestTestFiles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "tests")
+}
+
+func TestTestFilesIncluded(t *testing.T) {
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "teststrue")
+}
+
+func TestHandler(t *testing.T) {
+	setFlag(t, "handler", "example.com/panics.Log")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "handler")
+}

@@ -34,7 +34,7 @@ type Fact struct {
 	LaunchesWrapped []int
 }
 
-func (*Fact) AFact()         {}
+func (*Fact) AFact()           {}
 func (f *Fact) String() string { return "recovery" + describe(f) }
 
 func (f *Fact) zero() bool {

@@ -34,7 +34,7 @@ func launchers() {
 		defer helpers.Recover()
 	})
 	helpers.SpawnAll(func() { defer helpers.Recover() }, func() {}) // want `started by helpers.SpawnAll`
-	helpers.Spawn(work) // want `work runs in a new goroutine started by helpers.Spawn`
+	helpers.Spawn(work)                                             // want `work runs in a new goroutine started by helpers.Spawn`
 	// Background's own goroutine is reported in its package; in analysistest the
 	// module is not known, so its calls are reported here too.
 	helpers.Background(func() {}) // want `started by helpers.Background`
@@ -54,7 +54,7 @@ func misused() { // want misused:"recovery\\(recovered\\)"
 		var l helpers.Logger
 		l.Recover("x") // want "Recover calls recover\\(\\), which returns nil here"
 	}()
-	helpers.Recover()  // want "Recover does nothing unless its recover\\(\\) stops a panic"
+	helpers.Recover()    // want "Recover does nothing unless its recover\\(\\) stops a panic"
 	_ = helpers.Report() // does more than recover: not reported outside a deferred function
 	go helpers.Recover() // want "Recover calls recover\\(\\), which returns nil in a goroutine of its own"
 }

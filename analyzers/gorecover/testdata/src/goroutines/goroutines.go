@@ -55,13 +55,13 @@ func named() {
 	go worker()  // want "goroutine running worker does not recover panics, so a panic in it ends the whole process: defer a call that recovers at the top of worker"
 	go guarded() // recovered inside
 	var s server
-	go s.loop()  // want "goroutine running loop does not recover panics"
-	go s.serve() // recovered inside
-	go generic[int](1)  // want "goroutine running generic does not recover panics"
+	go s.loop()        // want "goroutine running loop does not recover panics"
+	go s.serve()       // recovered inside
+	go generic[int](1) // want "goroutine running generic does not recover panics"
 	go genericSafe(1)
 }
 
-func worker()  {}
+func worker() {}
 func guarded() { // want guarded:"recovery\\(recovered\\)"
 	defer handlePanic()
 }

@@ -1,0 +1,3 @@
+package teststrue // want package:"recovery analyzed"
+
+func work() {}
