@@ -9,6 +9,7 @@ import (
 	"github.com/deferlint/deferlint/analyzers/deferargs"
 	"github.com/deferlint/deferlint/analyzers/deferloop"
 	"github.com/deferlint/deferlint/analyzers/directives"
+	"github.com/deferlint/deferlint/analyzers/gorecover"
 	"github.com/deferlint/deferlint/analyzers/loopcapture"
 	"github.com/deferlint/deferlint/analyzers/unclosed"
 	"golang.org/x/tools/go/analysis"
@@ -20,6 +21,7 @@ func All() []*analysis.Analyzer {
 		deferargs.Analyzer,
 		deferloop.Analyzer,
 		directives.Analyzer,
+		gorecover.Analyzer,
 		loopcapture.Analyzer,
 		unclosed.Analyzer,
 	}

@@ -30,6 +30,7 @@ var KnownAnalyzers = []string{
 	"deferargs",
 	"deferloop",
 	"directives",
+	"gorecover",
 	"loopcapture",
 	"unclosed",
 }
