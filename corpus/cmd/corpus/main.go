@@ -1,0 +1,253 @@
+// Command corpus runs deferlint over the real modules pinned in corpus/modules.txt,
+// and times it against the floor (loading and type-checking only) and the peer tools.
+//
+// Run it from the root of the deferlint module:
+//
+//	go run ./corpus/cmd/corpus [flags] download      # fetch the modules and their dependencies
+//	go run ./corpus/cmd/corpus [flags] run           # run deferlint; print counts, write findings
+//	go run ./corpus/cmd/corpus [flags] bench         # run, then time deferlint, the floor and the peers
+//	go run ./corpus/cmd/corpus diff OLD NEW          # what appeared and vanished between two runs
+//
+// Each module is copied out of the module cache into a writable directory,
+// ${DEFERLINT_CORPUS:-$HOME/.cache/deferlint-corpus}/<module>@<version>, shared with
+// everyone who triages on the corpus: a copy that exists is used as it is. A module
+// that fails to download, load or analyse is reported and skipped; the command goes
+// on with the others. corpus/README.md describes the output.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+func usage() {
+	fmt.Fprint(os.Stderr, `usage: go run ./corpus/cmd/corpus [flags] download|run|bench
+       go run ./corpus/cmd/corpus diff OLD NEW
+
+OLD and NEW are run directories (or findings.txt files) written by run or bench.
+
+Flags:
+`)
+	flag.PrintDefaults()
+}
+
+// options are the command-line flags.
+type options struct {
+	modules string // comma-separated substrings of module paths to keep
+	list    string // the module list
+	out     string // where run and bench write their files
+	enable  string // passed to deferlint -enable
+	rounds  int    // timed runs of each tool per module
+	tools   string // the tools bench times
+}
+
+func main() {
+	var opt options
+	flag.StringVar(&opt.modules, "modules", "", "comma-separated parts of module paths: only those modules (default: all)")
+	flag.StringVar(&opt.list, "list", "corpus/modules.txt", "the pinned module list")
+	flag.StringVar(&opt.out, "out", "", "directory for findings and results (default: <cache>/runs/<UTC time>)")
+	flag.StringVar(&opt.enable, "enable", "", "comma-separated analyzers for deferlint to run (default: all)")
+	flag.IntVar(&opt.rounds, "rounds", 1, "bench: timed runs of each tool per module (the median is reported)")
+	flag.StringVar(&opt.tools, "tools", strings.Join(toolNames, ","), "bench: the tools to time")
+	flag.Usage = usage
+	flag.Parse()
+	args := flag.Args()
+	if len(args) == 0 {
+		usage()
+		os.Exit(2)
+	}
+	var err error
+	switch cmd := args[0]; {
+	case cmd == "diff" && len(args) == 3:
+		err = diffRuns(os.Stdout, args[1], args[2])
+	case (cmd == "download" || cmd == "run" || cmd == "bench") && len(args) == 1:
+		err = runCommand(cmd, &opt)
+	default:
+		usage()
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "corpus: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// runCommand runs download, run or bench over the selected modules.
+func runCommand(cmd string, opt *options) error {
+	if err := checkRepoRoot(); err != nil {
+		return err
+	}
+	mods, err := readModules(opt.list, opt.modules)
+	if err != nil {
+		return err
+	}
+	cache := cacheDir()
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return err
+	}
+	fmt.Printf("corpus: %d modules in %s\n", len(mods), cache)
+	fetched := fetchAll(cache, mods)
+	if cmd == "download" {
+		return nil
+	}
+
+	out := opt.out
+	if out == "" {
+		out = filepath.Join(cache, "runs", time.Now().UTC().Format("20060102T150405Z"))
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	bin, err := os.MkdirTemp("", "deferlint-corpus-bin-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(bin)
+	if err := buildTools(bin); err != nil {
+		return err
+	}
+	if err := runAll(os.Stdout, bin, out, opt.enable, fetched); err != nil {
+		return err
+	}
+	if cmd == "bench" {
+		tools, err := selectTools(opt.tools)
+		if err != nil {
+			return err
+		}
+		if err := benchAll(os.Stdout, bin, cache, out, opt.rounds, tools, fetched); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("\ncorpus: results in %s\n", out)
+	return nil
+}
+
+// checkRepoRoot makes sure the command runs at the root of the deferlint module,
+// where it builds deferlint and the floor from source.
+func checkRepoRoot() error {
+	data, err := os.ReadFile("go.mod")
+	if err != nil || !strings.Contains(string(data), "module github.com/deferlint/deferlint\n") {
+		return errors.New("run me from the root of the deferlint module: go run ./corpus/cmd/corpus")
+	}
+	return nil
+}
+
+// cacheDir is where the writable copies of the modules, the peer tools and the runs
+// live: $DEFERLINT_CORPUS, by default ~/.cache/deferlint-corpus.
+func cacheDir() string {
+	if dir := os.Getenv("DEFERLINT_CORPUS"); dir != "" {
+		return dir
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = os.TempDir()
+	}
+	return filepath.Join(home, ".cache", "deferlint-corpus")
+}
+
+// A module is one line of the module list.
+type module struct {
+	Path, Version string
+}
+
+func (m module) String() string { return m.Path + "@" + m.Version }
+
+// Short is the module's last path element without a major-version suffix: "pgx" for
+// github.com/jackc/pgx/v5. The tables use it.
+func (m module) Short() string {
+	elems := strings.Split(m.Path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last
+}
+
+// readModules reads the module list: module@version first on each line, then an
+// optional note; # starts a comment. With a filter, only the modules whose path
+// contains one of its comma-separated parts are kept.
+func readModules(file, filter string) ([]module, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var mods []module
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		path, version, ok := strings.Cut(fields[0], "@")
+		if !ok || path == "" || version == "" {
+			return nil, fmt.Errorf("%s:%d: want module@version, have %q", file, n, fields[0])
+		}
+		m := module{path, version}
+		if filter == "" || matches(m, filter) {
+			mods = append(mods, m)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(mods) == 0 {
+		return nil, fmt.Errorf("no module of %s matches -modules %q", file, filter)
+	}
+	return mods, nil
+}
+
+func matches(m module, filter string) bool {
+	for part := range strings.SplitSeq(filter, ",") {
+		if part = strings.TrimSpace(part); part != "" && strings.Contains(m.Path, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildTools builds deferlint and the floor from this module into bin.
+func buildTools(bin string) error {
+	for name, pkg := range map[string]string{"deferlint": "./cmd/deferlint", "floor": "./corpus/floor"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(bin, name), pkg)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("building %s: %v", pkg, err)
+		}
+	}
+	return nil
+}
+
+// moduleEnv is the environment of every command run inside a corpus module: the
+// local toolchain only (never a download), no workspace.
+func moduleEnv() []string {
+	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off")
+}
+
+// firstLines returns the first n non-empty lines of s, indented, for error reports.
+func firstLines(s string, n int) string {
+	var b strings.Builder
+	for line := range strings.Lines(s) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if n == 0 {
+			b.WriteString("\t...\n")
+			break
+		}
+		b.WriteString("\t" + line)
+		if !strings.HasSuffix(line, "\n") {
+			b.WriteString("\n")
+		}
+		n--
+	}
+	return b.String()
+}
