@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deferlint/deferlint/analyzers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -147,7 +149,7 @@ func TestExitStatus(t *testing.T) {
 		{"unknown flag", dir, []string{"-nope", "./..."}, 2, "flag provided but not defined: -nope"},
 		{"unknown analyzer", dir, []string{"-enable", "nope"}, 2, `unknown analyzer "nope"`},
 		{"unknown format", dir, []string{"-format", "xml"}, 2, `unknown -format "xml"`},
-		{"analyzer disabled", dir, []string{"-disable", "deferargs,directives", "./..."}, 2, "leave no analyzer to run"},
+		{"analyzer disabled", dir, []string{"-disable", strings.Join(suiteNames(), ","), "./..."}, 2, "leave no analyzer to run"},
 		{"one analyzer", dir, []string{"-enable", "directives", "./..."}, 1, ""},
 	} {
 		t.Run(test.name, func(t *testing.T) {
@@ -293,7 +295,7 @@ func TestListHelpVersion(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-list"}, "deferargs   report deferred calls"},
+		{[]string{"-list"}, "directives"},
 		{[]string{"-help", "deferargs"}, "Wrong:"},
 		{[]string{"-help"}, "Exit status: 0 no findings, 1 findings, 2 the tool could not do its job."},
 		{[]string{"-version"}, "deferlint "},
@@ -306,4 +308,13 @@ func TestListHelpVersion(t *testing.T) {
 	if r := run(t, ".", deferlint, "-help", "nope"); r.code != 2 {
 		t.Errorf("deferlint -help nope: exit status %d, want 2", r.code)
 	}
+}
+
+// suiteNames returns the names of every analyzer.
+func suiteNames() []string {
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	return names
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
@@ -15,22 +14,22 @@ import (
 // check loads the packages, runs the enabled analyzers and writes the findings, the
 // fixes or the diff. It returns the exit status.
 func check(cfg *config, stdout, stderr io.Writer) int {
-	pkgs, err := load(cfg)
+	loaded, err := load(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
 	}
 	wd, _ := os.Getwd()
 	status := ExitClean
-	if reportLoadErrors(pkgs, wd, stderr) {
+	if reportLoadErrors(loaded.pkgs, wd, stderr) {
 		status = ExitError
 	}
-	graph, err := checker.Analyze(cfg.enabled, pkgs, nil)
+	graph, err := checker.Analyze(cfg.enabled, loaded.pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
 	}
-	found, failures := collect(graph)
+	found, failures := collect(graph, loaded.reported)
 	for _, failure := range failures {
 		fmt.Fprintf(stderr, "deferlint: %s\n", failure)
 		status = ExitError
@@ -61,48 +60,6 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		status = max(status, ExitFindings)
 	}
 	return status
-}
-
-// load loads the packages named by the patterns, from source and with types. When an
-// analyzer uses facts, dependencies are loaded from source too, so that facts about
-// them can be computed.
-func load(cfg *config) ([]*packages.Package, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if usesFacts(cfg.enabled) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	lcfg := &packages.Config{Mode: mode, Tests: cfg.tests}
-	if cfg.tags != "" {
-		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
-	}
-	pkgs, err := packages.Load(lcfg, cfg.patterns...)
-	if err != nil {
-		return nil, err
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
-	}
-	return pkgs, nil
-}
-
-// usesFacts reports whether any of the analyzers, or any analyzer they require,
-// uses facts.
-func usesFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func([]*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(analyzers)
 }
 
 // reportLoadErrors prints, for each package that could not be loaded or type-checked,

@@ -40,10 +40,14 @@ type edit struct {
 
 // collect gathers the diagnostics of the root actions, resolved, de-duplicated (a
 // package and its test variant share files) and sorted by file, line and column. It
-// also returns a description of each analyzer that failed.
-func collect(graph *checker.Graph) (found []finding, failures []string) {
+// also returns a description of each analyzer that failed. Only the packages whose
+// IDs are in reported count.
+func collect(graph *checker.Graph, reported map[string]bool) (found []finding, failures []string) {
 	seen := make(map[string]bool)
 	for _, act := range graph.Roots {
+		if !reported[act.Package.ID] {
+			continue // loaded only for its facts
+		}
 		if act.Err != nil && len(act.Package.Errors) == 0 { // load errors are reported already
 			failures = append(failures, fmt.Sprintf("analyzer %s failed on package %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err))
 			continue

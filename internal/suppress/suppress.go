@@ -52,7 +52,7 @@ func (d *Directive) Problem() string {
 	}
 	for _, name := range d.Analyzers {
 		if !slices.Contains(KnownAnalyzers, name) {
-			return "//deferlint:ignore names unknown analyzer " + quote(name) + ", so it silences nothing: use one of " + strings.Join(KnownAnalyzers, ", ")
+			return "//deferlint:ignore names unknown analyzer " + quote(name) + ", so it silences nothing: use a name from deferlint -list"
 		}
 	}
 	if d.Reason == "" {

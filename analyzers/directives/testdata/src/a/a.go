@@ -4,7 +4,7 @@ func f() {
 	//deferlint:ignore deferargs the reason is given
 	/* want `//deferlint:ignore names no analyzer: write //deferlint:ignore NAME\[,NAME\] reason` */ //deferlint:ignore
 	/* want `//deferlint:ignore needs a reason after the analyzer names, so that a reviewer can judge the suppression` */ //deferlint:ignore deferargs
-	/* want `//deferlint:ignore names unknown analyzer "deferloops", so it silences nothing: use one of .*` */ //deferlint:ignore deferloops a typo
+	/* want `//deferlint:ignore names unknown analyzer "deferloops", so it silences nothing: use a name from deferlint -list` */ //deferlint:ignore deferloops a typo
 	//deferlint:ignored not a directive: another word
 	// deferlint:ignore not a directive: a space after the slashes
 

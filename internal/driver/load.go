@@ -1,0 +1,132 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// loaded is what the checker analyzes: the packages loaded from source, and the IDs
+// of those whose findings are reported (the others are there for their facts).
+type loaded struct {
+	pkgs     []*packages.Package
+	reported map[string]bool
+}
+
+// loadMode is what the checker needs of the packages it analyzes: syntax and types
+// for them, export data for their dependencies.
+const loadMode = packages.LoadSyntax | packages.NeedModule
+
+// load loads the packages named by the patterns from source, with types.
+//
+// Dependencies come from export data, as for go vet and the compiler: type-checking
+// the standard library and every third-party module from source would cost several
+// times the analysis itself. When an analyzer uses facts, the packages of the main
+// module(s) that the named packages import are loaded from source too, so that
+// facts about them flow to their importers; other dependencies carry no facts, and
+// the analyzers know what they need of the standard library without them. (go vet
+// -vettool computes facts for every dependency, cached by the go command.)
+func load(cfg *config) (*loaded, error) {
+	lcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
+	if cfg.tags != "" {
+		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
+	}
+	pkgs, err := packages.Load(lcfg, cfg.patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
+	}
+	result := &loaded{pkgs: pkgs, reported: make(map[string]bool)}
+	for _, pkg := range pkgs {
+		result.reported[pkg.ID] = true
+	}
+	if usesFacts(cfg.enabled) {
+		if extra := mainModuleDepsWithoutSyntax(pkgs); len(extra) > 0 {
+			more, err := packages.Load(lcfg, append(cfg.patterns, extra...)...)
+			if err != nil {
+				return nil, err
+			}
+			result.pkgs = more
+		}
+		stubExportOnly(result.pkgs)
+	}
+	return result, nil
+}
+
+// mainModuleDepsWithoutSyntax returns the import paths of the packages of the main
+// module(s) that the loaded packages import but that were loaded from export data.
+func mainModuleDepsWithoutSyntax(pkgs []*packages.Package) []string {
+	var paths []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if pkg.Syntax == nil && pkg.Module != nil && pkg.Module.Main && pkg.ID == pkg.PkgPath && !seen[pkg.PkgPath] {
+			seen[pkg.PkgPath] = true
+			paths = append(paths, pkg.PkgPath)
+		}
+	})
+	return paths
+}
+
+// stubExportOnly prepares the packages loaded from export data for the checker, which
+// runs fact-using analyzers on every dependency: with no files, their passes are
+// empty and cheap, and cutting their imports keeps the checker from walking the
+// whole dependency graph.
+func stubExportOnly(pkgs []*packages.Package) {
+	var sizes types.Sizes
+	var exportOnly []*packages.Package
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if pkg.TypesSizes != nil && sizes == nil {
+			sizes = pkg.TypesSizes
+		}
+		if pkg.Syntax == nil && len(pkg.Errors) == 0 {
+			exportOnly = append(exportOnly, pkg)
+		}
+	})
+	for _, pkg := range exportOnly {
+		pkg.Imports = nil
+		if pkg.Types == nil {
+			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
+		}
+		if pkg.TypesInfo == nil {
+			pkg.TypesInfo = &types.Info{
+				Types:        map[ast.Expr]types.TypeAndValue{},
+				Defs:         map[*ast.Ident]types.Object{},
+				Uses:         map[*ast.Ident]types.Object{},
+				Implicits:    map[ast.Node]types.Object{},
+				Instances:    map[*ast.Ident]types.Instance{},
+				Scopes:       map[ast.Node]*types.Scope{},
+				Selections:   map[*ast.SelectorExpr]*types.Selection{},
+				FileVersions: map[*ast.File]string{},
+			}
+		}
+		if pkg.TypesSizes == nil {
+			pkg.TypesSizes = sizes
+		}
+	}
+}
+
+// usesFacts reports whether any of the analyzers, or any analyzer they require,
+// uses facts.
+func usesFacts(analyzers []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func([]*analysis.Analyzer) bool
+	visit = func(as []*analysis.Analyzer) bool {
+		for _, a := range as {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 || visit(a.Requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(analyzers)
+}
