@@ -1,0 +1,362 @@
+package ctxcancel
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports cancel functions of derived contexts that are lost before they
+// are called.
+var Analyzer = &analysis.Analyzer{
+	Name:      "ctxcancel",
+	Doc:       docs.Extract(doc, "ctxcancel"),
+	URL:       report.URL("ctxcancel"),
+	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Run:       run,
+	FactTypes: []analysis.Fact{new(ReturnsCancel), new(InertParams)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !mayAcquire(pass) {
+		return nil, nil
+	}
+	c := newChecker(pass)
+	c.computeFacts()
+	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if src := c.sourceOf(call); src != nil {
+			c.checkAcquisition(cur, call, src)
+		}
+	}
+	return nil, nil
+}
+
+// mayAcquire is the fast path: a package can only obtain a cancel function from
+// package context, os/signal, or a package that exports a ReturnsCancel fact.
+func mayAcquire(pass *analysis.Pass) bool {
+	withFacts := make(map[string]bool)
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*ReturnsCancel); ok && f.Object.Pkg() != nil {
+			withFacts[f.Object.Pkg().Path()] = true
+		}
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if p := imp.Path(); p == "context" || p == "os/signal" || withFacts[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// checker holds what the checks of one package share.
+type checker struct {
+	pass   *analysis.Pass
+	info   *types.Info
+	in     *inspector.Inspector
+	cancel map[*types.Func][]int  // this package's functions that return fresh cancel functions
+	inert  map[*types.Func][]bool // this package's functions' parameters never called nor kept
+	reads  map[*types.Var]bool    // variables and fields read somewhere in the package (lazy)
+	graphs map[ast.Node]*flow.Graph
+}
+
+func newChecker(pass *analysis.Pass) *checker {
+	return &checker{
+		pass:   pass,
+		info:   pass.TypesInfo,
+		in:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		cancel: make(map[*types.Func][]int),
+		inert:  make(map[*types.Func][]bool),
+		graphs: make(map[ast.Node]*flow.Graph),
+	}
+}
+
+// checkAcquisition follows the cancel functions returned by call to where they go.
+func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src *source) {
+	parent := cur.Parent()
+	kind, index := cur.ParentEdge()
+	fnCur, inFunc := loops.EnclosingFunc(cur)
+	switch kind {
+	case edge.ExprStmt_X:
+		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: assign it and defer %s()",
+			src.name, src.word(), src.leak(), src.word()))
+		return
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+	default:
+		return // returned, called, passed on, or in an expression we do not follow
+	}
+	lhs, tok := lhsOf(parent.Node())
+	rhsCount := len(lhs)
+	if as, ok := parent.Node().(*ast.AssignStmt); ok {
+		rhsCount = len(as.Rhs)
+	} else if vs, ok := parent.Node().(*ast.ValueSpec); ok {
+		rhsCount = len(vs.Values)
+	}
+	for _, r := range src.results {
+		var target ast.Expr
+		switch {
+		case rhsCount == 1 && r < len(lhs):
+			target = lhs[r]
+		case rhsCount == len(lhs) && src.single() && index < len(lhs):
+			target = lhs[index]
+		default:
+			continue
+		}
+		c.checkTarget(parent, fnCur, inFunc, call, src, target, tok)
+	}
+}
+
+// lhsOf returns the left-hand sides of an assignment or variable declaration.
+func lhsOf(n ast.Node) ([]ast.Expr, token.Token) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Tok
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		return lhs, token.VAR
+	}
+	return nil, token.ILLEGAL
+}
+
+// checkTarget checks the cancel function that stmt assigns to target.
+func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *ast.CallExpr, src *source, target ast.Expr, tok token.Token) {
+	if id, ok := ast.Unparen(target).(*ast.Ident); ok && id.Name == "_" {
+		if src.stop && inFunc && isMainMain(c.pass, fnCur.Node()) {
+			return // the process ends with main; signal registration does not matter
+		}
+		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: assign it and defer %s()",
+			src.what(), src.leak(), src.word()), c.discardFix(stmt, fnCur, inFunc, id, src, tok)...)
+		return
+	}
+	var v *types.Var
+	if id, ok := ast.Unparen(target).(*ast.Ident); ok {
+		v = c.varOf(id)
+	}
+	if v != nil && inFunc && declaredIn(v, fnCur.Node()) {
+		c.checkLocal(stmt, fnCur, call, src, v)
+		return
+	}
+	// Stored directly in a variable of an enclosing scope, a field or a container.
+	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread {
+		report.Node(c.pass, call, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
+			src.what(), u.what, src.leak()))
+	}
+}
+
+// checkLocal checks a cancel function assigned to v, a variable of the function
+// that holds the assignment stmt.
+func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, src *source, v *types.Var) {
+	uses := c.usesOf(fnCur, v)
+	var calls []use
+	var inert, stored *use
+	for i, u := range uses {
+		switch u.kind {
+		case useCalls:
+			calls = append(calls, u)
+		case useInert:
+			if inert == nil {
+				inert = &uses[i]
+			}
+		case useStoredUnread:
+			if stored == nil {
+				stored = &uses[i]
+			}
+		}
+	}
+	if len(calls) == 0 && stored != nil {
+		report.Node(c.pass, stored.at, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
+			src.what(), stored.what, src.leak()))
+		return
+	}
+	g := c.graph(fnCur.Node())
+	if g == nil {
+		return
+	}
+	named := isNamedResult(c.info, fnCur.Node(), v)
+	done := func(n ast.Node) bool {
+		if ret, ok := n.(*ast.ReturnStmt); ok && named && len(ret.Results) == 0 {
+			return true // a naked return returns the named result
+		}
+		for _, u := range calls {
+			if n.Pos() <= u.pos && u.pos < n.End() {
+				return true
+			}
+		}
+		return false
+	}
+	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), done)
+	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
+	switch {
+	case p.overwrite == stmt.Node():
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites, in the loop's next iteration, the %s function it stored before, which is never called, so each iteration leaks a context: call %s() before the iteration ends",
+			src.word(), v.Name()))
+	case p.overwrite != nil:
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: call %s() first",
+			v.Name(), line, v.Name()))
+	}
+	if p.ret != nil && c.deferredClosureBefore(fnCur, g, stmt.Node(), calls) {
+		p.ret = nil // the deferred closure calls whatever v holds when it runs
+	}
+	mainFunc := isMainMain(c.pass, fnCur.Node())
+	switch {
+	case p.ret != nil && !mainFunc && len(calls) == 0:
+		why := ""
+		if inert != nil {
+			why = " (" + inert.what + " does not call it)"
+		}
+		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: defer %s() after this line",
+			src.what(), why, src.leak(), v.Name()), c.neverCalledFix(stmt, fnCur, v, src)...)
+		c.reportReturn(fnCur.Node(), p.ret, line, v)
+	case p.ret != nil && !mainFunc:
+		report.Node(c.pass, call, fmt.Sprintf("%s is not called on every path to a return, so %s: call %s() on every path, usually with defer",
+			src.what(), src.leak(), v.Name()))
+		c.reportReturn(fnCur.Node(), p.ret, line, v)
+	case p.again && p.overwrite == nil:
+		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: call %s() before the iteration ends",
+			src.what(), v.Name()))
+	}
+}
+
+// errorVar returns the variable that receives the error result of a helper
+// source, or nil. Helpers return a nil cancel function with a non-nil error, so
+// the error branch right after the call is not a leak.
+func (c *checker) errorVar(stmt ast.Node, src *source) *types.Var {
+	if src.errIndex < 0 {
+		return nil
+	}
+	lhs, _ := lhsOf(stmt)
+	if len(lhs) != src.count {
+		return nil
+	}
+	if id, ok := lhs[src.errIndex].(*ast.Ident); ok {
+		return c.varOf(id)
+	}
+	return nil
+}
+
+// deferredClosureBefore reports whether a deferred function literal that calls v
+// may run before stmt: it calls whatever v holds when the function returns, so it
+// covers the cancel function stmt assigns.
+func (c *checker) deferredClosureBefore(fnCur inspector.Cursor, g *flow.Graph, stmt ast.Node, calls []use) bool {
+	for cur := range fnCur.Preorder((*ast.DeferStmt)(nil)) {
+		d := cur.Node().(*ast.DeferStmt)
+		if _, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); !ok {
+			continue
+		}
+		for _, u := range calls {
+			if d.Pos() <= u.pos && u.pos < d.End() && g.After(d.Pos())(stmt.Pos()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportReturn reports the return statement reached without calling v. The return
+// that falls off the end of a body is reported at the closing brace.
+func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var) {
+	msg := fmt.Sprintf("this return leaks the context created at line %d: %s is not called on the way here; call %s() first or defer it",
+		line, v.Name(), v.Name())
+	if body := funcBody(fn); body != nil && ret.Return == body.Rbrace {
+		report.Range(c.pass, body.Rbrace, body.Rbrace+1, msg)
+		return
+	}
+	report.Node(c.pass, ret, msg)
+}
+
+// graph returns the control-flow graph of a function, built on first use.
+func (c *checker) graph(fn ast.Node) *flow.Graph {
+	if g, ok := c.graphs[fn]; ok {
+		return g
+	}
+	var g *flow.Graph
+	if body := funcBody(fn); body != nil {
+		g = flow.New(c.info, body)
+	}
+	c.graphs[fn] = g
+	return g
+}
+
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+func funcType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
+// isMainMain reports whether fn is the main function of a main package: returning
+// from it ends the program, which releases everything.
+func isMainMain(pass *analysis.Pass, fn ast.Node) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	return ok && decl.Recv == nil && decl.Name.Name == "main" && pass.Pkg.Name() == "main"
+}
+
+// isNamedResult reports whether v is one of fn's named results.
+func isNamedResult(info *types.Info, fn ast.Node, v *types.Var) bool {
+	typ := funcType(fn)
+	if typ == nil || typ.Results == nil {
+		return false
+	}
+	for _, field := range typ.Results.List {
+		for _, id := range field.Names {
+			if info.Defs[id] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declaredIn reports whether v is declared in fn (a parameter, a result or a
+// local variable).
+func declaredIn(v *types.Var, fn ast.Node) bool {
+	return fn.Pos() <= v.Pos() && v.Pos() < fn.End()
+}
+
+// varOf returns the variable an identifier defines or refers to.
+func (c *checker) varOf(id *ast.Ident) *types.Var {
+	if v, ok := c.info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	return v
+}
+
+// isFunc reports whether t is a function type.
+func isFunc(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}

@@ -1,0 +1,183 @@
+package ctxcancel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/loops"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// discardFix names a discarded cancel function and defers a call of it after the
+// statement, when that is safe (see deferSite).
+func (c *checker) discardFix(stmt, fnCur inspector.Cursor, inFunc bool, blank *ast.Ident, src *source, tok token.Token) []analysis.SuggestedFix {
+	if !inFunc || tok != token.DEFINE && tok != token.VAR {
+		return nil
+	}
+	site, ok := c.deferSite(stmt, fnCur)
+	if !ok {
+		return nil
+	}
+	name := freeName(c.pass.Pkg, fnCur, src.word(), stmt.Node().Pos())
+	if name == "" {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message: fmt.Sprintf("Name the %s function and defer a call of it", src.word()),
+		TextEdits: []analysis.TextEdit{
+			{Pos: blank.Pos(), End: blank.End(), NewText: []byte(name)},
+			c.deferEdit(site, name, src),
+		},
+	}}
+}
+
+// neverCalledFix defers a call of v, which is never called, after the statement
+// that declares it, when that is safe (see deferSite).
+func (c *checker) neverCalledFix(stmt, fnCur inspector.Cursor, v *types.Var, src *source) []analysis.SuggestedFix {
+	if !definesFresh(c.info, stmt.Node(), v) {
+		return nil
+	}
+	site, ok := c.deferSite(stmt, fnCur)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   fmt.Sprintf("Defer a call of %s", v.Name()),
+		TextEdits: []analysis.TextEdit{c.deferEdit(site, v.Name(), src)},
+	}}
+}
+
+func (c *checker) deferEdit(site ast.Stmt, name string, src *source) analysis.TextEdit {
+	arg := ""
+	if src.cause {
+		arg = "nil"
+	}
+	col := c.pass.Fset.Position(site.Pos()).Column
+	indent := strings.Repeat("\t", max(col-1, 0))
+	// Insert at the end of the statement's last line, after any trailing comment.
+	at := site.End()
+	if file := c.pass.Fset.File(at); file != nil {
+		if line := file.Line(at); line < file.LineCount() {
+			at = file.LineStart(line+1) - 1
+		}
+	}
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n" + indent + "defer " + name + "(" + arg + ")")}
+}
+
+// deferSite returns the statement after which a defer may be inserted for the
+// assignment or declaration stmt: the statement must be directly in a block, not
+// in a loop (the calls would pile up until the function returns), and the other
+// variables it assigns (the derived context) must not outlive the function: they
+// may only be passed to calls and have methods called, outside function literals,
+// go statements and return statements.
+func (c *checker) deferSite(stmt, fnCur inspector.Cursor) (ast.Stmt, bool) {
+	site := stmt
+	if _, ok := stmt.Node().(*ast.ValueSpec); ok {
+		site = stmt.Parent().Parent() // GenDecl, DeclStmt
+	}
+	switch kind, _ := site.ParentEdge(); kind {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		return nil, false
+	}
+	if len(loops.Enclosing(site)) > 0 {
+		return nil, false
+	}
+	lhs, _ := lhsOf(stmt.Node())
+	for _, e := range lhs {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		v := c.varOf(id)
+		if v == nil || isFunc(v.Type()) {
+			continue
+		}
+		if !c.staysLocal(fnCur, v, stmt.Node().End()) {
+			return nil, false
+		}
+	}
+	s, ok := site.Node().(ast.Stmt)
+	return s, ok
+}
+
+// staysLocal reports whether every mention of v after pos passes it to a call or
+// calls a method on it, outside function literals, go and return statements.
+func (c *checker) staysLocal(fnCur inspector.Cursor, v *types.Var, pos token.Pos) bool {
+	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != v || id.Pos() < pos {
+			continue
+		}
+		climbed := c.climb(cur)
+		harmless := false // the use is an argument of a call that returns nothing the context can hide in
+		switch kind, _ := climbed.ParentEdge(); kind {
+		case edge.CallExpr_Args:
+			harmless = plainResults(c.info.TypeOf(climbed.Parent().Node().(ast.Expr)))
+		case edge.SelectorExpr_X, edge.AssignStmt_Lhs:
+		default:
+			return false
+		}
+		for anc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.GoStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.FuncDecl)(nil)) {
+			if anc.Node() == fnCur.Node() {
+				break
+			}
+			if _, ok := anc.Node().(*ast.ReturnStmt); ok && harmless {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// freeName returns base, or base2, base3..., whichever is not visible at pos and
+// not used anywhere in the function, or "" when none is.
+func freeName(pkg *types.Package, fnCur inspector.Cursor, base string, pos token.Pos) string {
+	used := make(map[string]bool)
+	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		used[cur.Node().(*ast.Ident).Name] = true
+	}
+	scope := pkg.Scope().Innermost(pos)
+	for i := 1; i < 10; i++ {
+		name := base
+		if i > 1 {
+			name = fmt.Sprint(base, i)
+		}
+		if used[name] {
+			continue
+		}
+		if scope != nil {
+			if _, obj := scope.LookupParent(name, pos); obj != nil {
+				continue
+			}
+		}
+		return name
+	}
+	return ""
+}
+
+// plainResults reports whether a call's result type t holds nothing a context
+// could hide in: no result, basic types and error.
+func plainResults(t types.Type) bool {
+	if tuple, ok := t.(*types.Tuple); ok {
+		for v := range tuple.Variables() {
+			if !plainResults(v.Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	if t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Basic); ok {
+		return true
+	}
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}

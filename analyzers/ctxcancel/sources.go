@@ -1,0 +1,339 @@
+package ctxcancel
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// ReturnsCancel is the fact that a function returns, at the listed result
+// indices, a cancel function it obtained and neither called nor stored: its
+// callers must call it.
+type ReturnsCancel struct {
+	Results []int
+}
+
+func (*ReturnsCancel) AFact()           {}
+func (f *ReturnsCancel) String() string { return "returnsCancel" }
+
+// InertParams is the fact that a function never calls nor keeps the function
+// parameters at the listed indices: passing a cancel function to it does not call it.
+type InertParams struct {
+	Params []int
+}
+
+func (*InertParams) AFact()           {}
+func (f *InertParams) String() string { return "inertParams" }
+
+// source describes a call that hands its caller cancel functions.
+type source struct {
+	name    string // how messages name the callee: context.WithTimeout, pkg.Helper
+	results []int  // the results that are cancel functions
+	count   int    // the number of results
+	stop    bool   // a stop function (signal.NotifyContext), not a cancel function
+	cause   bool   // the cancel function takes a cause: cancel(nil)
+	// errIndex is the index of a helper's last result when it is an error, or -1.
+	errIndex int
+}
+
+func (s *source) word() string {
+	if s.stop {
+		return "stop"
+	}
+	return "cancel"
+}
+
+func (s *source) what() string {
+	return "the " + s.word() + " function returned by " + s.name
+}
+
+func (s *source) leak() string {
+	if s.stop {
+		return "the signal stays registered and the derived context is not released"
+	}
+	return "the derived context is not released until its parent is done"
+}
+
+// single reports whether the call returns just the cancel function.
+func (s *source) single() bool { return s.count == 1 }
+
+// contextFuncs are the functions of package context that return a cancel function
+// as their second result.
+var contextFuncs = map[string]bool{
+	"WithCancel": true, "WithCancelCause": true,
+	"WithTimeout": true, "WithTimeoutCause": true,
+	"WithDeadline": true, "WithDeadlineCause": true,
+}
+
+// sourceOf returns what call hands out when it is a call of a function that
+// returns a fresh cancel function: one of package context's, signal.NotifyContext,
+// or a function with a ReturnsCancel fact. It returns nil for other calls.
+func (c *checker) sourceOf(call *ast.CallExpr) *source {
+	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	results := fn.Signature().Results()
+	src := &source{count: results.Len(), errIndex: -1}
+	switch {
+	case fn.Pkg().Path() == "context" && contextFuncs[fn.Name()] && results.Len() == 2:
+		src.name, src.results = "context."+fn.Name(), []int{1}
+	case fn.Pkg().Path() == "os/signal" && fn.Name() == "NotifyContext" && results.Len() == 2:
+		src.name, src.results, src.stop = "signal.NotifyContext", []int{1}, true
+	default:
+		src.results = c.returnsCancel(fn)
+		if len(src.results) == 0 {
+			return nil
+		}
+		src.name = funcName(c.pass.Pkg, fn)
+		if last := results.Len() - 1; last > 0 && types.Identical(results.At(last).Type(), types.Universe.Lookup("error").Type()) {
+			src.errIndex = last
+		}
+	}
+	for _, r := range src.results {
+		if r >= results.Len() {
+			return nil
+		}
+		if sig, ok := results.At(r).Type().Underlying().(*types.Signature); ok && sig.Params().Len() == 1 {
+			src.cause = true
+		}
+	}
+	return src
+}
+
+// returnsCancel returns the indices of the cancel functions fn returns.
+func (c *checker) returnsCancel(fn *types.Func) []int {
+	if fn.Pkg() == c.pass.Pkg {
+		return c.cancel[fn]
+	}
+	var fact ReturnsCancel
+	if c.pass.ImportObjectFact(fn, &fact) {
+		return fact.Results
+	}
+	return nil
+}
+
+// inertParam reports whether fn never calls nor keeps its parameter i.
+func (c *checker) inertParam(fn *types.Func, i int) bool {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		params := c.inert[fn]
+		return i < len(params) && params[i]
+	}
+	var fact InertParams
+	return c.pass.ImportObjectFact(fn, &fact) && slices.Contains(fact.Params, i)
+}
+
+// funcName names fn for messages: Name, pkg.Name, or T.Method.
+func funcName(from *types.Package, fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != from {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// computeFacts finds this package's functions that return fresh cancel functions
+// and those whose function parameters are inert, and exports them as facts. Both
+// are fixed points: a helper may get its cancel function from another helper, and
+// a parameter may be passed on to another function's inert parameter.
+func (c *checker) computeFacts() {
+	var decls []inspector.Cursor
+	for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if _, ok := c.info.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+			decls = append(decls, cur)
+		}
+	}
+	for range 5 {
+		changed := false
+		for _, cur := range decls {
+			decl := cur.Node().(*ast.FuncDecl)
+			fn := c.info.Defs[decl.Name].(*types.Func)
+			if c.cancel[fn] == nil {
+				if results := c.freshResults(cur, fn); len(results) > 0 {
+					c.cancel[fn] = results
+					changed = true
+				}
+			}
+			if inert := c.inertParams(cur, fn); !slices.Equal(inert, c.inert[fn]) {
+				c.inert[fn] = inert
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for fn, results := range c.cancel {
+		c.pass.ExportObjectFact(fn, &ReturnsCancel{Results: results})
+	}
+	for fn, inert := range c.inert {
+		var params []int
+		for i, ok := range inert {
+			if ok {
+				params = append(params, i)
+			}
+		}
+		if len(params) > 0 {
+			c.pass.ExportObjectFact(fn, &InertParams{Params: params})
+		}
+	}
+}
+
+// freshResults returns the indices of fn's function results that some return
+// statement fills with a cancel function fn obtained (from a source call, directly
+// or through a local variable, or a closure that calls it) and neither deferred
+// nor stored.
+func (c *checker) freshResults(cur inspector.Cursor, fn *types.Func) []int {
+	results := fn.Signature().Results()
+	anyFunc := false
+	for v := range results.Variables() {
+		anyFunc = anyFunc || isFunc(v.Type())
+	}
+	if !anyFunc {
+		return nil
+	}
+	decl := cur.Node().(*ast.FuncDecl)
+	// The local variables that receive a cancel function.
+	fresh := make(map[*types.Var]bool)
+	for callCur := range cur.Preorder((*ast.CallExpr)(nil)) {
+		if inLiteral(callCur, decl) {
+			continue
+		}
+		src := c.sourceOf(callCur.Node().(*ast.CallExpr))
+		if src == nil {
+			continue
+		}
+		kind, _ := callCur.ParentEdge()
+		if kind != edge.AssignStmt_Rhs && kind != edge.ValueSpec_Values {
+			continue
+		}
+		lhs, _ := lhsOf(callCur.Parent().Node())
+		for _, r := range src.results {
+			if r < len(lhs) && len(lhs) == src.count {
+				if id, ok := lhs[r].(*ast.Ident); ok {
+					if v := c.varOf(id); v != nil && declaredIn(v, decl) {
+						fresh[v] = true
+					}
+				}
+			}
+		}
+	}
+	for v := range fresh {
+		for _, u := range c.usesOf(cur, v) {
+			if u.kind == useStoredUnread || u.deferred || u.stored {
+				delete(fresh, v)
+			}
+		}
+	}
+	callsFresh := func(lit *ast.FuncLit) bool {
+		found := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && fresh[v] {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	var out []int
+	add := func(i int) {
+		if i < results.Len() && isFunc(results.At(i).Type()) && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	for retCur := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+		if inLiteral(retCur, decl) {
+			continue
+		}
+		ret := retCur.Node().(*ast.ReturnStmt)
+		if len(ret.Results) == 0 {
+			for i := range results.Len() {
+				if fresh[results.At(i)] {
+					add(i)
+				}
+			}
+			continue
+		}
+		if len(ret.Results) == 1 && results.Len() > 1 {
+			if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
+				if src := c.sourceOf(call); src != nil && src.count == results.Len() {
+					for _, r := range src.results {
+						add(r)
+					}
+				}
+			}
+			continue
+		}
+		for i, res := range ret.Results {
+			switch res := ast.Unparen(res).(type) {
+			case *ast.Ident:
+				if v, ok := c.info.Uses[res].(*types.Var); ok && fresh[v] {
+					add(i)
+				}
+			case *ast.FuncLit:
+				if callsFresh(res) {
+					add(i)
+				}
+			case *ast.CallExpr:
+				if src := c.sourceOf(res); src != nil && src.single() {
+					add(i)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// inertParams reports, for each parameter of fn, whether it is a function that fn
+// never calls nor keeps: every mention of it is a nil comparison, an assignment to
+// _, or a pass to another inert parameter.
+func (c *checker) inertParams(cur inspector.Cursor, fn *types.Func) []bool {
+	params := fn.Signature().Params()
+	var inert []bool
+	for i := range params.Len() {
+		p := params.At(i)
+		ok := isFunc(p.Type()) && p.Name() != "" && p.Name() != "_" && !(fn.Signature().Variadic() && i == params.Len()-1)
+		if ok {
+			for _, u := range c.usesOf(cur, p) {
+				if u.kind == useCalls || u.stored {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			inert = append(inert, make([]bool, i+1-len(inert))...)
+			inert[i] = true
+		}
+	}
+	return inert
+}
+
+// inLiteral reports whether cur lies in a function literal inside fn.
+func inLiteral(cur inspector.Cursor, fn ast.Node) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return c.Node() != fn
+	}
+	return false
+}

@@ -1,0 +1,234 @@
+// Package beyond holds what ctxcancel reports beyond go vet's lostcancel.
+package beyond
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"os"
+	"os/signal"
+	"testing"
+	"time"
+)
+
+var parent = context.Background()
+
+func work(context.Context) error { return nil }
+
+func dropped() {
+	context.WithTimeout(parent, time.Second) // want `the results of context.WithTimeout are dropped, and with them its cancel function`
+}
+
+func causeVariants() {
+	ctx, _ := context.WithTimeoutCause(parent, time.Second, nil)         // want `the cancel function returned by context.WithTimeoutCause is discarded`
+	ctx, _ = context.WithDeadlineCause(parent, time.Now(), errors.New("")) // want `the cancel function returned by context.WithDeadlineCause is discarded`
+	ctx, _ = context.WithCancelCause(parent)                                // want `the cancel function returned by context.WithCancelCause is discarded`
+	_ = ctx
+}
+
+func notify() error {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt) // want `the stop function returned by signal.NotifyContext is not called on every path to a return`
+	if err := work(ctx); err != nil {
+		return err // want `this return leaks the context created at line 30: stop is not called on the way here`
+	}
+	stop()
+	return nil
+}
+
+func notifyDiscarded() {
+	ctx, _ := signal.NotifyContext(parent, os.Interrupt) // want `the stop function returned by signal.NotifyContext is discarded, so the signal stays registered`
+	_ = work(ctx)
+}
+
+func notifyDeferred() {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
+	defer stop()
+	_ = work(ctx)
+}
+
+func errorPath() error {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on every path`
+	if err := work(ctx); err != nil {
+		return err // want `this return leaks the context created at line 50`
+	}
+	defer cancel()
+	return work(ctx)
+}
+
+func overwrittenInLoop() {
+	var cancel context.CancelFunc
+	ctx := parent
+	for i := 0; i < 3; i++ {
+		ctx, cancel = context.WithTimeout(parent, time.Second) // want `this assignment overwrites, in the loop's next iteration, the cancel function it stored before`
+		if work(ctx) == nil {
+			break
+		}
+	}
+	cancel()
+}
+
+func overwrittenTwice() {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Second) // want `this assignment overwrites cancel from line 71 before it is called`
+	defer cancel()
+	_ = work(ctx)
+}
+
+func cancelledBeforeOverwrite(ds []time.Duration) {
+	var cancel context.CancelFunc
+	for _, d := range ds {
+		if cancel != nil {
+			cancel()
+		}
+		var ctx context.Context
+		ctx, cancel = context.WithTimeout(parent, d)
+		_ = work(ctx)
+	}
+	if cancel != nil {
+		cancel()
+	}
+}
+
+func nilGuardAfterCreation() {
+	_, cancel := context.WithCancel(parent)
+	if cancel == nil {
+		return // cancel is not nil here
+	}
+	cancel()
+}
+
+func nextIteration(ds []time.Duration) {
+	for {
+		ctx, cancel := context.WithTimeout(parent, time.Second) // want `the cancel function returned by context.WithTimeout is not called before the loop starts its next iteration`
+		if work(ctx) != nil {
+			continue
+		}
+		cancel()
+	}
+}
+
+func labelledLoop(rows [][]time.Duration) {
+outer:
+	for _, row := range rows {
+		for _, d := range row {
+			ctx, cancel := context.WithTimeout(parent, d) // want `not called on every path`
+			if work(ctx) != nil {
+				continue outer
+			}
+			cancel()
+		}
+	}
+} // want `this return leaks the context created at line 114`
+
+func rangeOverFunc(seq iter.Seq[time.Duration]) {
+	for d := range seq {
+		ctx, cancel := context.WithTimeout(parent, d) // want `not called on every path`
+		if work(ctx) != nil {
+			break
+		}
+		cancel()
+	}
+} // want `this return leaks the context created at line 125`
+
+func ignore(f func()) {} // want ignore:"inertParams"
+
+func forward(f func()) { // want forward:"inertParams"
+	if f != nil {
+		ignore(f)
+	}
+}
+
+func call(f func()) { f() }
+
+func passedToInert() {
+	ctx, cancel := context.WithCancel(parent) // want `never called \(passing it to forward, which never calls it, does not call it\)`
+	forward(cancel)
+	_ = work(ctx)
+} // want `this return leaks`
+
+func passedToCaller() {
+	_, cancel := context.WithCancel(parent)
+	call(cancel)
+}
+
+func passedToUnknown(f func(func()), g interface{ Do(func()) }) {
+	_, c1 := context.WithCancel(parent)
+	f(c1)
+	_, c2 := context.WithCancel(parent)
+	g.Do(c2)
+}
+
+func cleanup(t *testing.T) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	t.Cleanup(cancel)
+	_ = work(ctx)
+}
+
+func goroutineCalls(done chan struct{}) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	go func() {
+		<-done
+		cancel()
+	}()
+	return ctx
+}
+
+func afterFunc() {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() {})
+	_ = stop
+	context.AfterFunc(ctx, cancel)
+}
+
+func returnsWrapped() (context.Context, func()) { // want returnsWrapped:"returnsCancel"
+	ctx, cancel := context.WithCancel(parent)
+	return ctx, func() { cancel() }
+}
+
+func returnsOnSuccess() (context.Context, context.CancelFunc, error) { // want returnsOnSuccess:"returnsCancel"
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	if err := work(ctx); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return ctx, cancel, nil
+}
+
+func usesHelper() error {
+	ctx, cancel, err := returnsOnSuccess() // want `the cancel function returned by returnsOnSuccess is not called on every path`
+	if err != nil {
+		return err
+	}
+	if work(ctx) != nil {
+		return nil // want `this return leaks the context created at line 199`
+	}
+	cancel()
+	_, stop := returnsWrapped()
+	defer stop()
+	return nil
+}
+
+func aliased() {
+	_, cancel := context.WithCancel(parent)
+	c := cancel
+	defer c()
+}
+
+// Known false negative: the deferred closure calls whatever cancel holds when it
+// runs, so the first cancel function is never called.
+func deferredClosureThenOverwrite() {
+	ctx, cancel := context.WithCancel(parent)
+	defer func() { cancel() }()
+	ctx, cancel = context.WithTimeout(ctx, time.Second)
+	_ = work(ctx)
+}
+
+// Known false negative: a panic runs deferred calls, but none calls cancel.
+func panics() {
+	_, cancel := context.WithCancel(parent)
+	if true {
+		panic("x")
+	}
+	cancel()
+}
