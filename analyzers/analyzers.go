@@ -6,6 +6,7 @@
 package analyzers
 
 import (
+	"github.com/deferlint/deferlint/analyzers/ctxcancel"
 	"github.com/deferlint/deferlint/analyzers/deferargs"
 	"github.com/deferlint/deferlint/analyzers/deferloop"
 	"github.com/deferlint/deferlint/analyzers/directives"
@@ -18,6 +19,7 @@ import (
 // All returns every deferlint analyzer, sorted by name.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
+		ctxcancel.Analyzer,
 		deferargs.Analyzer,
 		deferloop.Analyzer,
 		directives.Analyzer,

@@ -27,6 +27,7 @@ const Prefix = "//deferlint:ignore"
 // keeps it equal to the suite, so that a typo in a directive is reported instead of
 // silently suppressing nothing.
 var KnownAnalyzers = []string{
+	"ctxcancel",
 	"deferargs",
 	"deferloop",
 	"directives",

@@ -20,9 +20,9 @@ func dropped() {
 }
 
 func causeVariants() {
-	ctx, _ := context.WithTimeoutCause(parent, time.Second, nil)         // want `the cancel function returned by context.WithTimeoutCause is discarded`
+	ctx, _ := context.WithTimeoutCause(parent, time.Second, nil)           // want `the cancel function returned by context.WithTimeoutCause is discarded`
 	ctx, _ = context.WithDeadlineCause(parent, time.Now(), errors.New("")) // want `the cancel function returned by context.WithDeadlineCause is discarded`
-	ctx, _ = context.WithCancelCause(parent)                                // want `the cancel function returned by context.WithCancelCause is discarded`
+	ctx, _ = context.WithCancelCause(parent)                               // want `the cancel function returned by context.WithCancelCause is discarded`
 	_ = ctx
 }
 

@@ -39,8 +39,8 @@ func assigned() {
 } // want `this return leaks the context created at line 35`
 
 func discarded() {
-	ctx, _ := context.WithCancel(parent)            // want `the cancel function returned by context.WithCancel is discarded`
-	ctx, _ = context.WithTimeout(parent, 0)         // want `the cancel function returned by context.WithTimeout is discarded`
+	ctx, _ := context.WithCancel(parent)              // want `the cancel function returned by context.WithCancel is discarded`
+	ctx, _ = context.WithTimeout(parent, 0)           // want `the cancel function returned by context.WithTimeout is discarded`
 	ctx, _ = context.WithDeadline(parent, time.Now()) // want `the cancel function returned by context.WithDeadline is discarded`
 	_ = ctx
 }
