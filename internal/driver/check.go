@@ -14,6 +14,14 @@ import (
 // check loads the packages, runs the enabled analyzers and writes the findings, the
 // fixes or the diff. It returns the exit status.
 func check(cfg *config, stdout, stderr io.Writer) int {
+	if cfg.cpuProfile != "" {
+		stop, err := startCPUProfile(cfg.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "deferlint: %v\n", err)
+			return ExitError
+		}
+		defer stop()
+	}
 	loaded, err := load(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
@@ -28,6 +36,12 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
+	}
+	if cfg.memProfile != "" {
+		if err := writeHeapProfile(cfg.memProfile); err != nil {
+			fmt.Fprintf(stderr, "deferlint: %v\n", err)
+			return ExitError
+		}
 	}
 	found, failures := collect(graph, loaded.reported)
 	for _, failure := range failures {

@@ -48,13 +48,15 @@ func invokedByGoCommand(args []string) bool {
 
 // config is the parsed command line of the standalone checker.
 type config struct {
-	format   string
-	fix      bool
-	diff     bool
-	tests    bool
-	tags     string
-	enabled  []*analysis.Analyzer
-	patterns []string
+	format string
+	fix    bool
+	diff   bool
+	tests  bool
+	tags   string
+	// Profiles, for measuring deferlint itself.
+	cpuProfile, memProfile string
+	enabled                []*analysis.Analyzer
+	patterns               []string
 }
 
 // errUsage marks command-line errors; the message has been printed already.
@@ -113,6 +115,8 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.BoolVar(&cfg.tests, "test", true, "also check test files and test packages")
 	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a heap profile, taken after the analysis, to this file")
 	fs.StringVar(&cl.enable, "enable", "", "comma-separated analyzers to run (default: all)")
 	fs.StringVar(&cl.disable, "disable", "", "comma-separated analyzers not to run")
 	fs.BoolVar(&cl.list, "list", false, "list the analyzers with their summaries and exit")
