@@ -127,7 +127,13 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		return // used in place: handed on (returned, passed, stored)
 	}
 	name := callName(pass, call)
-	if id, ok := lhs.(*ast.Ident); stmt != nil && (lhs == nil || ok && id.Name == "_") {
+	if e, ok := errExpr.(*ast.Ident); ok && e.Name == "_" {
+		errExpr = nil
+	}
+	if id, ok := lhs.(*ast.Ident); lhs == nil || ok && id.Name == "_" {
+		if errExpr != nil && !expectsSuccess(pass, cur, stmt, errExpr) {
+			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
+		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
 			src.Kind.Noun, name, verb(src.Kind), src.Kind.Leak, releaseWord(src.Kind)))
 		return
@@ -244,6 +250,55 @@ func acquiringStmt(cur inspector.Cursor, call *ast.CallExpr, src *resources.Sour
 		}
 	}
 	return nil, nil, nil
+}
+
+// expectsSuccess reports whether the first statement after the acquisition that
+// reads its error treats failure as the exceptional case: if err != nil, a return
+// of the error, or an assertion or helper whose name says so (require.NoError,
+// assert.Nil, must, check). Tests that expect the call to fail (if err !=
+// context.Canceled, require.Error) discard the resource knowingly.
+func expectsSuccess(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Node, errExpr ast.Expr) bool {
+	errVar, ok := pass.TypesInfo.ObjectOf(errExpr.(*ast.Ident)).(*types.Var)
+	if !ok {
+		return false
+	}
+	var next ast.Node
+	if list, index := stmtList(cur, stmt); list != nil {
+		for _, s := range list[index+1:] {
+			if mentions(pass.TypesInfo, s, errVar) {
+				next = s
+				break
+			}
+		}
+	} else if ifs, ok := cur.Parent().Parent().Node().(*ast.IfStmt); ok && ifs.Init == stmt {
+		next = ifs.Cond
+	}
+	if ifs, ok := next.(*ast.IfStmt); ok {
+		next = ifs.Cond
+	}
+	switch n := next.(type) {
+	case *ast.BinaryExpr:
+		y, ok := n.Y.(*ast.Ident)
+		return ok && n.Op == token.NEQ && y.Name == "nil"
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := n.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fun := ast.Unparen(call.Fun)
+		if sel, ok := fun.(*ast.SelectorExpr); ok {
+			fun = sel.Sel
+		}
+		id, ok := fun.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		lower := strings.ToLower(id.Name)
+		return strings.Contains(lower, "noerror") || lower == "nil" || strings.Contains(lower, "must") || strings.Contains(lower, "check") || strings.Contains(lower, "fatal")
+	}
+	return false
 }
 
 // conditions returns the branch conditions of body: if and for conditions and the

@@ -44,3 +44,16 @@ func CloseAll[T io.Closer](cs ...T) { // want CloseAll:"owns params \\[0\\]"
 		c.Close()
 	}
 }
+
+// OpenAs is a generic acquirer.
+func OpenAs[T any](name string) (*os.File, error) { // want OpenAs:"fresh file in result 0"
+	return os.Open(name)
+}
+
+// Holder keeps a closer of any type.
+type Holder[T io.Closer] struct{ items []T }
+
+// Add keeps c.
+func (h *Holder[T]) Add(c T) { // want Add:"owns params \\[0\\]"
+	h.items = append(h.items, c)
+}

@@ -66,3 +66,21 @@ func configClosed(dir string) error {
 	}
 	return f.Close()
 }
+
+func genericAcquirer(name string) error {
+	f, err := helper.OpenAs[int](name) // want `f \(file from helper.OpenAs\[int\]\) is not closed`
+	if err != nil {
+		return err
+	}
+	_ = f.Name()
+	return nil
+}
+
+func genericHolder(h *helper.Holder[*os.File], name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	h.Add(f)
+	return nil
+}
