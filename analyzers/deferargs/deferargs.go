@@ -14,8 +14,6 @@ import (
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -27,24 +25,33 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "deferargs",
 	Doc:      docs.Extract(doc, "deferargs"),
 	URL:      report.URL("deferargs"),
-	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Requires: report.Requires,
 	Run:      run,
 }
 
+// run walks the files with ast.PreorderStack rather than requiring the inspect
+// analyzer: building an inspector costs several walks and stays live for the whole
+// run of the driver, while the defers are all this check needs.
 func run(pass *analysis.Pass) (any, error) {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	funcs := make(map[ast.Node]*funcInfo)
-	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
-		fn, ok := loops.EnclosingFunc(cur)
-		if !ok {
-			continue
-		}
-		info := funcs[fn.Node()]
-		if info == nil {
-			info = newFuncInfo(fn.Node())
-			funcs[fn.Node()] = info
-		}
-		checkDefer(pass, info, cur.Node().(*ast.DeferStmt), len(loops.Enclosing(cur)) > 0)
+	for _, file := range pass.Files {
+		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+			stmt, ok := n.(*ast.DeferStmt)
+			if !ok {
+				return true
+			}
+			fn, enclosing := loops.InStack(stack)
+			if fn == nil {
+				return true
+			}
+			info := funcs[fn]
+			if info == nil {
+				info = newFuncInfo(fn)
+				funcs[fn] = info
+			}
+			checkDefer(pass, info, stmt, len(enclosing) > 0)
+			return true
+		})
 	}
 	return nil, nil
 }
