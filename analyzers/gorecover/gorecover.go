@@ -487,8 +487,12 @@ func (c *checker) checkStarted(fun ast.Expr, launcher string, helper *types.Func
 	}
 	lit, isLit := ast.Unparen(fun).(*ast.FuncLit)
 	what := "the function literal"
-	if !isLit {
-		if obj == nil {
+	if isLit {
+		if c.runsNoCode(lit) {
+			return
+		}
+	} else {
+		if obj == nil || c.x.IsStd(obj.Pkg()) {
 			return
 		}
 		what = obj.Name()
@@ -580,11 +584,20 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 			edits = append(edits, *importEdit)
 		}
 	}
+	// When the body goes on after the brace on the same line, end the line.
+	next := lit.Body.Rbrace
+	if len(lit.Body.List) > 0 {
+		next = lit.Body.List[0].Pos()
+	}
+	sameLine := ""
+	if c.pass.Fset.Position(next).Line == c.pass.Fset.Position(lit.Body.Lbrace).Line {
+		sameLine = "\n"
+	}
 	at := afterLineComment(c.pass.Fset, file, lit.Body.Lbrace+1, lit.Body.Rbrace)
 	edits = append(edits, analysis.TextEdit{
 		Pos:     at,
 		End:     at,
-		NewText: []byte("\n\tdefer " + expr + "()"),
+		NewText: []byte("\n\tdefer " + expr + "()" + sameLine),
 	})
 	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
 }
@@ -681,4 +694,48 @@ func (c *checker) visible(lit *ast.FuncLit, name string, want types.Object) bool
 	}
 	_, obj := scope.LookupParent(name, lit.Body.Lbrace+1)
 	return obj == want
+}
+
+// syncPackages are the standard library packages whose functions only wait,
+// signal and keep time: a goroutine that calls nothing else runs no code of its
+// own that could panic.
+var syncPackages = map[string]bool{
+	"context": true, "os/signal": true, "runtime": true, "sync": true, "sync/atomic": true, "time": true,
+}
+
+// runsNoCode reports whether lit calls nothing but built-in functions (other than
+// panic), conversions, the standard library's synchronisation and time functions,
+// and the Close, Stop, Done and Err methods of standard library types and
+// interfaces: a goroutine such as go func() { <-ctx.Done(); conn.Close() }() or
+// go func() { wg.Wait(); close(ch) }() has nothing to recover.
+func (c *checker) runsNoCode(lit *ast.FuncLit) bool {
+	info := c.pass.TypesInfo
+	ok := true
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall || !ok {
+			return ok
+		}
+		if tv, found := info.Types[call.Fun]; found && tv.IsType() {
+			return true // a conversion
+		}
+		switch obj := c.x.FuncOf(call.Fun).(type) {
+		case *types.Builtin:
+			ok = obj.Name() != "panic"
+		case *types.Func:
+			switch obj.Name() {
+			case "Close", "Stop", "Done", "Err":
+				ok = c.x.IsStd(obj.Pkg())
+			default:
+				ok = obj.Pkg() != nil && syncPackages[obj.Pkg().Path()]
+			}
+		case *types.Var:
+			named, isNamed := types.Unalias(obj.Type()).(*types.Named)
+			ok = isNamed && named.Obj().Pkg() != nil && syncPackages[named.Obj().Pkg().Path()]
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }

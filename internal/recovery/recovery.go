@@ -12,7 +12,9 @@ package recovery
 
 import (
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -147,6 +149,7 @@ type Index struct {
 	cfg     Config
 	local   map[types.Object]*local
 	varLits map[*types.Var]*ast.FuncLit
+	std     map[*types.Package]bool
 }
 
 // local is a function of the package being analyzed: a declared function or
@@ -166,6 +169,7 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 		cfg:     cfg,
 		local:   make(map[types.Object]*local),
 		varLits: make(map[*types.Var]*ast.FuncLit),
+		std:     make(map[*types.Package]bool),
 	}
 	x.findVarLits()
 	var order []*local
@@ -528,13 +532,37 @@ func isInterfaceMethod(fn *types.Func) bool {
 	return recv != nil && types.IsInterface(recv.Type())
 }
 
-// isStd reports whether pkg belongs to the standard library.
-func isStd(pkg *types.Package) bool {
+// IsStd reports whether pkg belongs to the standard library: its path has no dot
+// in its first element and its declarations lie in GOROOT (a module or GOPATH
+// package may have a path without dots too).
+func (x *Index) IsStd(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}
+	if std, ok := x.std[pkg]; ok {
+		return std
+	}
 	first, _, _ := strings.Cut(pkg.Path(), "/")
-	return !strings.Contains(first, ".")
+	std := !strings.Contains(first, ".") && x.inGOROOT(pkg)
+	x.std[pkg] = std
+	return std
+}
+
+func (x *Index) inGOROOT(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		pos := scope.Lookup(name).Pos()
+		if !pos.IsValid() {
+			continue
+		}
+		file := filepath.ToSlash(x.pass.Fset.Position(pos).Filename)
+		if strings.HasPrefix(file, "$GOROOT/") {
+			return true
+		}
+		root := filepath.ToSlash(build.Default.GOROOT)
+		return root != "" && strings.HasPrefix(file, root+"/")
+	}
+	return false
 }
 
 // Recovers reports whether calling obj directly by a deferred call stops a panic:
@@ -551,7 +579,7 @@ func (x *Index) Recovers(obj types.Object) Status {
 			return Recovered
 		}
 		if isInterfaceMethod(obj) {
-			if isStd(obj.Pkg()) {
+			if x.IsStd(obj.Pkg()) {
 				return NotRecovered // io.Closer and friends do not recover
 			}
 			return Unknown
@@ -568,7 +596,7 @@ func (x *Index) Recovers(obj types.Object) Status {
 		if lit := x.varLits[obj]; lit != nil {
 			return x.literalRecovers(lit)
 		}
-		if named, ok := types.Unalias(obj.Type()).(*types.Named); ok && isStd(named.Obj().Pkg()) {
+		if named, ok := types.Unalias(obj.Type()).(*types.Named); ok && x.IsStd(named.Obj().Pkg()) {
 			return NotRecovered // context.CancelFunc and friends
 		}
 		return Unknown
@@ -639,7 +667,7 @@ func (x *Index) Body(body *ast.BlockStmt) Status {
 			}
 			return false
 		case *ast.CallExpr:
-			if len(x.RunsRecovered(n)) > 0 {
+			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) {
 				status = Recovered
 			}
 		}
@@ -648,9 +676,22 @@ func (x *Index) Body(body *ast.BlockStmt) Status {
 	return status
 }
 
+// selfRecovered reports whether call calls a function that recovers its own
+// panics (it defers a recovering call): a goroutine whose work is done by such a
+// call, as in go func() { defer close(ch); tx.check(ch) }(), is taken as
+// recovered.
+func (x *Index) selfRecovered(call *ast.CallExpr) bool {
+	fn, ok := x.FuncOf(call.Fun).(*types.Func)
+	if !ok {
+		return false
+	}
+	f, _ := x.FactOf(fn)
+	return f.Recovered
+}
+
 func (x *Index) visitWrappers(n ast.Node, status *Status) {
 	inspectFrame(n, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(x.RunsRecovered(call)) > 0 {
+		if call, ok := n.(*ast.CallExpr); ok && (len(x.RunsRecovered(call)) > 0 || x.selfRecovered(call)) {
 			*status = Recovered
 		}
 		return true

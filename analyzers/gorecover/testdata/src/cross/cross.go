@@ -29,15 +29,15 @@ func wrappers() { // want wrappers:"recovery\\(recovered\\)"
 }
 
 func launchers() {
-	helpers.Spawn(func() {}) // want `the function literal runs in a new goroutine started by helpers.Spawn, and nothing recovers a panic there`
+	helpers.Spawn(func() { work() }) // want `the function literal runs in a new goroutine started by helpers.Spawn, and nothing recovers a panic there`
 	helpers.Spawn(func() {
 		defer helpers.Recover()
 	})
-	helpers.SpawnAll(func() { defer helpers.Recover() }, func() {}) // want `started by helpers.SpawnAll`
-	helpers.Spawn(work)                                             // want `work runs in a new goroutine started by helpers.Spawn`
+	helpers.SpawnAll(func() { defer helpers.Recover() }, func() { work() }) // want `started by helpers.SpawnAll`
+	helpers.Spawn(work)                                                     // want `work runs in a new goroutine started by helpers.Spawn`
 	// Background's own goroutine is reported in its package; in analysistest the
 	// module is not known, so its calls are reported here too.
-	helpers.Background(func() {}) // want `started by helpers.Background`
+	helpers.Background(func() { work() }) // want `started by helpers.Background`
 }
 
 func named() {

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"log"
+	"net"
+	"net/http"
 	"sync"
+	"time"
 
 	"example.com/hooks"
 	"golang.org/x/sync/errgroup"
@@ -38,6 +41,7 @@ func literals() {
 		work()
 	}(1)
 	go (func() { // want `goroutine running the function literal does not recover panics`
+		work()
 	})()
 }
 
@@ -115,7 +119,7 @@ func launchers(ctx context.Context) error {
 	})
 	g.Go(task) // want `task runs in a new goroutine started by \(\*errgroup.Group\).Go`
 	var wg sync.WaitGroup
-	wg.Go(func() {}) // want `started by \(\*sync.WaitGroup\).Go`
+	wg.Go(func() { work() }) // want `started by \(\*sync.WaitGroup\).Go`
 	wg.Go(func() { defer handlePanic() })
 	return g.Wait()
 }
@@ -137,7 +141,7 @@ func direct(f func()) { // want direct:"recovery\\(launches\\[0\\]\\)"
 
 func useLaunchers() {
 	spawn(func() {})
-	direct(func() {}) // want `the function literal runs in a new goroutine started by goroutines.direct`
+	direct(func() { work() }) // want `the function literal runs in a new goroutine started by goroutines.direct`
 	direct(func() { defer handlePanic() })
 }
 
@@ -171,7 +175,7 @@ func cancels(ctx context.Context) {
 	go func() { // want `goroutine running the function literal does not recover panics`
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		_ = ctx
+		run(ctx)
 	}()
 }
 
@@ -182,10 +186,56 @@ func trace() func() { return func() {} }
 func work() {}
 
 func main() {
-	go work()      // want "goroutine running work does not recover panics"
-	go func() {}() // want "goroutine running the function literal does not recover panics"
+	go work()              // want "goroutine running work does not recover panics"
+	go func() { work() }() // want "goroutine running the function literal does not recover panics"
 }
 
 func init() {
 	go work() // init: not reported
+}
+
+func run(context.Context) {}
+
+// Goroutines that run no code of their own (only waiting, signalling, closing)
+// have nothing to recover, and neither do standard library functions started
+// directly: not reported.
+func quiet(ctx context.Context, conn net.Conn, srv *http.Server, l net.Listener, wg *sync.WaitGroup, ch chan int) {
+	go func() {
+		<-ctx.Done()
+		conn.Close()
+	}()
+	go func() {
+		wg.Wait()
+		close(ch)
+	}()
+	go func() {
+		t := time.NewTimer(time.Second)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+		}
+	}()
+	go srv.Serve(l)
+	go func() { // want `goroutine running the function literal does not recover panics`
+		panic("unreachable")
+	}()
+}
+
+// A goroutine whose work is done by a function that recovers its own panics is
+// recovered.
+func delegated(ch chan error) {
+	go func() {
+		defer close(ch)
+		check(ch)
+	}()
+}
+
+func check(ch chan error) { // want check:"recovery\\(recovered\\)"
+	defer func() {
+		if r := recover(); r != nil {
+			ch <- errors.New("panic")
+		}
+	}()
+	work()
 }
