@@ -19,6 +19,10 @@ type tracked struct {
 	handed []token.Pos       // positions of uses that release it or hand it on
 	conds  map[ast.Expr]bool // the branch conditions of the function (if, for, tagless case)
 	info   *types.Info
+	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
+	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
+	// the path.
+	scanErrs map[*types.Var]bool
 }
 
 // leakPath returns the first return statement (in source order) that some path from
@@ -157,6 +161,14 @@ func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
 			x, y := r.eval(e.X, errLive), r.eval(e.Y, errLive)
 			return gone{x.ifTrue && y.ifTrue, x.ifFalse || y.ifFalse, x.soft || y.soft}
 		case token.EQL, token.NEQ:
+			for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && r.scanErrs[objVar(r.info, id)] && r.isNil(pair[1]) {
+					if e.Op == token.NEQ {
+						return gone{true, false, false}
+					}
+					return gone{false, true, false}
+				}
+			}
 			other, isErr := r.operand(e, errLive)
 			if other != nil {
 				isNil := r.isNil(other)
@@ -226,4 +238,37 @@ func mentions(info *types.Info, e ast.Node, v *types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+func objVar(info *types.Info, id *ast.Ident) *types.Var {
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// findScanErrs records the variables assigned the error of a Scan or Values call on
+// the tracked variable: err := rows.Scan(...), vals, err := rows.Values().
+func (r *tracked) findScanErrs(body *ast.BlockStmt) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Scan" && sel.Sel.Name != "Values") || !r.isVar(sel.X, r.v) {
+			return true
+		}
+		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
+			if v, ok := r.info.ObjectOf(id).(*types.Var); ok {
+				if r.scanErrs == nil {
+					r.scanErrs = make(map[*types.Var]bool)
+				}
+				r.scanErrs[v] = true
+			}
+		}
+		return true
+	})
 }

@@ -171,6 +171,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		graphs[body] = g
 	}
 	r.conds = conditions(body)
+	if src.Kind.ScanEnds {
+		r.findScanErrs(body)
+	}
 	ret := r.leakPath(g)
 	if ret == nil {
 		return

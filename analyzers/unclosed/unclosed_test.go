@@ -28,7 +28,7 @@ func TestFacts(t *testing.T) {
 }
 
 func TestWritersAndTickers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker")
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker", "pgxuse")
 }
 
 func TestFix(t *testing.T) {

@@ -19,6 +19,7 @@ type Kind struct {
 	Release  []string // methods that release it (any one suffices); empty when nothing can release it
 	BodyOnly bool     // released through its Body field (resp.Body.Close()), as *http.Response is
 	NextEnds bool     // a Next method that returned false has released it (sql.Rows, pgx Rows)
+	ScanEnds bool     // a Scan or Values method that failed has released it (pgx Rows)
 	Leak     string   // what goes wrong at run time when it is not released
 	Types    []string // the types that hold it, as types.TypeString prints them
 	PreGo123 bool     // only a leak in files whose Go version is below 1.23 (tickers)
@@ -95,7 +96,7 @@ var (
 		Leak:  "the statement stays prepared on its connections"}
 	sqlxTx = &Kind{Name: "sqlxtx", Noun: "transaction", Release: []string{"Commit", "Rollback"}, Types: []string{"*github.com/jmoiron/sqlx.Tx"},
 		Leak: "it holds its database connection for ever"}
-	pgxRows = &Kind{Name: "pgxrows", Noun: "pgx.Rows", Release: []string{"Close"}, NextEnds: true,
+	pgxRows = &Kind{Name: "pgxrows", Noun: "pgx.Rows", Release: []string{"Close"}, NextEnds: true, ScanEnds: true,
 		Types: []string{"github.com/jackc/pgx/v4.Rows", "github.com/jackc/pgx/v5.Rows"},
 		Leak:  "its connection stays busy"}
 )

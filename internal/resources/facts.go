@@ -260,5 +260,10 @@ func (t *Tracker) varFresh(fd *ast.FuncDecl, v *types.Var) (*Kind, bool, bool) {
 	if !ok || kind == nil {
 		return nil, false, false
 	}
+	for _, u := range t.Uses(fd.Body, v, kind) {
+		if u.Effect == Release {
+			return nil, false, false // released before it is returned: defer resp.Body.Close(); return resp
+		}
+	}
 	return kind, true, true
 }

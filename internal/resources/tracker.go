@@ -163,6 +163,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if t.releases(k, name) {
 						return Release
 					}
+					if k != nil && k.NextEnds && name == "Next" && i >= 3 && assertsFalse(stack[i-3], call) {
+						return Release // require.False(t, rows.Next()): the rows ran out
+					}
 					return Neutral
 				}
 			}
@@ -271,4 +274,19 @@ func (t *Tracker) ownedParams(fn *types.Func) []int {
 		return fact.Params
 	}
 	return nil
+}
+
+// assertsFalse reports whether n is a call of an assertion named False (testify's
+// require.False, assert.False) with arg as an argument.
+func assertsFalse(n ast.Node, arg ast.Expr) bool {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || !slices.Contains(call.Args, arg) {
+		return false
+	}
+	fun := ast.Unparen(call.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		fun = sel.Sel
+	}
+	id, ok := fun.(*ast.Ident)
+	return ok && (id.Name == "False" || id.Name == "Falsef")
 }

@@ -57,3 +57,14 @@ type Holder[T io.Closer] struct{ items []T }
 func (h *Holder[T]) Add(c T) { // want Add:"owns params \\[0\\]"
 	h.items = append(h.items, c)
 }
+
+// FetchAndRead closes the body before returning the response.
+func FetchAndRead(url string) (*http.Response, []byte) {
+	resp, err := Fetch(url)
+	if err != nil {
+		return nil, nil
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}

@@ -84,3 +84,10 @@ func genericHolder(h *helper.Holder[*os.File], name string) error {
 	h.Add(f)
 	return nil
 }
+
+// caddy caddytest.go: a helper that closes the body and returns the response is no
+// acquirer.
+func closedBeforeReturn(url string) {
+	resp, _ := helper.FetchAndRead(url)
+	_ = resp.StatusCode
+}
