@@ -28,9 +28,19 @@ func TestFacts(t *testing.T) {
 }
 
 func TestWritersAndTickers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker", "pgxuse")
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker", "pgxuse", "mainpkg")
 }
 
 func TestFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosed.Analyzer, "fix")
+}
+
+func TestTypesOption(t *testing.T) {
+	flag := unclosed.Analyzer.Flags.Lookup("types")
+	old := flag.Value.String()
+	if err := flag.Value.Set("*pool.Conn=pool.Pool.Get,pool.Get:Release"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { flag.Value.Set(old) })
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "custom")
 }

@@ -53,10 +53,11 @@ type Acquirer struct {
 // Catalogue is the set of kinds and acquirers an analysis run knows: the built-in
 // ones and those given by the -unclosed.types option.
 type Catalogue struct {
-	Kinds     []*Kind
-	acquirers map[string]*Acquirer // by Pkg + "." + Name
-	byName    map[string]*Kind
-	pkgs      map[string]bool
+	Kinds      []*Kind
+	acquirers  map[string]*Acquirer // by Pkg + "." + Name
+	byName     map[string]*Kind
+	pkgs       map[string]bool
+	anyRelease []string
 }
 
 var (
@@ -206,6 +207,9 @@ func (c *Catalogue) KindOf(t types.Type) *Kind {
 // AnyRelease is the set of method names that release some kind: used for values
 // whose kind is unknown, such as an io.Closer parameter.
 func (c *Catalogue) AnyRelease() []string {
+	if c.anyRelease != nil {
+		return c.anyRelease
+	}
 	var names []string
 	for _, k := range c.Kinds {
 		for _, m := range k.Release {
@@ -214,6 +218,7 @@ func (c *Catalogue) AnyRelease() []string {
 			}
 		}
 	}
+	c.anyRelease = names
 	return names
 }
 
@@ -267,7 +272,7 @@ func ParseTypes(s string) ([]*Extra, error) {
 		if !ok1 || !ok2 || typ == "" {
 			return nil, fmt.Errorf("-unclosed.types: %q is not TYPE=ACQUIRER,...:RELEASE,...", entry)
 		}
-		k := &Kind{Name: typ, Noun: typ[strings.LastIndex(typ, "/")+1:], Types: []string{typ}, Leak: "it is never released"}
+		k := &Kind{Name: typ, Noun: strings.TrimLeft(typ[strings.LastIndex(typ, "/")+1:], "*"), Types: []string{typ}, Leak: "what it holds leaks"}
 		for r := range strings.SplitSeq(rels, ",") {
 			if r = strings.TrimSpace(r); r != "" {
 				k.Release = append(k.Release, r)
