@@ -46,6 +46,8 @@ type options struct {
 	enable  string // passed to deferlint -enable
 	rounds  int    // timed runs of each tool per module
 	tools   string // the tools bench times
+
+	peerCaches string // cold or warm
 }
 
 func main() {
@@ -56,6 +58,7 @@ func main() {
 	flag.StringVar(&opt.enable, "enable", "", "comma-separated analyzers for deferlint to run (default: all)")
 	flag.IntVar(&opt.rounds, "rounds", 1, "bench: timed runs of each tool per module (the median is reported)")
 	flag.StringVar(&opt.tools, "tools", strings.Join(toolNames, ","), "bench: the tools to time")
+	flag.StringVar(&opt.peerCaches, "peer-caches", "cold", "bench: the peers' analysis caches, cold (emptied before each run, as deferlint has none) or warm")
 	flag.Usage = usage
 	flag.Parse()
 	args := flag.Args()
@@ -121,7 +124,7 @@ func runCommand(cmd string, opt *options) error {
 		if err != nil {
 			return err
 		}
-		if err := benchAll(os.Stdout, bin, cache, out, opt.rounds, tools, fetched); err != nil {
+		if err := benchAll(os.Stdout, bin, cache, out, opt, tools, fetched); err != nil {
 			return err
 		}
 	}
