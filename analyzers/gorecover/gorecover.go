@@ -488,7 +488,7 @@ func (c *checker) checkStarted(fun ast.Expr, launcher string, helper *types.Func
 	lit, isLit := ast.Unparen(fun).(*ast.FuncLit)
 	what := "the function literal"
 	if isLit {
-		if c.runsNoCode(lit) {
+		if c.runsNoCode(lit) || c.exits(lit) {
 			return
 		}
 	} else {
@@ -724,7 +724,7 @@ func (c *checker) runsNoCode(lit *ast.FuncLit) bool {
 			ok = obj.Name() != "panic"
 		case *types.Func:
 			switch obj.Name() {
-			case "Close", "Stop", "Done", "Err":
+			case "Close", "Stop", "Done", "Err", "Context":
 				ok = c.x.IsStd(obj.Pkg())
 			default:
 				ok = obj.Pkg() != nil && syncPackages[obj.Pkg().Path()]
@@ -738,4 +738,23 @@ func (c *checker) runsNoCode(lit *ast.FuncLit) bool {
 		return ok
 	})
 	return ok
+}
+
+// exits reports whether lit ends the process itself (os.Exit, log.Fatal and the
+// like, anywhere in it): such a goroutine, typically a signal handler, exists to
+// end the process.
+func (c *checker) exits(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if fn, ok := c.x.FuncOf(call.Fun).(*types.Func); ok && fn.Pkg() != nil {
+				switch fn.Pkg().Path() + "." + fn.Name() {
+				case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

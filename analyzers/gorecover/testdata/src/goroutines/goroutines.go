@@ -6,6 +6,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -238,4 +239,13 @@ func check(ch chan error) { // want check:"recovery\\(recovered\\)"
 		}
 	}()
 	work()
+}
+
+// A goroutine that ends the process itself exists to end it: not reported.
+func signals(ch chan os.Signal, code int) {
+	go func() {
+		<-ch
+		work()
+		os.Exit(code)
+	}()
 }
