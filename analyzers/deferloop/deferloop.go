@@ -64,9 +64,10 @@ func run(pass *analysis.Pass) (any, error) {
 // finding is one defer statement that repeats, and the loop it repeats through (nil
 // for a loop built with goto).
 type finding struct {
-	stmt *ast.DeferStmt
-	cur  inspector.Cursor
-	loop ast.Stmt
+	stmt    *ast.DeferStmt
+	cur     inspector.Cursor
+	loop    ast.Stmt
+	message string
 }
 
 // runFunc checks the defer statements of one function. The control-flow graph is
@@ -89,8 +90,12 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
 		loop, repeats := loops.Repeating(graph, stmt, enclosing)
-		if repeats {
-			found = append(found, finding{stmt: stmt, cur: cur, loop: loop})
+		if !repeats {
+			continue
+		}
+		d := finding{stmt: stmt, cur: cur, loop: loop}
+		if d.message = message(pass, graph, name, body, d); d.message != "" {
+			found = append(found, d)
 		}
 	}
 	fixed := make(map[ast.Stmt]bool)
@@ -100,7 +105,7 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 			fixed[d.loop] = true
 			fixes = wrapFix(pass, d, gotos)
 		}
-		report.Node(pass, d.stmt, message(pass, graph, name, body, d), fixes...)
+		report.Node(pass, d.stmt, d.message, fixes...)
 	}
 }
 
@@ -146,18 +151,26 @@ const advice = "call it at the end of the iteration or move the loop body into a
 
 // message names the consequence of the repeated defer, picked from what is deferred:
 // a deadlock, a call that never runs, a resource held per iteration, or plain delay.
+// It returns "" for a defer that is the last statement of its iteration (outside a
+// deadlock): the iteration only sets up what the deferred calls undo at function
+// return (lock every mutex of a list, hold every connection of a pool, remove every
+// file), which is what the author wants, and moving the call to the end of the
+// iteration would undo it at once.
 func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.BlockStmt, d finding) string {
 	info := pass.TypesInfo
-	call := d.stmt.Call
-	what := describe(pass, call)
+	call := deferredCall(d.stmt.Call)
+	what := describe(pass, d.stmt.Call, call)
 	region := fnBody // where the iteration acquires what the defer releases
 	if d.loop != nil {
 		region = loops.Body(d.loop)
 	}
-	if mu := unlockedMutex(info, call); mu != nil && callsMethod(info, region, mu, "Lock") {
+	if mu := unlockedMutex(info, call); mu != nil && invariant(info, mu, d.loop) && callsMethod(info, region, mu, "Lock") {
 		recv := render(pass, mu)
 		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
 			what, recv, recv)
+	}
+	if loops.LastInIteration(d.cur, d.loop) {
+		return ""
 	}
 	held := heldPerIteration(pass, call, region)
 	if !g.Ends(d.stmt) {
@@ -170,6 +183,66 @@ func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.Bloc
 		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fnName, advice)
 	}
 	return fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration: %s", what, fnName, advice)
+}
+
+// deferredCall returns the call that the deferred call makes in effect: the only
+// statement of a deferred function literal without parameters, when that statement
+// is a call or an assignment of a call's results to blank identifiers
+// (defer func() { _ = f.Close() }()); else call itself.
+func deferredCall(call *ast.CallExpr) *ast.CallExpr {
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok || len(call.Args) > 0 || lit.Body == nil || len(lit.Body.List) != 1 {
+		return call
+	}
+	var inner ast.Expr
+	switch stmt := lit.Body.List[0].(type) {
+	case *ast.ExprStmt:
+		inner = stmt.X
+	case *ast.AssignStmt:
+		if len(stmt.Rhs) != 1 {
+			return call
+		}
+		for _, lhs := range stmt.Lhs {
+			if id, ok := lhs.(*ast.Ident); !ok || id.Name != "_" {
+				return call
+			}
+		}
+		inner = stmt.Rhs[0]
+	}
+	if c, ok := ast.Unparen(inner).(*ast.CallExpr); ok {
+		return c
+	}
+	return call
+}
+
+// invariant reports whether the mutex expression mu names the same mutex in every
+// iteration of loop: a chain of field selections from a variable declared outside
+// the loop and not assigned in it (not mus[i], not the m of for _, m := range mus).
+func invariant(info *types.Info, mu ast.Expr, loop ast.Stmt) bool {
+	e := ast.Unparen(mu)
+	for {
+		switch x := e.(type) {
+		case *ast.SelectorExpr:
+			e = ast.Unparen(x.X)
+			continue
+		case *ast.StarExpr:
+			e = ast.Unparen(x.X)
+			continue
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			if loop == nil {
+				return true
+			}
+			if loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+				return false
+			}
+			return !assignedIn(info, loops.Body(loop), v)
+		}
+		return false
+	}
 }
 
 // unlockedMutex returns the receiver of a deferred call to Unlock on a sync.Mutex or
@@ -313,8 +386,9 @@ func callsMethod(info *types.Info, region *ast.BlockStmt, recv ast.Expr, name st
 }
 
 // describe returns how a message names the deferred call: its source when short,
-// else the function called with elided arguments.
-func describe(pass *analysis.Pass, call *ast.CallExpr) string {
+// else the function called with elided arguments. A deferred function literal is
+// named by the call it makes in effect (see deferredCall), if any.
+func describe(pass *analysis.Pass, deferred, call *ast.CallExpr) string {
 	if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 		return "the deferred function literal"
 	}
@@ -323,6 +397,9 @@ func describe(pass *analysis.Pass, call *ast.CallExpr) string {
 	}
 	if s := render(pass, call.Fun); len(s) <= 40 && !strings.Contains(s, "\n") {
 		return s + "(...)"
+	}
+	if deferred != call {
+		return "the deferred function literal"
 	}
 	return "the deferred call"
 }

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -148,4 +149,45 @@ func children(n ast.Node) []ast.Node {
 		return false
 	})
 	return list
+}
+
+// LastInIteration reports whether the statement at cur is the last one that its
+// iteration of loop runs: it ends the loop's body, or ends a block, if or else branch,
+// or case clause that in turn ends the body. It is false when another loop lies
+// between cur and loop, and when loop is nil.
+func LastInIteration(cur inspector.Cursor, loop ast.Stmt) bool {
+	body := Body(loop)
+	if body == nil {
+		return false
+	}
+	for {
+		parent := cur.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.BlockStmt:
+			if len(p.List) == 0 || p.List[len(p.List)-1] != cur.Node() {
+				return false
+			}
+			if p == body {
+				return true
+			}
+		case *ast.CaseClause:
+			if len(p.Body) == 0 || p.Body[len(p.Body)-1] != cur.Node() {
+				return false
+			}
+			parent = parent.Parent() // the switch's body: other clauses do not follow
+		case *ast.CommClause:
+			if len(p.Body) == 0 || p.Body[len(p.Body)-1] != cur.Node() {
+				return false
+			}
+			parent = parent.Parent()
+		case *ast.IfStmt:
+			if cur.Node() != p.Body && cur.Node() != p.Else {
+				return false
+			}
+		case *ast.LabeledStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		default:
+			return false
+		}
+		cur = parent
+	}
 }

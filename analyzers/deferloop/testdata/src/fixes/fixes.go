@@ -55,7 +55,8 @@ rows:
 }
 
 func oneLine(names []string) {
-	for _, name := range names { defer os.Remove(name) } // want `os.Remove\(name\) is deferred in a loop`
+	for _, name := range names { defer os.Remove(name); use() } // want `os.Remove\(name\) is deferred in a loop`
+	use()
 }
 
 // A function literal in the body may return and break on its own.
@@ -78,6 +79,7 @@ func twoDefers(xs []int) {
 	for _, x := range xs {
 		defer use(x) // want `use\(x\) is deferred in a loop`
 		defer use(x + 1) // want `use\(x \+ 1\) is deferred in a loop`
+		use()
 	}
 }
 
@@ -89,6 +91,7 @@ func returns(names []string) error {
 			return err
 		}
 		defer f.Close() // want `f.Close\(\) is deferred in a loop`
+		use()
 	}
 	return nil
 }
@@ -161,6 +164,7 @@ func nested(rows [][]int) {
 		defer use(row) // want `use\(row\) is deferred in a loop`
 		for _, x := range row {
 			defer use(x) // want `use\(x\) is deferred in a loop`
+			use()
 		}
 	}
 }
@@ -181,6 +185,7 @@ func labelledGoto(xs []int) {
 again:
 	for _, x := range xs {
 		defer use(x) // want `use\(x\) is deferred in a loop`
+		use()
 	}
 	n++
 	if n < 3 {

@@ -59,6 +59,7 @@ func lockedBefore(mu *sync.Mutex, n int) {
 	mu.Lock()
 	for range n {
 		defer mu.Unlock() // want `mu.Unlock\(\) is deferred in a loop, so it runs when lockedBefore returns`
+		use()
 	}
 }
 
@@ -89,6 +90,7 @@ func responses(client *http.Client, urls []string) {
 			continue
 		}
 		defer resp.Body.Close() // want `resp.Body.Close\(\) is deferred in a loop, so every iteration's resp.Body stays open until responses returns`
+		use()
 	}
 }
 
@@ -102,6 +104,7 @@ func assigned(db *sql.DB, n int) error {
 			return err
 		}
 		defer tx.Rollback() // want `tx.Rollback\(\) is deferred in a loop, so every iteration's tx stays open until assigned returns`
+		use()
 	}
 	return nil
 }
@@ -110,6 +113,7 @@ func tickers(n int) {
 	for range n {
 		t := time.NewTicker(time.Second)
 		defer t.Stop() // want `t.Stop\(\) is deferred in a loop, so every iteration's t keeps running until tickers returns`
+		use()
 	}
 }
 
@@ -125,6 +129,7 @@ func counts(wg *sync.WaitGroup, n int) {
 	for range n {
 		wg.Add(1)
 		defer wg.Done() // want `wg.Done\(\) is deferred in a loop, so the count every iteration adds to wg stays up until counts returns`
+		use()
 	}
 }
 
@@ -144,11 +149,38 @@ func serve(l net.Listener) {
 func closeAll(fs []*os.File) {
 	for _, f := range fs {
 		defer f.Close() // want `f.Close\(\) is deferred in a loop, so it runs when closeAll returns, not at the end of each iteration`
+		use()
 	}
 }
 
 func longCall(n int) {
 	for range n {
 		defer use("a rather long argument", "another rather long argument") // want `use\(...\) is deferred in a loop`
+		use()
+	}
+}
+
+// Each iteration locks another mutex: no deadlock, the unlocks wait for the return.
+func lockEach(mus []*sync.Mutex) {
+	for _, mu := range mus {
+		mu.Lock()
+		defer mu.Unlock() // want `mu.Unlock\(\) is deferred in a loop, so it runs when lockEach returns`
+		use(mu)
+	}
+}
+
+func lockEachIndex(mus []sync.Mutex) {
+	for i := range mus {
+		mus[i].Lock()
+		defer mus[i].Unlock() // want `mus\[i\].Unlock\(\) is deferred in a loop, so it runs when lockEachIndex returns`
+		use(i)
+	}
+}
+
+// A deadlock is reported even when the defer ends the iteration.
+func (c *cache) deadlockLast(n int) {
+	for range n {
+		c.mu.Lock()
+		defer c.mu.Unlock() // want `c.mu.Unlock\(\) is deferred in a loop that locks c.mu, so the next iteration deadlocks`
 	}
 }

@@ -173,3 +173,62 @@ loop:
 		}
 	}
 }
+
+// The defer ends the iteration: the loop only sets up what the deferred calls undo
+// when the function returns, on purpose; moving the call to the end of the iteration
+// would undo it at once.
+
+type flag struct{ Hidden bool }
+
+// From spf13/cobra's doc tests: hide flags for the rest of the function.
+func restoreAtReturn(flags []*flag) {
+	for _, f := range flags {
+		f.Hidden = true
+		defer func() { f.Hidden = false }()
+	}
+	use(flags)
+}
+
+type pool struct{}
+type conn struct{}
+
+func (*pool) Acquire() *conn { return nil }
+func (*conn) Release()       {}
+
+// From jackc/pgx's pool tests: hold every connection until the function returns.
+func holdAll(p *pool) {
+	func() {
+		for range 4 {
+			c := p.Acquire()
+			defer c.Release()
+		}
+	}()
+}
+
+// Lock every mutex of a list, in order, and unlock them all at return.
+func lockAll(mus []*sync.Mutex) {
+	for _, mu := range mus {
+		mu.Lock()
+		defer mu.Unlock()
+	}
+	use()
+}
+
+func removeAll(names []string) {
+	for _, name := range names {
+		if name != "" {
+			defer os.Remove(name)
+		}
+	}
+	use()
+}
+
+func closeAllSwitch(files []*os.File) {
+	for _, f := range files {
+		switch {
+		case f == nil:
+		default:
+			defer f.Close()
+		}
+	}
+}

@@ -13,12 +13,14 @@ func cleanup()             {}
 func threeClause(n int) {
 	for i := 0; i < n; i++ {
 		defer cleanup() // want `cleanup\(\) is deferred in a loop, so it runs when threeClause returns, not at the end of each iteration`
+		use()
 	}
 }
 
 func conditional(more func() bool) {
 	for more() {
 		defer cleanup() // want `cleanup\(\) is deferred in a loop, so it runs when conditional returns`
+		use()
 	}
 }
 
@@ -32,30 +34,35 @@ func endless() {
 func rangeSlice(names []string) {
 	for _, name := range names {
 		defer os.Remove(name) // want `os.Remove\(name\) is deferred in a loop, so it runs when rangeSlice returns`
+		use()
 	}
 }
 
 func rangeMap(m map[string]int) {
 	for k := range m {
 		defer use(k) // want `use\(k\) is deferred in a loop`
+		use()
 	}
 }
 
 func rangeString(s string) {
 	for _, r := range s {
 		defer use(r) // want `use\(r\) is deferred in a loop`
+		use()
 	}
 }
 
 func rangeInt(n int) {
 	for i := range n {
 		defer use(i) // want `use\(i\) is deferred in a loop`
+		use()
 	}
 }
 
 func rangeChan(ch chan *os.File) {
 	for f := range ch {
 		defer f.Close() // want `f.Close\(\) is deferred in a loop, so it runs when rangeChan returns`
+		use()
 	}
 }
 
@@ -65,12 +72,14 @@ func rangeFunc(seq iter.Seq[string]) {
 	for name := range seq {
 		f := open(name)
 		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until rangeFunc returns`
+		use()
 	}
 }
 
 func rangeFunc2(seq iter.Seq2[int, string]) {
 	for _, name := range seq {
 		defer os.Remove(name) // want `os.Remove\(name\) is deferred in a loop`
+		use()
 	}
 }
 
@@ -83,6 +92,7 @@ outer:
 			}
 		}
 		defer use(row) // want `use\(row\) is deferred in a loop`
+		use()
 	}
 }
 
@@ -100,6 +110,7 @@ func nestedInner(rows [][]string) {
 	for range 3 {
 		for _, row := range rows {
 			defer use(row) // want `use\(row\) is deferred in a loop`
+			use()
 		}
 	}
 }
@@ -157,6 +168,7 @@ loop:
 func generic[T any](xs []T, release func(T)) {
 	for _, x := range xs {
 		defer release(x) // want `release\(x\) is deferred in a loop`
+		use()
 	}
 }
 
@@ -165,6 +177,7 @@ type server struct{ conns []*os.File }
 func (s *server) method() {
 	for _, c := range s.conns {
 		defer c.Close() // want `c.Close\(\) is deferred in a loop, so it runs when method returns`
+		use()
 	}
 }
 
@@ -173,16 +186,36 @@ func closureLoops(names []string) {
 	func() {
 		for _, name := range names {
 			defer os.Remove(name) // want `os.Remove\(name\) is deferred in a loop, so it runs when the function literal returns`
+			use()
 		}
 	}()
 }
 
-// A defer whose deferred function is a literal is described as such.
+// A deferred function literal is named by the one call it makes, if any.
 func literalDeferred(n int) {
+	for range n {
+		defer func() { // want `cleanup\(\) is deferred in a loop`
+			cleanup()
+		}()
+		use()
+	}
+}
+
+func literalDeferredBlank(n int) {
+	for range n {
+		f := open("x")
+		defer func() { _ = f.Close() }() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		use(f)
+	}
+}
+
+func literalDeferredLong(n int) {
 	for range n {
 		defer func() { // want `the deferred function literal is deferred in a loop`
 			cleanup()
+			cleanup()
 		}()
+		use()
 	}
 }
 
@@ -191,6 +224,7 @@ func guardedOnce(xs []int) {
 	for i := range xs {
 		if i == 0 {
 			defer cleanup() // want `cleanup\(\) is deferred in a loop`
+			use()
 		}
 	}
 }
