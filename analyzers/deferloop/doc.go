@@ -52,9 +52,20 @@
 // iteration (a retry loop whose body ends defer conn.Close(); return use(conn), or a
 // branch that defers and breaks; paths ending in panic, os.Exit, log.Fatal, t.Fatal
 // or runtime.Goexit); a defer inside a function literal called in the loop or started
-// as a goroutine, which belongs to that function; a defer before or after the loop.
-// A defer guarded so that it runs in one iteration only (if i == 0 { defer ... }) is
-// reported: the control flow allows it to repeat. Calls of other functions that never
-// return (a project's own fatal helper) are not known, so a loop ended by one is
-// reported as repeating.
+// as a goroutine, which belongs to that function; a defer before or after the loop;
+// and, unless it deadlocks, a defer that is the last statement its iteration runs.
+// Such a loop only sets up what the deferred calls undo at function return (lock
+// every mutex of a list, hold every connection, hide flags, remove every file): the
+// author wants the calls at return, and running them at the end of the iteration
+// would undo each set-up at once. This also leaves unreported the rarer leak whose
+// iteration uses the resource before deferring its release.
+//
+// Limits: a defer guarded so that it runs in one iteration only (if i == 0 { defer
+// ... }) is reported, since the control flow allows it to repeat. Calls of other
+// functions that never return (a project's own fatal helper) are not known, so a
+// loop that such a call ends is reported as repeating. The deadlock message needs a
+// Lock in the loop on the same mutex expression, rooted in a variable that the loop
+// does not change; the release message needs the released value assigned in the loop
+// (for RUnlock and Done, an RLock or Add on the same receiver in the loop). A deferred function literal whose one
+// statement is a call is judged and named by that call.
 package deferloop
