@@ -160,7 +160,7 @@ func errNote(err string) string {
 	if err == "" {
 		return ""
 	}
-	return "  ERROR: " + strings.TrimSpace(firstLines(err, 1))
+	return "  ERROR: " + firstLine(err)
 }
 
 // installPeers installs the pinned peers with go install into the cache (never into

@@ -254,3 +254,13 @@ func firstLines(s string, n int) string {
 	}
 	return b.String()
 }
+
+// firstLine returns the first non-empty line of s, trimmed.
+func firstLine(s string) string {
+	for line := range strings.Lines(s) {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return ""
+}

@@ -182,7 +182,7 @@ func writeCounts(w io.Writer, names []string, results []result) {
 	row("lines of Go", func(r result) string { return fmt.Sprint(r.Lines) }, lines)
 	for _, r := range results {
 		if r.Err != "" {
-			fmt.Fprintf(w, "%s: incomplete: %s\n", r.module, strings.TrimSpace(firstLines(r.Err, 1)))
+			fmt.Fprintf(w, "%s: incomplete: %s\n", r.module, firstLine(r.Err))
 		}
 	}
 }
