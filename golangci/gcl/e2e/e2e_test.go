@@ -104,12 +104,19 @@ type finding = string
 // fails when golangci-lint could not do its job.
 func lint(t *testing.T, config string) []finding {
 	t.Helper()
+	return lintDir(t, fixture, config)
+}
+
+// lintDir runs golangci-lint on the module in dir, with extra arguments.
+func lintDir(t *testing.T, dir, config string, extra ...string) []finding {
+	t.Helper()
 	abs, err := filepath.Abs(config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr, status := gcl(t, fixture, "run", "-c", abs, "--path-mode=abs", "--show-stats=false",
-		"--output.json.path=stdout", "--output.text.path=stderr", "./...")
+	args := append([]string{"run", "-c", abs, "--path-mode=abs", "--show-stats=false",
+		"--output.json.path=stdout", "--output.text.path=stderr"}, extra...)
+	stdout, stderr, status := gcl(t, dir, append(args, "./...")...)
 	if status != 0 && status != 1 {
 		t.Fatalf("golangci-lint exited with status %d:\n%s", status, stderr)
 	}
@@ -126,7 +133,7 @@ func lint(t *testing.T, config string) []finding {
 	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
 		t.Fatalf("golangci-lint's JSON output: %v\n%s", err, stdout)
 	}
-	root, err := filepath.Abs(fixture)
+	root, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,6 +244,32 @@ func TestSettings(t *testing.T) {
 			}
 			checkFindings(t, lint(t, config), tt.want)
 		})
+	}
+}
+
+// TestFix applies deferargs' and loopcapture's suggested fixes with golangci-lint's
+// --fix on a copy of the fixture, after which they find nothing.
+func TestFix(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	config := configWithSettings(t, "enable: [deferargs, loopcapture]")
+	lintDir(t, dir, config, "--fix")
+	if got := lintDir(t, dir, config); len(got) > 0 {
+		t.Errorf("findings left after --fix:\n\t%s", strings.Join(got, "\n\t"))
+	}
+	for file, want := range map[string]string{
+		"jobs/jobs.go":     "\tdefer func() { log.Printf(\"ran %d jobs\", n) }()\n\tfor",
+		"fanout/fanout.go": "\t\tgo func(msg string) {\n\t\t\tdefer wg.Done()\n\t\t\tsend(msg)\n\t\t}(msg)\n",
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s after --fix does not contain %q:\n%s", file, want, data)
+		}
 	}
 }
 
