@@ -15,9 +15,9 @@ type tracked struct {
 	v      *types.Var // the variable holding the resource
 	err    *types.Var // the error that came with it, or nil
 	kind   *resources.Kind
-	named  bool              // v is a named result: a bare return hands it on
-	handed []token.Pos       // positions of uses that release it or hand it on
-	conds  map[ast.Expr]bool // the branch conditions of the function (if, for, tagless case)
+	named  bool                  // v is a named result: a bare return hands it on
+	handed []token.Pos           // positions of uses that release it or hand it on
+	conds  map[ast.Expr]ast.Stmt // the branch conditions of the function (if, for, tagless case), with the if's init
 	info   *types.Info
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
 	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
@@ -56,9 +56,14 @@ func (r *tracked) leakPath(g *cfg.CFG) *ast.ReturnStmt {
 			if errLive && r.err != nil && assigns(r.info, n, r.err) {
 				errLive = false
 			}
-			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 && r.conds[cond] {
-				gone := r.eval(cond, errLive)
-				follow = []bool{!gone.ifTrue, !gone.ifFalse}
+			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
+				if init, isCond := r.conds[cond]; isCond {
+					gone := r.eval(cond, errLive)
+					if init != nil && errLive && r.err != nil && mentions(r.info, init, r.err) && !mentions(r.info, cond, r.err) {
+						gone = goneIf(true) // if _, ok := err.(*T); ok: holds only for a non-nil error
+					}
+					follow = []bool{!gone.ifTrue, !gone.ifFalse}
+				}
 			}
 		}
 		if ret := b.Return(); ret != nil {
@@ -135,6 +140,8 @@ type gone struct {
 	ifTrue, ifFalse bool
 	soft            bool // inferred from a test of the error other than against nil
 }
+
+func goneIf(truth bool) gone { return gone{ifTrue: truth, ifFalse: !truth} }
 
 // eval works out on which branches of cond the resource need not be released: err
 // != nil (while the error is paired), v == nil, v.Next() returning false for kinds

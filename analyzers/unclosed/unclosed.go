@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	t := resources.NewTracker(pass, cat)
 	t.Compute(pass.Files)
-	if !acquiresAnything(pass, cat) {
+	if !acquiresAnything(pass, t, cat) {
 		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -81,12 +81,12 @@ func inGOROOT(pass *analysis.Pass) bool {
 
 // acquiresAnything is the fast path: whether the package imports a package with
 // acquirers, built in or known from facts, or defines acquiring functions itself.
-func acquiresAnything(pass *analysis.Pass, cat *resources.Catalogue) bool {
-	if pass.ImportPackageFact(pass.Pkg, new(resources.Acquiring)) {
+func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.Catalogue) bool {
+	if t.Acquiring(pass.Pkg) {
 		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if cat.AcquiringPackage(imp.Path()) || pass.ImportPackageFact(imp, new(resources.Acquiring)) {
+		if cat.AcquiringPackage(imp.Path()) || t.Acquiring(imp) {
 			return true
 		}
 	}
@@ -121,6 +121,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	}
 	if src.Kind.PreGo123 && !preGo123(pass, cur) {
 		return
+	}
+	if len(src.Kind.Release) == 0 && pass.Pkg.Name() == "main" {
+		return // time.Tick in a command: its goroutines end with the process
 	}
 	stmt, lhs, errExpr := acquiringStmt(cur, call, src)
 	if stmt == nil {
@@ -306,24 +309,24 @@ func expectsSuccess(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Node, er
 
 // conditions returns the branch conditions of body: if and for conditions and the
 // cases of tagless switches (a tagged switch's case values are no conditions).
-func conditions(body *ast.BlockStmt) map[ast.Expr]bool {
-	conds := make(map[ast.Expr]bool)
+func conditions(body *ast.BlockStmt) map[ast.Expr]ast.Stmt {
+	conds := make(map[ast.Expr]ast.Stmt)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
-			conds[n.Cond] = true
+			conds[n.Cond] = n.Init
 		case *ast.ForStmt:
 			if n.Cond != nil {
-				conds[n.Cond] = true
+				conds[n.Cond] = nil
 			}
 		case *ast.SwitchStmt:
 			if n.Tag == nil {
 				for _, c := range n.Body.List {
 					if cc, ok := c.(*ast.CaseClause); ok {
 						for _, e := range cc.List {
-							conds[e] = true
+							conds[e] = nil
 						}
 					}
 				}

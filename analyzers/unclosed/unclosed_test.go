@@ -7,28 +7,12 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestFiles(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "files")
-}
-
-func TestHTTP(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "http")
-}
-
-func TestSQL(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "sqldb")
-}
-
-func TestNet(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "netconn")
-}
-
-func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "helper", "usehelper")
-}
-
-func TestWritersAndTickers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer, "writers", "ticker", "pgxuse", "mainpkg")
+// TestUnclosed runs the cases in one load: the standard library is type-checked
+// from source once.
+func TestUnclosed(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
+		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg",
+		"helper", "usehelper") // usehelper sees helper's facts
 }
 
 func TestFix(t *testing.T) {

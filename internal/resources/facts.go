@@ -47,9 +47,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 		t.Pass.ExportObjectFact(fn, f)
 		anyFresh = true
 	}
-	if anyFresh {
-		t.Pass.ExportPackageFact(&Acquiring{})
-	}
+	t.Pass.ExportPackageFact(&Analyzed{Acquiring: anyFresh})
 }
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -31,27 +32,39 @@ type Owns struct {
 func (*Owns) AFact()           {}
 func (o *Owns) String() string { return fmt.Sprintf("owns params %v", o.Params) }
 
-// Acquiring is the package fact that a package has functions with the Fresh fact.
-type Acquiring struct{}
+// Analyzed is the package fact that a package's functions were analyzed for the
+// facts above, so that a function without an Owns fact neither releases nor keeps
+// its parameters. Acquiring says that it has functions with the Fresh fact. A
+// function in a package without this fact (a dependency the driver loaded from
+// export data) is unknown.
+type Analyzed struct {
+	Acquiring bool
+}
 
-func (*Acquiring) AFact()         {}
-func (*Acquiring) String() string { return "acquiring" }
+func (*Analyzed) AFact() {}
+func (a *Analyzed) String() string {
+	if a.Acquiring {
+		return "analyzed, acquiring"
+	}
+	return "analyzed"
+}
 
 // FactTypes lists the facts an analyzer using this package must declare.
-var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Acquiring)}
+var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Analyzed)}
 
 // Tracker answers ownership questions within one package: which calls acquire a
 // resource, and what each use of a variable holding one does to it.
 type Tracker struct {
-	Pass  *analysis.Pass
-	Cat   *Catalogue
-	owns  map[*types.Func][]int  // this package's functions
-	fresh map[*types.Func]*Fresh // this package's functions
+	Pass     *analysis.Pass
+	Cat      *Catalogue
+	owns     map[*types.Func][]int  // this package's functions
+	fresh    map[*types.Func]*Fresh // this package's functions
+	analyzed map[*types.Package]bool
 }
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), analyzed: make(map[*types.Package]bool)}
 }
 
 // Source is what an acquiring call yields.
@@ -254,6 +267,9 @@ func (t *Tracker) takes(call *ast.CallExpr, arg int) bool {
 		if stdOwns(fn.Pkg().Path(), QualifiedName(fn)) {
 			return true
 		}
+		if !t.isAnalyzed(fn.Pkg()) {
+			return !isStdPath(fn.Pkg().Path())
+		}
 		if sig.Variadic() && arg >= sig.Params().Len()-1 {
 			arg = sig.Params().Len() - 1
 		}
@@ -289,4 +305,30 @@ func assertsFalse(n ast.Node, arg ast.Expr) bool {
 	}
 	id, ok := fun.(*ast.Ident)
 	return ok && (id.Name == "False" || id.Name == "Falsef")
+}
+
+// isAnalyzed reports whether pkg has the Analyzed fact (or is the package at hand).
+func (t *Tracker) isAnalyzed(pkg *types.Package) bool {
+	if pkg == t.Pass.Pkg {
+		return true
+	}
+	ok, seen := t.analyzed[pkg]
+	if !seen {
+		ok = t.Pass.ImportPackageFact(pkg, new(Analyzed))
+		t.analyzed[pkg] = ok
+	}
+	return ok
+}
+
+// Acquiring reports whether pkg has functions that return fresh resources.
+func (t *Tracker) Acquiring(pkg *types.Package) bool {
+	var fact Analyzed
+	return t.Pass.ImportPackageFact(pkg, &fact) && fact.Acquiring
+}
+
+// isStdPath reports whether path looks like a standard-library package: no dot in
+// its first element. Functions there are known from stdOwners.
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

@@ -1,4 +1,4 @@
-package custom
+package custom // want package:"analyzed"
 
 import "pool"
 

@@ -1,4 +1,4 @@
-package files // want package:"acquiring"
+package files // want package:"analyzed, acquiring"
 
 import (
 	"bufio"

@@ -134,3 +134,18 @@ func discardedChecked(ctx context.Context, db *sql.DB) error {
 	}
 	return nil
 }
+
+type pathError struct{}
+
+func (pathError) Error() string { return "" }
+
+// mysql driver_test.go: a type assertion on the error in the if's init.
+func errorTypeInInit(name string) error {
+	f, err := os.Open(name)
+	if _, ok := err.(pathError); ok {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return f.Close()
+}

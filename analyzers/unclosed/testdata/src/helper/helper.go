@@ -1,4 +1,4 @@
-package helper // want package:"acquiring"
+package helper // want package:"analyzed, acquiring"
 
 import (
 	"io"

@@ -1,4 +1,4 @@
-package http // want package:"acquiring"
+package http // want package:"analyzed, acquiring"
 
 import (
 	"encoding/json"

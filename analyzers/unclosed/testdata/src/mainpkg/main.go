@@ -1,4 +1,4 @@
-package main
+package main // want package:"analyzed"
 
 import (
 	"compress/gzip"

@@ -1,4 +1,4 @@
-package netconn
+package netconn // want package:"analyzed"
 
 import (
 	"bufio"

@@ -1,4 +1,4 @@
-package pgxuse
+package pgxuse // want package:"analyzed"
 
 import (
 	"context"
@@ -44,4 +44,14 @@ func assertedExhausted(t testingT, ctx context.Context, conn *pgx.Conn) {
 	rows, _ := conn.Query(ctx, "select 1")
 	True(t, rows.Next())
 	False(t, rows.Next())
+}
+
+// pgx example_child_records_test.go: CollectRows closes the rows.
+func collected(ctx context.Context, conn *pgx.Conn) ([]int, error) {
+	rows, _ := conn.Query(ctx, "select 1")
+	ns, err := pgx.CollectRows(rows, func(r pgx.Rows) (int, error) { return 0, nil })
+	if err != nil {
+		return nil, err
+	}
+	return ns, nil
 }

@@ -1,4 +1,4 @@
-package sqldb // want package:"acquiring"
+package sqldb // want package:"analyzed, acquiring"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package usehelper
+package usehelper // want package:"analyzed"
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package writers
+package writers // want package:"analyzed"
 
 import (
 	"archive/zip"
