@@ -396,7 +396,7 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 		return
 	}
 	for _, s := range list[index+1:] {
-		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) {
+		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) && !nilChecked(d, r) {
 			msg := fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
 				render(pass, d.Call), name, name, r.v.Name())
 			if r.kind.BodyOnly {
@@ -420,6 +420,21 @@ func releasesIn(t *resources.Tracker, d *ast.DeferStmt, r *tracked) bool {
 		}
 	}
 	return false
+}
+
+// nilChecked reports whether the deferred call compares the variable with nil, as
+// defer func() { if resp != nil { resp.Body.Close() } }() does: it is safe early.
+func nilChecked(d *ast.DeferStmt, r *tracked) bool {
+	found := false
+	ast.Inspect(d, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			if other, _ := r.operand(b, false); other != nil && r.isNil(other) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // stmtList returns the statement list holding the acquiring statement, and its index.

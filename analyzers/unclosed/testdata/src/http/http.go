@@ -119,3 +119,16 @@ func closureCloses(url string) error {
 	}()
 	return nil
 }
+
+func deferGuardedBeforeCheck(url string) error {
+	resp, err := http.Get(url)
+	defer func() {
+		if resp != nil {
+			resp.Body.Close()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return nil
+}
