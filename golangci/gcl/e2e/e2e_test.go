@@ -160,7 +160,7 @@ var exampleFindings = []string{
 	"fanout/fanout.go:13: gorecover: ",
 	"fanout/fanout.go:15: loopcapture: ",
 	"jobs/jobs.go:10: deferargs: ",
-	`jobs/jobs.go:42: directives: //deferlint:ignore names unknown analyzer "deferarg"`,
+	"jobs/jobs.go:42: directives: ",
 	"jobs/jobs.go:43: deferargs: ",
 }
 
