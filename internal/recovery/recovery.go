@@ -104,37 +104,37 @@ func IsRecover(info *types.Info, call *ast.CallExpr) bool {
 	return ok && b.Name() == "recover"
 }
 
-// Names is a list of functions given by name on the command line, as
+// Names is a set of functions given by name on the command line, as
 // importpath.Func, importpath.Type.Method or (*importpath.Type).Method.
-type Names []string
+type Names struct {
+	full  map[string]bool // normalized: importpath.Func, importpath.Type.Method
+	short map[string]bool // the function or method names alone, to rule out most calls at once
+}
 
 // ParseNames parses a comma-separated list of function names.
 func ParseNames(s string) Names {
-	var names Names
+	ns := Names{full: make(map[string]bool), short: make(map[string]bool)}
 	for name := range strings.SplitSeq(s, ",") {
 		if name = normalize(strings.TrimSpace(name)); name != "" {
-			names = append(names, name)
+			ns.full[name] = true
+			ns.short[name[strings.LastIndex(name, ".")+1:]] = true
 		}
 	}
-	return names
+	return ns
 }
 
-func normalize(name string) string {
-	return strings.NewReplacer("(", "", ")", "", "*", "").Replace(name)
-}
+var unqualify = strings.NewReplacer("(", "", ")", "", "*", "")
 
-// Has reports whether fn is in the list.
+func normalize(name string) string { return unqualify.Replace(name) }
+
+// Has reports whether fn is in the set.
 func (ns Names) Has(fn *types.Func) bool {
-	return fn != nil && len(ns) > 0 && slices.Contains(ns, normalize(fn.Origin().FullName()))
+	return fn != nil && ns.short[fn.Name()] && ns.full[normalize(fn.Origin().FullName())]
 }
 
 // builtinLaunchers start their function argument in a new goroutine and
 // deliberately do not recover it. (sync.WaitGroup.Go recovers only to re-panic.)
-var builtinLaunchers = Names{
-	"golang.org/x/sync/errgroup.Group.Go",
-	"golang.org/x/sync/errgroup.Group.TryGo",
-	"sync.WaitGroup.Go",
-}
+var builtinLaunchers = ParseNames("golang.org/x/sync/errgroup.Group.Go,golang.org/x/sync/errgroup.Group.TryGo,sync.WaitGroup.Go")
 
 // Config is the policy an Index applies on top of what facts say.
 type Config struct {
