@@ -203,6 +203,9 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	}
 	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), done)
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
+	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
+		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
+	}
 	switch {
 	case p.overwrite == stmt.Node():
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites, in the loop's next iteration, the %s function it stored before, which is never called, so each iteration leaks a context: call %s() before the iteration ends",
@@ -232,6 +235,44 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: call %s() before the iteration ends",
 			src.what(), v.Name()))
 	}
+}
+
+// underDeadlineTest reports whether n lies in an if statement whose condition asks
+// a context for its deadline. The idiom
+//
+//	if _, ok := ctx.Deadline(); !ok {
+//		ctx, cancel = context.WithTimeout(ctx, d)
+//	}
+//
+// does not run after an earlier WithTimeout of the same context, a correlation
+// the path search cannot see.
+func (c *checker) underDeadlineTest(fnCur inspector.Cursor, n ast.Node) bool {
+	cur, ok := fnCur.FindNode(n)
+	if !ok {
+		return false
+	}
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifStmt := anc.Node().(*ast.IfStmt)
+		if ifStmt.Body.Pos() > n.Pos() || n.End() > ifStmt.Body.End() {
+			continue
+		}
+		asks := false
+		for _, part := range []ast.Node{ifStmt.Init, ifStmt.Cond} {
+			if part == nil {
+				continue
+			}
+			ast.Inspect(part, func(m ast.Node) bool {
+				if sel, ok := m.(*ast.SelectorExpr); ok && sel.Sel.Name == "Deadline" {
+					asks = true
+				}
+				return !asks
+			})
+		}
+		if asks {
+			return true
+		}
+	}
+	return false
 }
 
 // errorVar returns the variable that receives the error result of a helper

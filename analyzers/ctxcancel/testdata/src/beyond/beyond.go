@@ -232,3 +232,18 @@ func panics() {
 	}
 	cancel()
 }
+
+type options struct{ ctx context.Context }
+
+// The second WithTimeout runs only when the context has no deadline, which the
+// first one gave it.
+func defaultDeadline(o *options, wait time.Duration) context.CancelFunc { // want defaultDeadline:"returnsCancel"
+	var cancel context.CancelFunc
+	if o.ctx == nil {
+		o.ctx, cancel = context.WithTimeout(parent, wait)
+	}
+	if _, ok := o.ctx.Deadline(); !ok {
+		o.ctx, cancel = context.WithTimeout(o.ctx, wait)
+	}
+	return cancel
+}
