@@ -46,6 +46,7 @@ linters:
 issues:
   max-issues-per-linter: 0
   max-same-issues: 0
+  uniq-by-line: false
 output:
   path-mode: abs
 `
@@ -261,7 +262,7 @@ func (b *bench) time(t string, m fetched) measurement {
 		parse = parseStaticcheck
 	case "golangci-lint":
 		argv = []string{b.golangci, "run", "--config", filepath.Join(b.out, golangciConfigFile),
-			"--output.json.path", "stdout", "--show-stats=false"}
+			"--output.json.path", "stdout", "--show-stats=false", "--allow-parallel-runners"}
 		env = append(env, "GOLANGCI_LINT_CACHE="+peerCache("golangci-lint"))
 		parse = parseGolangci
 	}
