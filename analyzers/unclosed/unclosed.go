@@ -49,8 +49,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if inGOROOT(pass) {
-		return nil, nil // the standard library's owners are catalogued, not computed
+	if len(pass.Files) == 0 || inGOROOT(pass) || !bodiesChecked(pass) {
+		// A package loaded from export data has no code to analyze: with no facts,
+		// its functions are unknown. The standard library's owners are catalogued.
+		return nil, nil
 	}
 	t := resources.NewTracker(pass, cat)
 	t.Compute(pass.Files)
@@ -68,6 +70,31 @@ func run(pass *analysis.Pass) (any, error) {
 		checkAcquisition(pass, t, graphs, cur, call, src)
 	}
 	return nil, nil
+}
+
+// bodiesChecked reports whether the package's function bodies were type-checked:
+// go/packages skips them for dependencies that were not asked for, and facts
+// computed from such a package would be empty, not absent.
+func bodiesChecked(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			var first *ast.Ident
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && first == nil && id.Name != "_" {
+					first = id
+				}
+				return first == nil
+			})
+			if first != nil {
+				return pass.TypesInfo.Uses[first] != nil || pass.TypesInfo.Defs[first] != nil
+			}
+		}
+	}
+	return true
 }
 
 // inGOROOT reports whether the package is part of the standard library.

@@ -53,21 +53,25 @@ func (t *Tracker) Compute(files []*ast.File) {
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
 // on (see Uses).
 func (t *Tracker) ownsParams(fd *ast.FuncDecl, fn *types.Func) []int {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return nil
-	}
 	var owned []int
-	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		if !mayHold(p.Type()) {
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			i++ // an unnamed parameter has no uses
 			continue
 		}
-		for _, u := range t.Uses(fd.Body, p, t.Cat.KindOf(p.Type())) {
-			if u.Effect != Neutral {
-				owned = append(owned, i)
-				break
+		for _, name := range names {
+			// The parameter's object comes from the declaration, as its uses do.
+			if p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var); ok && mayHold(p.Type()) {
+				for _, u := range t.Uses(fd.Body, p, t.Cat.KindOf(p.Type())) {
+					if u.Effect != Neutral {
+						owned = append(owned, i)
+						break
+					}
+				}
 			}
+			i++
 		}
 	}
 	return owned
