@@ -52,6 +52,10 @@
 // ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
 // and json.NewDecoder(resp.Body) leave the resource with the caller.
 //
+// A resource whose result is discarded (_, err := os.Create(name), or a bare
+// http.Get(url)) is reported too, unless the error that came with it shows that the
+// call is expected to fail (if err != context.Canceled, require.Error(t, err)).
+//
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
 // value (and for a response, reading resp.Body panics at once).
@@ -82,12 +86,20 @@
 // inserts the deferred release (defer f.Close(), defer resp.Body.Close(), defer
 // tx.Rollback()) right after the if err != nil check that follows the acquisition.
 //
-// Not reported: resources acquired in main.main (the process ends), except writers;
+// pgx rows are also released by a failed Scan or Values (if err := rows.Scan(...);
+// err != nil { return err } does not leak them), and testify's require.False(t,
+// rows.Next()) counts as running the rows to their end.
+//
+// Not reported: resources acquired in main.main (the process ends), except writers,
+// and time.Tick anywhere in a command;
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a variable overwritten by a new acquisition before it is released (the
 // overwrite ends the path); a release inside a closure that is never called (the
 // closure counts as handing on); tests of the paired error the check does not
-// understand (err != io.EOF, a switch on err): nothing is reported beyond them. The
+// understand (err != io.EOF, a switch on err): nothing is reported beyond them;
+// calls into packages the driver loaded without analyzing them (no facts), which are
+// assumed to take ownership; calls that never return but are not known as such
+// (syscall.Exec, a logger's Fatal): the paths after them count. The
 // standard library's own code is not analyzed: the functions in it that keep an
 // argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
 package unclosed
