@@ -42,3 +42,9 @@ func TestHandler(t *testing.T) {
 	setFlag(t, "handler", "example.com/panics.Log")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "handler")
 }
+
+func TestLaunchersAndRecoverers(t *testing.T) {
+	setFlag(t, "launchers", "(example.com/pool.Pool).Submit")
+	setFlag(t, "recoverers", "example.com/pool.Handler.Recover")
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "flags")
+}
