@@ -337,6 +337,9 @@ func (c *checker) allUsesVisible(obj types.Object) bool {
 // method named name.
 func (c *checker) interfaceDeclares(name string) bool {
 	for _, tv := range c.pass.TypesInfo.Types {
+		if tv.Type == nil {
+			continue
+		}
 		if iface, ok := tv.Type.Underlying().(*types.Interface); ok {
 			for m := range iface.Methods() {
 				if m.Name() == name {
@@ -488,7 +491,9 @@ func (c *checker) checkStarted(fun ast.Expr, launcher string, helper *types.Func
 	lit, isLit := ast.Unparen(fun).(*ast.FuncLit)
 	what := "the function literal"
 	if isLit {
-		if c.runsNoCode(lit) || c.exits(lit) {
+		if c.runsNoCode(lit) || c.exits(lit) || recovery.CallsRecover(c.pass.TypesInfo, lit.Body) {
+			// (A recover() called by the goroutine's function itself is reported
+			// as a recover() that never works.)
 			return
 		}
 	} else {

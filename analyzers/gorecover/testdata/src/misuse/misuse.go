@@ -230,3 +230,22 @@ func unused() { // want unused:"recovery\\(recovers,only\\)"
 }
 
 func doWork() {}
+
+// A goroutine whose function calls recover() itself is reported once, for the
+// recover().
+func goLiteralOnly() {
+	go func() {
+		if r := recover(); r != nil { // want `recover\(\) in the function a go statement starts`
+			log.Print(r)
+		}
+		doWork()
+	}()
+}
+
+// Odd shapes do not confuse the analyzer.
+func odd(s *svc, fs []func()) { // want odd:"recovery\\(recovered\\)"
+	go (*svc).run(s)
+	defer (recover)() // want `defer recover\(\) recovers nothing`
+	go fs[0]()
+	go func() func() { return doWork }()()
+}
