@@ -1,6 +1,7 @@
 package gorecover_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers/gorecover"
@@ -47,4 +48,10 @@ func TestLaunchersAndRecoverers(t *testing.T) {
 	setFlag(t, "launchers", "(example.com/pool.Pool).Submit")
 	setFlag(t, "recoverers", "example.com/pool.Handler.Recover")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "flags")
+}
+
+// TestSameModule checks that the calls of an in-house launcher whose own go
+// statement is reported are not reported again in the same module.
+func TestSameModule(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "samemod"), gorecover.Analyzer, "./...")
 }

@@ -1,0 +1,3 @@
+module example.com/samemod
+
+go 1.26
