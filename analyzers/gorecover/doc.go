@@ -98,7 +98,24 @@
 //   - a goroutine that defers a call whose body cannot be known (a method of an
 //     interface declared outside the standard library, a function value, a
 //     function returned by a call as in defer trace()()): it might recover;
-//   - a goroutine whose function is a function value or an interface method;
+//   - a goroutine whose function is a function value or an interface method, or
+//     a standard library function started directly (go srv.Serve(l)): the
+//     reports are about the module's own code;
+//   - a goroutine that runs no code of its own: one that calls nothing but
+//     built-in functions other than panic, the standard library's context,
+//     sync, sync/atomic, time, os/signal and runtime packages, and the Close,
+//     Stop, Done, Err and Context methods of standard library types
+//     (go func() { <-ctx.Done(); conn.Close() }(), go func() { wg.Wait();
+//     close(ch) }());
+//   - a goroutine that ends the process itself (os.Exit or log.Fatal anywhere in
+//     its function literal), typically a signal handler;
+//   - a goroutine whose work is done by a call of a function that recovers its
+//     own panics (go func() { defer close(ch); tx.check(ch) }()), or that hands
+//     work to a wrapper that runs it recovered; such a call anywhere in the
+//     goroutine's function counts, so a goroutine that also does unrecovered
+//     work around it is a known false negative;
+//   - a goroutine whose function calls recover() itself without deferring it:
+//     that recover() is reported instead;
 //   - a goroutine that recovers and panics again on purpose: recovering is taken
 //     as the author's decision (except (*sync.WaitGroup).Go, a launcher by design);
 //   - a recover() in an exported function or method that this package never
