@@ -27,7 +27,9 @@
 //     net.Listener from net.Listen and tls.Listen; net.PacketConn from
 //     net.ListenPacket: Close;
 //   - writers that lose data unless closed, from gzip, zlib and flate NewWriter* and
-//     zip.NewWriter, and *zip.ReadCloser from zip.OpenReader: Close;
+//     zip.NewWriter: Close, reported only when nothing closes them (abandoning one on
+//     a path that fails anyway loses nothing); *zip.ReadCloser from zip.OpenReader:
+//     Close;
 //   - *time.Ticker from time.NewTicker (Stop), and time.Tick, which cannot be stopped,
 //     only in files whose Go version is below 1.23 (from Go 1.23 the runtime collects
 //     unreferenced tickers);

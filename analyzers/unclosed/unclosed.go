@@ -195,6 +195,11 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if r.err != nil {
 		checkDeferBeforeCheck(pass, t, cur, r, name)
 	}
+	if src.Kind.Writer && !neutral {
+		// A writer holds no descriptor: abandoning it on a path that fails anyway
+		// loses nothing that matters. Only a writer nothing closes loses data.
+		return
+	}
 	g := graphs[body]
 	if g == nil {
 		g = flow.New(pass.TypesInfo, body).CFG
