@@ -155,7 +155,10 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // deadlock): the iteration only sets up what the deferred calls undo at function
 // return (lock every mutex of a list, hold every connection of a pool, remove every
 // file), which is what the author wants, and moving the call to the end of the
-// iteration would undo it at once.
+// iteration would undo it at once. Outside a deadlock or a loop that never exits, it
+// also returns "" when the iteration hands on what the call releases (handedOn), and
+// for a plain delay in a loop that runs under a lock released after it
+// (postponedPastUnlock).
 func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.BlockStmt, d finding) string {
 	info := pass.TypesInfo
 	call := deferredCall(d.stmt.Call)
@@ -179,8 +182,14 @@ func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.Bloc
 		}
 		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
 	}
+	if d.loop != nil && handedOn(info, d.loop, d.stmt, call) {
+		return ""
+	}
 	if held != "" {
 		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fnName, advice)
+	}
+	if d.loop != nil && postponedPastUnlock(info, fnBody, d.loop) {
+		return ""
 	}
 	return fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration: %s", what, fnName, advice)
 }

@@ -58,7 +58,13 @@
 // every mutex of a list, hold every connection, hide flags, remove every file): the
 // author wants the calls at return, and running them at the end of the iteration
 // would undo each set-up at once. This also leaves unreported the rarer leak whose
-// iteration uses the resource before deferring its release.
+// iteration uses the resource before deferring its release. Also not reported, unless
+// the loop never exits: a defer whose value the iteration hands on, so that it must
+// outlive the iteration (captured by or passed to a go statement, stored into a
+// variable declared outside the loop, sent on a channel; a cancel func whose context
+// is stored outside the loop); and a plain delay in a loop that runs under a mutex
+// the function unlocks after the loop, the idiom that runs callbacks once the lock is
+// released.
 //
 // Limits: a defer guarded so that it runs in one iteration only (if i == 0 { defer
 // ... }) is reported, since the control flow allows it to repeat. Calls of other

@@ -184,3 +184,49 @@ func (c *cache) deadlockLast(n int) {
 		defer c.mu.Unlock() // want `c.mu.Unlock\(\) is deferred in a loop that locks c.mu, so the next iteration deadlocks`
 	}
 }
+
+type visitor struct{ depth int }
+
+func (v *visitor) openScope()  { v.depth++ }
+func (v *visitor) closeScope() { v.depth-- }
+
+// From staticcheck's copy of x/tools' free-variable walker: each scope stays open
+// until the function returns, so later specs see the earlier ones' names.
+func (v *visitor) specs(specs [][]string) {
+	for _, params := range specs {
+		if params != nil {
+			v.openScope()
+			defer v.closeScope() // want `v.closeScope\(\) is deferred in a loop, so it runs when specs returns`
+			use(params)
+		}
+		use(v)
+	}
+}
+
+// Under a lock released after the loop, a resource acquired per iteration is still
+// reported.
+func (c *cache) underLock(names []string) {
+	c.mu.Lock()
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until underLock returns`
+		use(f)
+	}
+	c.mu.Unlock()
+}
+
+// Handed to a goroutine, but in a loop that never exits: the deferred calls pile up
+// forever.
+func serveForever(l net.Listener) {
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			continue
+		}
+		defer conn.Close() // want `conn.Close\(\) is deferred in a loop that never exits, so it never runs and every iteration's conn stays open forever`
+		go use(conn)
+	}
+}

@@ -2,12 +2,15 @@
 package negatives
 
 import (
+	"context"
 	"errors"
 	"log"
+	"net"
 	"os"
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 func open(string) (*os.File, error) { return nil, nil }
@@ -231,4 +234,85 @@ func closeAllSwitch(files []*os.File) {
 			defer f.Close()
 		}
 	}
+}
+
+// The iteration hands on what the deferred call releases: it must outlive the
+// iteration, and the call at function return is what the author wants.
+
+// From nats.go's nats-bench: each connection serves a goroutine.
+func handedToGoroutine(addrs []string, wg *sync.WaitGroup) {
+	for _, addr := range addrs {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer c.Close()
+		go func() { use(c) }()
+	}
+	wg.Wait()
+}
+
+// From nats.go's tests: the listeners are kept for use after the loop.
+func appendedOutside(n int) {
+	var listeners []net.Listener
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return
+		}
+		defer l.Close()
+		listeners = append(listeners, l)
+	}
+	use(listeners)
+}
+
+// From hashicorp/raft's leaderLoop: a channel closed when the function returns tells
+// the goroutines started in the loop that it has.
+func closedAtReturn(transfers chan int) {
+	for range transfers {
+		left := make(chan struct{})
+		defer func() { close(left) }()
+		go func() { <-left }()
+	}
+}
+
+func sentOn(ch chan *os.File, names []string) {
+	for _, name := range names {
+		f, _ := open(name)
+		defer f.Close()
+		ch <- f
+	}
+}
+
+// From jackc/pgx's connectPreferred: the context outlives the iteration.
+func contextKept(octx context.Context, hosts []string) {
+	var ctx context.Context
+	for i, h := range hosts {
+		if i == 0 || h != hosts[i-1] {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(octx, time.Second)
+			defer cancel()
+		}
+		use(ctx, h)
+	}
+}
+
+type publisher struct {
+	mu      sync.Mutex
+	pending map[int]string
+	onErr   func(string)
+}
+
+// From nats.go's CleanupPublisher: the callbacks are deferred to run once the lock
+// is released after the loop.
+func (p *publisher) cleanup() {
+	p.mu.Lock()
+	cb := p.onErr
+	for id, msg := range p.pending {
+		if cb != nil {
+			defer cb(msg)
+		}
+		delete(p.pending, id)
+	}
+	p.mu.Unlock()
 }
