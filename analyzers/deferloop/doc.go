@@ -46,7 +46,9 @@
 // The suggested fix does exactly that: it moves the loop body into a function literal
 // called in its place, turning a continue of the loop into a return. It is offered
 // only when the move changes nothing else: no return, goto, break of the loop, branch
-// to a label outside the body, or call of recover in the body.
+// to a label outside the body, or call of recover in the body, and no defer in the
+// body that recovers or writes a variable declared outside the body (a deferred
+// literal setting the function's error would be overwritten by its return).
 //
 // Not reported: a defer after which every path leaves the loop before the next
 // iteration (a retry loop whose body ends defer conn.Close(); return use(conn), or a

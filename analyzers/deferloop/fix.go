@@ -3,6 +3,7 @@ package deferloop
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -29,7 +30,7 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 		label = labelled.Label
 	}
 	continues, ok := loops.MovableBody(pass.TypesInfo, d.loop, label)
-	if !ok {
+	if !ok || defersReachOut(pass.TypesInfo, body) {
 		return nil
 	}
 	tf := pass.Fset.File(body.Lbrace)
@@ -59,6 +60,55 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 		Message:   "Move the loop body into a function literal, so that its deferred calls run at the end of each iteration",
 		TextEdits: edits,
 	}}
+}
+
+// defersReachOut reports whether a defer statement of body (outside nested function
+// literals) recovers from panics or writes variables declared outside body: a
+// deferred literal that calls recover or assigns such a variable (err = errors.Join(
+// err, f.Close())), or a deferred call passed the address of one (&err). Run at the
+// end of each iteration instead of at return, such a call would swallow panics per
+// iteration, or set an error that the function's return statement then overwrites.
+func defersReachOut(info *types.Info, body *ast.BlockStmt) bool {
+	outside := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return true // a field or element: it may live outside
+		}
+		obj := info.Uses[id]
+		return obj == nil || obj.Pos() < body.Pos() || obj.Pos() >= body.End()
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			ast.Inspect(n.Call, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+						if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
+							found = true
+						}
+					}
+				case *ast.AssignStmt:
+					if n.Tok != token.DEFINE {
+						for _, lhs := range n.Lhs {
+							found = found || outside(lhs)
+						}
+					}
+				case *ast.IncDecStmt:
+					found = found || outside(n.X)
+				case *ast.UnaryExpr:
+					found = found || n.Op == token.AND && outside(n.X)
+				}
+				return !found
+			})
+			return false
+		}
+		return !found
+	})
+	return found
 }
 
 // loopLabel returns the labelled statement around d's loop, or nil.

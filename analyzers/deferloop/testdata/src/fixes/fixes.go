@@ -202,3 +202,41 @@ outer: for _, row := range rows {
 		}
 	}
 }
+
+// No fix: the deferred literal sets the function's error, which a return statement
+// would overwrite if the call ran at the end of the iteration.
+func closeErr(names []string) (err error) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer func() { // want `deferred in a loop`
+			if cerr := f.Close(); cerr != nil {
+				err = cerr
+			}
+		}()
+		use(f)
+	}
+	return nil
+}
+
+// No fix: the deferred literal recovers; per iteration it would swallow the panic and
+// go on with the loop.
+func recoversPerIteration(xs []int) {
+	for _, x := range xs {
+		defer func() { // want `deferred in a loop`
+			use(recover())
+		}()
+		use(x)
+	}
+}
+
+// No fix: the deferred call gets the address of the function's error.
+func addressOfErr(names []string) (err error) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer closeInto(f, &err) // want `deferred in a loop`
+		use(f)
+	}
+	return nil
+}
+
+func closeInto(f *os.File, err *error) { *err = f.Close() }
