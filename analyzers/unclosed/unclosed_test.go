@@ -11,7 +11,7 @@ import (
 // from source once.
 func TestUnclosed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
-		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg",
+		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
 		"helper", "usehelper") // usehelper sees helper's facts
 }
 
