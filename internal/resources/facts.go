@@ -26,7 +26,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 			if !ok {
 				continue
 			}
-			if owns := t.ownsParams(fd, fn); !slices.Equal(owns, t.owns[fn]) {
+			if owns := t.ownsParams(fd); !slices.Equal(owns, t.owns[fn]) {
 				t.owns[fn], changed = owns, true
 			}
 			if fresh := t.returnsFresh(fd, fn); fresh != nil && t.fresh[fn] == nil {
@@ -52,7 +52,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
 // on (see Uses).
-func (t *Tracker) ownsParams(fd *ast.FuncDecl, fn *types.Func) []int {
+func (t *Tracker) ownsParams(fd *ast.FuncDecl) []int {
 	var owned []int
 	i := 0
 	for _, field := range fd.Type.Params.List {
