@@ -25,10 +25,13 @@ import (
 // Fact is what a function does with panics, as far as callers in other packages
 // need to know. Only functions with something to say carry one.
 type Fact struct {
-	Recovers      bool  // calls recover() directly: deferring the function stops a panic
-	OnlyRecovers  bool  // does nothing else: called without defer, it does nothing at all
-	Recovered     bool  // defers a recovering call itself: a goroutine running it is recovered
-	Unsure        bool  // defers calls whose bodies are unknown, one of which may recover
+	Recovers     bool // calls recover() directly: deferring the function stops a panic
+	OnlyRecovers bool // does nothing else: called without defer, it does nothing at all
+	Recovered    bool // defers a recovering call itself: a goroutine running it is recovered
+	Unsure       bool // defers calls whose bodies are unknown, one of which may recover
+	// Delegates: hands work to a function that recovers itself or runs it
+	// recovered (not transitive: only a direct call counts).
+	Delegates     bool
 	RunsRecovered []int // indices of function parameters it runs under a recovering defer
 	Launches      []int // indices of function parameters it starts itself in a new goroutine without recovering
 	// LaunchesWrapped: indices of function parameters it calls from a goroutine it
@@ -40,7 +43,7 @@ func (*Fact) AFact()           {}
 func (f *Fact) String() string { return "recovery" + describe(f) }
 
 func (f *Fact) zero() bool {
-	return !f.Recovers && !f.Recovered && !f.Unsure && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0
+	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0
 }
 
 func describe(f *Fact) string {
@@ -48,7 +51,7 @@ func describe(f *Fact) string {
 	for _, p := range []struct {
 		on   bool
 		name string
-	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}} {
+	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}} {
 		if p.on {
 			parts = append(parts, p.name)
 		}
@@ -217,7 +220,7 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 }
 
 func equalFacts(a, b *Fact) bool {
-	return a.Recovered == b.Recovered && a.Unsure == b.Unsure &&
+	return a.Recovered == b.Recovered && a.Unsure == b.Unsure && a.Delegates == b.Delegates &&
 		slices.Equal(a.RunsRecovered, b.RunsRecovered) && slices.Equal(a.Launches, b.Launches) &&
 		slices.Equal(a.LaunchesWrapped, b.LaunchesWrapped)
 }
@@ -638,16 +641,14 @@ func (x *Index) Deferred(call *ast.CallExpr) Status {
 	return Unknown // defer f()(), defer fns[i]()
 }
 
-// Body reports whether a goroutine running body is recovered: body defers a call
-// that recovers, or hands work to a function that runs it recovered (a goroutine
-// whose body is safe.Run(ctx, work) is taken as recovered). Deferred calls and
-// function literals nested in body run in other frames and do not count.
+// Body reports whether a goroutine running body is recovered by its own defers:
+// body defers a call that recovers (or tries to). Deferred calls and function
+// literals nested in body run in other frames and do not count.
 func (x *Index) Body(body *ast.BlockStmt) Status {
 	status := NotRecovered
 	inspectFrame(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.DeferStmt:
-			switch x.Deferred(n.Call) {
+		if d, ok := n.(*ast.DeferStmt); ok {
+			switch x.Deferred(d.Call) {
 			case Recovered:
 				status = Recovered
 			case Unknown:
@@ -655,31 +656,42 @@ func (x *Index) Body(body *ast.BlockStmt) Status {
 					status = Unknown
 				}
 			}
-			// The deferred call's arguments run now: look into them.
-			for _, arg := range n.Call.Args {
-				x.visitWrappers(arg, &status)
-			}
-			return false
-		case *ast.GoStmt:
-			// The started call runs in another goroutine; its arguments run here.
-			for _, arg := range n.Call.Args {
-				x.visitWrappers(arg, &status)
-			}
-			return false
-		case *ast.CallExpr:
-			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) {
-				status = Recovered
-			}
 		}
 		return status != Recovered
 	})
 	return status
 }
 
-// selfRecovered reports whether call calls a function that recovers its own
-// panics (it defers a recovering call): a goroutine whose work is done by such a
-// call, as in go func() { defer close(ch); tx.check(ch) }(), is taken as
-// recovered.
+// Delegates reports whether body hands work, in its own goroutine, to a function
+// that recovers its own panics (go func() { defer close(ch); tx.check(ch) }()) or
+// that runs a function argument recovered (safe.Run(ctx, work)). A goroutine that
+// does so is taken as recovered, though what it does around the call is not: a
+// known false negative, chosen over reporting goroutines whose work is guarded.
+// Only direct calls count, so that the property does not spread up the call graph.
+func (x *Index) Delegates(body *ast.BlockStmt) bool { return x.delegates(body) }
+
+func (x *Index) delegates(root ast.Node) bool {
+	found := false
+	inspectFrame(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			// The started call runs in another goroutine; its arguments run here.
+			for _, arg := range n.Call.Args {
+				found = found || x.delegates(arg)
+			}
+			return false
+		case *ast.CallExpr:
+			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// selfRecovered reports whether call calls a function that defers a recovering
+// call itself.
 func (x *Index) selfRecovered(call *ast.CallExpr) bool {
 	fn, ok := x.FuncOf(call.Fun).(*types.Func)
 	if !ok {
@@ -689,21 +701,12 @@ func (x *Index) selfRecovered(call *ast.CallExpr) bool {
 	return f.Recovered
 }
 
-func (x *Index) visitWrappers(n ast.Node, status *Status) {
-	inspectFrame(n, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && (len(x.RunsRecovered(call)) > 0 || x.selfRecovered(call)) {
-			*status = Recovered
-		}
-		return true
-	})
-}
-
 // Started reports whether a goroutine running fun (the function of a go
 // statement or a launcher's argument) is recovered, and names the function when
 // it is not a literal.
 func (x *Index) Started(fun ast.Expr) (Status, types.Object) {
 	if lit, ok := ast.Unparen(fun).(*ast.FuncLit); ok {
-		return x.Body(lit.Body), nil
+		return x.started(lit.Body), nil
 	}
 	obj := x.FuncOf(fun)
 	switch obj := obj.(type) {
@@ -719,7 +722,7 @@ func (x *Index) Started(fun ast.Expr) (Status, types.Object) {
 		}
 		f, known := x.FactOf(obj)
 		switch {
-		case f.Recovered || f.Recovers || len(f.RunsRecovered) > 0:
+		case f.Recovered || f.Delegates || f.Recovers || len(f.RunsRecovered) > 0:
 			// go handlePanic() tries and is reported as a misplaced recover().
 			return Recovered, obj
 		case f.Unsure || !known:
@@ -728,10 +731,19 @@ func (x *Index) Started(fun ast.Expr) (Status, types.Object) {
 		return NotRecovered, obj
 	case *types.Var:
 		if lit := x.varLits[obj]; lit != nil {
-			return x.Body(lit.Body), obj
+			return x.started(lit.Body), obj
 		}
 	}
 	return Unknown, obj
+}
+
+// started is Body, where delegating work to a recovered function counts too.
+func (x *Index) started(body *ast.BlockStmt) Status {
+	status := x.Body(body)
+	if status == NotRecovered && x.Delegates(body) {
+		return Recovered
+	}
+	return status
 }
 
 // RunsRecovered returns the indices of call's arguments that the callee runs
@@ -814,6 +826,7 @@ func (x *Index) derive(l *local) {
 	status := x.Body(l.body)
 	l.fact.Recovered = status == Recovered
 	l.fact.Unsure = status == Unknown
+	l.fact.Delegates = status == NotRecovered && x.Delegates(l.body)
 	runs := make(map[int]bool)
 	launches := make(map[int]bool)
 	wrapped := make(map[int]bool)

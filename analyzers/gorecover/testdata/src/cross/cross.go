@@ -17,7 +17,7 @@ func helperDeferred() {
 	}()
 }
 
-func wrappers() { // want wrappers:"recovery\\(recovered\\)"
+func wrappers() { // want wrappers:"recovery\\(delegates\\)"
 	helpers.Go(func() {})
 	helpers.Run("x", func() {})
 	helpers.GoVia(func() {})

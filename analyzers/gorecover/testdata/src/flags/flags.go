@@ -25,6 +25,6 @@ func spawn(h pool.Handler, f func()) { // want spawn:"recovery\\(runs\\[1\\]\\)"
 	}()
 }
 
-func useSpawn(h pool.Handler) { // want useSpawn:"recovery\\(recovered\\)"
+func useSpawn(h pool.Handler) { // want useSpawn:"recovery\\(delegates\\)"
 	spawn(h, func() { work() })
 }

@@ -155,7 +155,7 @@ func safeGo(f func()) { // want safeGo:"recovery\\(runs\\[0\\]\\)"
 }
 
 // Handing work to a wrapper that recovers counts as recovering.
-func useWrapper() { // want useWrapper:"recovery\\(recovered\\)"
+func useWrapper() { // want useWrapper:"recovery\\(delegates\\)"
 	safeGo(func() {})
 }
 
@@ -248,4 +248,21 @@ func signals(ch chan os.Signal, code int) {
 		work()
 		os.Exit(code)
 	}()
+}
+
+// Delegating to a recovered function counts for the goroutine that does it, but
+// does not spread to its callers (a regression: it once made most of a
+// package's functions count as recovered).
+func delegating(ch chan error) { // want delegating:"recovery\\(delegates\\)"
+	check(ch)
+}
+
+func caller(ch chan error) {
+	delegating(ch)
+	work()
+}
+
+func startCaller(ch chan error) {
+	go delegating(ch)
+	go caller(ch) // want "goroutine running caller does not recover panics"
 }
