@@ -124,4 +124,9 @@
 //     or deferred (sync.OnceFunc(func() { recover() })): its caller is unknown;
 //   - calls of an in-house launcher whose go statement is reported where it is,
 //     in the same module.
+//
+// Known limits: a package is analyzed without its test files and with them
+// separately, so an unexported function called directly in the package and
+// deferred only by its tests has its recover() reported as never deferred (its
+// direct calls do not recover anyway); uses through reflection are not seen.
 package gorecover
