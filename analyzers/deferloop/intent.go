@@ -16,7 +16,8 @@ import (
 // that it must outlive the iteration: a variable of the call (receiver root, function
 // value or argument root) that the loop assigns is captured by or passed to a go
 // statement, stored by plain assignment into a variable declared outside the loop
-// (listeners = append(listeners, l), s.conn = c), or sent on a channel; or a deferred
+// (listeners = append(listeners, l), s.conn = c, but not _, err = io.Copy(w, f)),
+// or sent on a channel; or a deferred
 // context cancel func comes from an assignment that stores its context outside the
 // loop (ctx, cancel = context.WithTimeout(...)).
 func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
@@ -55,6 +56,42 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 		})
 		return found
 	}
+	// stores reports whether the value of an assigned expression holds one of vars:
+	// the variable itself, its address, an element of a composite literal, or an
+	// element appended by the builtin append (not an argument of other calls, as in
+	// _, err = io.Copy(w, f), which only uses it).
+	var stores func(e ast.Expr) bool
+	stores = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			for _, v := range vars {
+				if info.Uses[e] == v {
+					return true
+				}
+			}
+		case *ast.UnaryExpr:
+			return e.Op == token.AND && stores(e.X)
+		case *ast.CompositeLit:
+			for _, elt := range e.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					elt = kv.Value
+				}
+				if stores(elt) {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+			if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "append" {
+				for _, arg := range e.Args[1:] {
+					if stores(arg) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	outside := func(e ast.Expr) bool {
 		v := rootVar(info, e)
 		if v == nil {
@@ -80,7 +117,7 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 			for _, lhs := range n.Lhs {
 				if outside(lhs) {
 					for _, rhs := range n.Rhs {
-						found = found || mentions(rhs)
+						found = found || stores(rhs)
 					}
 				}
 			}
