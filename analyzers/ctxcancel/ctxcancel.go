@@ -201,7 +201,10 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		}
 		return false
 	}
-	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), done)
+	ctxs := c.contextVars(stmt.Node(), v)
+	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), ctxs, func(n ast.Node) bool {
+		return done(n) || waitsDone(c.info, n, ctxs)
+	})
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
@@ -273,6 +276,26 @@ func (c *checker) underDeadlineTest(fnCur inspector.Cursor, n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// contextVars returns the variables other than v that stmt assigns a
+// context.Context to: the derived context.
+func (c *checker) contextVars(stmt ast.Node, v *types.Var) []*types.Var {
+	lhs, _ := lhsOf(stmt)
+	var ctxs []*types.Var
+	for _, e := range lhs {
+		if id, ok := e.(*ast.Ident); ok {
+			if w := c.varOf(id); w != nil && w != v && isContext(w.Type()) {
+				ctxs = append(ctxs, w)
+			}
+		}
+	}
+	return ctxs
+}
+
+func isContext(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "context" && named.Obj().Name() == "Context"
 }
 
 // errorVar returns the variable that receives the error result of a helper

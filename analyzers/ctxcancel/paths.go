@@ -24,7 +24,10 @@ type paths struct {
 // v is nil is not taken: v was just assigned a function. When errVar is not nil,
 // it received the error of the call that returned v, and the branch where it is
 // not nil is not taken at the first condition, unless errVar is assigned before.
-func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *types.Var, done func(ast.Node) bool) paths {
+//
+// A select case body whose case receives from a context in ctxs (the derived
+// context: its Done channel is closed, so it is released) also stops a path.
+func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *types.Var, ctxs []*types.Var, done func(ast.Node) bool) paths {
 	var p paths
 	start, index := g.Find(from)
 	if start == nil {
@@ -75,6 +78,9 @@ func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *type
 			}
 		}
 		for _, s := range succs {
+			if clause, ok := s.Stmt.(*ast.CommClause); ok && s.Kind == cfg.KindSelectCaseBody && clause.Comm != nil && waitsDone(info, clause.Comm, ctxs) {
+				continue
+			}
 			if !visited[s] {
 				visited[s] = true
 				walk(s, s.Nodes, errLive && len(b.Succs) < 2)
@@ -139,4 +145,39 @@ func nilTest(info *types.Info, n ast.Node, v *types.Var) token.Token {
 		}
 	}
 	return token.ILLEGAL
+}
+
+// waitsDone reports whether n receives from the Done channel of one of ctxs:
+// after it, the context is canceled or past its deadline, and released.
+func waitsDone(info *types.Info, n ast.Node, ctxs []*types.Var) bool {
+	if len(ctxs) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		recv, ok := m.(*ast.UnaryExpr)
+		if !ok || recv.Op != token.ARROW {
+			return !found
+		}
+		call, ok := ast.Unparen(recv.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Done" {
+			return !found
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			for _, ctx := range ctxs {
+				if info.Uses[id] == ctx {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -247,3 +247,28 @@ func defaultDeadline(o *options, wait time.Duration) context.CancelFunc { // wan
 	}
 	return cancel
 }
+
+// Waiting for the derived context to be done releases it.
+func retryUntilDone(ch chan struct{}) {
+	for {
+		ctx, cancel := context.WithTimeout(parent, time.Second)
+		_ = work(ctx)
+		select {
+		case <-ctx.Done():
+		case <-ch:
+			cancel()
+			return
+		}
+	}
+}
+
+func waitThenRetry() {
+	for {
+		ctx, cancel := context.WithTimeout(parent, time.Second)
+		if work(ctx) == nil {
+			cancel()
+			return
+		}
+		<-ctx.Done()
+	}
+}
