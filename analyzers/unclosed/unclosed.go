@@ -296,7 +296,11 @@ func acquiringStmt(cur inspector.Cursor, call *ast.CallExpr, src *resources.Sour
 // assert.Nil, must, check). Tests that expect the call to fail (if err !=
 // context.Canceled, require.Error) discard the resource knowingly.
 func expectsSuccess(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Node, errExpr ast.Expr) bool {
-	errVar, ok := pass.TypesInfo.ObjectOf(errExpr.(*ast.Ident)).(*types.Var)
+	id, ok := errExpr.(*ast.Ident)
+	if !ok {
+		return true // stored elsewhere (s.err): no telling, report
+	}
+	errVar, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
 	if !ok {
 		return false
 	}
@@ -575,7 +579,7 @@ func isErrCheck(info *types.Info, s ast.Stmt, err *types.Var) bool {
 // indentation returns the white space that starts the line holding pos.
 func indentation(pass *analysis.Pass, pos token.Pos) string {
 	tf := pass.Fset.File(pos)
-	if tf == nil {
+	if tf == nil || pass.ReadFile == nil {
 		return "\t"
 	}
 	content, err := pass.ReadFile(tf.Name())

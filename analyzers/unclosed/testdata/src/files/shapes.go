@@ -149,3 +149,16 @@ func errorTypeInInit(name string) error {
 	}
 	return f.Close()
 }
+
+type state struct{ err error }
+
+// An error stored in a field: no panic, and the discarded file is reported.
+func errInField(s *state, name string) {
+	_, s.err = os.Create(name) // want `the file from os.Create is discarded`
+}
+
+func resourceInFieldErrLocal(s *holder, name string) error {
+	var err error
+	s.f, err = os.Open(name)
+	return err
+}
