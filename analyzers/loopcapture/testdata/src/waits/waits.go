@@ -114,3 +114,20 @@ func helper(items []string) {
 }
 
 func waitAll(wg *sync.WaitGroup) { wg.Wait() }
+
+// From nsq's bench_channels (a go 1.16 module), with a variable declared outside
+// the loop: the goroutine reads cur first, then signals on a channel it was given;
+// the loop receives from it before assigning cur again.
+func readySignal(items []string) {
+	ready := make(chan int)
+	var cur string
+	for i, it := range items {
+		cur = it
+		go func(id int) {
+			worker(cur, ready, id)
+		}(i)
+		<-ready
+	}
+}
+
+func worker(name string, ready chan int, id int) { ready <- id }
