@@ -74,6 +74,9 @@ func defersReachOut(info *types.Info, body *ast.BlockStmt) bool {
 		if !ok {
 			return true // a field or element: it may live outside
 		}
+		if id.Name == "_" {
+			return false
+		}
 		obj := info.Uses[id]
 		return obj == nil || obj.Pos() < body.Pos() || obj.Pos() >= body.End()
 	}

@@ -82,7 +82,7 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 			}
 		case *ast.CallExpr:
 			id, ok := ast.Unparen(e.Fun).(*ast.Ident)
-			if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "append" {
+			if b, isBuiltin := info.Uses[id].(*types.Builtin); ok && isBuiltin && b.Name() == "append" && len(e.Args) > 1 {
 				for _, arg := range e.Args[1:] {
 					if stores(arg) {
 						return true
