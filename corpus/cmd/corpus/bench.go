@@ -281,7 +281,7 @@ func (b *bench) time(t string, m fetched) measurement {
 	switch {
 	case parseErr != nil:
 		ms.Err = fmt.Sprintf("%v (%v)\n%s", parseErr, runErr, stderr.String())
-	case runErr != nil && cmd.ProcessState.ExitCode() > 1:
+	case runErr != nil && exitCode(cmd) != 1:
 		ms.Err = fmt.Sprintf("%v\n%s", runErr, stderr.String())
 	}
 	for _, l := range lines {

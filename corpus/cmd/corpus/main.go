@@ -264,3 +264,12 @@ func firstLine(s string) string {
 	}
 	return ""
 }
+
+// exitCode returns the exit status of a command that ran, -1 for one that did not
+// start or was killed by a signal.
+func exitCode(cmd *exec.Cmd) int {
+	if cmd.ProcessState == nil {
+		return -1
+	}
+	return cmd.ProcessState.ExitCode()
+}

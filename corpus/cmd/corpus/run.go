@@ -103,7 +103,7 @@ func runOne(bin, enable string, m fetched) result {
 	switch {
 	case parseErr != nil:
 		r.Err = fmt.Sprintf("%v (%v)\n%s", runErr, parseErr, stderr.String())
-	case runErr != nil && cmd.ProcessState.ExitCode() != 1:
+	case runErr != nil && exitCode(cmd) != 1:
 		r.Err = fmt.Sprintf("%v\n%s", runErr, stderr.String())
 	}
 	for _, f := range found {
