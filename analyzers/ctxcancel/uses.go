@@ -141,6 +141,9 @@ func (c *checker) argUse(callCur inspector.Cursor, index int, fn ast.Node) use {
 			}
 		}
 	case *types.Func:
+		if callee.Pkg() == nil {
+			return use{kind: useCalls} // a method of the universe's error
+		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
 				index-- // T.M(recv, args...)
@@ -201,7 +204,7 @@ func describe(v *types.Var) string {
 	switch {
 	case v.IsField():
 		return "field " + v.Name()
-	case v.Parent() == v.Pkg().Scope():
+	case v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
 		return "package variable " + v.Name()
 	}
 	return "variable " + v.Name()
