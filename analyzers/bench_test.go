@@ -2,6 +2,8 @@ package analyzers_test
 
 import (
 	"fmt"
+	"go/ast"
+	"go/types"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,31 +24,86 @@ const benchFiles = 200
 //
 //	go test -run '^$' -bench BenchmarkAnalyzer -benchmem ./analyzers/
 //
-// The package is generated and loaded once, outside the timed loop; an analyzer
-// that uses facts also analyses the package's dependencies (from source), as every
-// driver makes it.
+// The package is generated and loaded once, outside the timed loop, as deferlint's
+// driver loads it: syntax and types for the package, export data for its
+// dependencies, which the analyzers then see as empty packages.
 func BenchmarkAnalyzer(b *testing.B) {
 	dir := generateBenchPackage(b)
-	loaded := make(map[bool][]*packages.Package) // by whether dependencies have syntax
+	var pkgs []*packages.Package
 	for _, a := range analyzers.All() {
 		b.Run(a.Name, func(b *testing.B) {
-			facts := usesFacts(a)
-			if loaded[facts] == nil {
-				loaded[facts] = loadBenchPackage(b, dir, facts)
+			if pkgs == nil {
+				pkgs = loadBenchPackage(b, dir, false)
+				emptyDependencies(pkgs)
 			}
-			pkgs := loaded[facts]
-			for b.Loop() {
-				graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				for _, act := range graph.Roots {
-					if act.Err != nil {
-						b.Fatal(act.Err)
-					}
-				}
-			}
+			benchAnalyze(b, a, pkgs)
 		})
+	}
+}
+
+// BenchmarkAnalyzerFacts runs each analyzer that uses facts over the same package
+// and all its dependencies loaded from source, the standard library included: the
+// cost under go vet -vettool, gopls or nogo with a cold cache, where a costly fact
+// computation shows plainly.
+func BenchmarkAnalyzerFacts(b *testing.B) {
+	dir := generateBenchPackage(b)
+	var pkgs []*packages.Package
+	for _, a := range analyzers.All() {
+		if !usesFacts(a) {
+			continue
+		}
+		b.Run(a.Name, func(b *testing.B) {
+			if pkgs == nil {
+				pkgs = loadBenchPackage(b, dir, true)
+			}
+			benchAnalyze(b, a, pkgs)
+		})
+	}
+}
+
+func benchAnalyze(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
+	for b.Loop() {
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, act := range graph.Roots {
+			if act.Err != nil {
+				b.Fatal(act.Err)
+			}
+		}
+	}
+}
+
+// emptyDependencies makes the dependencies loaded from export data acceptable to the
+// checker, which runs fact-using analyzers on every dependency: no imports, no files
+// and empty type information, so their passes are empty. deferlint's driver does the
+// same (internal/driver, stubExportOnly).
+func emptyDependencies(pkgs []*packages.Package) {
+	var deps []*packages.Package
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if pkg.Syntax == nil {
+			deps = append(deps, pkg)
+		}
+	})
+	for _, pkg := range deps {
+		pkg.Imports = nil
+		if pkg.Types == nil {
+			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
+		}
+		if pkg.TypesSizes == nil {
+			pkg.TypesSizes = pkgs[0].TypesSizes
+		}
+		pkg.TypesInfo = &types.Info{
+			Types:        map[ast.Expr]types.TypeAndValue{},
+			Defs:         map[*ast.Ident]types.Object{},
+			Uses:         map[*ast.Ident]types.Object{},
+			Implicits:    map[ast.Node]types.Object{},
+			Instances:    map[*ast.Ident]types.Instance{},
+			Scopes:       map[ast.Node]*types.Scope{},
+			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			FileVersions: map[*ast.File]string{},
+		}
 	}
 }
 
