@@ -1,10 +1,10 @@
 package deferloop
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/loops"
@@ -41,11 +41,10 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 	if err != nil || tf.Size() != len(src) {
 		return nil
 	}
-	text := wrappedBody(src, tf, d.loop, body, continues)
-	if text == "" {
+	edits := wrapEdits(src, tf, d.loop, body, continues)
+	if edits == nil {
 		return nil
 	}
-	edits := []analysis.TextEdit{{Pos: body.Lbrace + 1, End: body.Rbrace, NewText: []byte(text)}}
 	if labelled != nil {
 		// Every use of the label is in the body and gone with the move (a break of
 		// the loop refuses it; a continue became return): an unused label would not
@@ -144,79 +143,69 @@ func removeLabel(src []byte, tf *token.File, l *ast.LabeledStmt) (analysis.TextE
 	return analysis.TextEdit{Pos: from, End: to}, true
 }
 
-// wrappedBody returns the text that replaces everything between the braces of body:
-// the same statements inside func() { ... }(), indented one tab deeper (except lines
-// inside raw string literals), with each continue statement of the loop replaced by
-// return. It returns "" when the offsets do not fit the source.
-func wrappedBody(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, continues []*ast.BranchStmt) string {
-	offset := func(p token.Pos) int {
-		if !p.IsValid() || int(p) < tf.Base() || int(p) > tf.Base()+tf.Size() {
-			return -1
-		}
-		return tf.Offset(p)
+// wrapEdits returns the edits that move the statements of body into
+// func() { ... }(): an insertion after the opening brace, a tab at the start of each
+// line of the body (except blank lines and lines inside raw string literals), the
+// closing "}()" on a line of its own, and "return" for each continue statement of the
+// loop. Small edits, rather than one that rewrites the whole body, compose with the
+// fixes other analyzers make inside the body when go fix applies them all together.
+// It returns nil unless the body is laid out as gofmt lays it out: nothing but a
+// comment after the opening brace on its line, and the closing brace on a line of
+// its own.
+func wrapEdits(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, continues []*ast.BranchStmt) []analysis.TextEdit {
+	valid := func(p token.Pos) bool { return p.IsValid() && int(p) >= tf.Base() && int(p) <= tf.Base()+tf.Size() }
+	if !valid(body.Lbrace) || !valid(body.Rbrace) || !valid(loop.Pos()) {
+		return nil
 	}
-	start, end := offset(body.Lbrace)+1, offset(body.Rbrace)
-	loopStart := offset(loop.Pos())
-	if start <= 0 || end < start || loopStart < 0 {
-		return ""
+	first, last := tf.Line(body.Lbrace), tf.Line(body.Rbrace)
+	if last <= first {
+		return nil
 	}
-	// Indentation of the loop's line, and of the statements in its body.
-	line := tf.LineStart(tf.Line(loop.Pos()))
-	indent := leadingSpace(src[tf.Offset(line):])
+	afterBrace := strings.TrimSpace(string(lineRest(src, tf.Offset(body.Lbrace)+1)))
+	closing := tf.Offset(tf.LineStart(last))
+	if afterBrace != "" && !strings.HasPrefix(afterBrace, "//") || strings.TrimSpace(string(src[closing:tf.Offset(body.Rbrace)])) != "" {
+		return nil
+	}
+	indent := leadingSpace(src[tf.Offset(tf.LineStart(tf.Line(loop.Pos()))):])
 	bodyIndent := indent + "\t"
 
-	// Text to copy: without the blanks before the first line break and at the end.
-	for start < end && (src[start] == ' ' || src[start] == '\t') {
-		start++
-	}
-	for end > start && strings.ContainsRune(" \t\r\n", rune(src[end-1])) {
-		end--
-	}
-
-	// Raw strings spanning lines keep their text.
-	type span struct{ from, to int }
-	var raw []span
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, "`") {
-			raw = append(raw, span{offset(lit.Pos()), offset(lit.End())})
-		}
-		return true
-	})
-	inRaw := func(i int) bool {
-		return slices.ContainsFunc(raw, func(s span) bool { return s.from <= i && i < s.to })
-	}
-	replace := make(map[int]int) // offset of a continue statement -> its end
-	for _, c := range continues {
-		from, to := offset(c.Pos()), offset(c.End())
-		if from < start || to > end || to < from {
-			return ""
-		}
-		replace[from] = to
+	// Lines that start inside a raw string keep their text.
+	inRaw := func(pos token.Pos) bool {
+		raw := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, "`") {
+				raw = raw || lit.Pos() < pos && pos < lit.End()
+			}
+			return !raw
+		})
+		return raw
 	}
 
-	var b strings.Builder
-	b.WriteString("\n" + bodyIndent + "func() {")
-	switch {
-	case start < end && src[start] == '\n':
-	case start < end && src[start] == '/':
-		b.WriteString(" ")
-	default:
-		b.WriteString("\n" + bodyIndent + "\t")
-	}
-	for i := start; i < end; {
-		if to, ok := replace[i]; ok {
-			b.WriteString("return")
-			i = to
+	edits := []analysis.TextEdit{{Pos: body.Lbrace + 1, End: body.Lbrace + 1, NewText: []byte("\n" + bodyIndent + "func() {")}}
+	for line := first + 1; line < last; line++ {
+		start := tf.LineStart(line)
+		if strings.TrimSpace(string(lineRest(src, tf.Offset(start)))) == "" || inRaw(start) {
 			continue
 		}
-		b.WriteByte(src[i])
-		if src[i] == '\n' && i+1 < end && src[i+1] != '\n' && !inRaw(i) {
-			b.WriteByte('\t')
-		}
-		i++
+		edits = append(edits, analysis.TextEdit{Pos: start, End: start, NewText: []byte("\t")})
 	}
-	b.WriteString("\n" + bodyIndent + "}()\n" + indent)
-	return b.String()
+	edits = append(edits, analysis.TextEdit{Pos: tf.LineStart(last), End: tf.LineStart(last), NewText: []byte(bodyIndent + "}()\n")})
+	for _, c := range continues {
+		if !valid(c.Pos()) || !valid(c.End()) {
+			return nil
+		}
+		edits = append(edits, analysis.TextEdit{Pos: c.Pos(), End: c.End(), NewText: []byte("return")})
+	}
+	return edits
+}
+
+// lineRest returns the text from offset to the end of its line.
+func lineRest(src []byte, offset int) []byte {
+	rest := src[offset:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
 }
 
 // leadingSpace returns the blanks that start line.

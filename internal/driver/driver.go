@@ -109,7 +109,7 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 	cl := &commandLine{fs: flag.NewFlagSet("deferlint", flag.ContinueOnError)}
 	fs, cfg := cl.fs, &cl.cfg
 	fs.SetOutput(stderr)
-	fs.Usage = func() { usage(fs, stderr) }
+	fs.Usage = func() { fmt.Fprintln(stderr, "run 'deferlint -help' for usage") }
 	fs.StringVar(&cfg.format, "format", "text", "output format: text, json, sarif or github")
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the suggested fixes to the source files")
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")

@@ -54,18 +54,21 @@ func load(cfg *config) (*loaded, error) {
 			}
 			result.pkgs = more
 		}
-		stubExportOnly(result.pkgs)
+		stubDependencies(result.pkgs)
 	}
 	return result, nil
 }
 
 // mainModuleDepsWithoutSyntax returns the import paths of the packages of the main
 // module(s) that the loaded packages import but that were loaded from export data.
+// Packages under a testdata directory are left out: they are test fixtures, which
+// ./... leaves out on purpose, and loading them again would mean loading everything
+// again.
 func mainModuleDepsWithoutSyntax(pkgs []*packages.Package) []string {
 	var paths []string
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
-		if pkg.Syntax == nil && pkg.Module != nil && pkg.Module.Main && pkg.ID == pkg.PkgPath && !seen[pkg.PkgPath] {
+		if pkg.Syntax == nil && pkg.Module != nil && pkg.Module.Main && pkg.ID == pkg.PkgPath && !seen[pkg.PkgPath] && !isTestdata(pkg.PkgPath) {
 			seen[pkg.PkgPath] = true
 			paths = append(paths, pkg.PkgPath)
 		}
@@ -73,37 +76,48 @@ func mainModuleDepsWithoutSyntax(pkgs []*packages.Package) []string {
 	return paths
 }
 
-// stubExportOnly prepares the packages loaded from export data for the checker, which
-// runs fact-using analyzers on every dependency: with no files, their passes are
-// empty and cheap, and cutting their imports keeps the checker from walking the
-// whole dependency graph.
-func stubExportOnly(pkgs []*packages.Package) {
+func isTestdata(path string) bool {
+	return strings.HasPrefix(path, "testdata/") || strings.Contains(path, "/testdata/") || strings.HasSuffix(path, "/testdata")
+}
+
+// stubDependencies prepares the packages that were not loaded as roots for the
+// checker, which runs fact-using analyzers on every dependency. They come from export
+// data, or from source with their function bodies left unchecked (go/packages does
+// that for dependencies of roots' test variants), so no analyzer could learn anything
+// true from them: they are given no files, which makes their passes empty and cheap
+// and their facts absent (unknown) rather than wrong, and their imports are cut, which
+// keeps the checker from walking the whole dependency graph.
+func stubDependencies(roots []*packages.Package) {
+	isRoot := make(map[*packages.Package]bool)
+	for _, pkg := range roots {
+		isRoot[pkg] = true
+	}
 	var sizes types.Sizes
-	var exportOnly []*packages.Package
-	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+	var deps []*packages.Package
+	packages.Visit(roots, nil, func(pkg *packages.Package) {
 		if pkg.TypesSizes != nil && sizes == nil {
 			sizes = pkg.TypesSizes
 		}
-		if pkg.Syntax == nil && len(pkg.Errors) == 0 {
-			exportOnly = append(exportOnly, pkg)
+		if !isRoot[pkg] {
+			deps = append(deps, pkg)
 		}
 	})
-	for _, pkg := range exportOnly {
+	for _, pkg := range deps {
 		pkg.Imports = nil
+		pkg.Syntax = nil
+		pkg.IllTyped = false // its errors, if any, are reported; they must not fail its importers' analysis
 		if pkg.Types == nil {
 			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
 		}
-		if pkg.TypesInfo == nil {
-			pkg.TypesInfo = &types.Info{
-				Types:        map[ast.Expr]types.TypeAndValue{},
-				Defs:         map[*ast.Ident]types.Object{},
-				Uses:         map[*ast.Ident]types.Object{},
-				Implicits:    map[ast.Node]types.Object{},
-				Instances:    map[*ast.Ident]types.Instance{},
-				Scopes:       map[ast.Node]*types.Scope{},
-				Selections:   map[*ast.SelectorExpr]*types.Selection{},
-				FileVersions: map[*ast.File]string{},
-			}
+		pkg.TypesInfo = &types.Info{
+			Types:        map[ast.Expr]types.TypeAndValue{},
+			Defs:         map[*ast.Ident]types.Object{},
+			Uses:         map[*ast.Ident]types.Object{},
+			Implicits:    map[ast.Node]types.Object{},
+			Instances:    map[*ast.Ident]types.Instance{},
+			Scopes:       map[ast.Node]*types.Scope{},
+			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			FileVersions: map[*ast.File]string{},
 		}
 		if pkg.TypesSizes == nil {
 			pkg.TypesSizes = sizes

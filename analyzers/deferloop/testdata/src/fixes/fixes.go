@@ -54,6 +54,8 @@ rows:
 	}
 }
 
+// A body not laid out as gofmt does gets no fix: the edits that move it are made for
+// one statement per line.
 func oneLine(names []string) {
 	for _, name := range names { defer os.Remove(name); use() } // want `os.Remove\(name\) is deferred in a loop`
 	use()
