@@ -50,8 +50,13 @@
 // it to a function that may call or keep it (or one we know nothing about: an
 // interface method, a function value), a closure or goroutine that calls it. A
 // cancel function checked against nil is known not to be nil on the branch where
-// it was just created. Returning from main.main ends the program, so paths to its
-// returns are not checked.
+// it was just created. A path that waits for the derived context's Done channel
+// (<-ctx.Done(), or a select case on it) ends there: the context is released. An
+// assignment under a test of ctx.Deadline() (adding a timeout when there is
+// none) is not taken to overwrite an earlier one. When a helper also returns an
+// error, the error branch right after the call is assumed to get a nil cancel
+// function. Returning from main.main ends the program, so paths to its returns
+// are not checked.
 //
 // For a discarded cancel function, and for one that is never called at all, the
 // suggested fix names it and inserts defer cancel() after the statement; it is
