@@ -225,7 +225,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	case p.ret != nil && !mainFunc && len(calls) == 0:
 		why := ""
 		if inert != nil {
-			why = " (" + inert.what + " does not call it)"
+			why = " (" + inert.what + ")"
 		}
 		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: defer %s() after this line",
 			src.what(), why, src.leak(), v.Name()), c.neverCalledFix(stmt, fnCur, v, src)...)

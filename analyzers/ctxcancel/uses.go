@@ -74,7 +74,7 @@ func (c *checker) classify(cur inspector.Cursor, fn ast.Node) use {
 	case edge.ValueSpec_Values:
 		spec := parent.(*ast.ValueSpec)
 		if len(spec.Names) == len(spec.Values) && spec.Names[index].Name == "_" {
-			return use{kind: useInert, what: "_ = " + render(cur.Node())}
+			return use{kind: useInert, what: "_ = " + render(cur.Node()) + " does not call it"}
 		}
 	case edge.KeyValueExpr_Value:
 		if _, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
@@ -126,7 +126,7 @@ func (c *checker) argUse(callCur inspector.Cursor, index int, fn ast.Node) use {
 	switch callee := typeutil.Callee(c.info, call).(type) {
 	case *types.Builtin:
 		if callee.Name() != "append" {
-			return use{kind: useInert, what: "passing it to " + callee.Name()}
+			return use{kind: useInert, what: callee.Name() + " does not call it"}
 		}
 		if index == 0 {
 			return use{kind: useCalls}
@@ -150,7 +150,7 @@ func (c *checker) argUse(callCur inspector.Cursor, index int, fn ast.Node) use {
 			}
 		}
 		if index >= 0 && c.inertParam(callee, index) {
-			return use{kind: useInert, what: "passing it to " + funcName(c.pass.Pkg, callee.Origin()) + ", which never calls it,"}
+			return use{kind: useInert, what: funcName(c.pass.Pkg, callee.Origin()) + " never calls it"}
 		}
 	}
 	return use{kind: useCalls}
@@ -161,7 +161,7 @@ func (c *checker) assignUse(lhs, rhs ast.Expr, assign *ast.AssignStmt, fn ast.No
 	lhs = ast.Unparen(lhs)
 	if id, ok := lhs.(*ast.Ident); ok {
 		if id.Name == "_" {
-			return use{kind: useInert, what: "_ = " + render(rhs)}
+			return use{kind: useInert, what: "_ = " + render(rhs) + " does not call it"}
 		}
 		if v := c.varOf(id); v != nil && declaredIn(v, fn) {
 			return use{kind: useCalls} // an alias: followed no further

@@ -141,7 +141,7 @@ func forward(f func()) { // want forward:"inertParams"
 func call(f func()) { f() }
 
 func passedToInert() {
-	ctx, cancel := context.WithCancel(parent) // want `never called \(passing it to forward, which never calls it, does not call it\)`
+	ctx, cancel := context.WithCancel(parent) // want `never called \(forward never calls it\)`
 	forward(cancel)
 	_ = work(ctx)
 } // want `this return leaks`

@@ -32,7 +32,7 @@ func errorPath() error {
 }
 
 func inert() {
-	_, cancel := context.WithCancel(parent) // want `never called \(passing it to helper.Ignore, which never calls it, does not call it\)`
+	_, cancel := context.WithCancel(parent) // want `never called \(helper.Ignore never calls it\)`
 	helper.Ignore(cancel)
 } // want `this return leaks`
 
