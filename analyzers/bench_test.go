@@ -2,13 +2,12 @@ package analyzers_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/types"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers"
+	"github.com/deferlint/deferlint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -34,7 +33,7 @@ func BenchmarkAnalyzer(b *testing.B) {
 		b.Run(a.Name, func(b *testing.B) {
 			if pkgs == nil {
 				pkgs = loadBenchPackage(b, dir, false)
-				emptyDependencies(pkgs)
+				driver.StubDependencies(pkgs)
 			}
 			benchAnalyze(b, a, pkgs)
 		})
@@ -49,7 +48,7 @@ func BenchmarkAnalyzerFacts(b *testing.B) {
 	dir := generateBenchPackage(b)
 	var pkgs []*packages.Package
 	for _, a := range analyzers.All() {
-		if !usesFacts(a) {
+		if !driver.UsesFacts([]*analysis.Analyzer{a}) {
 			continue
 		}
 		b.Run(a.Name, func(b *testing.B) {
@@ -71,38 +70,6 @@ func benchAnalyze(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) 
 			if act.Err != nil {
 				b.Fatal(act.Err)
 			}
-		}
-	}
-}
-
-// emptyDependencies makes the dependencies loaded from export data acceptable to the
-// checker, which runs fact-using analyzers on every dependency: no imports, no files
-// and empty type information, so their passes are empty. deferlint's driver does the
-// same (internal/driver, stubExportOnly).
-func emptyDependencies(pkgs []*packages.Package) {
-	var deps []*packages.Package
-	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
-		if pkg.Syntax == nil {
-			deps = append(deps, pkg)
-		}
-	})
-	for _, pkg := range deps {
-		pkg.Imports = nil
-		if pkg.Types == nil {
-			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
-		}
-		if pkg.TypesSizes == nil {
-			pkg.TypesSizes = pkgs[0].TypesSizes
-		}
-		pkg.TypesInfo = &types.Info{
-			Types:        map[ast.Expr]types.TypeAndValue{},
-			Defs:         map[*ast.Ident]types.Object{},
-			Uses:         map[*ast.Ident]types.Object{},
-			Implicits:    map[ast.Node]types.Object{},
-			Instances:    map[*ast.Ident]types.Instance{},
-			Scopes:       map[ast.Node]*types.Scope{},
-			Selections:   map[*ast.SelectorExpr]*types.Selection{},
-			FileVersions: map[*ast.File]string{},
 		}
 	}
 }
@@ -141,19 +108,6 @@ func loadBenchPackage(b *testing.B, dir string, allSyntax bool) []*packages.Pack
 		b.Fatal("the generated package does not type-check")
 	}
 	return pkgs
-}
-
-// usesFacts reports whether a, or an analyzer it requires, uses facts.
-func usesFacts(a *analysis.Analyzer) bool {
-	if len(a.FactTypes) > 0 {
-		return true
-	}
-	for _, req := range a.Requires {
-		if usesFacts(req) {
-			return true
-		}
-	}
-	return false
 }
 
 // benchSource is one file of the generated package, %[1]d its number. It holds the

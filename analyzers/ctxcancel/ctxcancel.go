@@ -338,7 +338,7 @@ func (c *checker) deferredClosureBefore(fnCur inspector.Cursor, g *flow.Graph, s
 func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var) {
 	msg := fmt.Sprintf("this return leaks the context created at line %d: %s is not called on the way here; call %s() first or defer it",
 		line, v.Name(), v.Name())
-	if body := funcBody(fn); body != nil && ret.Return == body.Rbrace {
+	if body := flow.FuncBody(fn); body != nil && ret.Return == body.Rbrace {
 		report.Range(c.pass, body.Rbrace, body.Rbrace+1, msg)
 		return
 	}
@@ -351,31 +351,11 @@ func (c *checker) graph(fn ast.Node) *flow.Graph {
 		return g
 	}
 	var g *flow.Graph
-	if body := funcBody(fn); body != nil {
+	if body := flow.FuncBody(fn); body != nil {
 		g = flow.New(c.info, body)
 	}
 	c.graphs[fn] = g
 	return g
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
-}
-
-func funcType(fn ast.Node) *ast.FuncType {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Type
-	case *ast.FuncLit:
-		return fn.Type
-	}
-	return nil
 }
 
 // isMainMain reports whether fn is the main function of a main package: returning
@@ -387,7 +367,7 @@ func isMainMain(pass *analysis.Pass, fn ast.Node) bool {
 
 // isNamedResult reports whether v is one of fn's named results.
 func isNamedResult(info *types.Info, fn ast.Node, v *types.Var) bool {
-	typ := funcType(fn)
+	typ := flow.FuncType(fn)
 	if typ == nil || typ.Results == nil {
 		return false
 	}

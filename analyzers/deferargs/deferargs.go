@@ -65,15 +65,8 @@ type funcInfo struct {
 }
 
 func newFuncInfo(fn ast.Node) *funcInfo {
-	var typ *ast.FuncType
-	info := &funcInfo{node: fn}
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		typ, info.body = fn.Type, fn.Body
-	case *ast.FuncLit:
-		typ, info.body = fn.Type, fn.Body
-	}
-	if typ.Results != nil {
+	info := &funcInfo{node: fn, body: flow.FuncBody(fn)}
+	if typ := flow.FuncType(fn); typ != nil && typ.Results != nil {
 		for _, field := range typ.Results.List {
 			info.namedResults = append(info.namedResults, field.Names...)
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/recovery"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -402,13 +403,8 @@ func (c *checker) checkHelperCall(cur inspector.Cursor) {
 
 // frameRecovers reports whether the function at cur calls recover() directly.
 func (c *checker) frameRecovers(cur inspector.Cursor) bool {
-	switch fn := cur.Node().(type) {
-	case *ast.FuncLit:
-		return recovery.CallsRecover(c.pass.TypesInfo, fn.Body)
-	case *ast.FuncDecl:
-		return fn.Body != nil && recovery.CallsRecover(c.pass.TypesInfo, fn.Body)
-	}
-	return false
+	body := flow.FuncBody(cur.Node())
+	return body != nil && recovery.CallsRecover(c.pass.TypesInfo, body)
 }
 
 // checkGoroutines reports goroutines that nothing recovers.

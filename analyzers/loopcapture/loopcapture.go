@@ -191,20 +191,10 @@ type checker struct {
 func (c *checker) graph(fn ast.Node) *flow.Graph {
 	g := c.graphs[fn]
 	if g == nil {
-		g = flow.New(c.pass.TypesInfo, funcBody(fn))
+		g = flow.New(c.pass.TypesInfo, flow.FuncBody(fn))
 		c.graphs[fn] = g
 	}
 	return g
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 // finding is one variable that a launch reads late and the loop changes.
@@ -218,7 +208,7 @@ type finding struct {
 // (innermost first, within fn) assign again before l runs.
 func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing []ast.Stmt) {
 	info := c.pass.TypesInfo
-	body := funcBody(fn)
+	body := flow.FuncBody(fn)
 	if body == nil {
 		return
 	}
@@ -354,14 +344,7 @@ func within(n ast.Node, pos token.Pos) bool {
 // final value: v is a named result of fn, or a bool or an error, the usual flags and
 // outcomes that deferred cleanup consults (if !committed, if err != nil).
 func outcome(info *types.Info, fn ast.Node, v *types.Var) bool {
-	var typ *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		typ = fn.Type
-	case *ast.FuncLit:
-		typ = fn.Type
-	}
-	if typ != nil && typ.Results != nil {
+	if typ := flow.FuncType(fn); typ != nil && typ.Results != nil {
 		for _, field := range typ.Results.List {
 			for _, name := range field.Names {
 				if info.Defs[name] == v {

@@ -46,7 +46,7 @@ func load(cfg *config) (*loaded, error) {
 	for _, pkg := range pkgs {
 		result.reported[pkg.ID] = true
 	}
-	if usesFacts(cfg.enabled) {
+	if UsesFacts(cfg.enabled) {
 		if extra := mainModuleDepsWithoutSyntax(pkgs); len(extra) > 0 {
 			more, err := packages.Load(lcfg, append(cfg.patterns, extra...)...)
 			if err != nil {
@@ -54,7 +54,7 @@ func load(cfg *config) (*loaded, error) {
 			}
 			result.pkgs = more
 		}
-		stubDependencies(result.pkgs)
+		StubDependencies(result.pkgs)
 	}
 	return result, nil
 }
@@ -80,14 +80,14 @@ func isTestdata(path string) bool {
 	return strings.HasPrefix(path, "testdata/") || strings.Contains(path, "/testdata/") || strings.HasSuffix(path, "/testdata")
 }
 
-// stubDependencies prepares the packages that were not loaded as roots for the
+// StubDependencies prepares the packages that were not loaded as roots for the
 // checker, which runs fact-using analyzers on every dependency. They come from export
 // data, or from source with their function bodies left unchecked (go/packages does
 // that for dependencies of roots' test variants), so no analyzer could learn anything
 // true from them: they are given no files, which makes their passes empty and cheap
 // and their facts absent (unknown) rather than wrong, and their imports are cut, which
 // keeps the checker from walking the whole dependency graph.
-func stubDependencies(roots []*packages.Package) {
+func StubDependencies(roots []*packages.Package) {
 	isRoot := make(map[*packages.Package]bool)
 	for _, pkg := range roots {
 		isRoot[pkg] = true
@@ -125,9 +125,9 @@ func stubDependencies(roots []*packages.Package) {
 	}
 }
 
-// usesFacts reports whether any of the analyzers, or any analyzer they require,
+// UsesFacts reports whether any of the analyzers, or any analyzer they require,
 // uses facts.
-func usesFacts(analyzers []*analysis.Analyzer) bool {
+func UsesFacts(analyzers []*analysis.Analyzer) bool {
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func([]*analysis.Analyzer) bool
 	visit = func(as []*analysis.Analyzer) bool {
