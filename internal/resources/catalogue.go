@@ -270,7 +270,7 @@ func ParseTypes(s string) ([]*Extra, error) {
 		acqs, rels, ok2 := strings.Cut(rest, ":")
 		typ = strings.TrimSpace(typ)
 		if !ok1 || !ok2 || typ == "" {
-			return nil, fmt.Errorf("-unclosed.types: %q is not TYPE=ACQUIRER,...:RELEASE,...", entry)
+			return nil, fmt.Errorf("-unclosed.types: %q is not of the form TYPE=ACQUIRER[,ACQUIRER]:RELEASE[,RELEASE]", entry)
 		}
 		k := &Kind{Name: typ, Noun: strings.TrimLeft(typ[strings.LastIndex(typ, "/")+1:], "*"), Types: []string{typ}, Leak: "what it holds leaks"}
 		for r := range strings.SplitSeq(rels, ",") {

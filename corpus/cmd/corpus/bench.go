@@ -399,7 +399,6 @@ type total struct {
 	peakKB    int
 	findings  int
 	modules   int
-	errors    int
 }
 
 // writeBenchReport writes, per module, the median of each tool's rounds; then the
