@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/cfg"
 )
@@ -32,8 +33,8 @@ type tracked struct {
 // the resource is absent (the paired error is non-nil, or the variable is nil), or
 // when it leaves a `for v.Next()` loop of a kind whose Next releases it. The pairing
 // with the error ends where the error variable is assigned again.
-func (r *tracked) leakPath(g *cfg.CFG) *ast.ReturnStmt {
-	start, index := locate(g, r.stmt)
+func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
+	start, index := g.Find(r.stmt)
 	if start == nil {
 		return nil
 	}
@@ -95,21 +96,6 @@ func (r *tracked) handedIn(n ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// locate returns the block and index of node n in g, or nil when n is in dead code.
-func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
-	for _, b := range g.Blocks {
-		if !b.Live {
-			continue
-		}
-		for i, m := range b.Nodes {
-			if m == n {
-				return b, i
-			}
-		}
-	}
-	return nil, 0
 }
 
 // assigns reports whether node n assigns variable v outside function literals.

@@ -20,7 +20,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 )
 
 //go:embed doc.go
@@ -60,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	graphs := make(map[*ast.BlockStmt]*cfg.CFG)
+	graphs := make(map[*ast.BlockStmt]*flow.Graph)
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		src := t.Acquires(call)
@@ -121,7 +120,7 @@ func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.
 }
 
 // checkAcquisition checks one acquiring call.
-func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*cfg.CFG, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
+func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
 	fnCur, ok := loops.EnclosingFunc(cur)
 	if !ok {
 		return
@@ -202,7 +201,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	}
 	g := graphs[body]
 	if g == nil {
-		g = flow.New(pass.TypesInfo, body).CFG
+		g = flow.New(pass.TypesInfo, body)
 		graphs[body] = g
 	}
 	r.conds = conditions(body)
