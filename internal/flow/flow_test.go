@@ -75,20 +75,6 @@ func isCallTo(name string) func(ast.Node) bool {
 	}
 }
 
-func TestExitWithout(t *testing.T) {
-	fset, fn, info := parse(t)
-	g := flow.New(info, fn.Body)
-	ret := g.ExitWithout(stmtAt(fset, fn, "mark()"), isCallTo("release"))
-	if ret == nil || fset.Position(ret.Pos()).Line != 8 {
-		t.Fatalf("ExitWithout = %v, want the return at line 8", ret)
-	}
-	// After the early return, the loop may run no iteration, but the last
-	// release() is on every path that returns; os.Exit never returns.
-	if ret := g.ExitWithout(stmtAt(fset, fn, "for range"), isCallTo("release")); ret != nil {
-		t.Errorf("ExitWithout after the loop = line %d, want nil", fset.Position(ret.Pos()).Line)
-	}
-}
-
 func TestAfter(t *testing.T) {
 	fset, fn, info := parse(t)
 	g := flow.New(info, fn.Body)
