@@ -43,6 +43,9 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 			return ExitError
 		}
 	}
+	if os.Getenv("DEFERLINT_TIMING") != "" {
+		printSlowest(graph, stderr)
+	}
 	found, failures := collect(graph, loaded.reported)
 	for _, failure := range failures {
 		fmt.Fprintf(stderr, "deferlint: %s\n", failure)
