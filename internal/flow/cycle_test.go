@@ -2,10 +2,6 @@ package flow_test
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"github.com/deferlint/deferlint/internal/flow"
@@ -46,16 +42,7 @@ func mark(int) {}
 `
 
 func TestRepeatsEnds(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", cycleSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	conf := types.Config{Importer: importer.Default()}
-	if _, err := conf.Check("p", fset, []*ast.File{file}, info); err != nil {
-		t.Fatal(err)
-	}
+	_, file, info := typeCheck(t, cycleSrc)
 	for _, tc := range []struct {
 		fn            int
 		mark          string

@@ -35,18 +35,29 @@ func mark()    {}
 func release() {}
 `
 
-func parse(t *testing.T) (*token.FileSet, *ast.FuncDecl, *types.Info) {
+// typeCheck parses and type-checks the file src of package p.
+func typeCheck(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Info) {
 	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	info := &types.Info{
+		Uses:  map[*ast.Ident]types.Object{},
+		Defs:  map[*ast.Ident]types.Object{},
+		Types: map[ast.Expr]types.TypeAndValue{},
+	}
 	conf := types.Config{Importer: importer.Default()}
 	if _, err := conf.Check("p", fset, []*ast.File{file}, info); err != nil {
 		t.Fatal(err)
 	}
+	return fset, file, info
+}
+
+func parse(t *testing.T) (*token.FileSet, *ast.FuncDecl, *types.Info) {
+	t.Helper()
+	fset, file, info := typeCheck(t, src)
 	return fset, file.Decls[1].(*ast.FuncDecl), info
 }
 

@@ -2,9 +2,7 @@ package flow_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"go/types"
 	"strings"
 	"testing"
 
@@ -40,15 +38,7 @@ func after() {}
 `
 
 func TestReachWithout(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", loopSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{file}, info); err != nil {
-		t.Fatal(err)
-	}
+	fset, file, info := typeCheck(t, loopSrc)
 	fn := file.Decls[0].(*ast.FuncDecl)
 	var loops []ast.Stmt
 	var starts []token.Pos
