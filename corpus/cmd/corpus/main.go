@@ -7,6 +7,8 @@
 //	go run ./corpus/cmd/corpus [flags] run           # run deferlint; print counts, write findings
 //	go run ./corpus/cmd/corpus [flags] bench         # run, then time deferlint, the floor and the peers
 //	go run ./corpus/cmd/corpus diff OLD NEW          # what appeared and vanished between two runs
+//	go run ./corpus/cmd/corpus -seed N split         # draw the tuning and measuring halves (corpus/split.txt)
+//	go run ./corpus/cmd/corpus -half measuring sample RUN  # draw the findings to triage
 //
 // Each module is copied out of the module cache into a writable directory,
 // ${DEFERLINT_CORPUS:-$HOME/.cache/deferlint-corpus}/<module>@<version>, shared with
@@ -17,9 +19,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,8 +34,13 @@ import (
 func usage() {
 	fmt.Fprint(os.Stderr, `usage: go run ./corpus/cmd/corpus [flags] download|run|bench
        go run ./corpus/cmd/corpus diff OLD NEW
+       go run ./corpus/cmd/corpus [-seed N] split
+       go run ./corpus/cmd/corpus [-half H] [-seed N] [-per N] sample RUN
 
-OLD and NEW are run directories (or findings.txt files) written by run or bench.
+OLD, NEW and RUN are run directories (or findings.txt files) written by run or bench.
+split draws the tuning and measuring halves into the split file; sample draws up to
+-per findings per analyzer of a run, from the -half chosen, and writes them to
+RUN/sample-<half>-<seed>.txt for triage.
 
 Flags:
 `)
@@ -48,6 +57,11 @@ type options struct {
 	tools   string // the tools bench times
 
 	peerCaches string // cold or warm
+
+	split string // the split file
+	half  string // tuning or measuring: only that half's modules
+	seed  uint64 // split and sample: the random seed
+	per   int    // sample: findings per analyzer
 }
 
 func main() {
@@ -59,6 +73,10 @@ func main() {
 	flag.IntVar(&opt.rounds, "rounds", 1, "bench: timed runs of each tool per module (the median is reported)")
 	flag.StringVar(&opt.tools, "tools", strings.Join(toolNames, ","), "bench: the tools to time")
 	flag.StringVar(&opt.peerCaches, "peer-caches", "cold", "bench: the peers' analysis caches, cold (emptied before each run, as deferlint has none) or warm")
+	flag.StringVar(&opt.split, "split", "corpus/split.txt", "the file recording the tuning and measuring halves")
+	flag.StringVar(&opt.half, "half", "", "tuning or measuring: only the modules of that half (default: all)")
+	flag.Uint64Var(&opt.seed, "seed", 1, "split and sample: the random seed")
+	flag.IntVar(&opt.per, "per", 40, "sample: findings drawn per analyzer")
 	flag.Usage = usage
 	flag.Parse()
 	args := flag.Args()
@@ -70,6 +88,10 @@ func main() {
 	switch cmd := args[0]; {
 	case cmd == "diff" && len(args) == 3:
 		err = diffRuns(os.Stdout, args[1], args[2])
+	case cmd == "split" && len(args) == 1:
+		err = splitCommand(&opt)
+	case cmd == "sample" && len(args) == 2:
+		err = sampleCommand(os.Stdout, &opt, args[1])
 	case (cmd == "download" || cmd == "run" || cmd == "bench") && len(args) == 1:
 		err = runCommand(cmd, &opt)
 	default:
@@ -90,6 +112,15 @@ func runCommand(cmd string, opt *options) error {
 	mods, err := readModules(opt.list, opt.modules)
 	if err != nil {
 		return err
+	}
+	if opt.half != "" {
+		split, err := readSplit(opt.split)
+		if err != nil {
+			return err
+		}
+		if mods, err = keepHalf(mods, split, opt.half); err != nil {
+			return err
+		}
 	}
 	cache := cacheDir()
 	if err := os.MkdirAll(cache, 0o755); err != nil {
@@ -130,6 +161,56 @@ func runCommand(cmd string, opt *options) error {
 	}
 	fmt.Printf("\ncorpus: results in %s\n", out)
 	return nil
+}
+
+// splitCommand draws the split of the whole module list and writes the split file.
+func splitCommand(opt *options) error {
+	if err := checkRepoRoot(); err != nil {
+		return err
+	}
+	mods, err := readModules(opt.list, "")
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(opt.split)
+	if err != nil {
+		return err
+	}
+	writeSplit(f, mods, drawSplit(mods, opt.seed), opt.seed)
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Printf("corpus: split of %d modules written to %s\n", len(mods), opt.split)
+	return nil
+}
+
+// sampleCommand draws the sample of a run's findings and writes it beside the run.
+func sampleCommand(w io.Writer, opt *options, run string) error {
+	split, err := readSplit(opt.split)
+	if err != nil {
+		return err
+	}
+	if opt.half != "" && opt.half != tuning && opt.half != measuring {
+		return fmt.Errorf("-half %q: want tuning or measuring", opt.half)
+	}
+	findings, err := readFindings(run)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	sample := drawSample(findings, split, opt.half, opt.per, opt.seed)
+	writeSample(&b, sample, countByAnalyzer(findings, split, opt.half), opt.half, opt.seed, opt.per)
+	dir := run
+	if fi, err := os.Stat(run); err != nil || !fi.IsDir() {
+		dir = filepath.Dir(run)
+	}
+	file := filepath.Join(dir, fmt.Sprintf("sample-%s-%d.txt", orAll(opt.half), opt.seed))
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
+	fmt.Fprintf(w, "\ncorpus: sample written to %s\n", file)
+	return err
 }
 
 // checkRepoRoot makes sure the command runs at the root of the deferlint module,

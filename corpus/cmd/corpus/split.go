@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+)
+
+// The corpus is split into two halves so that precision is measured on code the rules
+// were not tuned on: false positives are looked at and fixed on the tuning half only,
+// and the measuring half is read once, at the end, through a sample drawn by `sample`.
+const (
+	tuning    = "tuning"
+	measuring = "measuring"
+)
+
+// tunedBefore are the modules of the corpus on which the analyzers were tuned before
+// the corpus was split: their false positives have been read and fixed already, so
+// they cannot measure anything and go to the tuning half whatever the draw.
+var tunedBefore = []string{
+	"github.com/caddyserver/caddy/v2",
+	"github.com/hashicorp/raft",
+	"github.com/jackc/pgx/v5",
+	"go.etcd.io/bbolt",
+	"github.com/go-sql-driver/mysql",
+	"github.com/jmoiron/sqlx",
+	"github.com/gin-gonic/gin",
+	"github.com/prometheus/client_golang",
+	"github.com/spf13/cobra",
+	"github.com/junegunn/fzf",
+}
+
+// drawSplit assigns each module to a half: the modules tuned before go to tuning, the
+// others are shuffled with the seed and dealt so that the halves are as equal in
+// number as they can be, tuning getting the smaller share of the drawn modules when
+// the count is odd. The same seed and list always give the same split.
+func drawSplit(mods []module, seed uint64) map[string]string {
+	half := make(map[string]string)
+	var drawn []module
+	for _, m := range mods {
+		if slices.Contains(tunedBefore, m.Path) {
+			half[m.Path] = tuning
+		} else {
+			drawn = append(drawn, m)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng.Shuffle(len(drawn), func(i, j int) { drawn[i], drawn[j] = drawn[j], drawn[i] })
+	toTuning := max(0, len(mods)/2-len(half))
+	for i, m := range drawn {
+		if i < toTuning {
+			half[m.Path] = tuning
+		} else {
+			half[m.Path] = measuring
+		}
+	}
+	return half
+}
+
+// writeSplit writes the split file: a header saying how it was drawn, then one
+// "module half" line per module, in the order of the module list.
+func writeSplit(w io.Writer, mods []module, half map[string]string, seed uint64) {
+	fmt.Fprintf(w, "# The corpus split, drawn by `go run ./corpus/cmd/corpus -seed %d split` before any\n", seed)
+	fmt.Fprintf(w, "# finding of the grown corpus was read. Fix false positives seen on the tuning half\n")
+	fmt.Fprintf(w, "# only; measure precision on a sample of the measuring half (`sample`), once, at the end.\n")
+	fmt.Fprintf(w, "# The modules tuned on before the split are in the tuning half whatever the draw.\n")
+	for _, m := range mods {
+		fmt.Fprintf(w, "%s %s\n", m.Path, half[m.Path])
+	}
+}
+
+// readSplit reads the split file into a map from module path to half.
+func readSplit(file string) (map[string]string, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	half := make(map[string]string)
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 0:
+			continue
+		case len(fields) != 2 || (fields[1] != tuning && fields[1] != measuring):
+			return nil, fmt.Errorf("%s:%d: want \"module tuning|measuring\", have %q", file, n, line)
+		}
+		half[fields[0]] = fields[1]
+	}
+	return half, sc.Err()
+}
+
+// keepHalf keeps the modules of one half ("" keeps all). A module the split does not
+// name is an error: the split must be drawn again when the list grows.
+func keepHalf(mods []module, split map[string]string, which string) ([]module, error) {
+	if which == "" {
+		return mods, nil
+	}
+	if which != tuning && which != measuring {
+		return nil, fmt.Errorf("-half %q: want tuning or measuring", which)
+	}
+	var kept []module
+	for _, m := range mods {
+		h, ok := split[m.Path]
+		if !ok {
+			return nil, fmt.Errorf("%s is not in the split file: draw the split again", m.Path)
+		}
+		if h == which {
+			kept = append(kept, m)
+		}
+	}
+	return kept, nil
+}
+
+// drawSample picks up to per findings of each analyzer, at random with the seed, from
+// the findings of the modules in the chosen half, and returns them grouped by
+// analyzer (in name order) and sorted within each group. The same run, half, seed and
+// size always give the same sample.
+func drawSample(findings []string, split map[string]string, which string, per int, seed uint64) map[string][]string {
+	byAnalyzer := make(map[string][]string)
+	for _, l := range findings {
+		mod, _, _ := strings.Cut(l, "@")
+		if which != "" && split[mod] != which {
+			continue
+		}
+		a := analyzerOf(l)
+		byAnalyzer[a] = append(byAnalyzer[a], l)
+	}
+	sample := make(map[string][]string)
+	for _, a := range sortedKeys(byAnalyzer) {
+		lines := slices.Clone(byAnalyzer[a])
+		slices.Sort(lines)
+		rng := rand.New(rand.NewPCG(seed, hashString(a)))
+		rng.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+		picked := lines[:min(per, len(lines))]
+		slices.Sort(picked)
+		sample[a] = picked
+	}
+	return sample
+}
+
+// writeSample writes the sample: per analyzer a heading with the sample size out of
+// the half's findings, then the findings, each with a blank verdict column to fill in
+// during triage (true, false or policy).
+func writeSample(w io.Writer, sample map[string][]string, totals map[string]int, which string, seed uint64, per int) {
+	fmt.Fprintf(w, "# sample of the %s half: up to %d findings per analyzer, seed %d\n", orAll(which), per, seed)
+	fmt.Fprintf(w, "# verdicts: true (a maintainer would fix it), false, policy (matches the rule, nobody would act: counts as false)\n")
+	for _, a := range sortedKeys(sample) {
+		fmt.Fprintf(w, "\n## %s: %d of %d\n", a, len(sample[a]), totals[a])
+		for _, l := range sample[a] {
+			fmt.Fprintf(w, "- [ ] %s\n", l)
+		}
+	}
+}
+
+// countByAnalyzer counts the findings of a half per analyzer.
+func countByAnalyzer(findings []string, split map[string]string, which string) map[string]int {
+	n := make(map[string]int)
+	for _, l := range findings {
+		mod, _, _ := strings.Cut(l, "@")
+		if which == "" || split[mod] == which {
+			n[analyzerOf(l)]++
+		}
+	}
+	return n
+}
+
+func orAll(which string) string {
+	if which == "" {
+		return "whole"
+	}
+	return which
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// hashString is FNV-1a: a stable per-analyzer stream, so adding an analyzer does not
+// change the other analyzers' samples.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
