@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -22,17 +23,9 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	loaded, err := load(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "deferlint: %v\n", err)
-		return ExitError
-	}
 	wd, _ := os.Getwd()
-	status := ExitClean
-	if reportLoadErrors(loaded.pkgs, wd, stderr) {
-		status = ExitError
-	}
-	graph, err := checker.Analyze(cfg.enabled, loaded.pkgs, nil)
+	said := make(map[string]bool)
+	first, err := analyze(cfg, wd, stderr, said)
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
@@ -44,45 +37,157 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 	}
 	if os.Getenv("DEFERLINT_TIMING") != "" {
-		printSlowest(graph, stderr)
+		printSlowest(first.graph, stderr)
 	}
-	found, failures := collect(graph, loaded.reported)
-	for _, failure := range failures {
-		fmt.Fprintf(stderr, "deferlint: %s\n", failure)
+	status := ExitClean
+	if first.failed {
 		status = ExitError
 	}
+	found := first.found
 	switch {
-	case cfg.diff || cfg.fix:
-		changed, unfixed, err := applyFixes(found, cfg.diff, wd, stdout, stderr)
+	case cfg.diff:
+		changed, err := printDiff(found, wd, stdout, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "deferlint: %v\n", err)
 			return ExitError
 		}
-		if cfg.fix && !cfg.diff {
-			if err := write(cfg.format, unfixed, cfg.enabled, wd, stdout); err != nil {
-				fmt.Fprintf(stderr, "deferlint: %v\n", err)
-				return ExitError
-			}
-			found = unfixed
-		} else if changed {
+		if changed {
 			status = max(status, ExitFindings)
 		}
-	default:
-		if err := write(cfg.format, found, cfg.enabled, wd, stdout); err != nil {
+		return status
+	case cfg.fix:
+		remaining, failed, err := fixAndCheckAgain(cfg, first, wd, stderr, said)
+		if err != nil {
 			fmt.Fprintf(stderr, "deferlint: %v\n", err)
 			return ExitError
 		}
+		if failed {
+			status = ExitError
+		}
+		found = remaining
 	}
-	if len(found) > 0 && !cfg.diff {
+	if err := write(cfg.format, found, cfg.enabled, wd, stdout); err != nil {
+		fmt.Fprintf(stderr, "deferlint: %v\n", err)
+		return ExitError
+	}
+	if len(found) > 0 {
 		status = max(status, ExitFindings)
 	}
 	return status
 }
 
-// reportLoadErrors prints, for each package that could not be loaded or type-checked,
-// its first error. It reports whether there was any.
-func reportLoadErrors(pkgs []*packages.Package, wd string, stderr io.Writer) bool {
-	failed := false
+// checked is what one run of the analyzers found in the packages named by the patterns.
+type checked struct {
+	loaded *loaded
+	graph  *checker.Graph
+	found  []finding
+	failed bool // a package did not load or an analyzer failed (said on stderr)
+}
+
+// analyze loads the packages named by cfg.patterns and runs the enabled analyzers. It
+// prints each load error and analyzer failure not in said (the lines printed before),
+// and adds it there. It returns an error when there is nothing to analyze.
+func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*checked, error) {
+	loaded, err := load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	a := &checked{loaded: loaded}
+	for _, line := range loadErrors(loaded.pkgs, wd) {
+		a.failed = true
+		sayOnce(stderr, said, line)
+	}
+	a.graph, err = checker.Analyze(cfg.enabled, loaded.pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	var failures []string
+	a.found, failures = collect(a.graph, loaded.reported)
+	for _, failure := range failures {
+		a.failed = true
+		sayOnce(stderr, said, failure)
+	}
+	return a, nil
+}
+
+func sayOnce(stderr io.Writer, said map[string]bool, line string) {
+	if !said[line] {
+		said[line] = true
+		fmt.Fprintf(stderr, "deferlint: %s\n", line)
+	}
+}
+
+// fixAndCheckAgain applies the fixes, says on stderr what it changed, and returns the
+// findings that remain: the packages it changed are loaded and analyzed again, so
+// that their findings are those of the fixed files, at their new positions; the
+// findings of the other packages are kept as they were. It reports whether the second
+// analysis failed.
+//
+// Only the changed packages are analyzed again, not their importers: a fix changes
+// nothing but the finding it resolves, so what an analyzer learns about a package
+// (its facts) stays true.
+func fixAndCheckAgain(cfg *config, first *checked, wd string, stderr io.Writer, said map[string]bool) (remaining []finding, failed bool, err error) {
+	plan := planFixes(first.found)
+	written, err := applyFixes(plan, wd, stderr)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(written) == 0 {
+		return first.found, false, nil
+	}
+	again := *cfg
+	dirs := changedPackages(first, plan, written)
+	if dirs != nil {
+		again.patterns = dirs
+	}
+	second, err := analyze(&again, wd, stderr, said)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, f := range first.found {
+		if dirs != nil && !slices.Contains(dirs, f.pkg.Dir) {
+			remaining = append(remaining, f)
+		}
+	}
+	remaining = append(remaining, second.found...)
+	slices.SortFunc(remaining, compareFindings)
+	return remaining, second.failed, nil
+}
+
+// changedPackages returns the directories of the packages that the written files
+// belong to, and of the packages whose findings a written fix resolved (a fix may
+// edit another package's file). A directory names a package with its test variants.
+// It returns nil when one of them is made of files named on the command line (there
+// is no other name for it): then everything is analyzed again.
+func changedPackages(first *checked, plan fixPlan, written []fixedFile) []string {
+	var pkgs []*packages.Package
+	for _, file := range written {
+		for _, pkg := range first.loaded.pkgs {
+			if first.loaded.reported[pkg.ID] && slices.Contains(pkg.CompiledGoFiles, file.name) {
+				pkgs = append(pkgs, pkg)
+			}
+		}
+		for _, f := range plan.chosen {
+			if edits(f, file.name) {
+				pkgs = append(pkgs, f.pkg)
+			}
+		}
+	}
+	var dirs []string
+	for _, pkg := range pkgs {
+		if pkg.PkgPath == "command-line-arguments" || pkg.Dir == "" {
+			return nil
+		}
+		dirs = append(dirs, pkg.Dir)
+	}
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
+}
+
+// loadErrors describes, for each package that could not be loaded or type-checked,
+// its first error.
+func loadErrors(pkgs []*packages.Package, wd string) []string {
+	var lines []string
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
 		name := cmp.Or(pkg.PkgPath, pkg.ID)
@@ -90,14 +195,13 @@ func reportLoadErrors(pkgs []*packages.Package, wd string, stderr io.Writer) boo
 			return
 		}
 		seen[name] = true
-		failed = true
 		more := ""
 		if n := len(pkg.Errors) - 1; n > 0 {
 			more = fmt.Sprintf(" (and %d more)", n)
 		}
-		fmt.Fprintf(stderr, "deferlint: package %s: %s%s\n", name, describe(firstError(pkg), wd), more)
+		lines = append(lines, fmt.Sprintf("package %s: %s%s", name, describe(firstError(pkg), wd), more))
 	})
-	return failed
+	return lines
 }
 
 // firstError returns the package's first error with a source position, if any: the

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
 
 // A finding is one diagnostic, with positions resolved, as every output format and
@@ -21,6 +22,7 @@ type finding struct {
 	end      token.Position
 	message  string
 	fixes    []fix
+	pkg      *packages.Package // the (first) package it was found in
 }
 
 type fix struct {
@@ -58,6 +60,7 @@ func collect(graph *checker.Graph, reported map[string]bool) (found []finding, f
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
 			f := resolve(fset, act.Analyzer, d)
+			f.pkg = act.Package
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.analyzer, f.posn.Filename, f.posn.Offset, f.end.Offset, f.message)
 			if !seen[key] {
 				seen[key] = true

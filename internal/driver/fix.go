@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,50 +12,177 @@ import (
 	"strings"
 )
 
-// applyFixes applies the first suggested fix of each finding, or with diff prints
-// the changes as a unified diff instead of writing them. A fix that overlaps one
-// already accepted is skipped, and its finding stays unfixed. It reports whether
-// any file changed and returns the findings left unfixed.
-func applyFixes(found []finding, diff bool, wd string, stdout, stderr io.Writer) (changed bool, unfixed []finding, err error) {
-	byFile := make(map[string][]edit)
+// A fixPlan is the suggested fixes chosen among the findings: the first fix of each
+// finding, unless it overlaps a fix chosen before it.
+type fixPlan struct {
+	edits   map[string][]edit // the chosen edits, by file
+	chosen  []finding         // the findings whose fix is in edits
+	skipped []finding         // the findings whose fix overlaps one chosen before it
+}
+
+func planFixes(found []finding) fixPlan {
+	plan := fixPlan{edits: make(map[string][]edit)}
 	for _, f := range found {
-		if len(f.fixes) == 0 || !accept(byFile, f.fixes[0].edits) {
-			unfixed = append(unfixed, f)
+		switch {
+		case len(f.fixes) == 0:
+		case accept(plan.edits, f.fixes[0].edits):
+			plan.chosen = append(plan.chosen, f)
+		default:
+			plan.skipped = append(plan.skipped, f)
 		}
 	}
-	files := make([]string, 0, len(byFile))
-	for name := range byFile {
-		files = append(files, name)
+	return plan
+}
+
+// A fixedFile is a file that the chosen edits change: its content before and after,
+// and the edits, sorted.
+type fixedFile struct {
+	name         string
+	old, updated []byte
+	edits        []edit
+}
+
+// fixedFiles reads the files the plan edits and returns those whose content changes,
+// sorted by name. The edits of a file that has changed since it was loaded (they do
+// not fit it) are left out, with a word on stderr.
+func (p fixPlan) fixedFiles(stderr io.Writer) ([]fixedFile, error) {
+	names := make([]string, 0, len(p.edits))
+	for name := range p.edits {
+		names = append(names, name)
 	}
-	slices.Sort(files)
-	for _, name := range files {
+	slices.Sort(names)
+	var files []fixedFile
+	for _, name := range names {
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return changed, nil, err
+			return nil, err
 		}
-		edits := byFile[name]
+		edits := p.edits[name]
 		if !validEdits(edits, len(old)) {
 			fmt.Fprintf(stderr, "deferlint: skipped the fixes for %s: they do not fit the file on disk\n", name)
 			continue
 		}
 		updated := applyEdits(old, edits)
-		if bytes.Equal(old, updated) {
-			continue
-		}
-		changed = true
-		if diff {
-			fmt.Fprint(stdout, unifiedDiff(filepath.ToSlash(relative(wd, name)), old, updated))
-			continue
-		}
-		info, err := os.Stat(name)
-		if err != nil {
-			return changed, nil, err
-		}
-		if err := os.WriteFile(name, updated, info.Mode().Perm()); err != nil {
-			return changed, nil, err
+		if !bytes.Equal(old, updated) {
+			files = append(files, fixedFile{name, old, updated, edits})
 		}
 	}
-	return changed, unfixed, nil
+	return files, nil
+}
+
+// printDiff prints the changes the fixes would make as a unified diff, and reports
+// whether there is any.
+func printDiff(found []finding, wd string, stdout, stderr io.Writer) (changed bool, err error) {
+	files, err := planFixes(found).fixedFiles(stderr)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range files {
+		fmt.Fprint(stdout, unifiedDiff(filepath.ToSlash(relative(wd, f.name)), f.old, f.updated))
+	}
+	return len(files) > 0, nil
+}
+
+// applyFixes writes the chosen fixes to the files and says on stderr what it changed
+// and which fixes it skipped. It returns the files written; on an error, those
+// written before it.
+func applyFixes(plan fixPlan, wd string, stderr io.Writer) ([]fixedFile, error) {
+	files, err := plan.fixedFiles(stderr)
+	if err != nil {
+		return nil, err
+	}
+	var written []fixedFile
+	for _, f := range files {
+		info, err := os.Stat(f.name)
+		if err == nil {
+			err = os.WriteFile(f.name, f.updated, info.Mode().Perm())
+		}
+		if err != nil {
+			return written, err
+		}
+		written = append(written, f)
+	}
+	sayApplied(plan, written, wd, stderr)
+	return written, nil
+}
+
+// sayApplied prints, for each file written, how many fixes changed it and from which
+// analyzers, then the skipped fixes at their positions in the fixed files, then the
+// totals. A fix counts once in each file it edits.
+func sayApplied(plan fixPlan, written []fixedFile, wd string, stderr io.Writer) {
+	applied := make(map[int]bool) // indexes in plan.chosen
+	for _, file := range written {
+		n := 0
+		var names []string
+		for i, f := range plan.chosen {
+			if edits(f, file.name) {
+				n++
+				applied[i] = true
+				if !slices.Contains(names, f.analyzer) {
+					names = append(names, f.analyzer)
+				}
+			}
+		}
+		fmt.Fprintf(stderr, "deferlint: fixed %s: %s (%s)\n", relative(wd, file.name), plural(n, "fix", "fixes"), strings.Join(names, ", "))
+	}
+	for _, f := range plan.skipped {
+		posn := positionAfter(f.posn, written)
+		fmt.Fprintf(stderr, "deferlint: skipped the %s fix at %s:%d:%d: it overlaps another fix (run deferlint -fix again to apply it)\n",
+			f.analyzer, relative(wd, posn.Filename), posn.Line, posn.Column)
+	}
+	total := "no fixes applied"
+	if len(applied) > 0 {
+		total = fmt.Sprintf("applied %s to %s", plural(len(applied), "fix", "fixes"), plural(len(written), "file", "files"))
+	}
+	if n := len(plan.skipped); n > 0 {
+		total += fmt.Sprintf(", skipped %d", n)
+	}
+	fmt.Fprintf(stderr, "deferlint: %s\n", total)
+}
+
+// edits reports whether the finding's chosen (first) fix edits the named file.
+func edits(f finding, name string) bool {
+	return slices.ContainsFunc(f.fixes[0].edits, func(e edit) bool { return e.filename == name })
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// positionAfter returns where posn, a position in a file before the fixes, stands in
+// the fixed file: moved by the edits before it, or at the start of the replacement
+// when an edit replaced it. A position in a file not written, or one that a //line
+// directive moves to another line, is returned as it is.
+func positionAfter(posn token.Position, written []fixedFile) token.Position {
+	i := slices.IndexFunc(written, func(f fixedFile) bool { return f.name == posn.Filename })
+	if i < 0 || posn.Offset > len(written[i].old) {
+		return posn
+	}
+	file := written[i]
+	if line, _ := lineColumn(file.old, posn.Offset); line != posn.Line {
+		return posn
+	}
+	offset := posn.Offset
+	shift := 0
+	for _, e := range file.edits {
+		if e.end <= posn.Offset { // before it, or an insertion just before it
+			shift += len(e.newText) - (e.end - e.start)
+		} else if e.start <= posn.Offset && posn.Offset < e.end {
+			offset = e.start
+		}
+	}
+	posn.Offset = offset + shift
+	posn.Line, posn.Column = lineColumn(file.updated, posn.Offset)
+	return posn
+}
+
+// lineColumn returns the 1-based line and byte column of offset in content.
+func lineColumn(content []byte, offset int) (line, column int) {
+	before := content[:offset]
+	return bytes.Count(before, []byte("\n")) + 1, offset - bytes.LastIndexByte(before, '\n')
 }
 
 // accept adds the edits of one fix to byFile unless one of them overlaps an edit
