@@ -42,8 +42,14 @@ func TestMain(m *testing.M) {
 // on where the repository is.
 func example(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "testdata", name)
-	dst := filepath.Join(t.TempDir(), name)
+	return copyModule(t, filepath.Join("..", "..", "testdata", name))
+}
+
+// copyModule copies the module in the directory src into a fresh directory and
+// returns that directory.
+func copyModule(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
 	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -246,6 +252,21 @@ func TestFix(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "(directives)") || strings.Contains(r.stdout, "(deferargs)") {
 		t.Errorf("deferlint -fix: exit status %d, output:\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// deferloop's and loopcapture's fixes in jobs.Notify touch the same statement and
+	// compose: both are applied, and neither finding remains.
+	for _, want := range []string{
+		"deferlint: fixed jobs/jobs.go: 2 fixes (deferloop, loopcapture)\n",
+		"deferlint: fixed metrics/metrics.go: 2 fixes (deferargs)\n",
+		"deferlint: fixed settings/settings.go: 1 fix (unclosed)\n",
+		"deferlint: applied 7 fixes to 5 files\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("deferlint -fix: stderr does not contain %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stdout, "(loopcapture)") || strings.Contains(r.stdout, "(unclosed)") {
+		t.Errorf("deferlint -fix prints findings its fixes resolved:\n%s", r.stdout)
+	}
 	fixed, err := os.ReadFile(filepath.Join(dir, "metrics", "metrics.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -256,6 +277,61 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// TestFixShowsWhatRemains checks that the findings printed after -fix are those of
+// the fixed files: unclosed's fix adds a line in FirstLine, so deferloop's finding
+// below it, which has no fix, moves from line 27 to line 28.
+func TestFixShowsWhatRemains(t *testing.T) {
+	dir := copyModule(t, filepath.Join("testdata", "shift"))
+	before := run(t, dir, deferlint, "./...")
+	if !strings.Contains(before.stdout, "shift.go:11:2: f (file from os.Open) is not closed") ||
+		!strings.Contains(before.stdout, "shift.go:27:3: f.Close() is deferred in a loop") {
+		t.Fatalf("before -fix: exit status %d, output:\n%s%s", before.code, before.stdout, before.stderr)
+	}
+	r := run(t, dir, deferlint, "-fix", "./...")
+	wantOut := "shift.go:28:3: f.Close() is deferred in a loop, so every iteration's f stays open until Concat returns: call it at the end of the iteration or move the loop body into a function literal (deferloop)\n"
+	wantErr := "deferlint: fixed shift.go: 1 fix (unclosed)\ndeferlint: applied 1 fix to 1 file\n"
+	if r.code != 1 || r.stdout != wantOut || r.stderr != wantErr {
+		t.Errorf("deferlint -fix: exit status %d, stdout:\n%s\nstderr:\n%s\nwant status 1, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr, wantOut, wantErr)
+	}
+
+	// Nothing is left to fix: the same finding, and the exit status still says so.
+	again := run(t, dir, deferlint, "-fix", "-format", "json", "./...")
+	var out struct {
+		Findings []struct {
+			Analyzer string
+			Posn     struct {
+				File string
+				Line int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(again.stdout), &out); err != nil {
+		t.Fatalf("the JSON output after -fix does not parse: %v\n%s", err, again.stdout)
+	}
+	if again.code != 1 || len(out.Findings) != 1 || out.Findings[0].Analyzer != "deferloop" || out.Findings[0].Posn.File != "shift.go" || out.Findings[0].Posn.Line != 28 ||
+		again.stderr != "deferlint: no fixes applied\n" {
+		t.Errorf("deferlint -fix -format json again: exit status %d, findings %+v, stderr:\n%s", again.code, out.Findings, again.stderr)
+	}
+}
+
+// TestFixExitStatus checks that the exit status of -fix follows the findings that
+// remain: 0 when the fixes resolved them all.
+func TestFixExitStatus(t *testing.T) {
+	dir := copyModule(t, filepath.Join("testdata", "shift"))
+	r := run(t, dir, deferlint, "-fix", "-enable", "unclosed", "-format", "json", "./...")
+	var out struct{ Findings []any }
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("the JSON output after -fix does not parse: %v\n%s", err, r.stdout)
+	}
+	if r.code != 0 || len(out.Findings) != 0 || !strings.Contains(r.stderr, "deferlint: fixed shift.go: 1 fix (unclosed)\n") {
+		t.Errorf("deferlint -fix -enable unclosed: exit status %d, want 0; output:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	broken := example(t, "broken")
+	if r := run(t, broken, deferlint, "-fix", "./..."); r.code != 2 {
+		t.Errorf("deferlint -fix on a package that does not type-check: exit status %d, want 2; stderr:\n%s", r.code, r.stderr)
+	}
+}
+
 func TestDiff(t *testing.T) {
 	dir := example(t, "example")
 	r := run(t, dir, deferlint, "-diff", "./...")
@@ -263,6 +339,12 @@ func TestDiff(t *testing.T) {
 		t.Errorf("exit status %d, want 1 for a non-empty diff; stderr:\n%s", r.code, r.stderr)
 	}
 	golden(t, "example.diff", r.stdout)
+	if r.stderr != "" {
+		t.Errorf("-diff says on stderr:\n%s", r.stderr)
+	}
+	if unchanged := run(t, dir, deferlint, "-diff", "./..."); unchanged.stdout != r.stdout {
+		t.Errorf("-diff changed the files: a second -diff differs:\n%s", unchanged.stdout)
+	}
 	if clean := run(t, dir, deferlint, "-diff", "./clean"); clean.code != 0 || clean.stdout != "" {
 		t.Errorf("-diff on clean code: exit status %d, output %q", clean.code, clean.stdout)
 	}

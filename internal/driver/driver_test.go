@@ -148,3 +148,64 @@ func TestUTF16Columns(t *testing.T) {
 		t.Errorf("utf16 column of an unreadable file = %d, want the byte column 7", got)
 	}
 }
+
+func TestPositionAfter(t *testing.T) {
+	old := []byte("a\nbb\ncc\ndd\n")
+	edits := []edit{
+		{filename: "f.go", start: 2, end: 2, newText: "new\n"}, // a line inserted before bb
+		{filename: "f.go", start: 5, end: 7, newText: "CCC"},   // cc replaced
+	}
+	file := fixedFile{name: "f.go", old: old, updated: applyEdits(old, edits), edits: edits}
+	for _, test := range []struct {
+		offset, line, column int // before
+		wantLine, wantColumn int
+	}{
+		{0, 1, 1, 1, 1},   // before every edit: unchanged
+		{2, 2, 1, 3, 1},   // at an insertion: after the inserted line
+		{3, 2, 2, 3, 2},   // moved down a line
+		{6, 3, 2, 4, 1},   // inside a replaced span: the start of the replacement
+		{8, 4, 1, 5, 1},   // after both
+		{8, 40, 1, 40, 1}, // a //line directive moved it: left as it is
+	} {
+		posn := token.Position{Filename: "f.go", Offset: test.offset, Line: test.line, Column: test.column}
+		got := positionAfter(posn, []fixedFile{file})
+		if got.Line != test.wantLine || got.Column != test.wantColumn {
+			t.Errorf("positionAfter(offset %d) = %d:%d, want %d:%d", test.offset, got.Line, got.Column, test.wantLine, test.wantColumn)
+		}
+	}
+	other := token.Position{Filename: "g.go", Offset: 3, Line: 2, Column: 2}
+	if got := positionAfter(other, []fixedFile{file}); got != other {
+		t.Errorf("a position in a file not written moved to %v", got)
+	}
+}
+
+func TestSayApplied(t *testing.T) {
+	wd := t.TempDir()
+	name := filepath.Join(wd, "f.go")
+	fixed := func(analyzer string, offset int, text string) finding {
+		e := edit{filename: name, start: offset, end: offset, newText: text}
+		return finding{analyzer: analyzer, posn: token.Position{Filename: name, Offset: offset, Line: 1, Column: offset + 1},
+			fixes: []fix{{edits: []edit{e}}}}
+	}
+	plan := planFixes([]finding{
+		fixed("deferloop", 0, "x\n"),
+		fixed("ctxcancel", 2, "y"),
+		fixed("loopcapture", 2, "z"), // the same insertion point as ctxcancel's: skipped, and said after ctxcancel's "y"
+	})
+	old := []byte("ab\n")
+	file := fixedFile{name: name, old: old, updated: applyEdits(old, plan.edits[name]), edits: plan.edits[name]}
+	var out strings.Builder
+	sayApplied(plan, []fixedFile{file}, wd, &out)
+	want := `deferlint: fixed f.go: 2 fixes (deferloop, ctxcancel)
+deferlint: skipped the loopcapture fix at f.go:2:4: it overlaps another fix (run deferlint -fix again to apply it)
+deferlint: applied 2 fixes to 1 file, skipped 1
+`
+	if got := out.String(); got != want {
+		t.Errorf("sayApplied printed\n%s\nwant\n%s", got, want)
+	}
+	out.Reset()
+	sayApplied(planFixes(nil), nil, wd, &out)
+	if got := out.String(); got != "deferlint: no fixes applied\n" {
+		t.Errorf("sayApplied without fixes printed %q", got)
+	}
+}

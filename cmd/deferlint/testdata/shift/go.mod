@@ -1,0 +1,3 @@
+module example.com/shift
+
+go 1.26
