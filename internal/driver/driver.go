@@ -111,7 +111,7 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, "run 'deferlint -help' for usage") }
 	fs.StringVar(&cfg.format, "format", "text", "output format: text, json, sarif or github")
-	fs.BoolVar(&cfg.fix, "fix", false, "apply the suggested fixes to the source files")
+	fs.BoolVar(&cfg.fix, "fix", false, "apply the suggested fixes, say on stderr what changed, and print the findings that remain")
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.BoolVar(&cfg.tests, "test", true, "also check test files and test packages")
 	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build tags")
