@@ -15,6 +15,8 @@ type tracked struct {
 	stmt   ast.Node   // the acquiring statement: *ast.AssignStmt or *ast.ValueSpec
 	v      *types.Var // the variable holding the resource
 	err    *types.Var // the error that came with it, or nil
+	flag   *types.Var // the bool that came with it (f, ok := get()), or nil: false when there is no resource
+	other  *types.Var // any other last result (a byte, a count), or nil: its tests are not understood
 	kind   *resources.Kind
 	named  bool                  // v is a named result: a bare return hands it on
 	handed []token.Pos           // positions of uses that release it or hand it on
@@ -54,7 +56,7 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 			if ret, ok := n.(*ast.ReturnStmt); ok && r.named && len(ret.Results) == 0 {
 				return // a bare return hands on the named result
 			}
-			if errLive && r.err != nil && assigns(r.info, n, r.err) {
+			if errLive && r.pair() != nil && assigns(r.info, n, r.pair()) {
 				errLive = false
 			}
 			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
@@ -84,8 +86,20 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 			}
 		}
 	}
-	walk(start, start.Nodes[index+1:], r.err != nil)
+	walk(start, start.Nodes[index+1:], r.pair() != nil)
 	return found
+}
+
+// pair returns the variable holding the acquiring call's last result, whatever its
+// type, or nil.
+func (r *tracked) pair() *types.Var {
+	switch {
+	case r.err != nil:
+		return r.err
+	case r.flag != nil:
+		return r.flag
+	}
+	return r.other
 }
 
 // handedIn reports whether node n contains a use that releases or hands on the resource.
@@ -130,13 +144,18 @@ type gone struct {
 func goneIf(truth bool) gone { return gone{ifTrue: truth, ifFalse: !truth} }
 
 // eval works out on which branches of cond the resource need not be released: err
-// != nil (while the error is paired), v == nil, v.Next() returning false for kinds
-// whose Next releases. A call or comparison involving the paired error (errors.Is(err,
-// x), os.IsNotExist(err), err == io.EOF) is taken to hold only for a non-nil error;
-// any other test of the error is not understood, and both branches are dropped so
-// that nothing is reported from there.
+// != nil (while the error is paired), !ok (while the flag is), v == nil, v.Next()
+// returning false for kinds whose Next releases. A call or comparison involving the
+// paired error (errors.Is(err, x), os.IsNotExist(err), err == io.EOF) is taken to
+// hold only for a non-nil error; any other test of the error, the flag or another
+// last result is not understood, and both branches are dropped so that nothing is
+// reported from there.
 func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
 	switch e := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		if errLive && r.isVar(e, r.flag) {
+			return goneIf(false) // ok is false when there is no resource
+		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
 			g := r.eval(e.X, errLive)
@@ -187,7 +206,7 @@ func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
 			}
 		}
 	}
-	if errLive && r.err != nil && mentions(r.info, cond, r.err) {
+	if errLive && r.pair() != nil && mentions(r.info, cond, r.pair()) {
 		return gone{true, true, false}
 	}
 	return gone{}

@@ -151,13 +151,18 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if len(src.Kind.Release) == 0 && pass.Pkg.Name() == "main" {
 		return // time.Tick in a command: its goroutines end with the process
 	}
-	stmt, lhs, errExpr := acquiringStmt(cur, call, src)
+	stmt, lhs, pairExpr := acquiringStmt(cur, call, src)
 	if stmt == nil {
 		return // used in place: handed on (returned, passed, stored)
 	}
 	name := callName(pass, call)
-	if e, ok := errExpr.(*ast.Ident); ok && e.Name == "_" {
-		errExpr = nil
+	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
+		pairExpr = nil
+	}
+	pair := pairOf(pass.TypesInfo, call)
+	var errExpr ast.Expr
+	if pair == pairError {
+		errExpr = pairExpr
 	}
 	if id, ok := lhs.(*ast.Ident); lhs == nil || ok && id.Name == "_" {
 		if errExpr != nil && !expectsSuccess(pass, cur, stmt, errExpr) {
@@ -180,8 +185,16 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		return // a package variable or one captured from an enclosing function
 	}
 	r := &tracked{stmt: stmt, v: v, kind: src.Kind, named: named, info: pass.TypesInfo}
-	if e, ok := errExpr.(*ast.Ident); ok {
-		r.err, _ = pass.TypesInfo.ObjectOf(e).(*types.Var)
+	if e, ok := pairExpr.(*ast.Ident); ok {
+		pv, _ := pass.TypesInfo.ObjectOf(e).(*types.Var)
+		switch pair {
+		case pairError:
+			r.err = pv
+		case pairFlag:
+			r.flag = pv
+		case pairOther:
+			r.other = pv
+		}
 	}
 	neutral := true
 	for _, u := range t.Uses(body, v, src.Kind) {
@@ -288,6 +301,37 @@ func acquiringStmt(cur inspector.Cursor, call *ast.CallExpr, src *resources.Sour
 	}
 	return nil, nil, nil
 }
+
+// pairing says what the last result of an acquiring call is to its resource.
+type pairing int
+
+const (
+	pairNone  pairing = iota // no other result: the resource is the last one, or the only one
+	pairError                // an error (its type implements error): non-nil when there is no resource
+	pairFlag                 // a bool, the comma-ok convention: false when there is no resource
+	pairOther                // anything else (a byte, a count): it says nothing about the resource
+)
+
+// pairOf classifies the last result of call. Only a result whose type implements
+// error is the paired error: a byte or a count beside a resource says nothing
+// about it, and a bool follows the comma-ok convention of map lookups and type
+// assertions, where false comes with the zero value.
+func pairOf(info *types.Info, call *ast.CallExpr) pairing {
+	tuple, ok := info.TypeOf(call).(*types.Tuple)
+	if !ok || tuple.Len() < 2 {
+		return pairNone
+	}
+	last := tuple.At(tuple.Len() - 1).Type()
+	switch {
+	case types.Implements(last, errorType):
+		return pairError
+	case types.Identical(last.Underlying(), types.Typ[types.Bool]):
+		return pairFlag
+	}
+	return pairOther
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // expectsSuccess reports whether the first statement after the acquisition that
 // reads its error treats failure as the exceptional case: if err != nil, a return
