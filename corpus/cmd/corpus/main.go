@@ -6,6 +6,7 @@
 //	go run ./corpus/cmd/corpus [flags] download      # fetch the modules and their dependencies
 //	go run ./corpus/cmd/corpus [flags] run           # run deferlint; print counts, write findings
 //	go run ./corpus/cmd/corpus [flags] bench         # run, then time deferlint, the floor and the peers
+//	go run ./corpus/cmd/corpus [flags] fixcheck      # apply deferlint's fixes to copies; build, vet, test before and after
 //	go run ./corpus/cmd/corpus diff OLD NEW          # what appeared and vanished between two runs
 //	go run ./corpus/cmd/corpus -seed N split         # draw the tuning and measuring halves (corpus/split.txt)
 //	go run ./corpus/cmd/corpus -half measuring sample RUN  # draw the findings to triage
@@ -32,7 +33,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprint(os.Stderr, `usage: go run ./corpus/cmd/corpus [flags] download|run|bench
+	fmt.Fprint(os.Stderr, `usage: go run ./corpus/cmd/corpus [flags] download|run|bench|fixcheck
        go run ./corpus/cmd/corpus diff OLD NEW
        go run ./corpus/cmd/corpus [-seed N] split
        go run ./corpus/cmd/corpus [-half H] [-seed N] [-per N] sample RUN
@@ -40,7 +41,9 @@ func usage() {
 OLD, NEW and RUN are run directories (or findings.txt files) written by run or bench.
 split draws the tuning and measuring halves into the split file; sample draws up to
 -per findings per analyzer of a run, from the -half chosen, and writes them to
-RUN/sample-<half>-<seed>.txt for triage.
+RUN/sample-<half>-<seed>.txt for triage. fixcheck applies deferlint's fixes to a
+copy of each module and compares build, vet and the changed packages' tests before
+and after.
 
 Flags:
 `)
@@ -62,6 +65,8 @@ type options struct {
 	half  string // tuning or measuring: only that half's modules
 	seed  uint64 // split and sample: the random seed
 	per   int    // sample: findings per analyzer
+
+	keep bool // fixcheck: keep the fixed and unfixed copies
 }
 
 func main() {
@@ -77,6 +82,7 @@ func main() {
 	flag.StringVar(&opt.half, "half", "", "tuning or measuring: only the modules of that half (default: all)")
 	flag.Uint64Var(&opt.seed, "seed", 1, "split and sample: the random seed")
 	flag.IntVar(&opt.per, "per", 40, "sample: findings drawn per analyzer")
+	flag.BoolVar(&opt.keep, "keep", false, "fixcheck: keep the copies of the modules (default: removed)")
 	flag.Usage = usage
 	flag.Parse()
 	args := flag.Args()
@@ -92,7 +98,7 @@ func main() {
 		err = splitCommand(&opt)
 	case cmd == "sample" && len(args) == 2:
 		err = sampleCommand(os.Stdout, &opt, args[1])
-	case (cmd == "download" || cmd == "run" || cmd == "bench") && len(args) == 1:
+	case (cmd == "download" || cmd == "run" || cmd == "bench" || cmd == "fixcheck") && len(args) == 1:
 		err = runCommand(cmd, &opt)
 	default:
 		usage()
@@ -104,7 +110,7 @@ func main() {
 	}
 }
 
-// runCommand runs download, run or bench over the selected modules.
+// runCommand runs download, run, bench or fixcheck over the selected modules.
 func runCommand(cmd string, opt *options) error {
 	if err := checkRepoRoot(); err != nil {
 		return err
@@ -146,6 +152,13 @@ func runCommand(cmd string, opt *options) error {
 	defer os.RemoveAll(bin)
 	if err := buildTools(bin); err != nil {
 		return err
+	}
+	if cmd == "fixcheck" {
+		if err := fixcheckAll(os.Stdout, bin, out, opt.enable, opt.keep, fetched); err != nil {
+			return err
+		}
+		fmt.Printf("\ncorpus: results in %s\n", out)
+		return nil
 	}
 	if err := runAll(os.Stdout, bin, out, opt.enable, fetched); err != nil {
 		return err

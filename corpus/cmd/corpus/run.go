@@ -122,7 +122,8 @@ type deferlintFinding struct {
 		Line   int    `json:"line"`
 		Column int    `json:"column"`
 	} `json:"posn"`
-	Message string `json:"message"`
+	Message        string            `json:"message"`
+	SuggestedFixes []json.RawMessage `json:"suggested_fixes"` // fixcheck counts them
 }
 
 func parseDeferlint(out []byte) ([]deferlintFinding, error) {
