@@ -20,6 +20,7 @@ type tracked struct {
 	kind   *resources.Kind
 	named  bool                  // v is a named result: a bare return hands it on
 	handed []token.Pos           // positions of uses that release it or hand it on
+	guards map[ast.Expr]bool     // conditions of ifs whose branch releases it and goes on (see findGuards)
 	conds  map[ast.Expr]ast.Stmt // the branch conditions of the function (if, for, tagless case), with the if's init
 	info   *types.Info
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
@@ -60,6 +61,9 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 				errLive = false
 			}
 			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
+				if r.guards[cond] && !r.testsResource(cond, errLive) {
+					return // if didOpen { f.Close() }: the owner decides, the release counts
+				}
 				if init, isCond := r.conds[cond]; isCond {
 					gone := r.eval(cond, errLive)
 					if init != nil && errLive && r.err != nil && mentions(r.info, init, r.err) && !mentions(r.info, cond, r.err) {
@@ -100,6 +104,74 @@ func (r *tracked) pair() *types.Var {
 		return r.flag
 	}
 	return r.other
+}
+
+// findGuards records the conditions of the ifs in body, with no else, whose branch
+// releases the resource and then goes on to the statement after the if: if didOpen
+// { f.Close() }, if closeIt { resp.Body.Close() }. A release that comes back to the
+// common path is a decision of the owner, under a state the analysis cannot see;
+// a release on a branch that returns is cleanup for that exit only, and the other
+// branch still holds the resource.
+func (r *tracked) findGuards(body *ast.BlockStmt, released []token.Pos) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Else == nil && r.goesOn(n.Body) && releasesWithin(n.Body, released) {
+				if r.guards == nil {
+					r.guards = make(map[ast.Expr]bool)
+				}
+				r.guards[n.Cond] = true
+			}
+		}
+		return true
+	})
+}
+
+func releasesWithin(n ast.Node, released []token.Pos) bool {
+	for _, pos := range released {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// goesOn reports whether a block can end by going on to the statement after it:
+// its last statement is no return, branch or call that never returns.
+func (r *tracked) goesOn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return true
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return false
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
+			return flow.MayReturn(r.info, call)
+		}
+	}
+	return true
+}
+
+// testsResource reports whether cond tests the resource or an error: the variable,
+// the paired result while it is paired, or any value of type error (a later err !=
+// nil is a failure path, not a flag).
+func (r *tracked) testsResource(cond ast.Expr, errLive bool) bool {
+	if mentions(r.info, cond, r.v) || errLive && r.pair() != nil && mentions(r.info, cond, r.pair()) {
+		return true
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !found {
+			if tv, ok := r.info.Types[e]; ok && tv.Type != nil && !tv.IsNil() && types.Implements(tv.Type, errorType) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // handedIn reports whether node n contains a use that releases or hands on the resource.

@@ -197,11 +197,15 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		}
 	}
 	neutral := true
+	var released []token.Pos
 	for _, u := range t.Uses(body, v, src.Kind) {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
 		}
 		r.handed = append(r.handed, u.Ident.Pos())
+		if u.Effect == resources.Release {
+			released = append(released, u.Ident.Pos())
+		}
 		neutral = false
 	}
 	if r.err != nil {
@@ -218,6 +222,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		graphs[body] = g
 	}
 	r.conds = conditions(body)
+	r.findGuards(body, released)
 	if src.Kind.ScanEnds {
 		r.findScanErrs(body)
 	}
