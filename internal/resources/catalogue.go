@@ -81,7 +81,10 @@ var (
 		Leak:  "the address stays bound"}
 	packetConn = &Kind{Name: "packetconn", Noun: "packet connection", Release: []string{"Close"}, Types: []string{"net.PacketConn"},
 		Leak: "the address stays bound"}
-	compressor = &Kind{Name: "writer", Noun: "writer", Release: []string{"Close"}, Writer: true,
+	// A flushed writer has written what it buffered: Flush counts as its release
+	// (only the stream's trailer is left, which a writer flushed on purpose, for a
+	// reader that consumes the stream as it comes, may never need).
+	compressor = &Kind{Name: "writer", Noun: "writer", Release: []string{"Close", "Flush"}, Writer: true,
 		Types: []string{"*compress/gzip.Writer", "*compress/zlib.Writer", "*archive/zip.Writer", "*compress/flate.Writer"},
 		Leak:  "buffered data and the stream's trailer are never written"}
 	zipReader = &Kind{Name: "zipreader", Noun: "zip file", Release: []string{"Close"}, Types: []string{"*archive/zip.ReadCloser"},

@@ -54,3 +54,36 @@ func zipWriter(w io.Writer) error {
 	_, err := zw.Create("a")
 	return err
 }
+
+// An explicit Flush writes what is buffered: nothing is lost that the owner did not
+// choose to leave out (the trailer of a stream flushed on purpose).
+func gzipFlushed(w io.Writer, data []byte) error {
+	zw := gzip.NewWriter(w)
+	if _, err := zw.Write(data); err != nil {
+		return err
+	}
+	return zw.Flush()
+}
+
+// A deferred Flush is a release too.
+func gzipFlushDeferred(w io.Writer, data []byte) error {
+	zw := gzip.NewWriter(w)
+	defer zw.Flush()
+	_, err := zw.Write(data)
+	return err
+}
+
+// zip.Writer has a Flush as well.
+func zipFlushed(w io.Writer) error {
+	zw := zip.NewWriter(w)
+	if _, err := zw.Create("a"); err != nil {
+		return err
+	}
+	return zw.Flush()
+}
+
+// True positive next to them: written, never flushed nor closed.
+func gzipWrittenOnly(w io.Writer, data []byte) {
+	zw := gzip.NewWriter(w) // want `zw \(writer from gzip.NewWriter\) is not closed on the path to the end of the function at line 89, so buffered data and the stream's trailer are never written: release it on every path, for example with defer zw.Close\(\) after the error check`
+	zw.Write(data)
+}
