@@ -168,7 +168,7 @@ func changedPackages(first *checked, plan fixPlan, written []fixedFile) []string
 			}
 		}
 		for _, f := range plan.chosen {
-			if edits(f, file.name) {
+			if touches(f, file.name) {
 				pkgs = append(pkgs, f.pkg)
 			}
 		}

@@ -115,7 +115,7 @@ func sayApplied(plan fixPlan, written []fixedFile, wd string, stderr io.Writer) 
 		n := 0
 		var names []string
 		for i, f := range plan.chosen {
-			if edits(f, file.name) {
+			if touches(f, file.name) {
 				n++
 				applied[i] = true
 				if !slices.Contains(names, f.analyzer) {
@@ -140,8 +140,8 @@ func sayApplied(plan fixPlan, written []fixedFile, wd string, stderr io.Writer) 
 	fmt.Fprintf(stderr, "deferlint: %s\n", total)
 }
 
-// edits reports whether the finding's chosen (first) fix edits the named file.
-func edits(f finding, name string) bool {
+// touches reports whether the finding's chosen (first) fix edits the named file.
+func touches(f finding, name string) bool {
 	return slices.ContainsFunc(f.fixes[0].edits, func(e edit) bool { return e.filename == name })
 }
 
