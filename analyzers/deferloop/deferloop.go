@@ -70,6 +70,15 @@ type finding struct {
 	message string
 }
 
+// function is the function a defer statement belongs to, as the rules see it.
+type function struct {
+	name  string // as messages name it
+	typ   *ast.FuncType
+	body  *ast.BlockStmt
+	test  bool // test code (see inTestCode)
+	graph *flow.Graph
+}
+
 // runFunc checks the defer statements of one function. The control-flow graph is
 // built only when a defer lies in a loop or the function uses goto.
 func runFunc(pass *analysis.Pass, f *funcDefers) {
@@ -77,24 +86,24 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 	if body == nil {
 		return
 	}
+	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: inTestCode(pass, f.fn)}
 	gotos := hasGoto(body)
-	var graph *flow.Graph
 	var found []finding
 	for _, cur := range f.defers {
 		enclosing := loops.Enclosing(cur)
 		if len(enclosing) == 0 && !gotos {
 			continue
 		}
-		if graph == nil {
-			graph = flow.New(pass.TypesInfo, body)
+		if fn.graph == nil {
+			fn.graph = flow.New(pass.TypesInfo, body)
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
-		loop, repeats := loops.Repeating(graph, stmt, enclosing)
+		loop, repeats := loops.Repeating(fn.graph, stmt, enclosing)
 		if !repeats {
 			continue
 		}
 		d := finding{stmt: stmt, cur: cur, loop: loop}
-		if d.message = message(pass, graph, name, body, d); d.message != "" {
+		if d.message = message(pass, fn, d); d.message != "" {
 			found = append(found, d)
 		}
 	}
@@ -103,7 +112,9 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 		var fixes []analysis.SuggestedFix
 		if d.loop != nil && !fixed[d.loop] && !nestsWithOther(d.loop, found) {
 			fixed[d.loop] = true
-			fixes = wrapFix(pass, d, gotos)
+			if movesAlone(pass, fn, d, found) {
+				fixes = wrapFix(pass, d, gotos)
+			}
 		}
 		report.Node(pass, d.stmt, d.message, fixes...)
 	}
@@ -151,19 +162,19 @@ const advice = "call it at the end of the iteration or move the loop body into a
 
 // message names the consequence of the repeated defer, picked from what is deferred:
 // a deadlock, a call that never runs, a resource held per iteration, or plain delay.
-// It returns "" for a defer that is the last statement of its iteration (outside a
-// deadlock): the iteration only sets up what the deferred calls undo at function
-// return (lock every mutex of a list, hold every connection of a pool, remove every
-// file), which is what the author wants, and moving the call to the end of the
-// iteration would undo it at once. Outside a deadlock or a loop that never exits, it
-// also returns "" when the iteration hands on what the call releases (handedOn), and
-// for a plain delay in a loop that runs under a lock released after it
-// (postponedPastUnlock).
-func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.BlockStmt, d finding) string {
+// It returns "" where the author means the call for function return (meantForReturn),
+// unless the loop deadlocks or never exits, and for a defer that is the last
+// statement of its iteration, unless the loop deadlocks or is unbounded (it never
+// exits or ranges over a channel): such an iteration only sets up what the deferred
+// calls undo at function return (lock every mutex of a list, hold every connection
+// of a pool, remove every file), which is what the author wants, and moving the call
+// to the end of the iteration would undo it at once. It also returns "" for a plain
+// delay in a loop that runs under a lock released after it (postponedPastUnlock).
+func message(pass *analysis.Pass, fn *function, d finding) string {
 	info := pass.TypesInfo
 	call := deferredCall(d.stmt.Call)
 	what := describe(pass, d.stmt.Call, call)
-	region := fnBody // where the iteration acquires what the defer releases
+	region := fn.body // where the iteration acquires what the defer releases
 	if d.loop != nil {
 		region = loops.Body(d.loop)
 	}
@@ -172,26 +183,61 @@ func message(pass *analysis.Pass, g *flow.Graph, fnName string, fnBody *ast.Bloc
 		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
 			what, recv, recv)
 	}
-	if loops.LastInIteration(d.cur, d.loop) {
-		return ""
-	}
 	held := heldPerIteration(pass, call, region)
-	if !g.Ends(d.stmt) {
-		if held != "" {
+	if !fn.graph.Ends(d.stmt) {
+		if held != "" && !releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) {
 			return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs and %s forever: %s", what, held, advice)
 		}
 		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
 	}
-	if d.loop != nil && handedOn(info, d.loop, d.stmt, call) {
+	if loops.LastInIteration(d.cur, d.loop) && !rangesOverChannel(info, d.loop) {
+		return ""
+	}
+	if meantForReturn(info, fn, d, call) {
 		return ""
 	}
 	if held != "" {
-		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fnName, advice)
+		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fn.name, advice)
 	}
-	if d.loop != nil && postponedPastUnlock(info, fnBody, d.loop) {
+	if d.loop != nil && postponedPastUnlock(info, fn.body, d.loop) {
 		return ""
 	}
-	return fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration: %s", what, fnName, advice)
+	return fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration: %s", what, fn.name, advice)
+}
+
+// meantForReturn reports whether the defer is meant to act at function return, by
+// what the code tells: the value released outlives the iteration (handedOn); the
+// iteration releases it itself and the defer is a safety net for an early exit
+// (releasedEachIteration); the deferred literal acts on the function's outcome
+// (actsOnOutcome); or a test's loop sets up what the test holds until it ends
+// (heldForTest).
+func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExpr) bool {
+	if actsOnOutcome(info, fn.typ, d.stmt.Call) {
+		return true
+	}
+	if d.loop == nil {
+		return false
+	}
+	body := loops.Body(d.loop)
+	vars := releasedVars(info, d.loop, body, call)
+	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
+		releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) ||
+		fn.test && heldForTest(info, body, d.stmt, vars)
+}
+
+// rangesOverChannel reports whether loop is a range over a channel, which runs for as
+// long as the channel delivers: no bound the function sets.
+func rangesOverChannel(info *types.Info, loop ast.Stmt) bool {
+	r, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	t := info.TypeOf(r.X)
+	if t == nil {
+		return false
+	}
+	_, isChan := t.Underlying().(*types.Chan)
+	return isChan
 }
 
 // deferredCall returns the call that the deferred call makes in effect: the only

@@ -22,3 +22,15 @@ func TestMessages(t *testing.T) {
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferloop.Analyzer, "fixes")
 }
+
+func TestUnbounded(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "unbounded")
+}
+
+func TestIntents(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "intents")
+}
+
+func TestTestSetUp(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "testsetup")
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // wrapFix offers to move the body of the loop that d repeats through into a function
@@ -59,6 +60,161 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 		Message:   "Move the loop body into a function literal, so that its deferred calls run at the end of each iteration",
 		TextEdits: edits,
 	}}
+}
+
+// movesAlone reports whether moving the body of d's loop into a function literal
+// changes nothing but when the deferred calls of the body run, as far as the code
+// shows, so that the fix may be offered. It is false in test code (a test's loops
+// often set up what the test holds to its end); when a deferred call of the loop
+// releases a value that outlives the iteration (handedOn) or that a variable declared
+// outside the loop holds (it is used after the iteration); when the body starts a
+// goroutine or makes a function value that may run after the iteration (a callback, a
+// method value); and when anything but a return runs after the loop before the
+// function returns (the deferred calls would then run before it, not after: a wait
+// for a reader, a producer's publish).
+func movesAlone(pass *analysis.Pass, fn *function, d finding, found []finding) bool {
+	if fn.test || !onlyReturnAfter(d) {
+		return false
+	}
+	info := pass.TypesInfo
+	body := loops.Body(d.loop)
+	if body == nil || startsOrRegisters(info, body) {
+		return false
+	}
+	for _, other := range found {
+		if other.loop != d.loop {
+			continue
+		}
+		call := deferredCall(other.stmt.Call)
+		vars := releasedVars(info, d.loop, body, call)
+		if handedOn(info, fn.body, d.loop, other.stmt, call, vars) {
+			return false
+		}
+		for _, v := range vars {
+			if !declaredIn(d.loop, v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// startsOrRegisters reports whether body starts a goroutine or makes a function value
+// that may be called after the iteration: a function literal that is not called where
+// it stands, or a method value (register(c.Close)).
+func startsOrRegisters(info *types.Info, body *ast.BlockStmt) bool {
+	called := make(map[ast.Expr]bool) // the function operands of calls
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			called[ast.Unparen(call.Fun)] = true
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			found = true
+		case *ast.FuncLit:
+			found = !called[n]
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.MethodVal && !called[n] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyReturnAfter reports whether nothing but return statements without calls or
+// channel receives can run after d's loop before its function returns: every
+// statement after the loop, and after each statement around it, up to the function
+// body. A loop inside another loop runs again with the outer loop's statements after
+// it, so it is refused.
+func onlyReturnAfter(d finding) bool {
+	var cur inspector.Cursor
+	for c := range d.cur.Enclosing() {
+		if c.Node() == d.loop {
+			cur = c
+			break
+		}
+	}
+	if cur.Node() == nil {
+		return false
+	}
+	for {
+		parent := cur.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		case *ast.BlockStmt:
+			switch cur.Node().(type) {
+			case *ast.CaseClause, *ast.CommClause:
+				// The other clauses of a switch or select do not follow this one.
+			default:
+				if !inert(stmtsAfter(p.List, cur.Node())) {
+					return false
+				}
+			}
+		case *ast.CaseClause:
+			if !inert(stmtsAfter(p.Body, cur.Node())) {
+				return false
+			}
+		case *ast.CommClause:
+			if !inert(stmtsAfter(p.Body, cur.Node())) {
+				return false
+			}
+		case *ast.IfStmt:
+			if cur.Node() != p.Body && cur.Node() != p.Else {
+				return false
+			}
+		case *ast.LabeledStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		default:
+			return false
+		}
+		cur = parent
+	}
+}
+
+// stmtsAfter returns the statements of list after n.
+func stmtsAfter(list []ast.Stmt, n ast.Node) []ast.Stmt {
+	for i, s := range list {
+		if s == n {
+			return list[i+1:]
+		}
+	}
+	return nil
+}
+
+// inert reports whether stmts do nothing that the deferred calls of a loop before
+// them could be ordered against: they are empty statements and return statements
+// whose results make no calls and receive from no channel.
+func inert(stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		switch s := s.(type) {
+		case *ast.EmptyStmt:
+		case *ast.ReturnStmt:
+			acts := false
+			for _, r := range s.Results {
+				ast.Inspect(r, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.CallExpr, *ast.FuncLit:
+						acts = true
+					case *ast.UnaryExpr:
+						acts = acts || n.Op == token.ARROW
+					}
+					return !acts
+				})
+			}
+			if acts {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // defersReachOut reports whether a defer statement of body (outside nested function

@@ -4,57 +4,108 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 // This file recognises loops whose deferred calls are meant for function return: the
 // author defers on purpose, and the report would be noise.
 
-// handedOn reports whether the iteration hands on what the deferred call releases, so
-// that it must outlive the iteration: a variable of the call (receiver root, function
-// value or argument root) that the loop assigns is captured by or passed to a go
-// statement, stored by plain assignment into a variable declared outside the loop
-// (listeners = append(listeners, l), s.conn = c, but not _, err = io.Copy(w, f)),
-// or sent on a channel; or a deferred
-// context cancel func comes from an assignment that stores its context outside the
-// loop (ctx, cancel = context.WithTimeout(...)).
-func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+// handedOn reports whether the value the deferred call releases outlives the
+// iteration because the iteration hands it on: the call's operand is an element or
+// field of a variable declared outside the loop that the loop assigns (conns[i], _ =
+// dial(addr); defer conns[i].Close()), a variable declared outside the loop carries
+// it to the next iteration or past the loop (carried), or one of vars (see
+// releasedVars) escapes the iteration (escapes).
+func handedOn(info *types.Info, fnBody *ast.BlockStmt, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr, vars []*types.Var) bool {
 	body := loops.Body(loop)
 	if body == nil {
 		return false
 	}
-	inLoop := func(v *types.Var) bool { return loop.Pos() <= v.Pos() && v.Pos() < loop.End() }
-	var vars []*types.Var
-	add := func(e ast.Expr) {
-		if v := rootVar(info, e); v != nil && (inLoop(v) || assignedIn(info, body, v)) {
-			vars = append(vars, v)
+	return storedElement(info, loop, body, call) || carried(info, fnBody, loop, body, stmt, vars) || escapes(info, loop, body, stmt, vars)
+}
+
+// storedElement reports whether the receiver or an argument of call is an element or
+// field of a variable declared outside loop (conns[i], s.conn), written as such by an
+// assignment in body: the value lives in that variable after the iteration.
+func storedElement(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, call *ast.CallExpr) bool {
+	operands := append([]ast.Expr(nil), call.Args...)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		operands = append(operands, sel.X)
+	}
+	written := make(map[string]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && a.Tok == token.ASSIGN {
+			for _, lhs := range a.Lhs {
+				written[types.ExprString(ast.Unparen(lhs))] = true
+			}
+		}
+		return true
+	})
+	for _, e := range operands {
+		e = ast.Unparen(e)
+		if _, plain := e.(*ast.Ident); plain {
+			continue
+		}
+		if v := rootVar(info, e); v != nil && !declaredIn(loop, v) && written[types.ExprString(e)] {
+			return true
 		}
 	}
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		add(fun.X)
-	case *ast.Ident:
-		add(fun)
+	return false
+}
+
+// carried reports whether one of vars is declared outside loop, and the loop reads it
+// before assigning it (srv = restart(srv)) or the function reads it after the loop:
+// the value assigned in one iteration is used beyond it.
+func carried(info *types.Info, fnBody *ast.BlockStmt, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.DeferStmt, vars []*types.Var) bool {
+	for _, v := range vars {
+		if declaredIn(loop, v) {
+			continue
+		}
+		if first := firstAssignment(info, body, v); first != nil && readIn(info, body, v, body.Pos(), first.End(), stmt) {
+			return true
+		}
+		if readIn(info, fnBody, v, loop.End(), fnBody.End(), nil) {
+			return true
+		}
 	}
-	for _, arg := range call.Args {
-		add(arg)
-	}
-	if len(vars) == 0 {
-		return false
-	}
-	mentions := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				for _, v := range vars {
-					found = found || info.Uses[id] == v
+	return false
+}
+
+// firstAssignment returns the first assignment statement of body (outside function
+// literals) that assigns v, or nil.
+func firstAssignment(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.AssignStmt {
+	var first *ast.AssignStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == v {
+					first = n
 				}
 			}
-			return !found
-		})
-		return found
+		}
+		return first == nil
+	})
+	return first
+}
+
+// escapes reports whether the iteration hands one of vars on, so that it must outlive
+// the iteration: captured by or passed to a go statement, stored by plain assignment
+// into a variable declared outside the loop (listeners = append(listeners, l),
+// s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)), or sent on a channel; or
+// a deferred context cancel func comes from an assignment that stores its context
+// outside the loop (ctx, cancel = context.WithTimeout(...)).
+func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.DeferStmt, vars []*types.Var) bool {
+	if len(vars) == 0 {
+		return false
 	}
 	// stores reports whether the value of an assigned expression holds one of vars:
 	// the variable itself, its address, an element of a composite literal, or an
@@ -98,7 +149,7 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 			_, blank := ast.Unparen(e).(*ast.Ident)
 			return !blank // a package-level selector such as pkg.Var: outside
 		}
-		return !inLoop(v)
+		return !declaredIn(loop, v)
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -107,9 +158,9 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 		}
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			found = mentions(n)
+			found = mentionsAny(info, n, vars)
 		case *ast.SendStmt:
-			found = mentions(n.Value)
+			found = mentionsAny(info, n.Value, vars)
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
 				break
@@ -135,6 +186,118 @@ func handedOn(info *types.Info, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.Ca
 		return !found
 	})
 	return found
+}
+
+// releasedEachIteration reports whether the deferred call is only a safety net: the
+// iteration makes the same call itself (f.Close(), if err := f.Close(); ...) on
+// every path from the defer that comes round to the loop's next iteration, so the
+// defer acts only when the iteration leaves early (a return, a t.Fatal). Nothing is
+// held per iteration.
+func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+	if loop == nil {
+		return false
+	}
+	want := types.ExprString(call)
+	callee := typeutil.Callee(info, call)
+	releases := func(n ast.Node) bool {
+		if _, isDefer := n.(*ast.DeferStmt); isDefer {
+			return false
+		}
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				found = found || typeutil.Callee(info, n) == callee && types.ExprString(n) == want
+			}
+			return !found
+		})
+		return found
+	}
+	return !g.ReachWithout(stmt.Pos(), releases).Iterates(loop)
+}
+
+// actsOnOutcome reports whether the deferred call is a function literal that acts on
+// the function's outcome: each of its statements is an if statement whose condition
+// reads a named result of the function (defer func() { if err != nil { x.Close() }
+// }()). The outcome is known only at return; run at the end of the iteration, the
+// literal would see no failure yet.
+func actsOnOutcome(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExpr) bool {
+	lit, ok := ast.Unparen(deferred.Fun).(*ast.FuncLit)
+	if !ok || lit.Body == nil || len(lit.Body.List) == 0 || fnType == nil || fnType.Results == nil {
+		return false
+	}
+	var results []*types.Var
+	for _, field := range fnType.Results.List {
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				results = append(results, v)
+			}
+		}
+	}
+	if len(results) == 0 {
+		return false
+	}
+	for _, s := range lit.Body.List {
+		ifStmt, ok := s.(*ast.IfStmt)
+		if !ok || !mentionsAny(info, ifStmt.Cond, results) {
+			return false
+		}
+	}
+	return true
+}
+
+// heldForTest reports whether a loop in test code sets up what the test holds until
+// it ends: the loop body acquires one of vars (assigns it) and goes on using it after
+// the defer (c := dial(); defer c.Close(); c.Write(...)), as a test does that needs
+// every connection open while it exercises them. A test's function ends with the
+// test, so nothing piles up beyond it.
+func heldForTest(info *types.Info, body *ast.BlockStmt, stmt *ast.DeferStmt, vars []*types.Var) bool {
+	for _, v := range vars {
+		if assignedIn(info, body, v) && readIn(info, body, v, stmt.End(), body.End(), nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTestCode reports whether the function at fn is test code: it lies in a _test.go
+// file, or it or a function around it takes a *testing.T, *testing.B, *testing.F or
+// testing.TB.
+func inTestCode(pass *analysis.Pass, fn inspector.Cursor) bool {
+	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		return true
+	}
+	for c := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ft := flow.FuncType(c.Node())
+		if ft == nil || ft.Params == nil {
+			continue
+		}
+		for _, field := range ft.Params.List {
+			if isTesting(pass.TypesInfo.TypeOf(field.Type)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTesting reports whether t is one of the testing package's handles: T, B, F (by
+// pointer) or the interface TB.
+func isTesting(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch named.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
 }
 
 // postponedPastUnlock reports whether loop runs while the function holds a mutex

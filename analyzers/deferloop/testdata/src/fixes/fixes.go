@@ -3,6 +3,7 @@
 package fixes
 
 import (
+	"net"
 	"os"
 	"sync"
 )
@@ -83,6 +84,19 @@ func twoDefers(xs []int) {
 		defer use(x + 1) // want `use\(x \+ 1\) is deferred in a loop`
 		use()
 	}
+}
+
+// A return without calls after the loop does not block the fix.
+func returnAfter(names []string) error {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until returnAfter returns`
+		use(f)
+	}
+	return nil
 }
 
 // No fix: the body returns.
@@ -250,5 +264,83 @@ func discards(names []string) {
 		f, _ := os.Open(name)
 		defer func() { _ = f.Close() }() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
 		use(f)
+	}
+}
+
+// No fix: the loop never exits and hands each connection to a goroutine; closed at
+// the end of the iteration, it would be gone under the goroutine.
+func serveForever(l net.Listener) {
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			continue
+		}
+		defer c.Close() // want `c.Close\(\) is deferred in a loop that never exits`
+		go use(c)
+	}
+}
+
+// No fix: the body starts a goroutine, which may use what the iteration opened.
+func startsGoroutine(names []string, done chan bool) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		go func() { done <- use(name) }()
+		use(f)
+	}
+}
+
+// No fix: the body registers a callback, which may run after the iteration.
+func registersCallback(names []string, register func(func())) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		register(func() { use(f) })
+		use(f)
+	}
+}
+
+// No fix: a method value may be called after the iteration.
+func registersMethod(names []string, register func(func() error)) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		register(f.Sync)
+		use(f)
+	}
+}
+
+// No fix: from a topic-deleting shutdown, the function waits for its reader after
+// the loop; the deferred calls must run after that wait, not before it.
+func waitsAfter(topics []string, wg *sync.WaitGroup) {
+	for _, topic := range topics {
+		defer deleteTopic(topic) // want `deleteTopic\(topic\) is deferred in a loop`
+		use(topic)
+	}
+	wg.Wait()
+}
+
+func deleteTopic(string) {}
+
+// No fix: the variable is declared outside the loop, so its value outlives the
+// iteration.
+func outerVariable(names []string) {
+	var f *os.File
+	for _, name := range names {
+		f, _ = os.Open(name)
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+		use(f)
+	}
+}
+
+// No fix: the loop lies in another loop, whose later statements run after it.
+func innerLoop(rows [][]string) {
+	for _, row := range rows {
+		for _, name := range row {
+			f, _ := os.Open(name)
+			defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open`
+			use(f)
+		}
+		use(row)
 	}
 }

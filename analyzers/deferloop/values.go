@@ -1,0 +1,161 @@
+package deferloop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// This file finds the values a deferred call releases, and the values the iteration
+// derives from them: what must stay alive while the deferred call waits.
+
+// releasedVars returns the variables through which a deferred call in loop reaches
+// what it releases, and the variables of the loop derived from them (see derive):
+// the root variables of the call's receiver, function value and arguments that are
+// declared in the loop or assigned in its body, so that they hold what this iteration
+// acquired.
+func releasedVars(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, call *ast.CallExpr) []*types.Var {
+	var vars []*types.Var
+	add := func(e ast.Expr) {
+		if v := rootVar(info, e); v != nil && (declaredIn(loop, v) || assignedIn(info, body, v)) {
+			vars = append(vars, v)
+		}
+	}
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		add(fun.X)
+	case *ast.Ident:
+		add(fun)
+	}
+	for _, arg := range call.Args {
+		add(arg)
+	}
+	if len(vars) == 0 {
+		return nil
+	}
+	return derive(info, loop, body, vars)
+}
+
+// declaredIn reports whether v is declared within n.
+func declaredIn(n ast.Node, v *types.Var) bool {
+	return n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// derive adds to vars the variables declared in loop that body assigns from an
+// expression mentioning one of vars, and that can hold a reference to it (sub from
+// sub, err := conn.Subscribe(...), r from r := bufio.NewReader(f)), until no more are
+// added: handing on such a value hands on what it was made from. Values that cannot
+// hold a reference (numbers, strings, byte slices, errors) are left out, so that
+// n, err := f.Read(buf) derives nothing.
+func derive(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, vars []*types.Var) []*types.Var {
+	type source struct {
+		v   *types.Var
+		rhs ast.Expr
+	}
+	var sources []source
+	addSource := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if ok && declaredIn(loop, v) && mayHoldReference(v.Type()) {
+			sources = append(sources, source{v, rhs})
+		}
+	}
+	pair := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for i, l := range lhs {
+			switch {
+			case len(rhs) == len(lhs):
+				addSource(l, rhs[i])
+			case len(rhs) == 1:
+				addSource(l, rhs[0])
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			pair(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			pair(lhs, n.Values)
+		}
+		return true
+	})
+	have := make(map[*types.Var]bool)
+	for _, v := range vars {
+		have[v] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range sources {
+			if !have[s.v] && mentionsAny(info, s.rhs, vars) {
+				have[s.v] = true
+				vars = append(vars, s.v)
+				changed = true
+			}
+		}
+	}
+	return vars
+}
+
+// mayHoldReference reports whether a value of type t can refer to another value: all
+// but numbers, strings, booleans, slices and arrays of those, and errors.
+func mayHoldReference(t types.Type) bool {
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return false
+	case *types.Slice:
+		return mayHoldReference(u.Elem())
+	case *types.Array:
+		return mayHoldReference(u.Elem())
+	}
+	return true
+}
+
+// mentionsAny reports whether n refers to one of vars, in nested function literals too.
+func mentionsAny(info *types.Info, n ast.Node, vars []*types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			for _, v := range vars {
+				found = found || info.Uses[id] == v
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readIn reports whether v is read (not only assigned) by a node of region between
+// from and to, outside the node skip.
+func readIn(info *types.Info, region ast.Node, v *types.Var, from, to token.Pos, skip ast.Node) bool {
+	targets := make(map[*ast.Ident]bool) // plain assignment targets: written, not read
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		if found || n == nil || n == skip || n.End() <= from || n.Pos() >= to {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+				for _, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+						targets[id] = true
+					}
+				}
+			}
+		case *ast.Ident:
+			found = info.Uses[n] == v && from <= n.Pos() && !targets[n]
+		}
+		return true
+	})
+	return found
+}
