@@ -14,7 +14,6 @@ import (
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 //go:embed doc.go
@@ -62,6 +61,11 @@ type funcInfo struct {
 	body         *ast.BlockStmt
 	namedResults []*ast.Ident
 	graph        *flow.Graph // built on first use: most defers need none
+	afterCache   map[token.Pos]func(token.Pos) bool
+
+	collected bool // defers and calls below are filled in
+	defers    []*ast.DeferStmt
+	calls     []*ast.CallExpr
 }
 
 func newFuncInfo(fn ast.Node) *funcInfo {
@@ -74,11 +78,72 @@ func newFuncInfo(fn ast.Node) *funcInfo {
 	return info
 }
 
-func (f *funcInfo) flowGraph(pass *analysis.Pass) *flow.Graph {
+// after returns flow.Graph.After for pos, building the graph on first use.
+func (f *funcInfo) after(pass *analysis.Pass, pos token.Pos) func(token.Pos) bool {
+	if pred, ok := f.afterCache[pos]; ok {
+		return pred
+	}
 	if f.graph == nil {
 		f.graph = flow.New(pass.TypesInfo, f.body)
+		f.afterCache = make(map[token.Pos]func(token.Pos) bool)
 	}
-	return f.graph
+	pred := f.graph.After(pos)
+	f.afterCache[pos] = pred
+	return pred
+}
+
+// declares reports whether v is a local variable of the function: a parameter, a
+// result or a variable of its body (a variable of an enclosing function can change
+// in ways this function does not show).
+func (f *funcInfo) declares(v *types.Var) bool {
+	return f.node.Pos() <= v.Pos() && v.Pos() < f.node.End()
+}
+
+func (f *funcInfo) isNamedResult(info *types.Info, v *types.Var) bool {
+	for _, id := range f.namedResults {
+		if info.Defs[id] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// deferStmts returns the defer statements of the function's own body (not those of
+// nested function literals).
+func (f *funcInfo) deferStmts() []*ast.DeferStmt {
+	f.collectStmts()
+	return f.defers
+}
+
+// plainCalls returns the calls of the function's own body that run where they
+// stand: all but the calls of defer and go statements.
+func (f *funcInfo) plainCalls() []*ast.CallExpr {
+	f.collectStmts()
+	return f.calls
+}
+
+func (f *funcInfo) collectStmts() {
+	if f.collected {
+		return
+	}
+	f.collected = true
+	postponed := make(map[*ast.CallExpr]bool)
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			f.defers = append(f.defers, n)
+			postponed[n.Call] = true
+		case *ast.GoStmt:
+			postponed[n.Call] = true
+		case *ast.CallExpr:
+			if !postponed[n] {
+				f.calls = append(f.calls, n)
+			}
+		}
+		return true
+	})
 }
 
 func checkDefer(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, inLoop bool) {
@@ -87,208 +152,20 @@ func checkDefer(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, inLoop b
 	if early := earlyDuration(pass.TypesInfo, call, literal); early != nil {
 		report.Node(pass, early, fmt.Sprintf(
 			"%s is evaluated when the defer statement runs, not when the deferred call runs, so it measures almost nothing: defer a function literal that computes it",
-			render(pass, early)), wrapFix(pass, stmt, inLoop || literal)...)
+			render(pass, early)), wrapFix(pass, stmt, !inLoop && !literal)...)
 		return
 	}
 	if literal {
 		return // its arguments are captured on purpose: defer func(n int) { ... }(n)
 	}
-	for _, arg := range call.Args {
-		if id, assign := laterAssigned(pass, fn, stmt, arg); id != nil {
-			line := pass.Fset.Position(assign).Line
-			report.Node(pass, id, fmt.Sprintf(
-				"%s is evaluated when the defer statement runs, so the deferred call does not see the assignment at line %d: defer a function literal that reads %s",
-				id.Name, line, id.Name), wrapFix(pass, stmt, inLoop)...)
-			return
-		}
+	if late := findLateRead(pass, fn, stmt); late != nil {
+		line := pass.Fset.Position(late.assign).Line
+		name := late.id.Name
+		fixable := late.verdict == certain && !inLoop && onlyChanges(pass, fn, stmt, late.id)
+		report.Node(pass, late.id, fmt.Sprintf(
+			"%s is evaluated when the defer statement runs, so the deferred call does not see the assignment at line %d: defer a function literal that reads %s",
+			name, line, name), wrapFix(pass, stmt, fixable)...)
 	}
-}
-
-// earlyDuration returns the first expression in the deferred call that computes a
-// duration from the current time: time.Since(...), a Time.Sub call, or arithmetic
-// on time.Now(). Function literal bodies are not searched: they run later. When the
-// deferred function is itself a literal, only its arguments are searched.
-func earlyDuration(info *types.Info, call *ast.CallExpr, literal bool) ast.Expr {
-	var found ast.Expr
-	visit := func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if isTimeFunc(info, n, "Since") || isTimeSub(info, n) {
-				found = n
-			}
-		case *ast.BinaryExpr:
-			for _, operand := range []ast.Expr{n.X, n.Y} {
-				if nowBased(info, operand) {
-					found = n
-				}
-			}
-		}
-		return found == nil
-	}
-	if literal {
-		for _, arg := range call.Args {
-			ast.Inspect(arg, visit)
-		}
-	} else {
-		ast.Inspect(call, visit)
-	}
-	return found
-}
-
-// nowBased reports whether e is time.Now() or a method chain on it, such as
-// time.Now().UnixNano().
-func nowBased(info *types.Info, e ast.Expr) bool {
-	for {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		if isTimeFunc(info, call, "Now") {
-			return true
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		e = sel.X
-	}
-}
-
-func isTimeFunc(info *types.Info, call *ast.CallExpr, name string) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == name && fn.Signature().Recv() == nil
-}
-
-func isTimeSub(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "Sub" {
-		return false
-	}
-	recv := fn.Signature().Recv()
-	return recv != nil && types.TypeString(recv.Type(), nil) == "time.Time"
-}
-
-// laterAssigned looks for a local variable read by arg that is assigned on some path
-// after the defer statement. It returns the variable's identifier in arg and the
-// position of the assignment.
-func laterAssigned(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg ast.Expr) (*ast.Ident, token.Pos) {
-	var (
-		found  *ast.Ident
-		assign token.Pos
-	)
-	ast.Inspect(arg, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.UnaryExpr:
-			return n.Op != token.AND // &err: the call reads the variable when it runs
-		case *ast.Ident:
-			v, ok := pass.TypesInfo.Uses[n].(*types.Var)
-			if !ok || v.IsField() || v.Pos() < fn.node.Pos() || v.Pos() >= fn.node.End() {
-				return false
-			}
-			if pos := firstAssignmentAfter(pass, fn, stmt, v); pos.IsValid() {
-				found, assign = n, pos
-			}
-		}
-		return true
-	})
-	return found, assign
-}
-
-// firstAssignmentAfter returns the position of the first assignment to v that can
-// run after the defer statement, or token.NoPos. Assignments of nil are skipped
-// (they disable the variable; the deferred call keeps the old value on purpose), and
-// so are assignments inside function literals, whose timing is unknown.
-func firstAssignmentAfter(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *types.Var) token.Pos {
-	sites := assignments(pass.TypesInfo, fn, v)
-	if len(sites) == 0 {
-		return token.NoPos
-	}
-	after := fn.flowGraph(pass).After(stmt.Pos())
-	for _, pos := range sites {
-		if after(pos) {
-			return pos
-		}
-	}
-	return token.NoPos
-}
-
-// assignments returns, in source order, the positions of the statements in fn that
-// assign a new value to v outside function literals: assignments (but not the
-// declaration of a fresh variable by :=), ++ and --, range clauses with =, and
-// return statements with results when v is a named result.
-func assignments(info *types.Info, fn *funcInfo, v *types.Var) []token.Pos {
-	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	namedResult := false
-	for _, id := range fn.namedResults {
-		namedResult = namedResult || info.Defs[id] == v
-	}
-	var sites []token.Pos
-	ast.Inspect(fn.body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				if isV(lhs) && !assignsNil(n, i) {
-					sites = append(sites, n.Pos())
-				}
-			}
-		case *ast.IncDecStmt:
-			if isV(n.X) {
-				sites = append(sites, n.Pos())
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN && (isV(n.Key) || n.Value != nil && isV(n.Value)) {
-				sites = append(sites, n.Key.Pos())
-			}
-		case *ast.ReturnStmt:
-			if namedResult && len(n.Results) > 0 {
-				sites = append(sites, n.Pos())
-			}
-		}
-		return true
-	})
-	return sites
-}
-
-// assignsNil reports whether the i-th left-hand side of assign receives the literal nil.
-func assignsNil(assign *ast.AssignStmt, i int) bool {
-	if len(assign.Lhs) != len(assign.Rhs) {
-		return false
-	}
-	id, ok := ast.Unparen(assign.Rhs[i]).(*ast.Ident)
-	return ok && id.Name == "nil"
-}
-
-// wrapFix offers to wrap the deferred call in a function literal, so that its
-// arguments are evaluated when it runs. Inside a loop the literal would capture
-// variables the loop changes, so no fix is offered there.
-func wrapFix(pass *analysis.Pass, stmt *ast.DeferStmt, inLoop bool) []analysis.SuggestedFix {
-	if inLoop {
-		return nil
-	}
-	call := render(pass, stmt.Call)
-	return []analysis.SuggestedFix{{
-		Message: "Evaluate the arguments when the deferred call runs",
-		TextEdits: []analysis.TextEdit{{
-			Pos:     stmt.Call.Pos(),
-			End:     stmt.Call.End(),
-			NewText: []byte("func() { " + call + " }()"),
-		}},
-	}}
 }
 
 // render returns the source text of n.

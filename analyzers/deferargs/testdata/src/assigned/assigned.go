@@ -38,13 +38,18 @@ func redeclared() {
 	defer log.Println(err) // want `err is evaluated when the defer statement runs, so the deferred call does not see the assignment at line 39`
 	n, err := 1, doWork()
 	_, _ = n, err
+	// Reported without a fix: err held a real value at the defer. An error is the
+	// outcome of work, so the later one is most likely wanted, but not certainly.
 }
 
+// Quiet: this was reported once, but it is the re-defer shape. Each iteration
+// defers its own call with the value of that iteration; a function literal would log
+// the last item once per item.
 func loopBackEdge(items []string) {
 	var last string
 	for _, it := range items {
 		last = it
-		defer log.Println(last) // want `last is evaluated when the defer statement runs, so the deferred call does not see the assignment at line 46`
+		defer log.Println(last)
 	}
 }
 

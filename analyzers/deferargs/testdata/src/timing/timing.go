@@ -11,7 +11,7 @@ func (histogram) Observe(float64) {}
 
 var latency histogram
 
-func record(d time.Duration)            {}
+func record(d time.Duration)             {}
 func trace(start time.Time, name string) {}
 
 func since() {
