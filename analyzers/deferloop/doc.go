@@ -45,35 +45,72 @@
 //
 // The suggested fix does exactly that: it moves the loop body into a function literal
 // called in its place, turning a continue of the loop into a return. It is offered
-// only when the move changes nothing else: no return, goto, break of the loop, branch
-// to a label outside the body, or call of recover in the body, and no defer in the
-// body that recovers or writes a variable declared outside the body (a deferred
-// literal setting the function's error would be overwritten by its return).
+// only when the move changes nothing but when the body's deferred calls run: no
+// return, goto, break of the loop, branch to a label outside the body, or call of
+// recover in the body; no defer in the body that recovers or writes a variable
+// declared outside the body (a deferred literal setting the function's error would
+// be overwritten by its return); no deferred call releasing a value that outlives
+// the iteration (handed on as below, or held by a variable declared outside the
+// loop); no go statement, function literal not called where it stands, or method
+// value in the body (a goroutine or callback may use the value after the
+// iteration); nothing after the loop but return statements without calls (the
+// deferred calls would otherwise run before a wait for a reader or a producer's
+// publish, not after it); no enclosing loop; and not in test code. When unsure, the
+// finding comes without a fix.
 //
 // Not reported: a defer after which every path leaves the loop before the next
 // iteration (a retry loop whose body ends defer conn.Close(); return use(conn), or a
 // branch that defers and breaks; paths ending in panic, os.Exit, log.Fatal, t.Fatal
 // or runtime.Goexit); a defer inside a function literal called in the loop or started
 // as a goroutine, which belongs to that function; a defer before or after the loop;
-// and, unless it deadlocks, a defer that is the last statement its iteration runs.
-// Such a loop only sets up what the deferred calls undo at function return (lock
-// every mutex of a list, hold every connection, hide flags, remove every file): the
-// author wants the calls at return, and running them at the end of the iteration
-// would undo each set-up at once. This also leaves unreported the rarer leak whose
-// iteration uses the resource before deferring its release. Also not reported, unless
-// the loop never exits: a defer whose value the iteration hands on, so that it must
-// outlive the iteration (captured by or passed to a go statement, stored into a
-// variable declared outside the loop, sent on a channel; a cancel func whose context
-// is stored outside the loop); and a plain delay in a loop that runs under a mutex
-// the function unlocks after the loop, the idiom that runs callbacks once the lock is
-// released.
+// and, unless it deadlocks or the loop is unbounded, a defer that is the last
+// statement its iteration runs. Such a loop only sets up what the deferred calls undo
+// at function return (lock every mutex of a list, hold every connection, hide flags,
+// remove every file): the author wants the calls at return, and running them at the
+// end of the iteration would undo each set-up at once. This also leaves unreported
+// the rarer leak whose iteration uses the resource before deferring its release. A
+// loop is unbounded when no path leaves it (the calls never run) or when it ranges
+// over a channel (they pile up for as long as the channel delivers): it sets nothing
+// up, and the defer ending its iteration is reported.
+//
+// Also not reported, unless the loop never exits, defers the code shows are meant for
+// function return:
+//
+//   - the value released outlives the iteration because the iteration hands it on,
+//     or a value derived from it (sub from sub, err := conn.Subscribe(...), a reader
+//     wrapping a file; numbers, strings, byte slices and errors derive nothing):
+//     captured by or passed to a go statement, stored into a variable declared
+//     outside the loop or an element of one (listeners = append(listeners, l),
+//     conns[i] = c, m[k] = c), sent on a channel; the released operand is itself an
+//     element or field of an outer variable the loop assigns (conns[i], _ = dial(a);
+//     defer conns[i].Close()); a variable declared outside the loop carries it to the
+//     next iteration (srv = restart(srv)) or past the loop (read after it); a cancel
+//     func whose context is stored outside the loop;
+//   - the defer is a safety net: the iteration makes the same call itself on every
+//     path that comes round to the next iteration (defer f.Close(); ...; f.Close()),
+//     so the defer acts only when the iteration leaves early;
+//   - a deferred literal that acts on the function's outcome: each of its statements
+//     is an if whose condition reads a named result (defer func() { if err != nil {
+//     x.Close() } }()), known only at return;
+//   - in test code (a _test.go file, or a function taking *testing.T, *testing.B,
+//     *testing.F or testing.TB, or inside one), a loop that acquires the value, defers
+//     its release and goes on using or collecting it: the test holds every
+//     connection it sets up until it ends, which bounds the pile;
+//   - a plain delay in a loop that runs under a mutex the function unlocks after the
+//     loop, the idiom that runs callbacks once the lock is released.
 //
 // Limits: a defer guarded so that it runs in one iteration only (if i == 0 { defer
 // ... }) is reported, since the control flow allows it to repeat. Calls of other
 // functions that never return (a project's own fatal helper) are not known, so a
-// loop that such a call ends is reported as repeating. The deadlock message needs a
-// Lock in the loop on the same mutex expression, rooted in a variable that the loop
-// does not change; the release message needs the released value assigned in the loop
-// (for RUnlock and Done, an RLock or Add on the same receiver in the loop). A deferred function literal whose one
-// statement is a call is judged and named by that call.
+// loop that such a call ends is reported as repeating. A loop that leaves only on
+// failure (an accept loop that returns on error) counts as bounded, and so does a
+// range over a function iterator, which usually walks a collection: their defers
+// ending the iteration stay unreported. Derivation is by type, not by meaning: a
+// value computed from the resource but not holding it (a FileInfo from f.Stat())
+// that is collected outside silences the report. The deadlock message needs a Lock
+// in the loop on the same mutex expression, rooted in a variable that the loop does
+// not change; the release message needs the released value assigned in the loop
+// (for RUnlock and Done, an RLock or Add on the same receiver in the loop). A
+// deferred function literal whose one statement is a call is judged and named by
+// that call.
 package deferloop
