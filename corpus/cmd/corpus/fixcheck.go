@@ -41,10 +41,11 @@ const (
 
 // A check is one command run before and after the fixes.
 type check struct {
-	Name          string  // build, vet, or test ./dir
-	Before, After outcome // of the untouched copy, of the fixed copy
-	New           []string
-	Output        string // the first lines of the fixed copy's output when it regressed
+	Name          string   // build, vet, or test ./dir
+	Before, After outcome  // of the untouched copy, of the fixed copy
+	FailedBefore  []string // go test: the tests that failed before
+	New           []string // what fails after and did not before (see newFailures)
+	Output        string   // the first lines of the fixed copy's output when it regressed
 }
 
 // regressed reports whether the fixes broke the check: it passed before and fails or
@@ -148,10 +149,32 @@ func fixcheckOne(w io.Writer, bin, out, enable string, keep bool, m fetched) fix
 		runCheck("build", before, after, goDeadline, "go", "build", "./..."),
 		runCheck("vet", before, after, goDeadline, "go", "vet", "./..."))
 	for _, pkg := range changedPackages(changed) {
-		r.Checks = append(r.Checks, runCheck("test "+pkg, before, after, testDeadline,
-			"go", "test", "-count=1", "-short", "-timeout", testTimeout.String(), pkg))
+		goTest := []string{"go", "test", "-count=1", "-short", "-timeout", testTimeout.String()}
+		c := runCheck("test "+pkg, before, after, testDeadline, append(goTest, pkg)...)
+		r.Checks = append(r.Checks, c)
+		// A test that fails before (often one that needs a service, or a panic that
+		// ends the test binary) hides the tests after it: run the package again
+		// without the tests that failed before, so that the others are compared too.
+		if skip := skipPattern(c.FailedBefore); skip != "" {
+			name := fmt.Sprintf("test %s (%d failing skipped)", pkg, len(c.FailedBefore))
+			r.Checks = append(r.Checks, runCheck(name, before, after, testDeadline, append(goTest, "-skip", skip, pkg)...))
+		}
 	}
 	return r
+}
+
+// skipPattern is the go test -skip pattern that skips the tests named, or "".
+func skipPattern(tests []string) string {
+	var quoted []string
+	for _, t := range tests {
+		top, _, _ := strings.Cut(t, "/") // a failing subtest fails its parent too
+		quoted = append(quoted, regexp.QuoteMeta(top))
+	}
+	slices.Sort(quoted)
+	if quoted = slices.Compact(quoted); len(quoted) == 0 {
+		return ""
+	}
+	return "^(" + strings.Join(quoted, "|") + ")$"
 }
 
 // applyDeferlintFixes runs deferlint three times in dir: -format json to count the
@@ -308,6 +331,9 @@ func runCheck(name, before, after string, deadline time.Duration, argv ...string
 	c.Before = outcomeOf(test, outBefore, okBefore, hungBefore)
 	c.After = outcomeOf(test, outAfter, okAfter, hungAfter)
 	c.New = newFailures(test, outBefore, outAfter)
+	if test {
+		c.FailedBefore = failures(test, outBefore)
+	}
 	if c.regressed() {
 		c.Output = firstLines(outAfter, 12)
 	}

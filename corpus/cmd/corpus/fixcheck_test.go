@@ -94,6 +94,15 @@ func TestNewFailures(t *testing.T) {
 	}
 }
 
+func TestSkipPattern(t *testing.T) {
+	if got, want := skipPattern([]string{"TestB/sub.1", "TestB", "TestA"}), "^(TestA|TestB)$"; got != want {
+		t.Errorf("skipPattern = %q, want %q", got, want)
+	}
+	if got := skipPattern(nil); got != "" {
+		t.Errorf("skipPattern(nil) = %q, want none", got)
+	}
+}
+
 func TestRegressed(t *testing.T) {
 	for _, c := range []struct {
 		check
