@@ -80,6 +80,16 @@ func (r fixResult) fixes() int {
 	return n
 }
 
+func (r fixResult) regressions() int {
+	n := 0
+	for _, c := range r.Checks {
+		if c.regressed() {
+			n++
+		}
+	}
+	return n
+}
+
 // fixcheckAll checks the fixes of each module, prints a line per module as it goes,
 // then prints the table and writes it, with the patches, into out.
 func fixcheckAll(w io.Writer, bin, out, enable string, keep bool, mods []fetched) error {
@@ -90,7 +100,7 @@ func fixcheckAll(w io.Writer, bin, out, enable string, keep bool, mods []fetched
 	var results []fixResult
 	for _, m := range mods {
 		r := fixcheckOne(w, bin, out, enable, keep, m)
-		status := fmt.Sprintf("%d fixes in %d files", r.fixes(), r.Files)
+		status := fmt.Sprintf("%d fixes in %d files, %d regressions", r.fixes(), r.Files, r.regressions())
 		if r.Err != "" {
 			status = "ERROR:\n" + firstLines(r.Err, 8)
 		}
