@@ -23,6 +23,7 @@ type tracked struct {
 	guards map[ast.Expr]bool     // conditions of ifs whose branch releases it and goes on (see findGuards)
 	conds  map[ast.Expr]ast.Stmt // the branch conditions of the function (if, for, tagless case), with the if's init
 	info   *types.Info
+	tr     *resources.Tracker
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
 	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
 	// the path.
@@ -59,6 +60,9 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 			}
 			if errLive && r.pair() != nil && assigns(r.info, n, r.pair()) {
 				errLive = false
+			}
+			if r.assertsAbsent(n, errLive) {
+				return // requireTrue(t, err != nil): it returns only when there is no resource
 			}
 			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
 				if r.guards[cond] && !r.testsResource(cond, errLive) {
@@ -106,6 +110,35 @@ func (r *tracked) pair() *types.Var {
 	return r.other
 }
 
+// assertsAbsent reports whether n is a call statement that returns only when the
+// resource is absent: an assertion (a function with the Asserts fact, or testify's
+// require) that the paired error is non-nil (wantErr(t, err), require.Error(t,
+// err)), or that a condition holds on which the resource is absent
+// (requireTrue(t, err != nil), assert(t, f == nil)).
+func (r *tracked) assertsAbsent(n ast.Node, errLive bool) bool {
+	s, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range r.tr.Assertions(call) {
+		var g gone
+		switch {
+		case a.Error && errLive && r.isVar(a.Arg, r.err):
+			g = goneIf(true) // the error is non-nil: no resource
+		case !a.Error:
+			g = r.eval(a.Arg, errLive)
+		}
+		if a.Holds && g.ifTrue || !a.Holds && g.ifFalse {
+			return true
+		}
+	}
+	return false
+}
+
 // findGuards records the conditions of the ifs in body, with no else, whose branch
 // releases the resource and then goes on to the statement after the if: if didOpen
 // { f.Close() }, if closeIt { resp.Body.Close() }. A release that comes back to the
@@ -149,7 +182,7 @@ func (r *tracked) goesOn(b *ast.BlockStmt) bool {
 		return false
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
-			return flow.MayReturn(r.info, call)
+			return r.tr.MayReturn(call)
 		}
 	}
 	return true

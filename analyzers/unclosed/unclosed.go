@@ -165,7 +165,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		errExpr = pairExpr
 	}
 	if id, ok := lhs.(*ast.Ident); lhs == nil || ok && id.Name == "_" {
-		if errExpr != nil && !expectsSuccess(pass, cur, stmt, errExpr) {
+		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
@@ -184,7 +184,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if !named && (v.Pos() < body.Pos() || v.Pos() >= body.End()) {
 		return // a package variable or one captured from an enclosing function
 	}
-	r := &tracked{stmt: stmt, v: v, kind: src.Kind, named: named, info: pass.TypesInfo}
+	r := &tracked{stmt: stmt, v: v, kind: src.Kind, named: named, info: pass.TypesInfo, tr: t}
 	if e, ok := pairExpr.(*ast.Ident); ok {
 		pv, _ := pass.TypesInfo.ObjectOf(e).(*types.Var)
 		switch pair {
@@ -218,7 +218,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	}
 	g := graphs[body]
 	if g == nil {
-		g = flow.New(pass.TypesInfo, body)
+		g = t.Graph(body)
 		graphs[body] = g
 	}
 	r.conds = conditions(body)
@@ -340,10 +340,12 @@ var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Inter
 
 // expectsSuccess reports whether the first statement after the acquisition that
 // reads its error treats failure as the exceptional case: if err != nil, a return
-// of the error, or an assertion or helper whose name says so (require.NoError,
-// assert.Nil, must, check). Tests that expect the call to fail (if err !=
-// context.Canceled, require.Error) discard the resource knowingly.
-func expectsSuccess(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Node, errExpr ast.Expr) bool {
+// of the error, or an assertion that the error is nil (a function with the Asserts
+// fact, such as must(err), noError(t, err) or assert(t, err == nil), or testify's
+// require.NoError). Tests that expect the call to fail (if err !=
+// context.Canceled, requireTrue(t, err != nil), require.Error) discard the
+// resource knowingly.
+func expectsSuccess(pass *analysis.Pass, t *resources.Tracker, cur inspector.Cursor, stmt ast.Node, errExpr ast.Expr, kind *resources.Kind) bool {
 	id, ok := errExpr.(*ast.Ident)
 	if !ok {
 		return true // stored elsewhere (s.err): no telling, report
@@ -373,20 +375,28 @@ func expectsSuccess(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Node, er
 	case *ast.ReturnStmt:
 		return true
 	case *ast.ExprStmt:
-		call, ok := n.X.(*ast.CallExpr)
+		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
 		if !ok {
 			return false
 		}
-		fun := ast.Unparen(call.Fun)
-		if sel, ok := fun.(*ast.SelectorExpr); ok {
-			fun = sel.Sel
+		r := &tracked{err: errVar, kind: kind, info: pass.TypesInfo, tr: t}
+		for _, a := range t.Assertions(call) {
+			var g gone
+			switch {
+			case a.Error && r.isVar(a.Arg, errVar):
+				g = goneIf(true)
+			case !a.Error:
+				g = r.eval(a.Arg, true)
+			default:
+				continue
+			}
+			if g.ifTrue == g.ifFalse {
+				return false // not understood
+			}
+			// The call returns when its argument is a.Holds: success is expected
+			// when that is the branch on which the error is nil.
+			return g.ifTrue != a.Holds
 		}
-		id, ok := fun.(*ast.Ident)
-		if !ok {
-			return false
-		}
-		lower := strings.ToLower(id.Name)
-		return strings.Contains(lower, "noerror") || lower == "nil" || strings.Contains(lower, "must") || strings.Contains(lower, "check") || strings.Contains(lower, "fatal")
 	}
 	return false
 }
@@ -582,7 +592,7 @@ func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) [
 	}
 	after := list[index]
 	if r.err != nil {
-		if index+1 >= len(list) || !isErrCheck(pass.TypesInfo, list[index+1], r.err) {
+		if index+1 >= len(list) || !isErrCheck(pass.TypesInfo, r.tr, list[index+1], r.err) {
 			return nil
 		}
 		after = list[index+1]
@@ -600,7 +610,7 @@ func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) [
 
 // isErrCheck reports whether s is `if err != nil { ... }` ending in a return or a
 // call that does not return, with no else.
-func isErrCheck(info *types.Info, s ast.Stmt, err *types.Var) bool {
+func isErrCheck(info *types.Info, t *resources.Tracker, s ast.Stmt, err *types.Var) bool {
 	ifs, ok := s.(*ast.IfStmt)
 	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
 		return false
@@ -619,7 +629,7 @@ func isErrCheck(info *types.Info, s ast.Stmt, err *types.Var) bool {
 		return true
 	case *ast.ExprStmt:
 		call, ok := last.X.(*ast.CallExpr)
-		return ok && !flow.MayReturn(info, call)
+		return ok && !t.MayReturn(call)
 	}
 	return false
 }

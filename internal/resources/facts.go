@@ -6,8 +6,9 @@ import (
 	"slices"
 )
 
-// Compute works out which functions of the package return a fresh resource and
-// which release or keep their parameters, records them in t for this package's own
+// Compute works out which functions of the package return a fresh resource,
+// which release or keep their parameters, and which do not return unless a
+// parameter holds (Asserts), records them in t for this package's own
 // reports, and exports them as facts for importers. Functions calling each other
 // within the package are handled by iterating to a fixed point (a few rounds at most).
 func (t *Tracker) Compute(files []*ast.File) {
@@ -36,6 +37,10 @@ func (t *Tracker) Compute(files []*ast.File) {
 		if !changed {
 			break
 		}
+	}
+	t.computeAsserts(decls)
+	for fn, a := range t.asserts {
+		t.Pass.ExportObjectFact(fn, a)
 	}
 	anyFresh := false
 	for fn, params := range t.owns {

@@ -50,7 +50,7 @@ func (a *Analyzed) String() string {
 }
 
 // FactTypes lists the facts an analyzer using this package must declare.
-var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Analyzed)}
+var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Analyzed), new(Asserts)}
 
 // Tracker answers ownership questions within one package: which calls acquire a
 // resource, and what each use of a variable holding one does to it.
@@ -59,12 +59,13 @@ type Tracker struct {
 	Cat      *Catalogue
 	owns     map[*types.Func][]int  // this package's functions
 	fresh    map[*types.Func]*Fresh // this package's functions
+	asserts  map[*types.Func]*Asserts
 	analyzed map[*types.Package]bool
 }
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), analyzed: make(map[*types.Package]bool)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool)}
 }
 
 // Source is what an acquiring call yields.

@@ -4,7 +4,15 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"testing"
 )
+
+// WantError ends the test unless err is set.
+func WantError(tb testing.TB, err error) { // want WantError:"asserts param 1 non-nil"
+	if err == nil {
+		tb.Fatal("want an error")
+	}
+}
 
 // CloseQuietly releases c.
 func CloseQuietly(c io.Closer) { // want CloseQuietly:"owns params \\[0\\]"

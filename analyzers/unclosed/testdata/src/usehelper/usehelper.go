@@ -2,6 +2,7 @@ package usehelper // want package:"analyzed"
 
 import (
 	"os"
+	"testing"
 
 	"helper"
 )
@@ -90,4 +91,12 @@ func genericHolder(h *helper.Holder[*os.File], name string) error {
 func closedBeforeReturn(url string) {
 	resp, _ := helper.FetchAndRead(url)
 	_ = resp.StatusCode
+}
+
+// Another package's assertion, known from its fact: the call is expected to fail,
+// so there is no file after it.
+func expectedFailure(t *testing.T) {
+	f, err := os.Open("/does/not/exist")
+	helper.WantError(t, err)
+	_ = f
 }

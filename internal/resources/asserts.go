@@ -1,0 +1,389 @@
+package resources
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/flow"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Asserts is the fact that a function returns normally only when some of its
+// parameters hold: must(err) and noError(t, err) return only for a nil error,
+// wantErr(t, err) only for a non-nil one, requireTrue(t, cond) only for a true
+// cond. Never says that it does not return at all (fatalf(t, ...)). It is read from
+// the function's body: every path to a return passes a test of the parameter that
+// fails, or a call that does not return (panic, os.Exit, log.Fatal, t.Fatal,
+// t.FailNow, another such function).
+type Asserts struct {
+	Never  bool
+	Params []Assertion
+}
+
+// Assertion says what holds of one parameter when the function returns.
+type Assertion struct {
+	Param int
+	Error bool // the parameter is an error; otherwise a bool
+	Holds bool // on return: the bool's value, or whether the error is non-nil
+}
+
+func (*Asserts) AFact() {}
+func (a *Asserts) String() string {
+	if a.Never {
+		return "never returns"
+	}
+	var parts []string
+	for _, p := range a.Params {
+		parts = append(parts, fmt.Sprintf("param %d %s", p.Param, p.word()))
+	}
+	return "asserts " + strings.Join(parts, ", ")
+}
+
+func (p Assertion) word() string {
+	switch {
+	case p.Error && p.Holds:
+		return "non-nil"
+	case p.Error:
+		return "nil"
+	case p.Holds:
+		return "true"
+	}
+	return "false"
+}
+
+// CallAssertion is an Assertion at a call: the argument that holds as said.
+type CallAssertion struct {
+	Arg ast.Expr
+	Assertion
+}
+
+// testifyAsserts lists the testify require functions and Assertions methods that
+// end the test unless their argument holds. Their bodies reach t.FailNow through
+// an interface and a bool from the assert package, which the body analysis does
+// not follow: this table stands in for their facts. Argument indexes count t for
+// the functions, not for the methods.
+var testifyAsserts = map[string]Assertion{
+	"NoError": {Param: 1, Error: true, Holds: false}, "NoErrorf": {Param: 1, Error: true, Holds: false},
+	"Error": {Param: 1, Error: true, Holds: true}, "Errorf": {Param: 1, Error: true, Holds: true},
+	"ErrorIs": {Param: 1, Error: true, Holds: true}, "ErrorIsf": {Param: 1, Error: true, Holds: true},
+	"ErrorAs": {Param: 1, Error: true, Holds: true}, "ErrorAsf": {Param: 1, Error: true, Holds: true},
+	"ErrorContains": {Param: 1, Error: true, Holds: true}, "ErrorContainsf": {Param: 1, Error: true, Holds: true},
+	"EqualError": {Param: 1, Error: true, Holds: true}, "EqualErrorf": {Param: 1, Error: true, Holds: true},
+	"True": {Param: 1, Holds: true}, "Truef": {Param: 1, Holds: true},
+	"False": {Param: 1, Holds: false}, "Falsef": {Param: 1, Holds: false},
+}
+
+const testifyRequire = "github.com/stretchr/testify/require"
+
+// Assertions returns what holds of call's arguments when call returns, from the
+// callee's Asserts fact (or this package's analysis) or the testify table.
+func (t *Tracker) Assertions(call *ast.CallExpr) []CallAssertion {
+	fn, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || isMethodExpr(t.Pass.TypesInfo, call) {
+		return nil
+	}
+	fn = fn.Origin()
+	var params []Assertion
+	if fn.Pkg().Path() == testifyRequire {
+		if a, ok := testifyAsserts[fn.Name()]; ok {
+			if fn.Signature().Recv() != nil {
+				a.Param-- // (*Assertions).NoError(err): no t
+			}
+			params = []Assertion{a}
+		}
+	} else if a := t.assertsOf(fn); a != nil {
+		params = a.Params
+	}
+	var out []CallAssertion
+	for _, p := range params {
+		if p.Param < len(call.Args) {
+			out = append(out, CallAssertion{Arg: call.Args[p.Param], Assertion: p})
+		}
+	}
+	return out
+}
+
+func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.MethodExpr
+}
+
+func (t *Tracker) assertsOf(fn *types.Func) *Asserts {
+	if fn.Pkg() == t.Pass.Pkg {
+		return t.asserts[fn]
+	}
+	var fact Asserts
+	if t.Pass.ImportObjectFact(fn, &fact) {
+		return &fact
+	}
+	return nil
+}
+
+// stopMethods are the methods of testing.TB that end the test's goroutine:
+// flow.MayReturn knows them on *testing.T, B and F, not through the interface.
+var stopMethods = map[string]bool{"Fatal": true, "Fatalf": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true}
+
+// MayReturn reports whether call may return to its caller: flow.MayReturn, and
+// also false for the methods of testing.TB that end the test and for functions
+// with the Asserts fact that never return.
+func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
+	if !flow.MayReturn(t.Pass.TypesInfo, call) {
+		return false
+	}
+	fn, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return true
+	}
+	if recv := fn.Signature().Recv(); recv != nil && fn.Pkg().Path() == "testing" && types.IsInterface(recv.Type()) && stopMethods[fn.Name()] {
+		return false
+	}
+	a := t.assertsOf(fn.Origin())
+	return a == nil || !a.Never
+}
+
+// Graph returns the control-flow graph of body, with the calls that do not return
+// by MayReturn ending their blocks.
+func (t *Tracker) Graph(body *ast.BlockStmt) *flow.Graph {
+	return &flow.Graph{CFG: cfg.New(body, t.MayReturn)}
+}
+
+// computeAsserts finds this package's functions with the Asserts fact. A function
+// that never returns, or asserts a parameter, changes what its callers' bodies
+// say: the functions are analyzed again until nothing changes (the facts only
+// grow, so this ends).
+func (t *Tracker) computeAsserts(decls []*ast.FuncDecl) {
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range decls {
+			fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || t.asserts[fn] != nil && t.asserts[fn].Never || !t.mayStop(fd.Body) {
+				continue
+			}
+			a := t.assertsFrom(fd)
+			if a != nil && (t.asserts[fn] == nil || a.String() != t.asserts[fn].String()) {
+				t.asserts[fn], changed = a, true
+			}
+		}
+	}
+}
+
+// mayStop is the fast path: whether body has a call that does not return, and no
+// recover, which could turn a panic into a normal return.
+func (t *Tracker) mayStop(body *ast.BlockStmt) bool {
+	stops, recovers := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if b, ok := typeutil.Callee(t.Pass.TypesInfo, n).(*types.Builtin); ok && b.Name() == "recover" {
+				recovers = true
+			} else if !t.MayReturn(n) || len(t.Assertions(n)) > 0 {
+				stops = true
+			}
+		}
+		return !recovers
+	})
+	return stops && !recovers
+}
+
+// assertsFrom reads the Asserts fact of fd from its body, or nil.
+func (t *Tracker) assertsFrom(fd *ast.FuncDecl) *Asserts {
+	g := cfg.New(fd.Body, t.MayReturn)
+	if !t.returns(g, nil, false) {
+		return &Asserts{Never: true}
+	}
+	var a Asserts
+	index := 0
+	for _, field := range fd.Type.Params.List {
+		if len(field.Names) == 0 {
+			index++ // an unnamed parameter is never tested
+			continue
+		}
+		for _, name := range field.Names {
+			i := index
+			index++
+			p, _ := t.Pass.TypesInfo.Defs[name].(*types.Var)
+			if p == nil || assigned(t.Pass.TypesInfo, fd.Body, p) {
+				continue
+			}
+			isErr := isError(p)
+			if !isErr && !types.Identical(p.Type().Underlying(), types.Typ[types.Bool]) {
+				continue // a variadic parameter is a slice: never asserted
+			}
+			for _, holds := range []bool{false, true} {
+				if !t.returns(g, p, !holds) {
+					a.Params = append(a.Params, Assertion{Param: i, Error: isErr, Holds: holds})
+				}
+			}
+		}
+	}
+	if len(a.Params) == 0 {
+		return nil
+	}
+	return &a
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// isError reports whether p is of the error interface type.
+func isError(p *types.Var) bool { return types.Identical(p.Type(), errorType) }
+
+// assigned reports whether v is assigned, or its address taken, in body.
+func assigned(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// returns reports whether some path through g reaches a normal return (a return
+// statement or the end of the body) when parameter p has the truth value truth (a
+// bool's value, whether an error is non-nil); with p nil, under no assumption.
+// Branches whose condition is false under the assumption are not taken, and a
+// call asserting the opposite of the assumption ends its path.
+func (t *Tracker) returns(g *cfg.CFG, p *types.Var, truth bool) bool {
+	if len(g.Blocks) == 0 {
+		return true
+	}
+	seen := make(map[*cfg.Block]bool)
+	var walk func(b *cfg.Block) bool
+	walk = func(b *cfg.Block) bool {
+		if seen[b] {
+			return false
+		}
+		seen[b] = true
+		for _, n := range b.Nodes {
+			if p != nil && t.contradicts(n, p, truth) {
+				return false
+			}
+		}
+		if b.Return() != nil {
+			return true
+		}
+		if len(b.Succs) == 0 {
+			return !endsInStop(b, t.MayReturn)
+		}
+		succs := b.Succs
+		if len(succs) == 2 && len(b.Nodes) > 0 && p != nil {
+			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
+				if v, known := t.truthOf(cond, p, truth); known {
+					if v {
+						succs = succs[:1]
+					} else {
+						succs = succs[1:]
+					}
+				}
+			}
+		}
+		for _, s := range succs {
+			if walk(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(g.Blocks[0])
+}
+
+// endsInStop reports whether block b, which has no successors, ends with a call
+// that does not return (rather than at the end of the body).
+func endsInStop(b *cfg.Block, mayReturn func(*ast.CallExpr) bool) bool {
+	if len(b.Nodes) == 0 {
+		return false
+	}
+	s, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	return ok && !mayReturn(call)
+}
+
+// contradicts reports whether n is a call statement that asserts of p the opposite
+// of truth: it does not return under the assumption.
+func (t *Tracker) contradicts(n ast.Node, p *types.Var, truth bool) bool {
+	s, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range t.Assertions(call) {
+		v, known := t.truthOf(a.Arg, p, truth)
+		if a.Error {
+			id, ok := ast.Unparen(a.Arg).(*ast.Ident)
+			v, known = truth, ok && isError(p) && t.Pass.TypesInfo.Uses[id] == p
+		}
+		if known && v != a.Holds {
+			return true
+		}
+	}
+	return false
+}
+
+// truthOf evaluates e when p has the truth value truth: p itself (a bool), p != nil
+// and p == nil (an error), and !, && and || of those. known is false for anything
+// else.
+func (t *Tracker) truthOf(e ast.Expr, p *types.Var, truth bool) (value, known bool) {
+	info := t.Pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if info.Uses[e] == p && !isError(p) {
+			return truth, true
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			v, k := t.truthOf(e.X, p, truth)
+			return !v, k
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			x, kx := t.truthOf(e.X, p, truth)
+			y, ky := t.truthOf(e.Y, p, truth)
+			and := e.Op == token.LAND
+			switch {
+			case kx && ky:
+				if and {
+					return x && y, true
+				}
+				return x || y, true
+			case kx && x != and, ky && y != and:
+				return !and, true // false && _, true || _
+			}
+		case token.EQL, token.NEQ:
+			for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+				id, ok := ast.Unparen(pair[0]).(*ast.Ident)
+				other, ok2 := ast.Unparen(pair[1]).(*ast.Ident)
+				if ok && ok2 && info.Uses[id] == p && isError(p) && info.Uses[other] == types.Universe.Lookup("nil") {
+					return truth == (e.Op == token.NEQ), true
+				}
+			}
+		}
+	}
+	return false, false
+}
