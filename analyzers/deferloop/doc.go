@@ -50,8 +50,8 @@
 // recover in the body; no defer in the body that recovers or writes a variable
 // declared outside the body (a deferred literal setting the function's error would
 // be overwritten by its return); no deferred call releasing a value that outlives
-// the iteration (handed on as below, or held by a variable declared outside the
-// loop); no go statement, function literal not called where it stands, or method
+// the iteration (handed on, or carried past it by a variable declared outside the
+// loop, as below); no go statement, function literal not called where it stands, or method
 // value in the body (a goroutine or callback may use the value after the
 // iteration); nothing after the loop but return statements without calls (the
 // deferred calls would otherwise run before a wait for a reader or a producer's

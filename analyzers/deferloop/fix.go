@@ -66,8 +66,9 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 // changes nothing but when the deferred calls of the body run, as far as the code
 // shows, so that the fix may be offered. It is false in test code (a test's loops
 // often set up what the test holds to its end); when a deferred call of the loop
-// releases a value that outlives the iteration (handedOn) or that a variable declared
-// outside the loop holds (it is used after the iteration); when the body starts a
+// releases a value that outlives the iteration (handedOn: it is handed on, or a
+// variable declared outside the loop carries it past the iteration); when the body
+// starts a
 // goroutine or makes a function value that may run after the iteration (a callback, a
 // method value); and when anything but a return runs after the loop before the
 // function returns (the deferred calls would then run before it, not after: a wait
@@ -89,11 +90,6 @@ func movesAlone(pass *analysis.Pass, fn *function, d finding, found []finding) b
 		vars := releasedVars(info, d.loop, body, call)
 		if handedOn(info, fn.body, d.loop, other.stmt, call, vars) {
 			return false
-		}
-		for _, v := range vars {
-			if !declaredIn(d.loop, v) {
-				return false
-			}
 		}
 	}
 	return true
