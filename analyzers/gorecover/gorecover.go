@@ -4,9 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
@@ -38,6 +36,7 @@ var (
 	recoverersFlag string
 	handlerFlag    string
 	testsFlag      bool
+	strictFlag     bool
 )
 
 func init() {
@@ -46,6 +45,7 @@ func init() {
 	fs.StringVar(&recoverersFlag, "recoverers", "", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
 	fs.StringVar(&handlerFlag, "handler", "", "recovery helper the suggested fix defers (importpath.Func)")
 	fs.BoolVar(&testsFlag, "tests", false, "also report goroutines started in test files")
+	fs.BoolVar(&strictFlag, "strict", false, "report every goroutine that nothing recovers, not only those the default rule selects")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -56,8 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Launchers:  recovery.ParseNames(launchersFlag),
 		Recoverers: recovery.ParseNames(recoverersFlag),
 	})
-	x.Export()
-	c := &checker{pass: pass, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)}
+	c := &checker{pass: pass, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
 	c.findUses()
 	c.checkRecovers()
 	c.checkGoroutines()
@@ -65,11 +64,12 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	x    *recovery.Index
-	in   *inspector.Inspector
-	uses map[types.Object]*uses
-	dead map[types.Object]bool // functions whose recover() is reported as never working
+	pass  *analysis.Pass
+	x     *recovery.Index
+	in    *inspector.Inspector
+	uses  map[types.Object]*uses
+	dead  map[types.Object]bool // functions whose recover() is reported as never working
+	quiet map[types.Object]bool // functions of the package known to run no code, or not (see runsNoCode)
 }
 
 // uses counts how a function of this package (or a variable bound to a literal)
@@ -405,357 +405,4 @@ func (c *checker) checkHelperCall(cur inspector.Cursor) {
 func (c *checker) frameRecovers(cur inspector.Cursor) bool {
 	body := flow.FuncBody(cur.Node())
 	return body != nil && recovery.CallsRecover(c.pass.TypesInfo, body)
-}
-
-// checkGoroutines reports goroutines that nothing recovers.
-func (c *checker) checkGoroutines() {
-	helper := c.packageHelper()
-	for cur := range c.in.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-		if c.exempt(cur) {
-			continue
-		}
-		switch n := cur.Node().(type) {
-		case *ast.GoStmt:
-			c.checkStarted(n.Call.Fun, "", helper)
-		case *ast.CallExpr:
-			direct, wrapped, fn := c.x.Launches(n)
-			if fn == nil {
-				continue
-			}
-			if len(wrapped) > 0 && !c.sameModule(fn.Pkg()) {
-				direct = append(direct, wrapped...)
-			}
-			for _, a := range direct {
-				c.checkStarted(n.Args[a], launcherName(fn), helper)
-			}
-		}
-	}
-}
-
-// exempt reports whether goroutines started at cur are not checked: in tests
-// (unless asked for), and in main and init.
-func (c *checker) exempt(cur inspector.Cursor) bool {
-	if !testsFlag && strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
-		return true
-	}
-	for p := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fd := p.Node().(*ast.FuncDecl)
-		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main") {
-			return true
-		}
-	}
-	return false
-}
-
-// sameModule reports whether pkg belongs to the module being analyzed (or, when
-// the driver does not say, is this package).
-func (c *checker) sameModule(pkg *types.Package) bool {
-	if pkg == nil {
-		return false
-	}
-	if c.pass.Module == nil || c.pass.Module.Path == "" {
-		return pkg == c.pass.Pkg
-	}
-	m := c.pass.Module.Path
-	return pkg.Path() == m || strings.HasPrefix(pkg.Path(), m+"/")
-}
-
-func launcherName(fn *types.Func) string {
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fmt.Sprintf("(%s%s.%s).%s", ptr, n.Obj().Pkg().Name(), n.Obj().Name(), fn.Name())
-		}
-	}
-	if fn.Pkg() != nil {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return fn.Name()
-}
-
-// checkStarted reports fun, which runs in a new goroutine (started by a go
-// statement, or by launcher when that is not empty), when nothing recovers it.
-func (c *checker) checkStarted(fun ast.Expr, launcher string, helper *types.Func) {
-	status, obj := c.x.Started(fun)
-	if status != recovery.NotRecovered {
-		return
-	}
-	lit, isLit := ast.Unparen(fun).(*ast.FuncLit)
-	what := "the function literal"
-	if isLit {
-		if c.runsNoCode(lit) || c.exits(lit) || recovery.CallsRecover(c.pass.TypesInfo, lit.Body) {
-			// (A recover() called by the goroutine's function itself is reported
-			// as a recover() that never works.)
-			return
-		}
-	} else {
-		if obj == nil || c.x.IsStd(obj.Pkg()) {
-			return
-		}
-		what = obj.Name()
-	}
-	var msg string
-	if launcher != "" {
-		msg = fmt.Sprintf("%s runs in a new goroutine started by %s, and nothing recovers a panic there, which ends the whole process: defer a call that recovers at its top", what, launcher)
-	} else {
-		msg = fmt.Sprintf("goroutine running %s does not recover panics, so a panic in it ends the whole process: defer a call that recovers at the top of %s", what, what)
-	}
-	var fixes []analysis.SuggestedFix
-	if isLit {
-		fixes = c.fix(lit, helper)
-	}
-	if isLit {
-		report.Range(c.pass, lit.Pos(), lit.Type.End(), msg, fixes...)
-	} else {
-		report.Node(c.pass, fun, msg)
-	}
-}
-
-// packageHelper returns the one recovery helper the package's goroutines already
-// defer (a package-level function deferred without arguments at the top of a
-// goroutine's literal), or nil when there is none or more than one.
-func (c *checker) packageHelper() *types.Func {
-	var found *types.Func
-	many := false
-	consider := func(lit *ast.FuncLit) {
-		for _, stmt := range lit.Body.List {
-			d, ok := stmt.(*ast.DeferStmt)
-			if !ok || len(d.Call.Args) > 0 {
-				continue
-			}
-			fn, ok := c.x.FuncOf(d.Call.Fun).(*types.Func)
-			if !ok || fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil {
-				continue
-			}
-			if f, _ := c.x.FactOf(fn); !f.Recovers {
-				continue
-			}
-			if found != nil && found != fn {
-				many = true
-			}
-			found = fn
-		}
-	}
-	for cur := range c.in.Root().Preorder((*ast.GoStmt)(nil)) {
-		if lit, ok := ast.Unparen(cur.Node().(*ast.GoStmt).Call.Fun).(*ast.FuncLit); ok {
-			consider(lit)
-		}
-	}
-	if many {
-		return nil
-	}
-	return found
-}
-
-// fix inserts defer H() as the first statement of lit, where H is the configured
-// handler or the package's own helper.
-func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.SuggestedFix {
-	path, name := "", ""
-	switch {
-	case handlerFlag != "":
-		i := strings.LastIndex(handlerFlag, ".")
-		if i <= 0 || i == len(handlerFlag)-1 {
-			return nil
-		}
-		path, name = handlerFlag[:i], handlerFlag[i+1:]
-	case helper != nil:
-		path, name = helper.Pkg().Path(), helper.Name()
-	default:
-		return nil
-	}
-	file := c.fileOf(lit.Pos())
-	if file == nil {
-		return nil
-	}
-	var edits []analysis.TextEdit
-	expr := name
-	if path != c.pass.Pkg.Path() {
-		qual, importEdit, ok := c.qualifier(file, lit, path)
-		if !ok {
-			return nil
-		}
-		if qual != "" {
-			expr = qual + "." + name
-		}
-		if importEdit != nil {
-			edits = append(edits, *importEdit)
-		}
-	}
-	// When the body goes on after the brace on the same line, end the line.
-	next := lit.Body.Rbrace
-	if len(lit.Body.List) > 0 {
-		next = lit.Body.List[0].Pos()
-	}
-	sameLine := ""
-	if c.pass.Fset.Position(next).Line == c.pass.Fset.Position(lit.Body.Lbrace).Line {
-		sameLine = "\n"
-	}
-	at := afterLineComment(c.pass.Fset, file, lit.Body.Lbrace+1, lit.Body.Rbrace)
-	edits = append(edits, analysis.TextEdit{
-		Pos:     at,
-		End:     at,
-		NewText: []byte("\n\tdefer " + expr + "()" + sameLine),
-	})
-	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
-}
-
-// afterLineComment returns the end of a comment that follows pos on its line
-// before end, or pos, so that text inserted there does not push the comment to the
-// next line.
-func afterLineComment(fset *token.FileSet, file *ast.File, pos, end token.Pos) token.Pos {
-	line := fset.Position(pos).Line
-	for _, g := range file.Comments {
-		if g.Pos() >= pos && g.List[0].End() <= end && fset.Position(g.Pos()).Line == line {
-			return g.List[0].End()
-		}
-	}
-	return pos
-}
-
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
-// qualifier returns the name by which file refers to the package at path, with
-// an edit adding the import when the file lacks it; ok is false when the name
-// would be shadowed at lit.
-func (c *checker) qualifier(file *ast.File, lit *ast.FuncLit, path string) (string, *analysis.TextEdit, bool) {
-	for _, spec := range file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		if spec.Name != nil {
-			switch spec.Name.Name {
-			case "_":
-				continue
-			case ".":
-				return "", nil, true
-			}
-		}
-		obj := c.pass.TypesInfo.Implicits[spec]
-		if spec.Name != nil {
-			obj = c.pass.TypesInfo.Defs[spec.Name]
-		}
-		if obj == nil {
-			return "", nil, false
-		}
-		return obj.Name(), nil, c.visible(lit, obj.Name(), obj)
-	}
-	// Not imported: name the package as it calls itself, or by its last element.
-	name := ""
-	for _, imp := range c.pass.Pkg.Imports() {
-		if imp.Path() == path {
-			name = imp.Name()
-		}
-	}
-	elems := strings.Split(path, "/")
-	last := elems[len(elems)-1]
-	if name == "" {
-		name = last
-		if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
-			name = elems[len(elems)-2]
-		}
-		name = strings.NewReplacer("-", "", ".", "").Replace(name)
-	}
-	explicit := name != last
-	if !token.IsIdentifier(name) || !c.visible(lit, name, nil) {
-		return "", nil, false
-	}
-	spec := strconv.Quote(path)
-	if explicit {
-		spec = name + " " + spec
-	}
-	pos := file.Name.End()
-	if n := len(file.Decls); n > 0 {
-		for _, d := range file.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
-				pos = g.End()
-			}
-		}
-	}
-	return name, &analysis.TextEdit{Pos: pos, End: pos, NewText: []byte("\n\nimport " + spec + "\n")}, true
-}
-
-// visible reports whether name, looked up inside lit, resolves to want (nil: to
-// nothing, so that a new import would not be shadowed).
-func (c *checker) visible(lit *ast.FuncLit, name string, want types.Object) bool {
-	scope := c.pass.TypesInfo.Scopes[lit.Type]
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, lit.Body.Lbrace+1)
-	return obj == want
-}
-
-// syncPackages are the standard library packages whose functions only wait,
-// signal and keep time: a goroutine that calls nothing else runs no code of its
-// own that could panic.
-var syncPackages = map[string]bool{
-	"context": true, "os/signal": true, "runtime": true, "sync": true, "sync/atomic": true, "time": true,
-}
-
-// runsNoCode reports whether lit calls nothing but built-in functions (other than
-// panic), conversions, the standard library's synchronisation and time functions,
-// and the Close, Stop, Done and Err methods of standard library types and
-// interfaces: a goroutine such as go func() { <-ctx.Done(); conn.Close() }() or
-// go func() { wg.Wait(); close(ch) }() has nothing to recover.
-func (c *checker) runsNoCode(lit *ast.FuncLit) bool {
-	info := c.pass.TypesInfo
-	ok := true
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		call, isCall := n.(*ast.CallExpr)
-		if !isCall || !ok {
-			return ok
-		}
-		if tv, found := info.Types[call.Fun]; found && tv.IsType() {
-			return true // a conversion
-		}
-		switch obj := c.x.FuncOf(call.Fun).(type) {
-		case *types.Builtin:
-			ok = obj.Name() != "panic"
-		case *types.Func:
-			switch obj.Name() {
-			case "Close", "Stop", "Done", "Err", "Context":
-				ok = c.x.IsStd(obj.Pkg())
-			default:
-				ok = obj.Pkg() != nil && syncPackages[obj.Pkg().Path()]
-			}
-		case *types.Var:
-			named, isNamed := types.Unalias(obj.Type()).(*types.Named)
-			ok = isNamed && named.Obj().Pkg() != nil && syncPackages[named.Obj().Pkg().Path()]
-		default:
-			ok = false
-		}
-		return ok
-	})
-	return ok
-}
-
-// exits reports whether lit ends the process itself (os.Exit, log.Fatal and the
-// like, anywhere in it): such a goroutine, typically a signal handler, exists to
-// end the process.
-func (c *checker) exits(lit *ast.FuncLit) bool {
-	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			if fn, ok := c.x.FuncOf(call.Fun).(*types.Func); ok && fn.Pkg() != nil {
-				switch fn.Pkg().Path() + "." + fn.Name() {
-				case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln":
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }

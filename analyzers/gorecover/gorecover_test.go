@@ -8,15 +8,26 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// The goroutine tests below predate the default rule: they hold the blanket
+// rule's expectations and run with -gorecover.strict.
+
 func TestGoroutines(t *testing.T) {
+	setFlag(t, "strict", "true")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "goroutines")
 }
 
 func TestCrossPackage(t *testing.T) {
+	setFlag(t, "strict", "true")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "helpers", "cross")
 }
 
+// TestMisuse checks the misplaced recover() calls, which both modes report alike.
 func TestMisuse(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "misuse")
+}
+
+func TestMisuseStrict(t *testing.T) {
+	setFlag(t, "strict", "true")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "misuse", "mainpkg")
 }
 
@@ -31,20 +42,24 @@ func setFlag(t *testing.T, name, value string) {
 }
 
 func TestTestFiles(t *testing.T) {
+	setFlag(t, "strict", "true")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "tests")
 }
 
 func TestTestFilesIncluded(t *testing.T) {
+	setFlag(t, "strict", "true")
 	setFlag(t, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "teststrue")
 }
 
 func TestHandler(t *testing.T) {
+	setFlag(t, "strict", "true")
 	setFlag(t, "handler", "example.com/panics.Log")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "handler")
 }
 
 func TestLaunchersAndRecoverers(t *testing.T) {
+	setFlag(t, "strict", "true")
 	setFlag(t, "launchers", "(example.com/pool.Pool).Submit")
 	setFlag(t, "recoverers", "example.com/pool.Handler.Recover")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "flags")
@@ -53,5 +68,6 @@ func TestLaunchersAndRecoverers(t *testing.T) {
 // TestSameModule checks that the calls of an in-house launcher whose own go
 // statement is reported are not reported again in the same module.
 func TestSameModule(t *testing.T) {
+	setFlag(t, "strict", "true")
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "samemod"), gorecover.Analyzer, "./...")
 }

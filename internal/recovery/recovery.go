@@ -3,7 +3,8 @@
 // does a function defer such a call on its own, so that a goroutine running it is
 // recovered; does a function run its function argument under a recovering defer (an
 // in-house safe.Go); does a function start its function argument in a new goroutine
-// without recovering (a launcher such as errgroup's Group.Go).
+// without recovering (a launcher such as errgroup's Group.Go); does a call crash on
+// purpose (os.Exit, a logger's Fatal or Panic, a helper that ends in one).
 //
 // What a package's functions do is computed once per package by an Index and
 // passed to the packages that import it as a Fact attached to each function, so the
@@ -37,13 +38,14 @@ type Fact struct {
 	// LaunchesWrapped: indices of function parameters it calls from a goroutine it
 	// starts without recovering (that go statement is reported where it is).
 	LaunchesWrapped []int
+	Crashes         bool // its last statement crashes on purpose (see IsCrash): it exists to end the process
 }
 
 func (*Fact) AFact()           {}
 func (f *Fact) String() string { return "recovery" + describe(f) }
 
 func (f *Fact) zero() bool {
-	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0
+	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0 && !f.Crashes
 }
 
 func describe(f *Fact) string {
@@ -51,7 +53,7 @@ func describe(f *Fact) string {
 	for _, p := range []struct {
 		on   bool
 		name string
-	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}} {
+	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}, {f.Crashes, "crashes"}} {
 		if p.on {
 			parts = append(parts, p.name)
 		}
@@ -80,10 +82,19 @@ func ints(xs []int) string {
 // package without a Fact neither recovers nor is recovered.
 type PackageFact struct {
 	Analyzed bool
+	// GoroutinesRecover: some goroutine that the package starts is recovered, or
+	// one that a package of the same module it imports starts: the code base has
+	// shown that it cares about recovering.
+	GoroutinesRecover bool
 }
 
-func (*PackageFact) AFact()         {}
-func (*PackageFact) String() string { return "recovery analyzed" }
+func (*PackageFact) AFact() {}
+func (f *PackageFact) String() string {
+	if f.GoroutinesRecover {
+		return "recovery analyzed, goroutines recover"
+	}
+	return "recovery analyzed"
+}
 
 // FactTypes lists the facts an analyzer using an Index must declare.
 var FactTypes = []analysis.Fact{new(Fact), new(PackageFact)}
@@ -203,6 +214,7 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 	// Being recovered, running an argument recovered and launching an argument
 	// depend on each other across calls: iterate to a fixed point (bounded, in
 	// case of a cycle that keeps flipping).
+	x.findCrashes(order)
 	for range 8 {
 		changed := false
 		for _, l := range order {
@@ -225,9 +237,11 @@ func equalFacts(a, b *Fact) bool {
 		slices.Equal(a.LaunchesWrapped, b.LaunchesWrapped)
 }
 
-// Export attaches the facts of the package's declared functions, for importers.
-func (x *Index) Export() {
-	x.pass.ExportPackageFact(&PackageFact{Analyzed: true})
+// Export attaches the facts of the package's declared functions, for importers,
+// and the package's own fact, which says whether its goroutines (or those of the
+// same module's packages it imports) recover.
+func (x *Index) Export(goroutinesRecover bool) {
+	x.pass.ExportPackageFact(&PackageFact{Analyzed: true, GoroutinesRecover: goroutinesRecover})
 	for obj, l := range x.local {
 		if fn, ok := obj.(*types.Func); ok && !l.fact.zero() {
 			f := l.fact
@@ -681,13 +695,34 @@ func (x *Index) delegates(root ast.Node) bool {
 			}
 			return false
 		case *ast.CallExpr:
-			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) {
+			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) || x.recoveredLiteral(n) {
 				found = true
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// recoveredLiteral reports whether call calls a function literal on the spot that
+// defers a recovering call (func() { defer handlePanic(); process(batch) }()): the
+// work it holds runs recovered, as when it is handed to a named function that
+// recovers itself.
+func (x *Index) recoveredLiteral(call *ast.CallExpr) bool {
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	return ok && x.Body(lit.Body) == Recovered
+}
+
+// ImportedRecovering returns the path of a package of the same module (as same
+// says) that this package imports and whose goroutines recover, or "".
+func (x *Index) ImportedRecovering(same func(*types.Package) bool) string {
+	for _, imp := range x.pass.Pkg.Imports() {
+		var f PackageFact
+		if same(imp) && x.pass.ImportPackageFact(imp, &f) && f.GoroutinesRecover {
+			return imp.Path()
+		}
+	}
+	return ""
 }
 
 // selfRecovered reports whether call calls a function that defers a recovering

@@ -3,6 +3,7 @@ package cross // want package:"recovery analyzed"
 // Package cross uses the helpers of another package: facts tell what they do.
 
 import (
+	"fmt"
 	"helpers"
 	"log"
 )
@@ -59,4 +60,5 @@ func misused() { // want misused:"recovery\\(recovered\\)"
 	go helpers.Recover() // want "Recover calls recover\\(\\), which returns nil in a goroutine of its own"
 }
 
-func work() {}
+// work stands for code that can panic.
+func work() { fmt.Print("work") }

@@ -1,8 +1,12 @@
 package flags // want package:"recovery analyzed"
 
-import "example.com/pool"
+import (
+	"example.com/pool"
+	"fmt"
+)
 
-func work() {}
+// work stands for code that can panic.
+func work() { fmt.Print("work") }
 
 // With -gorecover.launchers=(example.com/pool.Pool).Submit, the literals handed to
 // Submit are checked.

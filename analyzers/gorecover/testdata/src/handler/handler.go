@@ -1,8 +1,12 @@
 package handler // want package:"recovery analyzed"
 
-import "log"
+import (
+	"fmt"
+	"log"
+)
 
-func work() {}
+// work stands for code that can panic.
+func work() { fmt.Print("work") }
 
 // Two different helpers in the package: without -gorecover.handler no fix would be
 // offered; with it, the handler's package is imported.

@@ -1,3 +1,6 @@
 package teststrue // want package:"recovery analyzed"
 
-func work() {}
+import "fmt"
+
+// work stands for code that can panic.
+func work() { fmt.Print("work") }

@@ -1,0 +1,251 @@
+package gorecover
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/recovery"
+	"github.com/deferlint/deferlint/internal/report"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A site is a goroutine the package starts: by a go statement, by a launcher that
+// runs a function argument in a new goroutine, or by a wrapper that runs it
+// recovered.
+type site struct {
+	fun      ast.Expr       // the function the goroutine runs
+	launcher string         // the launcher's name; "" for a go statement
+	lit      *ast.FuncLit   // fun, when it is a function literal
+	obj      types.Object   // the function fun names, when it is not a literal
+	body     *ast.BlockStmt // the code the goroutine runs, when this package has it
+	decl     *ast.FuncDecl  // the top-level function that starts it; nil at package level
+	file     *token.File
+	exempt   bool // started by main or init: counted, never reported
+	state    state
+	work     types.Object // the function that does the goroutine's work, when one stands out
+}
+
+type state int
+
+const (
+	ignored     state = iota // nothing to decide (see classify)
+	recovered                // a deferred call recovers, or the work is handed to code that does
+	unrecovered              // a panic in it ends the process
+)
+
+// checkGoroutines finds the goroutines the package starts, decides which are
+// recovered, exports whether any is, and reports those that are not: all of
+// them with -gorecover.strict, otherwise those the default rule selects.
+func (c *checker) checkGoroutines() {
+	sites := c.sites()
+	p := c.newPolicy(sites)
+	c.x.Export(p.ownRecovered || p.moduleRecovers != "")
+	helper := c.packageHelper()
+	for _, s := range sites {
+		if s.state != unrecovered || s.exempt {
+			continue
+		}
+		if strictFlag {
+			c.report(s, strictMessage(s), helper)
+		} else if why := p.reason(s); why != "" {
+			c.report(s, defaultMessage(s, why), helper)
+		}
+	}
+}
+
+// sites lists the goroutines the package starts, classified. Goroutines started
+// in test files are left out unless -gorecover.tests asks for them.
+func (c *checker) sites() []*site {
+	var sites []*site
+	for cur := range c.in.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+		file := c.pass.Fset.File(cur.Node().Pos())
+		if !testsFlag && strings.HasSuffix(file.Name(), "_test.go") {
+			continue
+		}
+		add := func(fun ast.Expr, launcher string) {
+			s := &site{fun: fun, launcher: launcher, file: file}
+			s.decl, s.exempt = c.enclosingDecl(cur)
+			c.classify(s)
+			sites = append(sites, s)
+		}
+		switch n := cur.Node().(type) {
+		case *ast.GoStmt:
+			add(n.Call.Fun, "")
+		case *ast.CallExpr:
+			direct, wrapped, fn := c.x.Launches(n)
+			if fn != nil && len(wrapped) > 0 && !c.sameModule(fn.Pkg()) {
+				direct = append(direct, wrapped...)
+			}
+			for _, a := range direct {
+				add(n.Args[a], launcherName(fn))
+			}
+			if len(c.x.RunsRecovered(n)) > 0 {
+				// Work handed to a wrapper that recovers it (safe.Go(f)): the
+				// code base recovering, as much as a deferred helper.
+				decl, _ := c.enclosingDecl(cur)
+				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered})
+			}
+		}
+	}
+	return sites
+}
+
+// enclosingDecl returns the top-level function declaration around cur, and
+// whether it is main or an init function, whose goroutines run for the life of
+// the process beside main and are not reported.
+func (c *checker) enclosingDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	for p := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := p.Node().(*ast.FuncDecl)
+		entry := fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main")
+		return fd, entry
+	}
+	return nil, false
+}
+
+// classify decides whether the goroutine of s is recovered, and sets the code it
+// runs and the function doing its work. It is ignored, in every mode, when
+// what it runs is unknown (a function value, an interface method, a deferred call
+// that might recover), is a standard library function started directly (go
+// srv.Serve(l)), runs no code of its own, crashes on purpose, or calls recover()
+// itself (that recover() is reported instead).
+func (c *checker) classify(s *site) {
+	status, obj := c.x.Started(s.fun)
+	s.obj = obj
+	s.lit, _ = ast.Unparen(s.fun).(*ast.FuncLit)
+	if s.lit != nil {
+		s.body = s.lit.Body
+	} else if obj != nil {
+		s.body, _ = c.x.Local(obj)
+	}
+	s.work = c.workOf(s)
+	switch {
+	case status == recovery.Recovered:
+		s.state = recovered
+	case status == recovery.Unknown:
+		s.state = ignored
+	case s.lit != nil && recovery.CallsRecover(c.pass.TypesInfo, s.lit.Body):
+		s.state = ignored
+	case s.lit == nil && (obj == nil || c.x.IsStd(obj.Pkg())):
+		s.state = ignored
+	case s.body != nil && (c.runsNoCode(s.body) || c.crashes(s.body)):
+		s.state = ignored
+	case s.body == nil && c.crashFact(obj):
+		s.state = ignored
+	default:
+		s.state = unrecovered
+	}
+}
+
+// crashFact reports whether obj is a function of another package whose last
+// statement crashes on purpose.
+func (c *checker) crashFact(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	f, _ := c.x.FactOf(fn)
+	return f.Crashes
+}
+
+// workOf returns the function that does the work of the goroutine of s: the
+// function it starts, or, for a literal, the one function of the module (not a
+// recovery helper) that the literal calls outside its deferred calls, when there
+// is exactly one (go func() { defer wg.Done(); s.handle(conn) }() does handle's
+// work).
+func (c *checker) workOf(s *site) types.Object {
+	if s.lit == nil {
+		return s.obj
+	}
+	var work types.Object
+	many := false
+	ast.Inspect(s.lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			fn, ok := c.x.FuncOf(n.Fun).(*types.Func)
+			if !ok || fn.Pkg() == nil || c.x.IsStd(fn.Pkg()) {
+				return true
+			}
+			if f, _ := c.x.FactOf(fn); f.Recovers {
+				return true
+			}
+			many = many || work != nil && work != fn
+			work = fn
+		}
+		return !many
+	})
+	if many {
+		return nil
+	}
+	return work
+}
+
+// what names the function a goroutine runs, for messages.
+func (s *site) what() string {
+	if s.lit != nil || s.obj == nil {
+		return "the function literal"
+	}
+	return s.obj.Name()
+}
+
+// strictMessage is the report of -gorecover.strict: the goroutine is not
+// recovered, and that is all it says.
+func strictMessage(s *site) string {
+	if s.launcher != "" {
+		return fmt.Sprintf("%s runs in a new goroutine started by %s, and nothing recovers a panic there, which ends the whole process: defer a call that recovers at its top", s.what(), s.launcher)
+	}
+	return fmt.Sprintf("goroutine running %s does not recover panics, so a panic in it ends the whole process: defer a call that recovers at the top of %s", s.what(), s.what())
+}
+
+// defaultMessage is the report of the default rule, which says why this
+// goroutine, of all those that do not recover, should.
+func defaultMessage(s *site, why string) string {
+	if s.launcher != "" {
+		return fmt.Sprintf("%s runs in a new goroutine started by %s and does not recover panics, %s, so a panic there ends the whole process: defer a call that recovers at its top", s.what(), s.launcher, why)
+	}
+	return fmt.Sprintf("goroutine running %s does not recover panics, %s, so a panic in it ends the whole process: defer a call that recovers at the top of %s", s.what(), why, s.what())
+}
+
+// report reports s, with a fix that defers the package's helper at the top of a
+// literal when that is safe.
+func (c *checker) report(s *site, msg string, helper *types.Func) {
+	if s.lit == nil {
+		report.Node(c.pass, s.fun, msg)
+		return
+	}
+	report.Range(c.pass, s.lit.Pos(), s.lit.Type.End(), msg, c.fix(s.lit, helper)...)
+}
+
+// sameModule reports whether pkg belongs to the module being analyzed (or, when
+// the driver does not say, is this package).
+func (c *checker) sameModule(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	if c.pass.Module == nil || c.pass.Module.Path == "" {
+		return pkg == c.pass.Pkg
+	}
+	m := c.pass.Module.Path
+	return pkg.Path() == m || strings.HasPrefix(pkg.Path(), m+"/")
+}
+
+func launcherName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := t.(*types.Named); ok {
+			return fmt.Sprintf("(%s%s.%s).%s", ptr, n.Obj().Pkg().Name(), n.Obj().Name(), fn.Name())
+		}
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
