@@ -28,7 +28,7 @@ func publish(string)                                  {}
 
 // The value released outlives the iteration because it escapes it.
 
-// From nats.go's tests: the subscription, derived from the iteration's connection, is
+// From issue #12: the subscription, derived from the iteration's connection, is
 // kept in a slice for use after the loop, so the connection must stay open.
 func derivedKept(addrs []string) {
 	subs := make([]*subscription, len(addrs))

@@ -11,7 +11,7 @@ import (
 
 func use(...any) bool { return true }
 
-// From nats.go's tests: every subscriber stays connected while the producers publish;
+// From issue #12: every subscriber stays connected while the producers publish;
 // closing each at the end of its iteration would hang the test.
 func TestSubscribers(t *testing.T) {
 	var wg sync.WaitGroup
