@@ -70,7 +70,7 @@ func findLateRead(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt) *lateR
 // at the defer. It returns the verdict and the first later assignment.
 func judge(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg int, v *types.Var) (verdict, token.Pos) {
 	writes := writesOf(pass.TypesInfo, fn, v)
-	later := laterWrites(pass, fn, stmt, writes)
+	later := laterWrites(pass, fn, stmt, v, writes)
 	if len(later) == 0 {
 		return quiet, token.NoPos
 	}
@@ -91,15 +91,16 @@ func judge(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg int, v *t
 	return quiet, token.NoPos
 }
 
-// laterWrites returns the assignments to the variable (and, for a named result, the
-// return statements) that can run after the defer statement. Writes in function
+// laterWrites returns the assignments to v (and, for a named result, the return
+// statements) that can run after the defer statement, to the same variable: a
+// variable declared in a loop body is a new one on the next iteration. Writes in function
 // literals are left out, since when they run is unknown, and so are assignments of
 // nil (see write.disables).
-func laterWrites(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, writes []write) []write {
-	after := fn.after(pass, stmt.Pos())
+func laterWrites(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *types.Var, writes []write) []write {
+	after := fn.reach(pass, stmt.Pos(), v)
 	var later []write
 	for _, w := range writes {
-		if (w.kind == assigned || w.kind == returned) && !w.inLiteral && !w.disables && after(w.pos) {
+		if (w.kind == assigned || w.kind == returned) && !w.inLiteral && !w.disables && after.Pos(w.pos) {
 			later = append(later, w)
 		}
 	}
@@ -120,7 +121,7 @@ func redeferred(pass *analysis.Pass, fn *funcInfo, v *types.Var, later []write) 
 			continue
 		}
 		for _, w := range later {
-			if fn.after(pass, w.pos)(d.Pos()) {
+			if fn.reach(pass, w.pos, v).Pos(d.Pos()) {
 				return true
 			}
 		}
@@ -145,7 +146,7 @@ func restored(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *types.V
 			continue
 		}
 		for _, w := range later {
-			if fn.after(pass, w.pos)(call.Pos()) {
+			if fn.reach(pass, w.pos, v).Pos(call.Pos()) {
 				return true
 			}
 		}

@@ -61,7 +61,7 @@ type funcInfo struct {
 	body         *ast.BlockStmt
 	namedResults []*ast.Ident
 	graph        *flow.Graph // built on first use: most defers need none
-	afterCache   map[token.Pos]func(token.Pos) bool
+	reaches      map[reachKey]*flow.Reach
 
 	collected bool // defers and calls below are filled in
 	defers    []*ast.DeferStmt
@@ -78,18 +78,27 @@ func newFuncInfo(fn ast.Node) *funcInfo {
 	return info
 }
 
-// after returns flow.Graph.After for pos, building the graph on first use.
-func (f *funcInfo) after(pass *analysis.Pass, pos token.Pos) func(token.Pos) bool {
-	if pred, ok := f.afterCache[pos]; ok {
-		return pred
+// reach returns the part of the function that can run after the node containing
+// from while v is the same variable: paths stop at v's declaration, which makes a
+// new variable (one per iteration for a variable declared in a loop body).
+func (f *funcInfo) reach(pass *analysis.Pass, from token.Pos, v *types.Var) *flow.Reach {
+	key := reachKey{from, v}
+	if r, ok := f.reaches[key]; ok {
+		return r
 	}
 	if f.graph == nil {
 		f.graph = flow.New(pass.TypesInfo, f.body)
-		f.afterCache = make(map[token.Pos]func(token.Pos) bool)
+		f.reaches = make(map[reachKey]*flow.Reach)
 	}
-	pred := f.graph.After(pos)
-	f.afterCache[pos] = pred
-	return pred
+	decl := v.Pos()
+	r := f.graph.ReachWithout(from, func(n ast.Node) bool { return n.Pos() <= decl && decl < n.End() })
+	f.reaches[key] = r
+	return r
+}
+
+type reachKey struct {
+	from token.Pos
+	v    *types.Var
 }
 
 // declares reports whether v is a local variable of the function: a parameter, a

@@ -14,3 +14,13 @@ func TestTiming(t *testing.T) {
 func TestAssigned(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferargs.Analyzer, "assigned")
 }
+
+// TestOldValue: the shapes in which the deferred call wants the value it was given.
+func TestOldValue(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferargs.Analyzer, "oldvalue")
+}
+
+// TestEvidence: one case for each kind of evidence that the later value is wanted.
+func TestEvidence(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferargs.Analyzer, "evidence")
+}

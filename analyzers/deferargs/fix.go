@@ -89,18 +89,18 @@ func changesAfter(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *typ
 	case !fn.declares(v):
 		return true // a variable of an enclosing function, which may change it
 	}
-	after := fn.after(pass, stmt.Pos())
+	after := fn.reach(pass, stmt.Pos(), v)
 	for _, w := range writesOf(pass.TypesInfo, fn, v) {
 		switch {
 		case w.inLiteral:
 			return true
 		case reported:
-			if w.disables && after(w.pos) {
+			if w.disables && after.Pos(w.pos) {
 				return true
 			}
 		case w.kind == aliased:
 			return true // v may be written through the pointer at any time
-		case w.kind != declared && after(w.pos):
+		case w.kind != declared && after.Pos(w.pos):
 			return true
 		}
 	}
