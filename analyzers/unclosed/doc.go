@@ -11,6 +11,10 @@
 // compressing writers lose the data they buffer. The check is path-sensitive: on the
 // branch where the error returned with the resource is non-nil (if err != nil, at any
 // distance after the call), or where the variable is nil, there is nothing to release.
+// The paired error is the call's last result when its type implements error; a last
+// bool follows the comma-ok convention (f, ok := get(); if !ok { return } holds no
+// resource); any other last result (a byte, a count) says nothing about the
+// resource, and nothing is reported beyond a test of it.
 //
 // Resources, with what releases them:
 //
@@ -27,9 +31,10 @@
 //     net.Listener from net.Listen and tls.Listen; net.PacketConn from
 //     net.ListenPacket: Close;
 //   - writers that lose data unless closed, from gzip, zlib and flate NewWriter* and
-//     zip.NewWriter: Close, reported only when nothing closes them (abandoning one on
-//     a path that fails anyway loses nothing); *zip.ReadCloser from zip.OpenReader:
-//     Close;
+//     zip.NewWriter: Close or Flush (a flushed writer has written what it buffered;
+//     the trailer is the owner's choice), reported only when nothing closes or
+//     flushes them (abandoning one on a path that fails anyway loses nothing);
+//     *zip.ReadCloser from zip.OpenReader: Close;
 //   - *time.Ticker from time.NewTicker (Stop), and time.Tick, which cannot be stopped,
 //     only in files whose Go version is below 1.23 (from Go 1.23 the runtime collects
 //     unreferenced tickers);
@@ -54,9 +59,28 @@
 // ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
 // and json.NewDecoder(resp.Body) leave the resource with the caller.
 //
+// A release under a condition that tests neither the resource nor an error, on a
+// branch that goes on to the statement after the if (if didOpen { f.Close() }, if
+// closeIt { resp.Body.Close() }), is the owner's decision and counts as the release:
+// the flag holds a state the analysis cannot see. A release on a branch that
+// returns, or under a test of the resource or of an error, is not such a decision.
+//
+// Assertion helpers are read from their bodies: a function that cannot return
+// normally when an error parameter is non-nil (must(err), noError(t, err)), is nil
+// (wantErr(t, err)), or when a bool parameter is false or true (requireTrue(t,
+// cond), assert(t, cond)), because every such path reaches panic, os.Exit,
+// log.Fatal, t.Fatal, t.FailNow or another such function, is known as one, in its
+// package and (through facts) in others; testify's require functions are listed. A
+// call that returns only when the resource is absent (requireTrue(t, err != nil),
+// require.Error(t, err)) ends the path, and so does a function that never returns
+// (fatalf(t, ...)).
+//
 // A resource whose result is discarded (_, err := os.Create(name), or a bare
-// http.Get(url)) is reported too, unless the error that came with it shows that the
-// call is expected to fail (if err != context.Canceled, require.Error(t, err)).
+// http.Get(url)) is reported too when the first statement that reads the error that
+// came with it treats failure as the exception: if err != nil, a return of it, or an
+// assertion helper that ends the path on a non-nil error (must(err),
+// require.NoError(t, err), assert(t, err == nil)). A call expected to fail (if err
+// != context.Canceled, requireTrue(t, err != nil)) discards the resource knowingly.
 //
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
@@ -98,10 +122,14 @@
 // function; a variable overwritten by a new acquisition before it is released (the
 // overwrite ends the path); a release inside a closure that is never called (the
 // closure counts as handing on); tests of the paired error the check does not
-// understand (err != io.EOF, a switch on err): nothing is reported beyond them;
+// understand (err != io.EOF, a switch on err), of a comma-ok flag other than ok and
+// !ok, or of a last result that is no error: nothing is reported beyond them; a
+// release deferred before a comma-ok flag is tested (only an error is checked for
+// that); assertion helpers held in variables (check := func(err error) {...}),
+// whose bodies are not read;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
-// (syscall.Exec, a logger's Fatal): the paths after them count. The
+// (syscall.Exec, a logger's Fatal called through an interface): the paths after them count. The
 // standard library's own code is not analyzed: the functions in it that keep an
 // argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
 package unclosed

@@ -116,15 +116,21 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return ok && s.Kind() == types.MethodExpr
 }
 
+// assertsOf returns the Asserts fact of fn, from this package's analysis or from
+// facts (looked up once per function: every call of the package asks).
 func (t *Tracker) assertsOf(fn *types.Func) *Asserts {
 	if fn.Pkg() == t.Pass.Pkg {
 		return t.asserts[fn]
 	}
-	var fact Asserts
-	if t.Pass.ImportObjectFact(fn, &fact) {
-		return &fact
+	a, seen := t.imported[fn]
+	if !seen {
+		var fact Asserts
+		if t.Pass.ImportObjectFact(fn, &fact) {
+			a = &fact
+		}
+		t.imported[fn] = a
 	}
-	return nil
+	return a
 }
 
 // stopMethods are the methods of testing.TB that end the test's goroutine:

@@ -57,15 +57,16 @@ var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Analyzed), new(Assert
 type Tracker struct {
 	Pass     *analysis.Pass
 	Cat      *Catalogue
-	owns     map[*types.Func][]int  // this package's functions
-	fresh    map[*types.Func]*Fresh // this package's functions
-	asserts  map[*types.Func]*Asserts
+	owns     map[*types.Func][]int    // this package's functions
+	fresh    map[*types.Func]*Fresh   // this package's functions
+	asserts  map[*types.Func]*Asserts // this package's functions
+	imported map[*types.Func]*Asserts // other packages' functions, nil for none
 	analyzed map[*types.Package]bool
 }
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool)}
 }
 
 // Source is what an acquiring call yields.
