@@ -129,7 +129,7 @@
 // whose bodies are not read;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
-// (syscall.Exec, a logger's Fatal called through an interface): the paths after them count. The
-// standard library's own code is not analyzed: the functions in it that keep an
-// argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
+// (syscall.Exec, a logger's Fatal called through an interface): the paths after
+// them count. The standard library's own code is not analyzed: the functions in it
+// that keep an argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
 package unclosed
