@@ -97,10 +97,19 @@ func judge(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg int, v *t
 // literals are left out, since when they run is unknown, and so are assignments of
 // nil (see write.disables).
 func laterWrites(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *types.Var, writes []write) []write {
+	var candidates []write
+	for _, w := range writes {
+		if (w.kind == assigned || w.kind == returned) && !w.inLiteral && !w.disables {
+			candidates = append(candidates, w)
+		}
+	}
+	if len(candidates) == 0 {
+		return nil // most variables: no control-flow graph needed
+	}
 	after := fn.reach(pass, stmt.Pos(), v)
 	var later []write
-	for _, w := range writes {
-		if (w.kind == assigned || w.kind == returned) && !w.inLiteral && !w.disables && after.Pos(w.pos) {
+	for _, w := range candidates {
+		if after.Pos(w.pos) {
 			later = append(later, w)
 		}
 	}

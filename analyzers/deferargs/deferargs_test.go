@@ -24,3 +24,8 @@ func TestOldValue(t *testing.T) {
 func TestEvidence(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferargs.Analyzer, "evidence")
 }
+
+// TestFixScope: certain findings whose fix would change more than the variable.
+func TestFixScope(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferargs.Analyzer, "fixscope")
+}

@@ -12,9 +12,9 @@
 //   - a duration computed in the arguments (time.Since(start), t.Sub(start), or
 //     arithmetic on time.Now()) is measured at the defer statement, so it is almost
 //     zero;
-//   - a variable passed as an argument and assigned after the defer statement (an
-//     error, a status, a named result set by a return statement) reaches the deferred
-//     call with its old value.
+//   - a variable passed as an argument and assigned after the defer statement reaches
+//     the deferred call with its old value, when the code shows that the later value
+//     is the one wanted (below).
 //
 // Wrong:
 //
@@ -34,16 +34,59 @@
 //	defer func() { log.Printf("sync done: %v", err) }()
 //	err = sync()
 //
-// The suggested fix wraps the deferred call in a function literal, so that its
-// arguments are evaluated when it runs. No fix is offered for a defer inside a loop,
-// where the function literal would capture variables that the loop changes.
+// An assignment after the defer is not a mistake by itself: a deferred call often
+// wants the value it was given. A variable is reported only on evidence that the
+// later value is wanted:
 //
-// Not reported: time.Now() passed on its own (defer trace(time.Now()) deliberately
-// records the start time); arguments of a deferred function literal call, which are
-// captured on purpose (defer func(n int) { ... }(n)); a variable whose address is
-// taken (defer report(&err)); a variable set to nil after the defer (disabling it,
-// as with channels in a select loop, keeps the deferred call's value on purpose);
-// assignments inside function literals, whose timing is unknown. Receivers
-// (defer f.Close()) are evaluated early too, but rarely by mistake, and are not
-// checked.
+//   - its value at the defer is a placeholder: declared without a value, with its
+//     zero value (var err error, n := 0, a named result), or with a constant default
+//     that later assignments replace by other constants or count from
+//     (status := "ok" ... status = "failed"). The deferred call cannot have meant it;
+//   - it is a named result, set by a return statement or assigned later;
+//   - it is an error: the outcome of work, which a deferred call can only report
+//     (typically nil at the defer, after the error check);
+//   - it counts or totals (n++, n += k, total = total + x) and the deferred call
+//     takes it as an empty interface, to format or record it (log.Println).
+//
+// The suggested fix wraps the deferred call in a function literal, so that its
+// arguments are evaluated when it runs. It is offered only when the value at the
+// defer was a placeholder, and when wrapping changes nothing but that variable: not
+// in a loop, where the literal would capture variables the loop changes, and not
+// when another operand of the call (a call, a receive, a map or slice element, a
+// read through a pointer, a variable assigned after the defer, whose address is
+// taken or that a function literal writes) could evaluate differently later.
+//
+// Not reported, because the code shows that the deferred call wants the value it
+// was given:
+//
+//   - re-defer: a later defer statement (or the same one, again in a loop) reads
+//     the variable after the assignment. Each deferred call owns its value; a
+//     literal would close the second value twice and the first never;
+//   - save and restore: the deferred function is also called explicitly with the
+//     new value (defer setLabels(ctx); ctx = withLabels(ctx, l); setLabels(ctx), as
+//     in runtime/pprof.Do);
+//   - a real object: the value at the defer was a real pointer, slice, map,
+//     channel, function, struct or interface other than error, which the deferred
+//     call acts on (closes, releases, puts back in a pool, logs the request that
+//     arrived: defer logAccess(r); r = r.WithContext(ctx));
+//   - a real value transformed: every later assignment computes the new value from
+//     the old without counting (buf = buf[:0], x = f(x), err = fmt.Errorf("...: %w", err));
+//   - any other real value (a parameter, a call result, a constant default replaced
+//     by a computed value): a "stopping" line that mirrors a "starting" line is meant
+//     to log the name it started with;
+//   - a variable set to nil after the defer, which disables it (as with channels in
+//     a select loop) and keeps the deferred call's value on purpose.
+//
+// Also not reported: time.Now() passed on its own (defer trace(time.Now())
+// deliberately records the start time); arguments of a deferred function literal
+// call, which are captured on purpose (defer func(n int) { ... }(n)); a variable
+// whose address is taken in the call (defer report(&err)); assignments inside
+// function literals, whose timing is unknown; variables of an enclosing function.
+// Receivers (defer f.Close()) are evaluated early too, but rarely by mistake, and
+// are not checked.
+//
+// Known limits: a status that starts from a computed value (status := classify())
+// and a real counter given to a typed parameter (defer record(n); n++) are not
+// reported, since nothing tells them from a value the call computes with. A
+// package-level variable in the deferred call is taken as stable for the fix.
 package deferargs

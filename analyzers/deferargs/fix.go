@@ -71,7 +71,11 @@ func onlyChanges(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, reporte
 // holds a copy of (a string or an array) or instantiates a generic function, rather
 // than from a map, a slice or a pointer, whose contents may change.
 func indexesValue(info *types.Info, n *ast.IndexExpr) bool {
-	switch info.TypeOf(n.X).Underlying().(type) {
+	t := info.TypeOf(n.X)
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
 	case *types.Basic, *types.Array, *types.Signature:
 		return true
 	}
