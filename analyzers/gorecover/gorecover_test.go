@@ -71,3 +71,39 @@ func TestSameModule(t *testing.T) {
 	setFlag(t, "strict", "true")
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "samemod"), gorecover.Analyzer, "./...")
 }
+
+// The default rule: only goroutines where the code base recovers elsewhere.
+
+// TestDefaultCrashOnPurpose checks that a package that recovers no goroutine
+// has none reported, and still has its misplaced recover() calls reported.
+func TestDefaultCrashOnPurpose(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "crashonpurpose")
+}
+
+func TestDefaultForeignCode(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "foreign")
+}
+
+func TestDefaultConvention(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "samework")
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "convention", "mostly")
+}
+
+func TestDefaultExplicitPanic(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "panics")
+}
+
+// TestDefaultModule checks that a package that imports a recovering package of
+// its own module counts as recovering.
+func TestDefaultModule(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "caremod"), gorecover.Analyzer, "./...")
+}
+
+// TestExclusions checks the goroutines that neither mode reports.
+func TestExclusions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "fatal", "exclusions")
+	t.Run("strict", func(t *testing.T) {
+		setFlag(t, "strict", "true")
+		analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "fatal", "exclusions")
+	})
+}

@@ -1,0 +1,18 @@
+package a // want package:"recovery analyzed, goroutines recover"
+
+// Package a recovers its goroutine: the module has shown that it cares.
+
+import "log"
+
+func HandlePanic() { // want HandlePanic:"recovery\\(recovers,only\\)"
+	if r := recover(); r != nil {
+		log.Print(r)
+	}
+}
+
+func Serve(work func()) { // want Serve:"recovery\\(runs\\[0\\]\\)"
+	go func() {
+		defer HandlePanic()
+		work()
+	}()
+}

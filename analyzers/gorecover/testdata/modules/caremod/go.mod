@@ -1,0 +1,3 @@
+module example.com/caremod
+
+go 1.26

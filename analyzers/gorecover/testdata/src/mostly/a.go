@@ -1,0 +1,30 @@
+package mostly // want package:"recovery analyzed, goroutines recover"
+
+// Package mostly recovers most of its goroutines, in different functions and
+// files: a goroutine that does not recover departs from the package's
+// convention.
+
+import (
+	"fmt"
+	"log"
+)
+
+func handlePanic() { // want handlePanic:"recovery\\(recovers,only\\)"
+	if r := recover(); r != nil {
+		log.Printf("panic: %v", r)
+	}
+}
+
+func one() {
+	go func() {
+		defer handlePanic()
+		fmt.Print("1")
+	}()
+}
+
+func two() {
+	go func() {
+		defer handlePanic()
+		fmt.Print("2")
+	}()
+}

@@ -1,0 +1,10 @@
+package mostly
+
+import "fmt"
+
+func three() {
+	go func() {
+		defer handlePanic()
+		fmt.Print("3")
+	}()
+}
