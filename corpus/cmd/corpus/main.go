@@ -324,9 +324,11 @@ func buildTools(bin string) error {
 }
 
 // moduleEnv is the environment of every command run inside a corpus module: the
-// local toolchain only (never a download), no workspace.
+// local toolchain only (never a download), no workspace, and modules from the module
+// cache: a module zip keeps vendor/modules.txt but drops the vendored packages, so a
+// copy that has it (mongo-driver) would otherwise fail to load.
 func moduleEnv() []string {
-	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off")
+	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod")
 }
 
 // firstLines returns the first n non-empty lines of s, indented, for error reports.
