@@ -27,7 +27,37 @@
 //     defer (an in-house safe.Go(func() { ... }) or safe.Run(ctx, work)), derived
 //     through facts so that every codebase's own wrapper works unconfigured.
 //     Third-party wrappers are derived the same way; github.com/sourcegraph/conc's
-//     WaitGroup.Go and pool.Pool.Go, for example, recover and are recognised.
+//     WaitGroup.Go and pool.Pool.Go, for example, recover and are recognised;
+//   - doing the work in a function literal called on the spot that defers such a
+//     call (for batch := range in { func() { defer handlePanic(); process(batch) }() }).
+//
+// By default, not every such goroutine is reported. Many code bases crash on
+// purpose: they recover in no goroutine, or only at a few edges, and want a bug
+// to end the process rather than leave it running in an unknown state; adding a
+// recover to each of their goroutines is not what their maintainers want. So a
+// goroutine is reported only where the code base has shown that it recovers
+// (some goroutine of the package is recovered, or of a package of the same
+// module that it imports, directly or not), and where this goroutine is one a
+// maintainer would want recovered:
+//
+//   - it departs from the code base's own convention: another goroutine that runs
+//     the same function recovers (go s.handle(c) where elsewhere go func() {
+//     defer handlePanic(); s.handle(c) }()), or most goroutines started by the
+//     same function, in the same file or in the same package recover (strictly
+//     more than half; goroutines that are not reported either way, such as those
+//     that run no code, are not counted);
+//   - it calls panic() in its own code (its function literal, or the body of the
+//     function it starts): a panic the analyzer can see coming, which the code
+//     base's other goroutines would have recovered;
+//   - it runs code the package does not control: it calls a function-typed
+//     parameter or field, or an exported package-level function variable (a
+//     callback, hook, handler or dialer passed in by the user), or a method of an
+//     interface whose implementations come from outside (not the standard
+//     library's, not an unexported interface of the package). Such code can panic
+//     for reasons the package's author cannot prevent.
+//
+// The message says which of these holds. With -gorecover.strict, every goroutine
+// that nothing recovers is reported, as before the default rule existed.
 //
 // A recover() that can never stop a panic, wherever it is:
 //
@@ -43,11 +73,13 @@
 //     directly) from a deferred function, or by a go statement, or of a helper that
 //     does nothing but recover: its recover() returns nil there.
 //
-// Wrong:
+// Wrong (in a package whose other goroutines recover):
 //
-//	go func() {
-//		handle(req) // a panic here ends the process
-//	}()
+//	func (s *Server) Notify(ev Event) {
+//		go func() {
+//			s.OnEvent(ev) // the user's callback: a panic here ends the process
+//		}()
+//	}
 //
 //	defer recover()
 //
@@ -57,10 +89,12 @@
 //
 // Right:
 //
-//	go func() {
-//		defer logPanic()
-//		handle(req)
-//	}()
+//	func (s *Server) Notify(ev Event) {
+//		go func() {
+//			defer logPanic()
+//			s.OnEvent(ev)
+//		}()
+//	}
 //
 //	defer func() {
 //		if r := recover(); r != nil {
@@ -70,6 +104,9 @@
 //
 // # Options
 //
+//   - -gorecover.strict: report every goroutine that nothing recovers, not only
+//     those the default rule selects (the exclusions below still apply), for a
+//     code base whose policy is that every goroutine recovers.
 //   - -gorecover.launchers: comma-separated extra functions that start their
 //     function arguments in a new goroutine without recovering, written
 //     importpath.Func or (*importpath.Type).Method.
@@ -84,17 +121,30 @@
 // The suggested fix inserts defer H() as the first statement of the goroutine's
 // function literal, where H is the configured handler or, when there is exactly one,
 // the recovery helper that the package already defers in its other goroutines (a
-// package-level function deferred without arguments). No fix is offered otherwise,
-// nor for misplaced recover() calls: what to do with the recovered value is the
-// author's decision.
+// package-level function deferred without arguments, not shadowed in the
+// literal). A recovered panic returns from the literal at once, so the fix is
+// offered only where that changes nothing but the crash: the literal returns no
+// results (errgroup's Go would take the recovered panic for a nil error, a
+// success), and outside its deferred calls it does not communicate on a channel
+// (send, receive, select, range, close) nor call the sync and sync/atomic
+// packages or a context.CancelFunc, any of which a panic would skip, leaving
+// another goroutine waiting for ever: a hang in place of a crash. No fix is
+// offered otherwise, nor for misplaced recover() calls: what to do with the
+// recovered value is the author's decision.
 //
 // Not reported, deliberately:
 //
+//   - by default, any goroutine of a package that recovers in none of its
+//     goroutines (nor does any package of its module that it imports), even one
+//     that calls panic() or runs a callback: such a code base crashes on purpose,
+//     and a panic() it writes in a goroutine is its chosen crash; and, in a code
+//     base that recovers, a goroutine that neither departs from its convention,
+//     nor calls panic(), nor runs code the package does not control;
 //   - goroutines started in func main or func init (and the goroutines nested in
 //     them): they run for the life of the process beside main, whose own panics
 //     are not recovered either, and a crash there is a start-up failure, not a lost
-//     request; and, by default, goroutines started by tests, where a panic fails
-//     the test run loudly;
+//     request; and, unless -gorecover.tests, goroutines started by tests, where a
+//     panic fails the test run loudly;
 //   - a goroutine that defers a call whose body cannot be known (a method of an
 //     interface declared outside the standard library, a function value, a
 //     function returned by a call as in defer trace()()): it might recover;
@@ -103,15 +153,27 @@
 //     reports are about the module's own code;
 //   - a goroutine that runs no code of its own: one that calls nothing but
 //     built-in functions other than panic, the standard library's context,
-//     sync, sync/atomic, time, os/signal and runtime packages, and the Close,
-//     Stop, Done, Err and Context methods of standard library types
+//     sync, sync/atomic, time, os/signal and runtime packages, the Close,
+//     Stop, Done, Err and Context methods of standard library types, and
+//     functions of its own package that run no code either, however deep
 //     (go func() { <-ctx.Done(); conn.Close() }(), go func() { wg.Wait();
-//     close(ch) }());
-//   - a goroutine that ends the process itself (os.Exit or log.Fatal anywhere in
-//     its function literal), typically a signal handler;
+//     close(ch) }(), go w.loop() where loop only waits and closes, go func() {
+//     <-ctx.Done(); w.stop() }() where stop only closes). Function literals it
+//     defers or calls are looked into the same way, so defer func() { done <- err }()
+//     is no code of its own;
+//   - a goroutine that crashes on purpose: it calls, anywhere in its own code,
+//     os.Exit, a function or method named Fatal, Fatalf, Fatalln, Panic, Panicf
+//     or Panicln (the standard log's, a logger's, a project's own: by Go's
+//     convention these names mean "log, then crash"), or a function whose last
+//     statement does one of these (a fatalf helper ending in os.Exit, in this
+//     package or another, known through facts). Such a goroutine, typically a
+//     signal handler or a loop that gives up on an error, is where the author
+//     chose to end the process. A plain panic() is not taken as such a choice: a
+//     code base that recovers elsewhere may mean it to be recovered;
 //   - a goroutine whose work is done by a call of a function that recovers its
 //     own panics (go func() { defer close(ch); tx.check(ch) }()), or that hands
-//     work to a wrapper that runs it recovered; such a call anywhere in the
+//     work to a wrapper that runs it recovered, or to a function literal that it
+//     calls on the spot and that recovers; such a call anywhere in the
 //     goroutine's function counts, so a goroutine that also does unrecovered
 //     work around it is a known false negative;
 //   - a goroutine whose function calls recover() itself without deferring it:
@@ -129,4 +191,11 @@
 // separately, so an unexported function called directly in the package and
 // deferred only by its tests has its recover() reported as never deferred (its
 // direct calls do not recover anyway); uses through reflection are not seen.
+// The default rule looks for panic() and for code the package does not control
+// in the goroutine's own function only, not in the functions it calls; "runs no
+// code" looks into functions of the same package only; a module's packages
+// count as recovering only through the packages a package imports, so two
+// sibling packages do not see each other's goroutines; the same function is
+// recognised as a goroutine's work only when the goroutine starts it, or its
+// literal calls no other function of the module outside its defers.
 package gorecover

@@ -64,12 +64,13 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	x     *recovery.Index
-	in    *inspector.Inspector
-	uses  map[types.Object]*uses
-	dead  map[types.Object]bool // functions whose recover() is reported as never working
-	quiet map[types.Object]bool // functions of the package known to run no code, or not (see runsNoCode)
+	pass   *analysis.Pass
+	x      *recovery.Index
+	in     *inspector.Inspector
+	uses   map[types.Object]*uses
+	dead   map[types.Object]bool // functions whose recover() is reported as never working
+	quiet  map[types.Object]bool // functions of the package known to run no code, or not (see runsNoCode)
+	ranged map[*types.Var]bool   // variables ranging over a parameter's or field's elements (see rangesOverForeign)
 }
 
 // uses counts how a function of this package (or a variable bound to a literal)

@@ -159,8 +159,33 @@ func (c *checker) foreignFunc(v *types.Var) bool {
 		return true
 	case types.PackageVar:
 		return v.Exported()
+	case types.LocalVar:
+		return c.rangesOverForeign()[v]
 	}
 	return false
+}
+
+// rangesOverForeign returns the variables that take, one by one, the elements of
+// a parameter or a field (for _, job := range jobs): each is a function the
+// package's user supplies, as the list is.
+func (c *checker) rangesOverForeign() map[*types.Var]bool {
+	if c.ranged != nil {
+		return c.ranged
+	}
+	c.ranged = make(map[*types.Var]bool)
+	for cur := range c.in.Root().Preorder((*ast.RangeStmt)(nil)) {
+		r := cur.Node().(*ast.RangeStmt)
+		value, ok := r.Value.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		elem, _ := c.pass.TypesInfo.Defs[value].(*types.Var)
+		list, _ := c.x.FuncOf(r.X).(*types.Var)
+		if elem != nil && list != nil && (list.Kind() == types.ParamVar || list.Kind() == types.FieldVar) {
+			c.ranged[elem] = true
+		}
+	}
+	return c.ranged
 }
 
 // foreignMethod reports whether fn is a method of an interface whose

@@ -77,6 +77,20 @@ func (s *Server) positives(ctx context.Context, cb func(), addr string) { // wan
 
 func (s *Server) notify(ev string) { s.OnEvent(ev) }
 
+// Functions received in a list are the user's too.
+func (s *Server) all(jobs []func(), hooks map[string]func()) {
+	for _, job := range jobs {
+		go func() { // want `runs code this package does not control \(job\)`
+			job()
+		}()
+	}
+	for _, h := range hooks {
+		go func() { // want `runs code this package does not control \(h\)`
+			h()
+		}()
+	}
+}
+
 // Negatives: code the package controls or that the standard library implements.
 func (s *Server) negatives(ctx context.Context, buf []byte) {
 	go func() { // an unexported interface of the package: its implementations are the package's own
