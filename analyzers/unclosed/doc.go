@@ -21,7 +21,9 @@
 //   - *os.File from os.Open, Create, OpenFile, CreateTemp, OpenInRoot and os.Root's
 //     methods: Close;
 //   - *http.Response from http.Get, Head, Post, PostForm, the same methods of
-//     *http.Client, Client.Do, Transport.RoundTrip, http.ReadResponse: Body.Close;
+//     *http.Client, Client.Do, Transport.RoundTrip: Body.Close (not from
+//     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
+//     connection belongs to the reader's owner);
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
 //     *sql.Stmt: Close, or a for rows.Next() loop that runs to its end (Next closes
 //     the rows when it returns false); *sql.Stmt from Prepare and PrepareContext on
