@@ -36,9 +36,11 @@
 // to end the process rather than leave it running in an unknown state; adding a
 // recover to each of their goroutines is not what their maintainers want. So a
 // goroutine is reported only where the code base has shown that it recovers
-// (some goroutine of the package is recovered, or of a package of the same
-// module that it imports, directly or not), and where this goroutine is one a
-// maintainer would want recovered:
+// goroutines (a goroutine of the package defers a recovering call, or is started
+// by a wrapper that recovers it, or so does one of a package of the same module
+// that it imports, directly or not; a goroutine whose work merely calls a
+// function that recovers its own panics, as a parser or an importer does, is no
+// such sign), and where this goroutine is one a maintainer would want recovered:
 //
 //   - it departs from the code base's own convention: another goroutine that runs
 //     the same function recovers (go s.handle(c) where elsewhere go func() {

@@ -80,6 +80,12 @@ func TestDefaultCrashOnPurpose(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "crashonpurpose")
 }
 
+// TestDefaultWrapper checks that goroutines started by the package's own
+// recovering wrapper show that it recovers.
+func TestDefaultWrapper(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "wrapped")
+}
+
 func TestDefaultForeignCode(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "foreign")
 }

@@ -32,7 +32,8 @@ type state int
 
 const (
 	ignored     state = iota // nothing to decide (see classify)
-	recovered                // a deferred call recovers, or the work is handed to code that does
+	delegated                // its work is done by a function that recovers its own panics
+	recovered                // it recovers: a deferred call of its own, or a wrapper that starts it recovered
 	unrecovered              // a panic in it ends the process
 )
 
@@ -82,9 +83,7 @@ func (c *checker) sites() []*site {
 			for _, a := range direct {
 				add(n.Args[a], launcherName(fn))
 			}
-			if len(c.x.RunsRecovered(n)) > 0 {
-				// Work handed to a wrapper that recovers it (safe.Go(f)): the
-				// code base recovering, as much as a deferred helper.
+			if c.startsRecovered(n) {
 				decl, _ := c.enclosingDecl(cur)
 				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered})
 			}
@@ -122,8 +121,10 @@ func (c *checker) classify(s *site) {
 	}
 	s.work = c.workOf(s)
 	switch {
-	case status == recovery.Recovered:
+	case status == recovery.Recovered && c.recoversItself(s):
 		s.state = recovered
+	case status == recovery.Recovered:
+		s.state = delegated
 	case status == recovery.Unknown:
 		s.state = ignored
 	case s.lit != nil && recovery.CallsRecover(c.pass.TypesInfo, s.lit.Body):
@@ -137,6 +138,48 @@ func (c *checker) classify(s *site) {
 	default:
 		s.state = unrecovered
 	}
+}
+
+// recoversItself reports whether the goroutine of s recovers by a choice of its
+// own: its code defers a recovering call, or calls on the spot a function literal
+// that does (func() { defer handlePanic(); process(batch) }()), or the function
+// it starts does so itself. A goroutine recovered only because its work is done
+// by a function that recovers its own panics (a parser that unwinds with panic,
+// an importer) is not reported, but says nothing of whether the code base
+// recovers its goroutines.
+func (c *checker) recoversItself(s *site) bool {
+	if s.body == nil {
+		fn, ok := s.obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		f, _ := c.x.FactOf(fn)
+		return f.Recovered
+	}
+	if c.x.Body(s.body) == recovery.Recovered {
+		return true
+	}
+	return !eachCall(s.body, func(call *ast.CallExpr) bool {
+		lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+		return !ok || c.x.Body(lit.Body) != recovery.Recovered
+	})
+}
+
+// startsRecovered reports whether call hands a function to a wrapper that runs
+// it recovered in a goroutine of its own (safe.Go(f)): the code base recovering,
+// as much as a deferred helper. A wrapper that recovers in its own frame
+// (safe.Run(f), an importer that unwinds with panic) runs its argument in the
+// caller's goroutine, and does not count.
+func (c *checker) startsRecovered(call *ast.CallExpr) bool {
+	if len(c.x.RunsRecovered(call)) == 0 {
+		return false
+	}
+	fn, ok := c.x.FuncOf(call.Fun).(*types.Func)
+	if !ok {
+		return false
+	}
+	f, _ := c.x.FactOf(fn)
+	return !f.Recovered
 }
 
 // crashFact reports whether obj is a function of another package whose last

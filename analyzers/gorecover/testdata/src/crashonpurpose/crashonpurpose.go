@@ -1,4 +1,4 @@
-package crashonpurpose // want package:"recovery analyzed"
+package crashonpurpose // want package:"recovery analyzed[^,]"
 
 // Package crashonpurpose recovers in none of its goroutines: it crashes on
 // purpose, and by default none of its goroutines is reported, whatever they run.
@@ -53,4 +53,39 @@ func misuse() { // want misuse:"recovery\\(recovered\\)"
 		}
 		work()
 	}()
+}
+
+// A goroutine whose work is done by a function that recovers its own panics (a
+// parser that unwinds with panic) is not reported, and is no sign that the
+// package recovers its goroutines; nor is a runner that recovers in the
+// caller's goroutine.
+func (s *Server) parseAll(src chan string, cb func()) { // want parseAll:"recovery\\(delegates,wraps\\[1\\]\\)"
+	go func() {
+		for text := range src {
+			parse(text)
+		}
+	}()
+	run(func() { work() })
+	go func() {
+		cb()
+	}()
+}
+
+func parse(text string) (err error) { // want parse:"recovery\\(recovered\\)"
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	work()
+	return nil
+}
+
+func run(f func()) { // want run:"recovery\\(recovered,runs\\[0\\]\\)"
+	defer func() {
+		if r := recover(); r != nil {
+			log.Print(r)
+		}
+	}()
+	f()
 }
