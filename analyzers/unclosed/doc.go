@@ -77,12 +77,19 @@
 // require.Error(t, err)) ends the path, and so does a function that never returns
 // (fatalf(t, ...)).
 //
+// A path that marks the running test failed (t.Error, t.Errorf, t.Fail, on
+// testing's T, B, F or TB, also through a type that embeds one) ends there, as one
+// that reaches t.Fatal does, and so does the branch of if t.Failed(): what a failed
+// run leaks is no finding (if err == nil { t.Errorf("unexpected success") }).
+//
 // A resource whose result is discarded (_, err := os.Create(name), or a bare
 // http.Get(url)) is reported too when the first statement that reads the error that
 // came with it treats failure as the exception: if err != nil, a return of it, or an
 // assertion helper that ends the path on a non-nil error (must(err),
 // require.NoError(t, err), assert(t, err == nil)). A call expected to fail (if err
 // != context.Canceled, requireTrue(t, err != nil)) discards the resource knowingly.
+// A discarded compressing writer is not reported: nothing can write to it, so it
+// buffers nothing to lose (_, err := zlib.NewWriterLevel(w, level) checks a level).
 //
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
@@ -133,5 +140,6 @@
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Fatal called through an interface): the paths after
 // them count. The standard library's own code is not analyzed: the functions in it
-// that keep an argument (http.Serve, tls.Client, context.WithValue, ...) are listed.
+// that keep an argument (http.Serve, fcgi.Serve, tls.Client, context.WithValue, ...)
+// are listed.
 package unclosed

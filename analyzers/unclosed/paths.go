@@ -64,6 +64,9 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 			if r.assertsAbsent(n, errLive) {
 				return // requireTrue(t, err != nil): it returns only when there is no resource
 			}
+			if r.marksFailed(n) {
+				return // t.Errorf(...): this run fails, and its leak on the way out is no finding
+			}
 			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
 				if r.guards[cond] && !r.testsResource(cond, errLive) {
 					return // if didOpen { f.Close() }: the owner decides, the release counts
@@ -74,6 +77,9 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 						gone = goneIf(true) // if _, ok := err.(*T); ok: holds only for a non-nil error
 					}
 					follow = []bool{!gone.ifTrue, !gone.ifFalse}
+					if r.tr.TestFailed(cond) {
+						follow[0] = false // if t.Failed() { return }: only a failed run goes there
+					}
 				}
 			}
 		}
@@ -137,6 +143,18 @@ func (r *tracked) assertsAbsent(n ast.Node, errLive bool) bool {
 		}
 	}
 	return false
+}
+
+// marksFailed reports whether n is a statement calling t.Error, t.Errorf or
+// t.Fail. A path through it is a failed test run: the failure is what its author
+// acts on, as for t.Fatal, which ends the path too, leaving the resource as it is.
+func (r *tracked) marksFailed(n ast.Node) bool {
+	s, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	return ok && r.tr.MarksFailed(call)
 }
 
 // findGuards records the conditions of the ifs in body, with no else, whose branch

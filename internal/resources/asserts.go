@@ -137,6 +137,32 @@ func (t *Tracker) assertsOf(fn *types.Func) *Asserts {
 // flow.MayReturn knows them on *testing.T, B and F, not through the interface.
 var stopMethods = map[string]bool{"Fatal": true, "Fatalf": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true}
 
+// failMethods are the methods of testing's T, B, F and TB that mark the test
+// failed and return; Failed reports that one of them (or Fatal) was called.
+var failMethods = map[string]bool{"Error": true, "Errorf": true, "Fail": true}
+
+// MarksFailed reports whether call marks the running test failed and returns:
+// t.Error, t.Errorf or t.Fail, on *testing.T, B, F, testing.TB or a type that
+// embeds one. The run that takes this path fails whatever happens after it.
+func (t *Tracker) MarksFailed(call *ast.CallExpr) bool {
+	return testingMethod(t.Pass.TypesInfo, call, failMethods)
+}
+
+// TestFailed reports whether cond is t.Failed(): true only when the test has
+// already been marked failed.
+func (t *Tracker) TestFailed(cond ast.Expr) bool {
+	call, ok := ast.Unparen(cond).(*ast.CallExpr)
+	return ok && testingMethod(t.Pass.TypesInfo, call, map[string]bool{"Failed": true})
+}
+
+// testingMethod reports whether call is a call of one of the named methods
+// declared in package testing (on its common type or the TB interface, also
+// when promoted through embedding).
+func testingMethod(info *types.Info, call *ast.CallExpr, names map[string]bool) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "testing" && fn.Signature().Recv() != nil && names[fn.Name()]
+}
+
 // MayReturn reports whether call may return to its caller: flow.MayReturn, and
 // also false for the methods of testing.TB that end the test and for functions
 // with the Asserts fact that never return.

@@ -12,6 +12,9 @@ var stdOwners = map[string]map[string]bool{
 		// The transport closes a request body that is an io.Closer.
 		"NewRequest": true, "NewRequestWithContext": true, "Post": true, "Client.Post": true,
 	},
+	// fcgi.Serve, like http.Serve, serves on the listener until Accept fails: its
+	// owner stops it by closing the listener from elsewhere.
+	"net/http/fcgi":     {"Serve": true},
 	"net/http/httptest": {"NewRequest": true, "NewRequestWithContext": true, "NewUnstartedServer": true},
 	"net/http/httputil": {"NewClientConn": true, "NewServerConn": true, "NewProxyClientConn": true},
 	"crypto/tls":        {"Client": true, "Server": true, "NewListener": true},
