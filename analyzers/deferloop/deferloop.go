@@ -190,7 +190,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		}
 		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
 	}
-	if loops.LastInIteration(d.cur, d.loop) && !rangesOverChannel(info, d.loop) {
+	if endsIteration(d.cur, d.loop) && !rangesOverChannel(info, d.loop) {
 		return ""
 	}
 	if meantForReturn(info, fn, d, call) {
@@ -209,7 +209,8 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // what the code tells: the value released outlives the iteration (handedOn); the
 // iteration releases it itself and the defer is a safety net for an early exit
 // (releasedEachIteration); the deferred literal acts on the function's outcome
-// (actsOnOutcome); or a test's loop sets up what the test holds until it ends
+// (actsOnOutcome); the loop releases a listed set of values the function held
+// before it (releasesListed); or a test's loop sets up what the test holds until it ends
 // (heldForTest).
 func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExpr) bool {
 	if actsOnOutcome(info, fn.typ, d.stmt.Call) {
@@ -222,7 +223,26 @@ func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExp
 	vars := releasedVars(info, d.loop, body, call)
 	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
 		releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) ||
+		releasesListed(info, d.loop, body, d.stmt, call) ||
 		fn.test && heldForTest(info, body, d.stmt, vars)
+}
+
+// endsIteration reports whether the defer statement at cur, with only further defer
+// statements after it in its block, ends its iteration of loop (see
+// loops.LastInIteration): a set-up loop may defer several undo calls in a row.
+func endsIteration(cur inspector.Cursor, loop ast.Stmt) bool {
+	last := cur
+	for {
+		next, ok := last.NextSibling()
+		if !ok {
+			break
+		}
+		if _, isDefer := next.Node().(*ast.DeferStmt); !isDefer {
+			return false
+		}
+		last = next
+	}
+	return loops.LastInIteration(last, loop)
 }
 
 // rangesOverChannel reports whether loop is a range over a channel, which runs for as

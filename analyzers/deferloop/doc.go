@@ -64,9 +64,9 @@
 // or runtime.Goexit); a defer inside a function literal called in the loop or started
 // as a goroutine, which belongs to that function; a defer before or after the loop;
 // and, unless it deadlocks or the loop is unbounded, a defer that is the last
-// statement its iteration runs. Such a loop only sets up what the deferred calls undo
-// at function return (lock every mutex of a list, hold every connection, hide flags,
-// remove every file): the author wants the calls at return, and running them at the
+// statement its iteration runs, or is followed only by other defers. Such a loop
+// only sets up what the deferred calls undo at function return (lock every mutex of
+// a list, hold every connection, hide flags, remove every file): the author wants the calls at return, and running them at the
 // end of the iteration would undo each set-up at once. This also leaves unreported
 // the rarer leak whose iteration uses the resource before deferring its release. A
 // loop is unbounded when no path leaves it (the calls never run) or when it ranges
@@ -85,7 +85,16 @@
 //     element or field of an outer variable the loop assigns (conns[i], _ = dial(a);
 //     defer conns[i].Close()); a variable declared outside the loop carries it to the
 //     next iteration (srv = restart(srv)) or past the loop (read after it); a cancel
-//     func whose context is stored outside the loop;
+//     func whose context is stored outside the loop. The values released are those
+//     the call reaches through its receiver and arguments, also inside calls it
+//     wraps (c.Assert(r.Close(), IsNil), os.Remove(f.Name())), and for a deferred
+//     function variable those assigned beside it (ctx, cancel :=
+//     context.WithCancel(...); client, shutdown := newClient()), from which nothing
+//     further is derived;
+//   - the loop ranges over a composite literal listing variables the function
+//     holds (for _, m := range [...]*memDB{a, b} { ...; defer m.decref(); ... }),
+//     and the defer releases the element, which the iteration neither assigns nor
+//     passes to a call before it: the defers of the listed values, written once;
 //   - the defer is a safety net: the iteration makes the same call itself on every
 //     path that comes round to the next iteration (defer f.Close(); ...; f.Close()),
 //     so the defer acts only when the iteration leaves early;
@@ -93,9 +102,11 @@
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;
 //   - in test code (a _test.go file, or a function taking *testing.T, *testing.B,
-//     *testing.F or testing.TB, or inside one), a loop that acquires the value, defers
-//     its release and goes on using or collecting it: the test holds every
-//     connection it sets up until it ends, which bounds the pile;
+//     *testing.F or testing.TB, or inside one, or one selecting a field of such a
+//     type, as a method of a test cluster calling c.t.Fatal), a loop that
+//     acquires the value, defers its release and goes on using or collecting it:
+//     the test holds every connection it sets up until it ends, which bounds the
+//     pile;
 //   - a plain delay in a loop that runs under a mutex the function unlocks after the
 //     loop, the idiom that runs callbacks once the lock is released.
 //

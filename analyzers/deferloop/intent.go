@@ -248,6 +248,88 @@ func actsOnOutcome(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExp
 	return true
 }
 
+// releasesListed reports whether the loop ranges over a composite literal that lists
+// variables the function holds (for _, m := range [...]*memDB{em, fm}), and the
+// deferred call releases the element and nothing the iteration acquired: every
+// variable the call reaches is the range value or declared outside the loop, the
+// body assigns none of them, and nothing in the body before the defer passes the
+// value to a call or calls a method on it (mu.Lock(), wg.Add(1)), which could
+// acquire something. Such a loop is the defers of the listed values written once:
+// it releases at return what the function held before the loop, as many times as
+// the literal lists. A list of constants ([]string{"a", "b"}) holds nothing, and a
+// slice (closeAll(fs)) no count the code shows: both stay reported.
+func releasesListed(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+	r, ok := loop.(*ast.RangeStmt)
+	if !ok || !listsHeldVariables(info, r) {
+		return false
+	}
+	id, ok := r.Value.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	elem, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	viaElement := false
+	for _, v := range operandRoots(info, call) {
+		if assignedIn(info, body, v) || declaredIn(body, v) {
+			return false
+		}
+		if v == elem {
+			viaElement = true
+		} else if declaredIn(loop, v) {
+			return false
+		}
+	}
+	return viaElement && !passedBefore(info, body, stmt, elem)
+}
+
+// listsHeldVariables reports whether r ranges over a composite literal whose elements
+// are all variables, or fields of variables, declared outside r.
+func listsHeldVariables(info *types.Info, r *ast.RangeStmt) bool {
+	lit, ok := ast.Unparen(r.X).(*ast.CompositeLit)
+	if !ok || len(lit.Elts) == 0 {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		switch ast.Unparen(elt).(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+		default:
+			return false
+		}
+		v := rootVar(info, elt)
+		if v == nil || declaredIn(r, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// passedBefore reports whether body, before stmt, calls a method on v or passes v
+// (or an expression rooted in it) to a call, outside function literals.
+func passedBefore(info *types.Info, body *ast.BlockStmt, stmt *ast.DeferStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= stmt.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			for _, w := range operandRoots(info, n) {
+				found = found || w == v
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // heldForTest reports whether a loop in test code sets up what the test holds until
 // it ends: the loop body acquires one of vars (assigns it) and goes on using it after
 // the defer (c := dial(); defer c.Close(); c.Write(...)), as a test does that needs
@@ -264,7 +346,8 @@ func heldForTest(info *types.Info, body *ast.BlockStmt, stmt *ast.DeferStmt, var
 
 // inTestCode reports whether the function at fn is test code: it lies in a _test.go
 // file, or it or a function around it takes a *testing.T, *testing.B, *testing.F or
-// testing.TB.
+// testing.TB, or reaches one through a field (c.t.Fatal in a method of a test
+// cluster): such code runs only under a test.
 func inTestCode(pass *analysis.Pass, fn inspector.Cursor) bool {
 	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
 		return true
@@ -279,8 +362,26 @@ func inTestCode(pass *analysis.Pass, fn inspector.Cursor) bool {
 				return true
 			}
 		}
+		if _, body := funcNameBody(c.Node()); body != nil && selectsTestingField(pass.TypesInfo, body) {
+			return true
+		}
 	}
 	return false
+}
+
+// selectsTestingField reports whether body selects a field of a testing handle's type
+// (c.t, s.tb).
+func selectsTestingField(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal && isTesting(s.Type()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isTesting reports whether t is one of the testing package's handles: T, B, F (by

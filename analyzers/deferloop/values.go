@@ -11,14 +11,35 @@ import (
 
 // releasedVars returns the variables through which a deferred call in loop reaches
 // what it releases, and the variables of the loop derived from them (see derive):
-// the root variables of the call's receiver, function value and arguments that are
-// declared in the loop or assigned in its body, so that they hold what this iteration
-// acquired.
+// the root variables of the call's operands (see operandRoots) that are declared in
+// the loop or assigned in its body, so that they hold what this iteration acquired.
+// A deferred function value also releases what came with it (see siblings).
 func releasedVars(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, call *ast.CallExpr) []*types.Var {
 	var vars []*types.Var
-	add := func(e ast.Expr) {
-		if v := rootVar(info, e); v != nil && (declaredIn(loop, v) || assignedIn(info, body, v)) {
+	for _, v := range operandRoots(info, call) {
+		if declaredIn(loop, v) || assignedIn(info, body, v) {
 			vars = append(vars, v)
+		}
+	}
+	if len(vars) == 0 {
+		return nil
+	}
+	return append(derive(info, loop, body, vars), siblings(info, body, call)...)
+}
+
+// operandRoots returns the root variables (see rootVar) of the receiver, function
+// value and arguments of call, and of the calls among them: the release that an
+// assertion or a cleanup wraps (c.Assert(r.Close(), IsNil), os.Remove(db.Path()))
+// reaches r and db.
+func operandRoots(info *types.Info, call *ast.CallExpr) []*types.Var {
+	var roots []*types.Var
+	add := func(e ast.Expr) {
+		if inner, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			roots = append(roots, operandRoots(info, inner)...)
+			return
+		}
+		if v := rootVar(info, e); v != nil {
+			roots = append(roots, v)
 		}
 	}
 	switch fun := ast.Unparen(call.Fun).(type) {
@@ -30,10 +51,55 @@ func releasedVars(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, call *as
 	for _, arg := range call.Args {
 		add(arg)
 	}
-	if len(vars) == 0 {
+	return roots
+}
+
+// siblings returns, for a deferred call of a function variable (cancel, shutdown),
+// the other variables that body assigns together with it from one call (ctx, cancel
+// := context.WithTimeout(...); client, shutdown := newClient()): a release function
+// returned beside a value releases that value. Values that cannot hold a reference
+// (see mayHoldReference), such as the error, are left out, and nothing is derived
+// from the siblings: a result computed with a context does not hold it.
+func siblings(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) []*types.Var {
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
 		return nil
 	}
-	return derive(info, loop, body, vars)
+	release, ok := info.Uses[fun].(*types.Var)
+	if !ok {
+		return nil
+	}
+	var found []*types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		a, ok := n.(*ast.AssignStmt)
+		if !ok || len(a.Rhs) != 1 || len(a.Lhs) < 2 {
+			return true
+		}
+		var vars []*types.Var
+		paired := false
+		for _, lhs := range a.Lhs {
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := info.ObjectOf(id).(*types.Var)
+			switch {
+			case !ok:
+			case v == release:
+				paired = true
+			case mayHoldReference(v.Type()):
+				vars = append(vars, v)
+			}
+		}
+		if paired {
+			found = append(found, vars...)
+		}
+		return true
+	})
+	return found
 }
 
 // declaredIn reports whether v is declared within n.
