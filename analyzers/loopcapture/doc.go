@@ -66,11 +66,14 @@
 // receivers, evaluated by the defer or go statement itself (defer f.Close(),
 // go worker(i)); literals called during the iteration; variables assigned only
 // before the loop, or only after the literal is started (the literal then wants the
-// latest value); for deferred functions, named results, and bool and error
+// latest value), or only in the body of an if testing it against nil (if sub ==
+// nil { sub, err = subscribe() }), a lazy initialisation that leaves it alone once
+// it holds a value; for deferred functions, named results, and bool and error
 // variables, which deferred cleanup reads for their final value on purpose (if
 // !committed, if err != nil); the parts of a subtest before its t.Parallel() call.
 // Limits: a literal stored in a variable and then started (fn := func() {...};
 // go fn()) is not followed; assignments inside other function literals and through
-// pointers (json.Unmarshal(b, &v)) are not seen; launchers other than the ones above,
+// pointers (json.Unmarshal(b, &v)) are not seen, nor a lazy initialisation that
+// leaves the variable nil and so runs again; launchers other than the ones above,
 // including helpers that start their argument in a goroutine, are not recognised.
 package loopcapture

@@ -244,6 +244,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if !before {
 				continue // the loop sets v only after starting l: l is meant to see the latest value
 			}
+			if initialisedOnce(info, outer, v, sites) {
+				continue
+			}
 			if reach == nil {
 				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
 			}
@@ -442,6 +445,53 @@ func assignments(info *types.Info, loop ast.Stmt, v *types.Var) []site {
 		ast.Inspect(loop.Body, visit)
 	}
 	return sites
+}
+
+// initialisedOnce reports whether every site assigns v in the body of its own if
+// statement testing v == nil, one site to each (if sub == nil { sub, err =
+// t.Subscribe() }): a lazy initialisation, which runs only while v is nil, so the
+// loop never changes v once it holds a value. Range-loop sites do not count.
+func initialisedOnce(info *types.Info, loop ast.Stmt, v *types.Var, sites []site) bool {
+	guards := 0
+	ast.Inspect(loops.Body(loop), func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if ifStmt, ok := n.(*ast.IfStmt); ok && testsNil(info, ifStmt.Cond, v) {
+			inside := 0
+			for _, s := range sites {
+				if s.loop == nil && ifStmt.Body.Pos() <= s.pos && s.pos < ifStmt.Body.End() {
+					inside++
+				}
+			}
+			if inside == 1 {
+				guards++
+			}
+		}
+		return true
+	})
+	return len(sites) > 0 && guards == len(sites)
+}
+
+// testsNil reports whether cond is v == nil or nil == v.
+func testsNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	isNil := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		_, isNil := info.Uses[id].(*types.Nil)
+		return isNil
+	}
+	return isV(bin.X) && isNil(bin.Y) || isNil(bin.X) && isV(bin.Y)
 }
 
 func anyReached(reach *flow.Reach, sites []site) bool {
