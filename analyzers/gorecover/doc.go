@@ -75,8 +75,9 @@
 //     directly) from a deferred function, or by a go statement, or of a helper that
 //     does nothing but recover: its recover() returns nil there.
 //
-// Wrong (in a package whose other goroutines recover):
+// Wrong:
 //
+//	// in a package whose other goroutines recover
 //	func (s *Server) Notify(ev Event) {
 //		go func() {
 //			s.OnEvent(ev) // the user's callback: a panic here ends the process

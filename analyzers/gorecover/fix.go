@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/deferlint/deferlint/internal/edit"
 )
 
 // packageHelper returns the one recovery helper the package's goroutines already
@@ -101,7 +103,7 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	edits = append(edits, analysis.TextEdit{
 		Pos:     at,
 		End:     at,
-		NewText: []byte("\n\tdefer " + expr + "()" + sameLine),
+		NewText: []byte("\n" + edit.BodyIndentation(c.pass, lit.Body) + "defer " + expr + "()" + sameLine),
 	})
 	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
 }

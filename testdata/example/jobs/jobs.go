@@ -25,7 +25,22 @@ func Concat(w io.Writer, names []string) error {
 	return nil
 }
 
-// RunAll runs the jobs concurrently. A panic in one job ends the whole process.
+// Go runs f in a goroutine of its own; a panic in f is logged, not fatal.
+func Go(f func()) {
+	go func() {
+		defer logPanic()
+		f()
+	}()
+}
+
+func logPanic() {
+	if r := recover(); r != nil {
+		log.Printf("job panicked: %v", r)
+	}
+}
+
+// RunAll runs the jobs concurrently. Unlike Go, it does not recover: a panic in one
+// of the caller's jobs ends the whole process.
 func RunAll(jobs []func()) {
 	var wg sync.WaitGroup
 	for _, job := range jobs {
