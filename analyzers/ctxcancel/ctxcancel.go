@@ -154,7 +154,7 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 		return
 	}
 	// Stored directly in a variable of an enclosing scope, a field or a container.
-	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread {
+	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread && !initialisesPackage(fnCur, inFunc) {
 		report.Node(c.pass, call, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
 			src.what(), u.what, src.leak()))
 	}
@@ -181,8 +181,10 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		}
 	}
 	if len(calls) == 0 && stored != nil {
-		report.Node(c.pass, stored.at, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
-			src.what(), stored.what, src.leak()))
+		if !initialisesPackage(fnCur, true) {
+			report.Node(c.pass, stored.at, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
+				src.what(), stored.what, src.leak()))
+		}
 		return
 	}
 	g := c.graph(fnCur.Node())
@@ -356,6 +358,19 @@ func (c *checker) graph(fn ast.Node) *flow.Graph {
 	}
 	c.graphs[fn] = g
 	return g
+}
+
+// initialisesPackage reports whether code at fnCur runs as package initialisation: a
+// package-level variable's initialiser (inFunc false) or an init function. A
+// cancel function stored from there belongs to a context that the package keeps
+// for the whole run of the program, like one made in main.main: nothing needs to
+// call it, so storing it unread is not reported.
+func initialisesPackage(fnCur inspector.Cursor, inFunc bool) bool {
+	if !inFunc {
+		return true
+	}
+	decl, ok := fnCur.Node().(*ast.FuncDecl)
+	return ok && decl.Recv == nil && decl.Name.Name == "init"
 }
 
 // isMainMain reports whether fn is the main function of a main package: returning

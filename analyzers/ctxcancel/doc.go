@@ -64,7 +64,9 @@
 // is only used by calls in the function itself.
 //
 // Not reported: a cancel function stored in an exported field or variable (other
-// packages may call it); aliases (c := cancel) count as uses; a cancel function
+// packages may call it); one stored during package initialisation (in an init
+// function or a package-level variable's initialiser), whose context serves the
+// package for the whole run of the program, as one made in main.main would; aliases (c := cancel) count as uses; a cancel function
 // created in a closure and assigned to a variable of the enclosing function counts
 // as used when the variable is read anywhere; cancel functions that are not called
 // on paths ending in a panic; a deferred closure that calls whatever cancel holds
