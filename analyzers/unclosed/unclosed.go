@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
@@ -600,7 +601,7 @@ func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) [
 		}
 		after = list[index+1]
 	}
-	indent := indentation(pass, list[index].Pos())
+	indent := edit.Indentation(pass, list[index].Pos())
 	return []analysis.SuggestedFix{{
 		Message: "Defer " + release,
 		TextEdits: []analysis.TextEdit{{
@@ -635,27 +636,6 @@ func isErrCheck(info *types.Info, t *resources.Tracker, s ast.Stmt, err *types.V
 		return ok && !t.MayReturn(call)
 	}
 	return false
-}
-
-// indentation returns the white space that starts the line holding pos.
-func indentation(pass *analysis.Pass, pos token.Pos) string {
-	tf := pass.Fset.File(pos)
-	if tf == nil || pass.ReadFile == nil {
-		return "\t"
-	}
-	content, err := pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := int(tf.LineStart(tf.Line(pos))) - tf.Base()
-	end := start
-	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
-		end++
-	}
-	if start < 0 || end > len(content) {
-		return "\t"
-	}
-	return string(content[start:end])
 }
 
 // render returns the source text of n.
