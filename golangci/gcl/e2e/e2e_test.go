@@ -215,7 +215,7 @@ func TestSettings(t *testing.T) {
 			// goroutines, and only with tests those its test starts.
 			name:     "options",
 			settings: "gorecover: {strict: true, tests: true}",
-			want:     append([]string{"fanout/fanout.go:13: gorecover: ", "fanout/fanout_test.go:8: gorecover: "}, exampleFindings...),
+			want:     append([]string{"fanout/fanout.go:13: gorecover: ", "fanout/fanout_test.go:11: gorecover: "}, exampleFindings...),
 		},
 		{
 			name:     "unknown key",
@@ -433,6 +433,6 @@ func TestREADMEConfig(t *testing.T) {
 	// disable: [directives], gorecover strict and tests; the default linters find nothing here.
 	checkFindings(t, lint(t, config), []string{
 		exampleFindings[0], exampleFindings[1], exampleFindings[3],
-		"fanout/fanout.go:13: gorecover: ", "fanout/fanout_test.go:8: gorecover: ",
+		"fanout/fanout.go:13: gorecover: ", "fanout/fanout_test.go:11: gorecover: ",
 	})
 }
