@@ -71,6 +71,8 @@ type checker struct {
 	dead   map[types.Object]bool // functions whose recover() is reported as never working
 	quiet  map[types.Object]bool // functions of the package known to run no code, or not (see runsNoCode)
 	ranged map[*types.Var]bool   // variables ranging over a parameter's or field's elements (see rangesOverForeign)
+	// asserted: variables defined by a type assertion, and the value asserted (see assertions)
+	asserted map[*types.Var]ast.Expr
 }
 
 // uses counts how a function of this package (or a variable bound to a literal)

@@ -95,6 +95,18 @@ func TestDefaultConvention(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "convention", "mostly")
 }
 
+// TestDefaultGate checks that recovering only to pass a panic on, or in the
+// caller's goroutine, does not show that a package recovers its goroutines.
+func TestDefaultGate(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "propagate")
+}
+
+// TestDefaultCapability checks which method and field calls count as the
+// user's code.
+func TestDefaultCapability(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "capability")
+}
+
 func TestDefaultExplicitPanic(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "panics")
 }

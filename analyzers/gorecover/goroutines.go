@@ -26,6 +26,9 @@ type site struct {
 	exempt   bool // started by main or init: counted, never reported
 	state    state
 	work     types.Object // the function that does the goroutine's work, when one stands out
+	// propagates: it is recovered, but only to pass the panic on (see
+	// recovery.Index.Propagates).
+	propagates bool
 }
 
 type state int
@@ -43,7 +46,7 @@ const (
 func (c *checker) checkGoroutines() {
 	sites := c.sites()
 	p := c.newPolicy(sites)
-	c.x.Export(p.ownRecovered || p.moduleRecovers != "")
+	c.x.Export(p.ownRecovered)
 	helper := c.packageHelper()
 	for _, s := range sites {
 		if s.state != unrecovered || s.exempt {
@@ -83,9 +86,10 @@ func (c *checker) sites() []*site {
 			for _, a := range direct {
 				add(n.Args[a], launcherName(fn))
 			}
-			if c.startsRecovered(n) {
+			if wrapper := c.startsRecovered(n); wrapper != nil {
 				decl, _ := c.enclosingDecl(cur)
-				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered})
+				f, _ := c.x.FactOf(wrapper)
+				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered, propagates: f.Propagates})
 			}
 		}
 	}
@@ -123,6 +127,7 @@ func (c *checker) classify(s *site) {
 	switch {
 	case status == recovery.Recovered && c.recoversItself(s):
 		s.state = recovered
+		s.propagates = c.propagates(s)
 	case status == recovery.Recovered:
 		s.state = delegated
 	case status == recovery.Unknown:
@@ -165,21 +170,32 @@ func (c *checker) recoversItself(s *site) bool {
 	})
 }
 
-// startsRecovered reports whether call hands a function to a wrapper that runs
-// it recovered in a goroutine of its own (safe.Go(f)): the code base recovering,
-// as much as a deferred helper. A wrapper that recovers in its own frame
-// (safe.Run(f), an importer that unwinds with panic) runs its argument in the
-// caller's goroutine, and does not count.
-func (c *checker) startsRecovered(call *ast.CallExpr) bool {
-	if len(c.x.RunsRecovered(call)) == 0 {
-		return false
+// startsRecovered returns the wrapper when call hands a function to one that
+// runs it recovered in a goroutine of its own (safe.Go(f)): the code base
+// recovering, as much as a deferred helper. A wrapper that recovers in the
+// caller's goroutine (safe.Run(f), a test helper that checks whether f panics,
+// an importer that unwinds with panic) does not count.
+func (c *checker) startsRecovered(call *ast.CallExpr) *types.Func {
+	if len(c.x.StartsRecovered(call)) == 0 {
+		return nil
 	}
-	fn, ok := c.x.FuncOf(call.Fun).(*types.Func)
+	fn, _ := c.x.FuncOf(call.Fun).(*types.Func)
+	return fn
+}
+
+// propagates reports whether the recovered goroutine of s recovers only to pass
+// the panic on: its code, or the function it starts, defers a function that
+// calls panic().
+func (c *checker) propagates(s *site) bool {
+	if s.body != nil {
+		return c.x.Propagates(s.body)
+	}
+	fn, ok := s.obj.(*types.Func)
 	if !ok {
 		return false
 	}
 	f, _ := c.x.FactOf(fn)
-	return !f.Recovered
+	return f.Propagates
 }
 
 // crashFact reports whether obj is a function of another package whose last

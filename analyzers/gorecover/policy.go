@@ -9,80 +9,56 @@ import (
 // policy is the default rule: which of the goroutines that nothing recovers are
 // reported. A code base that recovers none of its goroutines crashes on purpose,
 // and a recover added to each goroutine is not what its maintainers want; so a
-// goroutine is reported when the code base has shown that it recovers, and this
-// goroutine is where a crash is most likely or least intended:
+// goroutine is reported when the package has shown that it recovers goroutines,
+// and this goroutine is where a crash is most likely or least intended:
 //
-//   - it departs from the code base's own convention: another goroutine that runs
-//     the same function recovers, or most goroutines started by the same
-//     function, in the same file or in the same package recover;
-//   - it calls panic() in its own code, which the code base's other goroutines
+//   - it departs from the package's own convention: another goroutine that runs
+//     the same function recovers;
+//   - it calls panic() in its own code, which the package's other goroutines
 //     would have recovered;
 //   - it runs code the package does not control (a function passed in, a
-//     function-typed field, a method of an interface whose implementations are
-//     not the package's own), which can panic in ways its author cannot prevent.
+//     function-typed field the user fills, a method of an interface whose
+//     implementations are the user's), which can panic in ways its author
+//     cannot prevent.
+//
+// Only the package's own goroutines show that it recovers: another package of
+// the module (a test helper, a worker pool) recovers for reasons of its own.
+// And only a recover that keeps the panic: one that passes it on (re-panics it,
+// or every value but a sentinel) is propagation, not recovery.
+//
+// That most goroutines of a function, file or package recover is no reason: a
+// goroutine recovers because of the work it runs (a pool's workers run their
+// users' tasks), and its siblings that run the package's own housekeeping need
+// not.
 type policy struct {
 	c *checker
-	// ownRecovered: some goroutine of this package is recovered.
-	ownRecovered bool
-	// moduleRecovers: the path of a package of the same module, imported, whose
-	// goroutines recover; "" when there is none.
-	moduleRecovers string
-	recoveredWork  map[types.Object]bool // functions some recovered goroutine runs
-	tallies        map[any]*tally        // per function declaration, file and package
+	// ownRecovered: some goroutine of this package is recovered, and keeps
+	// the panic.
+	ownRecovered  bool
+	recoveredWork map[types.Object]bool // functions some such goroutine runs
 }
-
-// tally counts the goroutines of one scope that recover and that do not.
-type tally struct{ recovered, unrecovered int }
 
 func (c *checker) newPolicy(sites []*site) *policy {
-	p := &policy{c: c, recoveredWork: make(map[types.Object]bool), tallies: make(map[any]*tally)}
+	p := &policy{c: c, recoveredWork: make(map[types.Object]bool)}
 	for _, s := range sites {
-		if s.state == ignored {
+		if s.state != recovered || s.propagates {
 			continue
 		}
-		if s.state == recovered {
-			p.ownRecovered = true
-			if s.work != nil {
-				p.recoveredWork[s.work] = true
-			}
-		}
-		for _, key := range p.scopes(s) {
-			t := p.tallies[key]
-			if t == nil {
-				t = new(tally)
-				p.tallies[key] = t
-			}
-			if s.state == recovered {
-				t.recovered++
-			} else {
-				t.unrecovered++
-			}
+		p.ownRecovered = true
+		if s.work != nil {
+			p.recoveredWork[s.work] = true
 		}
 	}
-	p.moduleRecovers = c.x.ImportedRecovering(c.sameModule)
 	return p
-}
-
-// scopes returns the keys of the scopes s belongs to, narrowest first: the
-// function declaration that starts it (if any), its file, the package.
-func (p *policy) scopes(s *site) []any {
-	keys := []any{s.file, p.c.pass.Pkg}
-	if s.decl != nil {
-		keys = append([]any{s.decl}, keys...)
-	}
-	return keys
 }
 
 // reason returns why the unrecovered goroutine s should recover, as a clause of
 // the message, or "" when the default rule does not report it.
 func (p *policy) reason(s *site) string {
-	if !p.ownRecovered && p.moduleRecovers == "" {
-		return "" // the code base recovers no goroutine: it crashes on purpose
-	}
-	others := "other goroutines of this package recover"
 	if !p.ownRecovered {
-		others = fmt.Sprintf("goroutines of %s, in the same module, recover", p.moduleRecovers)
+		return "" // the package recovers no goroutine: it crashes on purpose
 	}
+	const others = "other goroutines of this package recover"
 	if s.body != nil {
 		if call := p.c.explicitPanic(s.body); call != nil {
 			line := p.c.pass.Fset.Position(call.Pos()).Line
@@ -94,15 +70,6 @@ func (p *policy) reason(s *site) string {
 	}
 	if s.work != nil && p.recoveredWork[s.work] {
 		return fmt.Sprintf("unlike another goroutine that runs %s", s.work.Name())
-	}
-	names := []string{"this file", "this package"}
-	if s.decl != nil {
-		names = append([]string{s.decl.Name.Name}, names...)
-	}
-	for i, key := range p.scopes(s) {
-		if t := p.tallies[key]; t.recovered > t.unrecovered {
-			return fmt.Sprintf("unlike most goroutines started in %s (%d of %d recover)", names[i], t.recovered, t.recovered+t.unrecovered)
-		}
 	}
 	return ""
 }
@@ -123,10 +90,10 @@ func (c *checker) explicitPanic(body *ast.BlockStmt) *ast.CallExpr {
 
 // foreignCall returns a call, made by a goroutine running body itself, of code
 // the package does not control, or nil: a function value received as a
-// parameter, held in a function-typed field or in an exported package-level
-// variable (a callback, hook, handler or dialer), or a method of an interface
-// that is not the standard library's and not an unexported interface of this
-// package (whose implementations are the package's own).
+// parameter, held in an exported function-typed field or in an exported
+// package-level variable (a callback, hook, handler or dialer the user sets),
+// or a method of an exported interface that is not the standard library's,
+// called on a value that the user supplies (see foreignMethod).
 func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
 	var found *ast.CallExpr
 	eachCall(body, func(call *ast.CallExpr) bool {
@@ -136,7 +103,7 @@ func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
 				found = call
 			}
 		case *types.Func:
-			if c.foreignMethod(obj) {
+			if c.foreignMethod(obj) && !c.assertedFromStd(call.Fun) {
 				found = call
 			}
 		}
@@ -146,7 +113,9 @@ func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
 }
 
 // foreignFunc reports whether calling v calls a function the package's user
-// supplies.
+// supplies. A field counts when the user can fill it: it is exported, and the
+// struct holding it is not an unexported type of this package. An unexported
+// field is set by the package itself (a hasher, a clock, a test seam).
 func (c *checker) foreignFunc(v *types.Var) bool {
 	if _, isFunc := underlyingOf(v.Type()).(*types.Signature); !isFunc || c.x.VarLit(v) != nil {
 		return false
@@ -155,8 +124,10 @@ func (c *checker) foreignFunc(v *types.Var) bool {
 		return false // context.CancelFunc and the like
 	}
 	switch v.Kind() {
-	case types.ParamVar, types.FieldVar:
+	case types.ParamVar:
 		return true
+	case types.FieldVar:
+		return c.userField(v)
 	case types.PackageVar:
 		return v.Exported()
 	case types.LocalVar:
@@ -181,15 +152,50 @@ func (c *checker) rangesOverForeign() map[*types.Var]bool {
 		}
 		elem, _ := c.pass.TypesInfo.Defs[value].(*types.Var)
 		list, _ := c.x.FuncOf(r.X).(*types.Var)
-		if elem != nil && list != nil && (list.Kind() == types.ParamVar || list.Kind() == types.FieldVar) {
+		if elem != nil && list != nil && (list.Kind() == types.ParamVar || list.Kind() == types.FieldVar && c.userField(list)) {
 			c.ranged[elem] = true
 		}
 	}
 	return c.ranged
 }
 
+// userField reports whether the user of the package can set field v: it is
+// exported, and not a field of an unexported type of this package.
+func (c *checker) userField(v *types.Var) bool {
+	if !v.Exported() {
+		return false
+	}
+	return !c.unexportedOwner(v)
+}
+
+// unexportedOwner reports whether field v belongs to a struct type named by an
+// unexported type of this package.
+func (c *checker) unexportedOwner(v *types.Var) bool {
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.Exported() {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			if f == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // foreignMethod reports whether fn is a method of an interface whose
-// implementations the package does not see.
+// implementations the package does not see: an exported interface declared
+// outside the standard library. The method of an interface literal (a small
+// capability such as interface{ CloseWrite() error }) or of an unexported
+// interface is asked of values the package holds, not declared for the user to
+// implement.
 func (c *checker) foreignMethod(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
 	if recv == nil || !types.IsInterface(recv.Type()) {
@@ -197,14 +203,63 @@ func (c *checker) foreignMethod(fn *types.Func) bool {
 	}
 	named, ok := types.Unalias(recv.Type()).(*types.Named)
 	if !ok {
-		return true // an interface literal: whatever the caller passes
+		return false // an interface literal: a capability asked of a value, not a contract for users
 	}
 	pkg := named.Obj().Pkg()
 	switch {
 	case pkg == nil || c.x.IsStd(pkg):
 		return false // error, io.Reader, net.Conn: implemented by the standard library mostly
-	case pkg == c.pass.Pkg:
-		return named.Obj().Exported()
 	}
-	return true
+	return named.Obj().Exported()
+}
+
+// assertedFromStd reports whether the method call fun is made on a variable
+// obtained by asserting a value of a standard library type to an interface
+// (if cw, ok := conn.(CloseWriter); ok { cw.CloseWrite() } with conn a
+// net.Conn): the value is the standard library's, which the capability only
+// names.
+func (c *checker) assertedFromStd(fun ast.Expr) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	src := c.assertions()[v]
+	if src == nil {
+		return false
+	}
+	named, ok := types.Unalias(c.pass.TypesInfo.TypeOf(src)).(*types.Named)
+	return ok && c.x.IsStd(named.Obj().Pkg())
+}
+
+// assertions maps the variables defined by a type assertion (v, ok := x.(T),
+// v := x.(T)) to the expression asserted.
+func (c *checker) assertions() map[*types.Var]ast.Expr {
+	if c.asserted != nil {
+		return c.asserted
+	}
+	c.asserted = make(map[*types.Var]ast.Expr)
+	for cur := range c.in.Root().Preorder((*ast.AssignStmt)(nil)) {
+		a := cur.Node().(*ast.AssignStmt)
+		if len(a.Rhs) != 1 || len(a.Lhs) == 0 {
+			continue
+		}
+		ta, ok := ast.Unparen(a.Rhs[0]).(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			continue
+		}
+		if id, ok := a.Lhs[0].(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Defs[id].(*types.Var); ok {
+				c.asserted[v] = ta.X
+			}
+		}
+	}
+	return c.asserted
 }

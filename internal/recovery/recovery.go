@@ -34,6 +34,14 @@ type Fact struct {
 	// recovered (not transitive: only a direct call counts).
 	Delegates     bool
 	RunsRecovered []int // indices of function parameters it runs under a recovering defer
+	// StartsRecovered: those of RunsRecovered that it runs in a new goroutine
+	// (safe.Go(f)), not in its caller's (safe.Run(f), a test helper's didPanic(f)).
+	StartsRecovered []int
+	// Propagates: a function it defers calls panic(), or it calls recover() and
+	// panic() itself: it recovers only to pass the panic on (re-panicking it, or
+	// every value but a sentinel), so its recovering is no sign that the code
+	// base wants goroutines recovered.
+	Propagates bool
 	Launches      []int // indices of function parameters it starts itself in a new goroutine without recovering
 	// LaunchesWrapped: indices of function parameters it calls from a goroutine it
 	// starts without recovering (that go statement is reported where it is).
@@ -45,7 +53,7 @@ func (*Fact) AFact()           {}
 func (f *Fact) String() string { return "recovery" + describe(f) }
 
 func (f *Fact) zero() bool {
-	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0 && !f.Crashes
+	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0 && !f.Crashes && !f.Propagates
 }
 
 func describe(f *Fact) string {
@@ -53,13 +61,16 @@ func describe(f *Fact) string {
 	for _, p := range []struct {
 		on   bool
 		name string
-	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}, {f.Crashes, "crashes"}} {
+	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}, {f.Crashes, "crashes"}, {f.Propagates, "propagates"}} {
 		if p.on {
 			parts = append(parts, p.name)
 		}
 	}
 	if len(f.RunsRecovered) > 0 {
 		parts = append(parts, "runs"+ints(f.RunsRecovered))
+	}
+	if len(f.StartsRecovered) > 0 {
+		parts = append(parts, "starts"+ints(f.StartsRecovered))
 	}
 	if len(f.Launches) > 0 {
 		parts = append(parts, "launches"+ints(f.Launches))
@@ -82,9 +93,9 @@ func ints(xs []int) string {
 // package without a Fact neither recovers nor is recovered.
 type PackageFact struct {
 	Analyzed bool
-	// GoroutinesRecover: some goroutine that the package starts is recovered, or
-	// one that a package of the same module it imports starts: the code base has
-	// shown that it cares about recovering.
+	// GoroutinesRecover: some goroutine that the package starts is recovered by
+	// a recover that does not pass the panic on: the package has shown that it
+	// cares about recovering.
 	GoroutinesRecover bool
 }
 
@@ -233,13 +244,13 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 
 func equalFacts(a, b *Fact) bool {
 	return a.Recovered == b.Recovered && a.Unsure == b.Unsure && a.Delegates == b.Delegates &&
+		a.Propagates == b.Propagates && slices.Equal(a.StartsRecovered, b.StartsRecovered) &&
 		slices.Equal(a.RunsRecovered, b.RunsRecovered) && slices.Equal(a.Launches, b.Launches) &&
 		slices.Equal(a.LaunchesWrapped, b.LaunchesWrapped)
 }
 
 // Export attaches the facts of the package's declared functions, for importers,
-// and the package's own fact, which says whether its goroutines (or those of the
-// same module's packages it imports) recover.
+// and the package's own fact, which says whether its goroutines recover.
 func (x *Index) Export(goroutinesRecover bool) {
 	x.pass.ExportPackageFact(&PackageFact{Analyzed: true, GoroutinesRecover: goroutinesRecover})
 	for obj, l := range x.local {
@@ -713,18 +724,6 @@ func (x *Index) recoveredLiteral(call *ast.CallExpr) bool {
 	return ok && x.Body(lit.Body) == Recovered
 }
 
-// ImportedRecovering returns the path of a package of the same module (as same
-// says) that this package imports and whose goroutines recover, or "".
-func (x *Index) ImportedRecovering(same func(*types.Package) bool) string {
-	for _, imp := range x.pass.Pkg.Imports() {
-		var f PackageFact
-		if same(imp) && x.pass.ImportPackageFact(imp, &f) && f.GoroutinesRecover {
-			return imp.Path()
-		}
-	}
-	return ""
-}
-
 // selfRecovered reports whether call calls a function that defers a recovering
 // call itself.
 func (x *Index) selfRecovered(call *ast.CallExpr) bool {
@@ -801,6 +800,82 @@ func (x *Index) RunsRecovered(call *ast.CallExpr) []int {
 	return argIndices(call, fn, f.RunsRecovered)
 }
 
+// StartsRecovered returns the indices of call's arguments that the callee runs
+// recovered in a new goroutine of its own (safe.Go(f)), rather than in the
+// caller's goroutine (safe.Run(f)). A configured recoverer is taken to do
+// neither: whether it starts a goroutine is not known.
+func (x *Index) StartsRecovered(call *ast.CallExpr) []int {
+	fn, _ := x.FuncOf(call.Fun).(*types.Func)
+	if fn == nil || x.cfg.Recoverers.Has(fn) || builtinLaunchers.Has(fn) || x.cfg.Launchers.Has(fn) {
+		return nil
+	}
+	f, _ := x.FactOf(fn)
+	if len(f.StartsRecovered) == 0 {
+		return nil
+	}
+	return argIndices(call, fn, f.StartsRecovered)
+}
+
+// Propagates reports whether a function with this body recovers only to pass
+// the panic on: a function it defers, anywhere in it, calls panic() (defer
+// func() { if r := recover(); r != nil { cleanup(); panic(r) } }(), or a filter
+// that keeps a sentinel and re-panics the rest), or is a helper known, through
+// facts, to recover and re-panic. A panic() in a deferred function has no other
+// use than passing a panic on.
+func (x *Index) Propagates(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		d, ok := n.(*ast.DeferStmt)
+		if !ok || found {
+			return !found
+		}
+		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+			found = callsPanic(x.info, lit.Body, true)
+		} else if fn, ok := x.FuncOf(d.Call.Fun).(*types.Func); ok {
+			f, _ := x.FactOf(fn)
+			found = f.Recovers && f.Propagates
+		}
+		return !found
+	})
+	return found
+}
+
+// repanics reports whether a function that calls recover() calls panic() under a
+// condition (if r := recover(); r != nil { log(r); panic(r) }): deferred, it
+// passes the panic on. A panic() that is a statement of the function's own
+// block is its own panic, not a re-panic.
+func repanics(info *types.Info, body *ast.BlockStmt) bool {
+	for _, stmt := range body.List {
+		if _, ok := stmt.(*ast.ExprStmt); ok {
+			continue
+		}
+		if callsPanic(info, &ast.BlockStmt{List: []ast.Stmt{stmt}}, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsPanic reports whether body calls the built-in panic: in its own frame, or
+// also in the function literals nested in it when deep is set.
+func callsPanic(info *types.Info, body *ast.BlockStmt, deep bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return deep && !found
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // Launches returns the indices of call's arguments that the callee starts in a
 // new goroutine without recovering: itself (direct), or by calling them from a
 // goroutine of its own that nothing recovers (wrapped), and the callee.
@@ -862,18 +937,18 @@ func (x *Index) derive(l *local) {
 	l.fact.Recovered = status == Recovered
 	l.fact.Unsure = status == Unknown
 	l.fact.Delegates = status == NotRecovered && x.Delegates(l.body)
-	runs := make(map[int]bool)
-	launches := make(map[int]bool)
-	wrapped := make(map[int]bool)
+	l.fact.Propagates = x.Propagates(l.body) || l.fact.Recovers && repanics(x.info, l.body)
+	m := paramUses{runs: make(map[int]bool), starts: make(map[int]bool), launches: make(map[int]bool), wrapped: make(map[int]bool)}
 	if len(l.params) > 0 {
-		x.walkParams(l, l.body, status, false, runs, launches, wrapped)
+		x.walkParams(l, l.body, status, false, m)
 	}
-	l.fact.RunsRecovered = sortedKeys(runs, nil)
-	l.fact.Launches = sortedKeys(launches, runs)
-	for i := range launches {
-		delete(wrapped, i)
+	l.fact.RunsRecovered = sortedKeys(m.runs, nil)
+	l.fact.StartsRecovered = sortedKeys(m.starts, nil)
+	l.fact.Launches = sortedKeys(m.launches, m.runs)
+	for i := range m.launches {
+		delete(m.wrapped, i)
 	}
-	l.fact.LaunchesWrapped = sortedKeys(wrapped, runs)
+	l.fact.LaunchesWrapped = sortedKeys(m.wrapped, m.runs)
 }
 
 func sortedKeys(m, except map[int]bool) []int {
@@ -887,12 +962,24 @@ func sortedKeys(m, except map[int]bool) []int {
 	return keys
 }
 
+// paramUses collects, by parameter index, how a function runs its function
+// parameters (see walkParams).
+type paramUses struct{ runs, starts, launches, wrapped map[int]bool }
+
+// ran records that parameter i runs recovered, in a new goroutine or not.
+func (m paramUses) ran(i int, newGoroutine bool) {
+	m.runs[i] = true
+	if newGoroutine {
+		m.starts[i] = true
+	}
+}
+
 // walkParams records how the function parameters of l are run from a frame of
 // l whose panics have the given status, in l's own goroutine or a new one:
 // called in a recovered frame or handed to a function that runs them recovered
-// (runs), started in a new goroutine that nothing recovers (launches), or called
-// from such a goroutine (wrapped).
-func (x *Index) walkParams(l *local, root ast.Node, frame Status, newGoroutine bool, runs, launches, wrapped map[int]bool) {
+// (runs; starts when that is in a new goroutine), started in a new goroutine
+// that nothing recovers (launches), or called from such a goroutine (wrapped).
+func (x *Index) walkParams(l *local, root ast.Node, frame Status, newGoroutine bool, m paramUses) {
 	param := func(e ast.Expr) (int, bool) {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -921,26 +1008,26 @@ func (x *Index) walkParams(l *local, root ast.Node, frame Status, newGoroutine b
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			if r, ok := roles[n]; ok {
-				x.walkParams(l, n.Body, r.frame, r.newGoroutine, runs, launches, wrapped)
+				x.walkParams(l, n.Body, r.frame, r.newGoroutine, m)
 			}
 			return false
 		case *ast.GoStmt:
 			if i, ok := param(n.Call.Fun); ok {
-				launches[i] = true
+				m.launches[i] = true
 			} else if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-				x.walkParams(l, lit.Body, x.Body(lit.Body), true, runs, launches, wrapped)
+				x.walkParams(l, lit.Body, x.Body(lit.Body), true, m)
 			}
 			for _, a := range x.RunsRecovered(n.Call) {
 				if i, ok := param(n.Call.Args[a]); ok {
-					runs[i] = true
+					m.ran(i, true)
 				}
 			}
 			direct, wrap, _ := x.Launches(n.Call)
 			for _, a := range append(direct, wrap...) {
-				started(n.Call.Args[a], launches)
+				started(n.Call.Args[a], m.launches)
 			}
 			for _, arg := range n.Call.Args {
-				x.walkParams(l, arg, frame, newGoroutine, runs, launches, wrapped)
+				x.walkParams(l, arg, frame, newGoroutine, m)
 			}
 			return false
 		case *ast.DeferStmt:
@@ -955,24 +1042,26 @@ func (x *Index) walkParams(l *local, root ast.Node, frame Status, newGoroutine b
 			}
 			if i, ok := param(n.Fun); ok {
 				if frame == Recovered {
-					runs[i] = true
+					m.ran(i, newGoroutine)
 				} else if frame == NotRecovered && newGoroutine {
-					wrapped[i] = true
+					m.wrapped[i] = true
 				}
 			}
+			starts := x.StartsRecovered(n)
 			for _, a := range x.RunsRecovered(n) {
+				inNew := newGoroutine || slices.Contains(starts, a)
 				if i, ok := param(n.Args[a]); ok {
-					runs[i] = true
+					m.ran(i, inNew)
 				} else if lit, ok := ast.Unparen(n.Args[a]).(*ast.FuncLit); ok {
-					roles[lit] = role{Recovered, newGoroutine}
+					roles[lit] = role{Recovered, inNew}
 				}
 			}
 			direct, wrap, _ := x.Launches(n)
 			for _, a := range direct {
-				started(n.Args[a], launches)
+				started(n.Args[a], m.launches)
 			}
 			for _, a := range wrap {
-				started(n.Args[a], wrapped)
+				started(n.Args[a], m.wrapped)
 			}
 		}
 		return true

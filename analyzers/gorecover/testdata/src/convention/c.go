@@ -2,8 +2,8 @@ package convention
 
 import "fmt"
 
-// Each function of this file starts one goroutine; two of the three recover, so
-// the third departs from the file's convention.
+// Each function of this file starts one goroutine; two of the three recover.
+// The third runs work of its own, and is not reported for being outnumbered.
 func first() {
 	go func() {
 		defer handlePanic()
@@ -19,7 +19,7 @@ func second() {
 }
 
 func third() {
-	go func() { // want `goroutine running the function literal does not recover panics, unlike most goroutines started in this file \(2 of 3 recover\)`
+	go func() { // no majority rule: quiet
 		fmt.Print("j")
 	}()
 }

@@ -23,7 +23,7 @@ func work() { fmt.Print("work") }
 
 // The control: reported in both modes (a callback, and the package recovers
 // elsewhere).
-func control(cb func()) { // want control:"recovery\\(runs\\[0\\]\\)"
+func control(cb func()) { // want control:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() { // want `goroutine running the function literal does not recover panics`
 		cb()
 	}()

@@ -22,7 +22,7 @@ func submit(p pool.Pool, h pool.Handler) {
 
 // With -gorecover.recoverers=example.com/pool.Handler.Recover, deferring it
 // recovers: spawn runs its argument recovered, so its callers are not reported.
-func spawn(h pool.Handler, f func()) { // want spawn:"recovery\\(runs\\[1\\]\\)"
+func spawn(h pool.Handler, f func()) { // want spawn:"recovery\\(runs\\[1\\],starts\\[1\\]\\)"
 	go func() {
 		defer h.Recover()
 		f()

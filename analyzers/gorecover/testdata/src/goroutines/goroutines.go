@@ -148,7 +148,7 @@ func useLaunchers() {
 }
 
 // In-house wrapper that recovers: its callers are not reported.
-func safeGo(f func()) { // want safeGo:"recovery\\(runs\\[0\\]\\)"
+func safeGo(f func()) { // want safeGo:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() {
 		defer handlePanic()
 		f()

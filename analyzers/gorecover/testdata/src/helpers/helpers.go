@@ -29,7 +29,7 @@ func Report() error { // want Report:"recovery\\(recovers\\)"
 }
 
 // Go runs f in a new goroutine, recovered.
-func Go(f func()) { // want Go:"recovery\\(runs\\[0\\]\\)"
+func Go(f func()) { // want Go:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() {
 		defer Recover()
 		f()
@@ -47,7 +47,7 @@ func Run(name string, f func()) { // want Run:"recovery\\(recovered,runs\\[1\\]\
 }
 
 // GoVia recovers through Run.
-func GoVia(f func()) { // want GoVia:"recovery\\(runs\\[0\\]\\)"
+func GoVia(f func()) { // want GoVia:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go Run("via", f)
 }
 

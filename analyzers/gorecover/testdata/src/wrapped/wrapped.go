@@ -9,7 +9,7 @@ import (
 	"log"
 )
 
-func safeGo(f func()) { // want safeGo:"recovery\\(runs\\[0\\]\\)"
+func safeGo(f func()) { // want safeGo:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {

@@ -10,7 +10,7 @@ func HandlePanic() { // want HandlePanic:"recovery\\(recovers,only\\)"
 	}
 }
 
-func Serve(work func()) { // want Serve:"recovery\\(runs\\[0\\]\\)"
+func Serve(work func()) { // want Serve:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() {
 		defer HandlePanic()
 		work()
