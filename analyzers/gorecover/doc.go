@@ -35,28 +35,40 @@
 // purpose: they recover in no goroutine, or only at a few edges, and want a bug
 // to end the process rather than leave it running in an unknown state; adding a
 // recover to each of their goroutines is not what their maintainers want. So a
-// goroutine is reported only where the code base has shown that it recovers
-// goroutines (a goroutine of the package defers a recovering call, or is started
-// by a wrapper that recovers it, or so does one of a package of the same module
-// that it imports, directly or not; a goroutine whose work merely calls a
-// function that recovers its own panics, as a parser or an importer does, is no
-// such sign), and where this goroutine is one a maintainer would want recovered:
+// goroutine is reported only where the package has shown that it recovers
+// goroutines: a goroutine of the package itself defers a call that recovers and
+// keeps the panic, or is started by a wrapper that recovers it in the new
+// goroutine (safe.Go(f)). No sign of it: another package of the module that
+// recovers (a worker pool, a test helper: it recovers for reasons of its own); a
+// recover that passes the panic on, because a function the goroutine defers
+// calls panic() (re-panicking the value, or every value but a sentinel it
+// filters); a wrapper that recovers in the caller's goroutine (a helper that
+// checks whether f panics); a goroutine whose work merely calls a function that
+// recovers its own panics, as a parser or an importer does. And only where this
+// goroutine is one a maintainer would want recovered:
 //
-//   - it departs from the code base's own convention: another goroutine that runs
+//   - it departs from the package's own convention: another goroutine that runs
 //     the same function recovers (go s.handle(c) where elsewhere go func() {
-//     defer handlePanic(); s.handle(c) }()), or most goroutines started by the
-//     same function, in the same file or in the same package recover (strictly
-//     more than half; goroutines that are not reported either way, such as those
-//     that run no code, are not counted);
+//     defer handlePanic(); s.handle(c) }()). That most goroutines of a function,
+//     file or package recover is no reason: goroutines recover because of the
+//     work they run (a pool's workers run their users' tasks), and their
+//     siblings that run the package's own housekeeping need not;
 //   - it calls panic() in its own code (its function literal, or the body of the
 //     function it starts): a panic the analyzer can see coming, which the code
 //     base's other goroutines would have recovered;
 //   - it runs code the package does not control: it calls a function-typed
-//     parameter or field, or an exported package-level function variable (a
-//     callback, hook, handler or dialer passed in by the user), or a method of an
-//     interface whose implementations come from outside (not the standard
-//     library's, not an unexported interface of the package). Such code can panic
-//     for reasons the package's author cannot prevent.
+//     parameter (of the function it runs or of the function that starts it), an
+//     exported function-typed field of a struct the user fills (not a field of
+//     an unexported type of the package), or an exported package-level function
+//     variable (a callback, hook, handler or dialer the user supplies), or a
+//     method of an exported interface declared outside the standard library.
+//     Such code can panic for reasons the package's author cannot prevent. Not
+//     such code: an unexported field, which the package sets itself (a hasher,
+//     a clock); a method of an interface literal or of an unexported interface,
+//     a capability asked of a value the package holds (if wc, ok :=
+//     conn.(interface{ CloseWrite() error }); ok); a method called on a
+//     variable that a type assertion took from a standard library value (cw, ok
+//     := conn.(CloseWriter) with conn a net.Conn).
 //
 // The message says which of these holds. With -gorecover.strict, every goroutine
 // that nothing recovers is reported, as before the default rule existed.
@@ -137,12 +149,12 @@
 //
 // Not reported, deliberately:
 //
-//   - by default, any goroutine of a package that recovers in none of its
-//     goroutines (nor does any package of its module that it imports), even one
-//     that calls panic() or runs a callback: such a code base crashes on purpose,
-//     and a panic() it writes in a goroutine is its chosen crash; and, in a code
-//     base that recovers, a goroutine that neither departs from its convention,
-//     nor calls panic(), nor runs code the package does not control;
+//   - by default, any goroutine of a package that recovers in none of its own
+//     goroutines, or only to pass the panic on, even one that calls panic() or
+//     runs a callback: such a code base crashes on purpose, and a panic() it
+//     writes in a goroutine is its chosen crash; and, in a package that
+//     recovers, a goroutine that neither runs the same function as a recovered
+//     one, nor calls panic(), nor runs code the package does not control;
 //   - goroutines started in func main or func init (and the goroutines nested in
 //     them): they run for the life of the process beside main, whose own panics
 //     are not recovered either, and a crash there is a start-up failure, not a lost
@@ -196,9 +208,10 @@
 // direct calls do not recover anyway); uses through reflection are not seen.
 // The default rule looks for panic() and for code the package does not control
 // in the goroutine's own function only, not in the functions it calls; "runs no
-// code" looks into functions of the same package only; a module's packages
-// count as recovering only through the packages a package imports, so two
-// sibling packages do not see each other's goroutines; the same function is
+// code" looks into functions of the same package only; a recover that stores
+// the panic for another goroutine to re-panic (a Wait that panics with it) is
+// taken as keeping it; an exported hook meant for the package's own tests (set
+// only in its test files) counts as the user's code; the same function is
 // recognised as a goroutine's work only when the goroutine starts it, or its
 // literal calls no other function of the module outside its defers.
 package gorecover

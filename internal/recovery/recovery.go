@@ -42,7 +42,7 @@ type Fact struct {
 	// every value but a sentinel), so its recovering is no sign that the code
 	// base wants goroutines recovered.
 	Propagates bool
-	Launches      []int // indices of function parameters it starts itself in a new goroutine without recovering
+	Launches   []int // indices of function parameters it starts itself in a new goroutine without recovering
 	// LaunchesWrapped: indices of function parameters it calls from a goroutine it
 	// starts without recovering (that go statement is reported where it is).
 	LaunchesWrapped []int
