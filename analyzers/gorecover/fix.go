@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -74,51 +73,23 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	}
 	var edits []analysis.TextEdit
 	expr := name
+	top := lit.Body.Lbrace + 1 // where the defer goes
 	if path == c.pass.Pkg.Path() {
-		if own := c.pass.Pkg.Scope().Lookup(name); own == nil || !c.visible(lit, name, own) {
+		if own := c.pass.Pkg.Scope().Lookup(name); own == nil || !edit.Resolves(c.pass, top, name, own) {
 			return nil // missing, or shadowed inside the literal
 		}
 	} else {
-		qual, importEdit, ok := c.qualifier(file, lit, path)
+		qual, importEdits, ok := edit.Qualifier(c.pass, file, path, top)
 		if !ok {
 			return nil
 		}
 		if qual != "" {
 			expr = qual + "." + name
 		}
-		if importEdit != nil {
-			edits = append(edits, *importEdit)
-		}
+		edits = append(edits, importEdits...)
 	}
-	// When the body goes on after the brace on the same line, end the line.
-	next := lit.Body.Rbrace
-	if len(lit.Body.List) > 0 {
-		next = lit.Body.List[0].Pos()
-	}
-	sameLine := ""
-	if c.pass.Fset.Position(next).Line == c.pass.Fset.Position(lit.Body.Lbrace).Line {
-		sameLine = "\n"
-	}
-	at := afterLineComment(c.pass.Fset, file, lit.Body.Lbrace+1, lit.Body.Rbrace)
-	edits = append(edits, analysis.TextEdit{
-		Pos:     at,
-		End:     at,
-		NewText: []byte("\n" + edit.BodyIndentation(c.pass, lit.Body) + "defer " + expr + "()" + sameLine),
-	})
+	edits = append(edits, edit.AtTopOfBody(c.pass, lit.Body, "defer "+expr+"()"))
 	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
-}
-
-// afterLineComment returns the end of a comment that follows pos on its line
-// before end, or pos, so that text inserted there does not push the comment to the
-// next line.
-func afterLineComment(fset *token.FileSet, file *ast.File, pos, end token.Pos) token.Pos {
-	line := fset.Position(pos).Line
-	for _, g := range file.Comments {
-		if g.Pos() >= pos && g.List[0].End() <= end && fset.Position(g.Pos()).Line == line {
-			return g.List[0].End()
-		}
-	}
-	return pos
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {
@@ -128,78 +99,6 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
-}
-
-// qualifier returns the name by which file refers to the package at path, with
-// an edit adding the import when the file lacks it; ok is false when the name
-// would be shadowed at lit.
-func (c *checker) qualifier(file *ast.File, lit *ast.FuncLit, path string) (string, *analysis.TextEdit, bool) {
-	for _, spec := range file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		if spec.Name != nil {
-			switch spec.Name.Name {
-			case "_":
-				continue
-			case ".":
-				return "", nil, true
-			}
-		}
-		obj := c.pass.TypesInfo.Implicits[spec]
-		if spec.Name != nil {
-			obj = c.pass.TypesInfo.Defs[spec.Name]
-		}
-		if obj == nil {
-			return "", nil, false
-		}
-		return obj.Name(), nil, c.visible(lit, obj.Name(), obj)
-	}
-	// Not imported: name the package as it calls itself, or by its last element.
-	name := ""
-	for _, imp := range c.pass.Pkg.Imports() {
-		if imp.Path() == path {
-			name = imp.Name()
-		}
-	}
-	elems := strings.Split(path, "/")
-	last := elems[len(elems)-1]
-	if name == "" {
-		name = last
-		if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
-			name = elems[len(elems)-2]
-		}
-		name = strings.NewReplacer("-", "", ".", "").Replace(name)
-	}
-	explicit := name != last
-	if !token.IsIdentifier(name) || !c.visible(lit, name, nil) {
-		return "", nil, false
-	}
-	spec := strconv.Quote(path)
-	if explicit {
-		spec = name + " " + spec
-	}
-	pos := file.Name.End()
-	if n := len(file.Decls); n > 0 {
-		for _, d := range file.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
-				pos = g.End()
-			}
-		}
-	}
-	return name, &analysis.TextEdit{Pos: pos, End: pos, NewText: []byte("\n\nimport " + spec + "\n")}, true
-}
-
-// visible reports whether name, looked up inside lit, resolves to want (nil: to
-// nothing, so that a new import would not be shadowed).
-func (c *checker) visible(lit *ast.FuncLit, name string, want types.Object) bool {
-	scope := c.pass.TypesInfo.Scopes[lit.Type]
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, lit.Body.Lbrace+1)
-	return obj == want
 }
 
 // recoveryIsSafe reports whether recovering at the top of lit changes nothing but
