@@ -5,8 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
+	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -23,7 +23,7 @@ func (c *checker) discardFix(stmt, fnCur inspector.Cursor, inFunc bool, blank *a
 	if !ok {
 		return nil
 	}
-	name := freeName(c.pass.Pkg, fnCur, src.word(), stmt.Node().Pos())
+	name := edit.FreshName(c.pass.Pkg, fnCur.Node(), src.word(), stmt.Node().Pos())
 	if name == "" {
 		return nil
 	}
@@ -57,16 +57,7 @@ func (c *checker) deferEdit(site ast.Stmt, name string, src *source) analysis.Te
 	if src.cause {
 		arg = "nil"
 	}
-	col := c.pass.Fset.Position(site.Pos()).Column
-	indent := strings.Repeat("\t", max(col-1, 0))
-	// Insert at the end of the statement's last line, after any trailing comment.
-	at := site.End()
-	if file := c.pass.Fset.File(at); file != nil {
-		if line := file.Line(at); line < file.LineCount() {
-			at = file.LineStart(line+1) - 1
-		}
-	}
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n" + indent + "defer " + name + "(" + arg + ")")}
+	return edit.AfterStatement(c.pass, site, "defer "+name+"("+arg+")")
 }
 
 // deferSite returns the statement after which a defer may be inserted for the
@@ -134,32 +125,6 @@ func (c *checker) staysLocal(fnCur inspector.Cursor, v *types.Var, pos token.Pos
 		}
 	}
 	return true
-}
-
-// freeName returns base, or base2, base3..., whichever is not visible at pos and
-// not used anywhere in the function, or "" when none is.
-func freeName(pkg *types.Package, fnCur inspector.Cursor, base string, pos token.Pos) string {
-	used := make(map[string]bool)
-	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
-		used[cur.Node().(*ast.Ident).Name] = true
-	}
-	scope := pkg.Scope().Innermost(pos)
-	for i := 1; i < 10; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprint(base, i)
-		}
-		if used[name] {
-			continue
-		}
-		if scope != nil {
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue
-			}
-		}
-		return name
-	}
-	return ""
 }
 
 // plainResults reports whether a call's result type t holds nothing a context

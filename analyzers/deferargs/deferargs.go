@@ -4,12 +4,11 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
@@ -161,7 +160,7 @@ func checkDefer(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, inLoop b
 	if early := earlyDuration(pass.TypesInfo, call, literal); early != nil {
 		report.Node(pass, early, fmt.Sprintf(
 			"%s is evaluated when the defer statement runs, not when the deferred call runs, so it measures almost nothing: defer a function literal that computes it",
-			render(pass, early)), wrapFix(pass, stmt, !inLoop && !literal)...)
+			edit.Render(pass.Fset, early, "the argument")), wrapFix(pass, stmt, !inLoop && !literal)...)
 		return
 	}
 	if literal {
@@ -175,13 +174,4 @@ func checkDefer(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, inLoop b
 			"%s is evaluated when the defer statement runs, so the deferred call does not see the assignment at line %d: defer a function literal that reads %s",
 			name, line, name), wrapFix(pass, stmt, fixable)...)
 	}
-}
-
-// render returns the source text of n.
-func render(pass *analysis.Pass, n ast.Node) string {
-	var buf strings.Builder
-	if err := format.Node(&buf, pass.Fset, n); err != nil {
-		return "the argument"
-	}
-	return buf.String()
 }

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/deferlint/deferlint/internal/edit"
 )
 
 // wrapFix offers, when offer is true, to wrap the deferred call in a function
@@ -14,7 +16,7 @@ func wrapFix(pass *analysis.Pass, stmt *ast.DeferStmt, offer bool) []analysis.Su
 	if !offer {
 		return nil
 	}
-	call := render(pass, stmt.Call)
+	call := edit.Render(pass.Fset, stmt.Call, "the argument")
 	return []analysis.SuggestedFix{{
 		Message: "Evaluate the arguments when the deferred call runs",
 		TextEdits: []analysis.TextEdit{{

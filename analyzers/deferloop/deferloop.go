@@ -4,12 +4,12 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
@@ -179,7 +179,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		region = loops.Body(d.loop)
 	}
 	if mu := unlockedMutex(info, call); mu != nil && invariant(info, mu, d.loop) && callsMethod(info, region, mu, "Lock") {
-		recv := render(pass, mu)
+		recv := edit.Render(pass.Fset, mu, "the call")
 		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
 			what, recv, recv)
 	}
@@ -356,7 +356,7 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 		if selection, ok := info.Selections[fun]; !ok || selection.Kind() != types.MethodVal {
 			return ""
 		}
-		recv := render(pass, fun.X)
+		recv := edit.Render(pass.Fset, fun.X, "the call")
 		switch name := fun.Sel.Name; name {
 		case "RUnlock":
 			if callsMethod(info, region, fun.X, "RLock") {
@@ -467,23 +467,14 @@ func describe(pass *analysis.Pass, deferred, call *ast.CallExpr) string {
 	if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 		return "the deferred function literal"
 	}
-	if s := render(pass, call); len(s) <= 40 && !strings.Contains(s, "\n") {
+	if s := edit.Render(pass.Fset, call, "the call"); len(s) <= 40 && !strings.Contains(s, "\n") {
 		return s
 	}
-	if s := render(pass, call.Fun); len(s) <= 40 && !strings.Contains(s, "\n") {
+	if s := edit.Render(pass.Fset, call.Fun, "the call"); len(s) <= 40 && !strings.Contains(s, "\n") {
 		return s + "(...)"
 	}
 	if deferred != call {
 		return "the deferred function literal"
 	}
 	return "the deferred call"
-}
-
-// render returns the source text of n.
-func render(pass *analysis.Pass, n ast.Node) string {
-	var buf strings.Builder
-	if err := format.Node(&buf, pass.Fset, n); err != nil {
-		return "the call"
-	}
-	return buf.String()
 }

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -42,7 +43,7 @@ func wrapFix(pass *analysis.Pass, d finding, gotos bool) []analysis.SuggestedFix
 	if err != nil || tf.Size() != len(src) {
 		return nil
 	}
-	edits := wrapEdits(src, tf, d.loop, body, continues)
+	edits := wrapEdits(src, tf, d.loop, body, continues, edit.Indentation(pass, d.loop.Pos()))
 	if edits == nil {
 		return nil
 	}
@@ -303,8 +304,8 @@ func removeLabel(src []byte, tf *token.File, l *ast.LabeledStmt) (analysis.TextE
 // fixes other analyzers make inside the body when go fix applies them all together.
 // It returns nil unless the body is laid out as gofmt lays it out: nothing but a
 // comment after the opening brace on its line, and the closing brace on a line of
-// its own.
-func wrapEdits(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, continues []*ast.BranchStmt) []analysis.TextEdit {
+// its own. indent is the indentation of the loop's line.
+func wrapEdits(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, continues []*ast.BranchStmt, indent string) []analysis.TextEdit {
 	valid := func(p token.Pos) bool { return p.IsValid() && int(p) >= tf.Base() && int(p) <= tf.Base()+tf.Size() }
 	if !valid(body.Lbrace) || !valid(body.Rbrace) || !valid(loop.Pos()) {
 		return nil
@@ -318,8 +319,7 @@ func wrapEdits(src []byte, tf *token.File, loop ast.Stmt, body *ast.BlockStmt, c
 	if afterBrace != "" && !strings.HasPrefix(afterBrace, "//") || strings.TrimSpace(string(src[closing:tf.Offset(body.Rbrace)])) != "" {
 		return nil
 	}
-	indent := leadingSpace(src[tf.Offset(tf.LineStart(tf.Line(loop.Pos()))):])
-	bodyIndent := indent + "\t"
+	bodyIndent := indent + "\t" // the body moves in by one level
 
 	// Lines that start inside a raw string keep their text.
 	inRaw := func(pos token.Pos) bool {
@@ -358,13 +358,4 @@ func lineRest(src []byte, offset int) []byte {
 		rest = rest[:i]
 	}
 	return rest
-}
-
-// leadingSpace returns the blanks that start line.
-func leadingSpace(line []byte) string {
-	n := 0
-	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
-		n++
-	}
-	return string(line[:n])
 }

@@ -1,13 +1,13 @@
 package loopcapture
 
 import (
-	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/edit"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -133,7 +133,7 @@ find:
 			}
 		}
 	}
-	indent := c.indent(stmt.Pos())
+	indent := edit.Indentation(c.pass, stmt.Pos())
 	var text strings.Builder
 	for _, f := range found {
 		text.WriteString(f.v.Name() + " := " + f.v.Name() + "\n" + indent)
@@ -207,27 +207,4 @@ func (c *checker) typeString(file *ast.File, pos token.Pos, t types.Type) (strin
 		return "", false
 	}
 	return s, ok
-}
-
-// indent returns the white space before pos on its line, so that a statement
-// inserted before pos lines up with it.
-func (c *checker) indent(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
-		return ""
-	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return ""
-	}
-	offset := tf.Offset(pos)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	if start < 0 || offset > len(content) || start > offset {
-		return ""
-	}
-	prefix := content[start:offset]
-	if len(bytes.TrimLeft(prefix, " \t")) != 0 {
-		return ""
-	}
-	return string(prefix)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
-	"go/format"
 	"go/token"
 	"go/types"
 	"go/version"
@@ -478,11 +477,10 @@ func advice(k *resources.Kind, v string) string {
 
 // callName renders the acquiring call's function for messages: os.Open, db.Query.
 func callName(pass *analysis.Pass, call *ast.CallExpr) string {
-	var buf strings.Builder
-	if err := format.Node(&buf, pass.Fset, call.Fun); err != nil || buf.Len() > 40 {
-		return "the call"
+	if s := edit.Render(pass.Fset, call.Fun, ""); s != "" && len(s) <= 40 {
+		return s
 	}
-	return buf.String()
+	return "the call"
 }
 
 // checkDeferBeforeCheck reports a deferred release of the resource placed, in the
@@ -496,10 +494,10 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 	for _, s := range list[index+1:] {
 		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) && !nilChecked(d, r) {
 			msg := fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
-				render(pass, d.Call), name, name, r.v.Name())
+				edit.Render(pass.Fset, d.Call, "the release"), name, name, r.v.Name())
 			if r.kind.BodyOnly {
 				msg = fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails reading %s.Body panics on a nil %s: defer it after the error check",
-					render(pass, d.Call), name, name, r.v.Name(), r.v.Name())
+					edit.Render(pass.Fset, d.Call, "the release"), name, name, r.v.Name(), r.v.Name())
 			}
 			report.Node(pass, d, msg)
 			return
@@ -601,14 +599,9 @@ func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) [
 		}
 		after = list[index+1]
 	}
-	indent := edit.Indentation(pass, list[index].Pos())
 	return []analysis.SuggestedFix{{
-		Message: "Defer " + release,
-		TextEdits: []analysis.TextEdit{{
-			Pos:     after.End(),
-			End:     after.End(),
-			NewText: []byte("\n" + indent + "defer " + release),
-		}},
+		Message:   "Defer " + release,
+		TextEdits: []analysis.TextEdit{edit.AfterStatement(pass, after, "defer "+release)},
 	}}
 }
 
@@ -636,13 +629,4 @@ func isErrCheck(info *types.Info, t *resources.Tracker, s ast.Stmt, err *types.V
 		return ok && !t.MayReturn(call)
 	}
 	return false
-}
-
-// render returns the source text of n.
-func render(pass *analysis.Pass, n ast.Node) string {
-	var buf strings.Builder
-	if err := format.Node(&buf, pass.Fset, n); err != nil {
-		return "the release"
-	}
-	return buf.String()
 }
