@@ -9,6 +9,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -287,17 +288,12 @@ func (c *checker) contextVars(stmt ast.Node, v *types.Var) []*types.Var {
 	var ctxs []*types.Var
 	for _, e := range lhs {
 		if id, ok := e.(*ast.Ident); ok {
-			if w := c.varOf(id); w != nil && w != v && isContext(w.Type()) {
+			if w := c.varOf(id); w != nil && w != v && knowledge.IsType(w.Type(), "context", "Context") {
 				ctxs = append(ctxs, w)
 			}
 		}
 	}
 	return ctxs
-}
-
-func isContext(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "context" && named.Obj().Name() == "Context"
 }
 
 // errorVar returns the variable that receives the error result of a helper

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -63,10 +64,10 @@ func (s *source) single() bool { return s.count == 1 }
 
 // contextFuncs are the functions of package context that return a cancel function
 // as their second result.
-var contextFuncs = map[string]bool{
-	"WithCancel": true, "WithCancelCause": true,
-	"WithTimeout": true, "WithTimeoutCause": true,
-	"WithDeadline": true, "WithDeadlineCause": true,
+var contextFuncs = []string{
+	"WithCancel", "WithCancelCause",
+	"WithTimeout", "WithTimeoutCause",
+	"WithDeadline", "WithDeadlineCause",
 }
 
 // sourceOf returns what call hands out when it is a call of a function that
@@ -81,9 +82,9 @@ func (c *checker) sourceOf(call *ast.CallExpr) *source {
 	results := fn.Signature().Results()
 	src := &source{count: results.Len(), errIndex: -1}
 	switch {
-	case fn.Pkg().Path() == "context" && contextFuncs[fn.Name()] && results.Len() == 2:
+	case knowledge.IsFunc(fn, "context", contextFuncs...) && results.Len() == 2:
 		src.name, src.results = "context."+fn.Name(), []int{1}
-	case fn.Pkg().Path() == "os/signal" && fn.Name() == "NotifyContext" && results.Len() == 2:
+	case knowledge.IsFunc(fn, "os/signal", "NotifyContext") && results.Len() == 2:
 		src.name, src.results, src.stop = "signal.NotifyContext", []int{1}, true
 	default:
 		src.results = c.returnsCancel(fn)
@@ -129,17 +130,14 @@ func (c *checker) inertParam(fn *types.Func, i int) bool {
 	return c.pass.ImportObjectFact(fn, &fact) && slices.Contains(fact.Params, i)
 }
 
-// funcName names fn for messages: Name, pkg.Name, or T.Method.
+// funcName names fn for messages: Name, pkg.Name, T.Method or pkg.T.Method,
+// without the package when it is from. The analyzer's messages have always
+// named functions so (tests pin "helper.Client.Timeout"), where
+// knowledge.ShortFuncName would write "(*helper.Client).Timeout".
 func funcName(from *types.Package, fn *types.Func) string {
 	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
+	if tn, _ := knowledge.Receiver(fn); tn != nil {
+		name = tn.Name() + "." + name
 	}
 	if fn.Pkg() != from {
 		name = fn.Pkg().Name() + "." + name

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -63,15 +64,9 @@ func nowBased(info *types.Info, e ast.Expr) bool {
 }
 
 func isTimeFunc(info *types.Info, call *ast.CallExpr, name string) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == name && fn.Signature().Recv() == nil
+	return knowledge.IsFunc(typeutil.Callee(info, call), "time", name)
 }
 
 func isTimeSub(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "Sub" {
-		return false
-	}
-	recv := fn.Signature().Recv()
-	return recv != nil && types.TypeString(recv.Type(), nil) == "time.Time"
+	return knowledge.IsMethod(typeutil.Callee(info, call), "time", "Time", "Sub")
 }

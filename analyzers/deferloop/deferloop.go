@@ -11,6 +11,7 @@ import (
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -377,20 +378,11 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[fun].(*types.Var)
-		if ok && isCancelFunc(v.Type()) && assignedIn(info, region, v) {
+		if ok && knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") && assignedIn(info, region, v) {
 			return "every iteration's context stays uncancelled"
 		}
 	}
 	return ""
-}
-
-// isCancelFunc reports whether t is context.CancelFunc or context.CancelCauseFunc.
-func isCancelFunc(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "context" {
-		return false
-	}
-	return named.Obj().Name() == "CancelFunc" || named.Obj().Name() == "CancelCauseFunc"
 }
 
 // rootVar returns the local or package variable at the root of a receiver expression

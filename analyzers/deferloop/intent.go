@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -175,7 +176,7 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 			// ctx, cancel = context.WithTimeout(...): the context outlives the iteration.
 			if len(n.Lhs) == 2 && len(n.Rhs) == 1 && outside(n.Lhs[0]) {
 				if id, ok := ast.Unparen(n.Lhs[1]).(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok && isCancelFunc(v.Type()) {
+					if v, ok := info.Uses[id].(*types.Var); ok && knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
 						for _, w := range vars {
 							found = found || w == v
 						}

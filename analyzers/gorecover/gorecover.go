@@ -9,6 +9,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/recovery"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -53,8 +54,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the generated main of a test binary: nothing to check or to export
 	}
 	x := recovery.New(pass, recovery.Config{
-		Launchers:  recovery.ParseNames(launchersFlag),
-		Recoverers: recovery.ParseNames(recoverersFlag),
+		Launchers:  knowledge.ParseFuncs(launchersFlag),
+		Recoverers: knowledge.ParseFuncs(recoverersFlag),
 	})
 	c := &checker{pass: pass, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
 	c.findUses()

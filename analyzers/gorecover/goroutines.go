@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/recovery"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/ast/inspector"
@@ -84,7 +85,7 @@ func (c *checker) sites() []*site {
 				direct = append(direct, wrapped...)
 			}
 			for _, a := range direct {
-				add(n.Args[a], launcherName(fn))
+				add(n.Args[a], knowledge.ShortFuncName(fn))
 			}
 			if wrapper := c.startsRecovered(n); wrapper != nil {
 				decl, _ := c.enclosingDecl(cur)
@@ -290,21 +291,4 @@ func (c *checker) sameModule(pkg *types.Package) bool {
 	}
 	m := c.pass.Module.Path
 	return pkg.Path() == m || strings.HasPrefix(pkg.Path(), m+"/")
-}
-
-func launcherName(fn *types.Func) string {
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fmt.Sprintf("(%s%s.%s).%s", ptr, n.Obj().Pkg().Name(), n.Obj().Name(), fn.Name())
-		}
-	}
-	if fn.Pkg() != nil {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return fn.Name()
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -100,14 +101,14 @@ func launchAt(info *types.Info, n ast.Node) *launch {
 			return nil
 		}
 		switch {
-		case isMethod(fn, errgroupPath, "Group", "Go", "TryGo"), isMethod(fn, "sync", "WaitGroup", "Go"):
+		case knowledge.IsLauncher(fn):
 			if len(n.Args) == 1 {
 				if lit, ok := ast.Unparen(n.Args[0]).(*ast.FuncLit); ok && lit.Body != nil {
 					return &launch{kind: launcher, lit: lit, call: n, late: lit.Body.List,
 						label: "the goroutine started by " + types.ExprString(n.Fun)}
 				}
 			}
-		case isMethod(fn, "testing", "T", "Run"):
+		case knowledge.IsMethod(fn, "testing", "T", "Run"):
 			if len(n.Args) == 2 {
 				if lit, ok := ast.Unparen(n.Args[1]).(*ast.FuncLit); ok && lit.Body != nil {
 					if late := afterParallel(info, lit); late != nil {
@@ -118,20 +119,6 @@ func launchAt(info *types.Info, n ast.Node) *launch {
 		}
 	}
 	return nil
-}
-
-// isMethod reports whether fn is one of the named methods of pkg.typ (or *pkg.typ).
-func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || !slices.Contains(names, fn.Name()) {
-		return false
-	}
-	t := recv.Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := t.(*types.Named)
-	return ok && named.Obj().Name() == typ
 }
 
 // afterParallel returns the statements of a subtest's body that follow its call to
@@ -175,7 +162,7 @@ func afterParallel(info *types.Info, lit *ast.FuncLit) []ast.Stmt {
 		}
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
 		fn, isFunc := typeutil.Callee(info, call).(*types.Func)
-		if ok && info.Uses[id] == t && isFunc && isMethod(fn, "testing", "T", "Parallel") {
+		if ok && info.Uses[id] == t && isFunc && knowledge.IsMethod(fn, "testing", "T", "Parallel") {
 			parallel = true
 		}
 	}

@@ -4,16 +4,14 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
 	"go/version"
-	"path/filepath"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
@@ -48,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(pass.Files) == 0 || inGOROOT(pass) || !bodiesChecked(pass) {
+	if len(pass.Files) == 0 || knowledge.IsStd(pass.Fset, pass.Pkg) || !bodiesChecked(pass) {
 		// A package loaded from export data has no code to analyze: with no facts,
 		// its functions are unknown. The standard library's owners are catalogued.
 		return nil, nil
@@ -94,15 +92,6 @@ func bodiesChecked(pass *analysis.Pass) bool {
 		}
 	}
 	return true
-}
-
-// inGOROOT reports whether the package is part of the standard library.
-func inGOROOT(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	return strings.HasPrefix(filepath.ToSlash(name), filepath.ToSlash(filepath.Join(build.Default.GOROOT, "src"))+"/")
 }
 
 // acquiresAnything is the fast path: whether the package imports a package with

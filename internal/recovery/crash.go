@@ -3,22 +3,13 @@ package recovery
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
 )
 
-// crashNames are the names Go's loggers give to the functions and methods that
-// log and then end the process (Fatal) or panic (Panic): the standard library's
-// log, logrus, zap, klog, glog and most in-house loggers follow them. Calling one
-// is the author choosing to crash at that point.
-var crashNames = map[string]bool{
-	"Fatal": true, "Fatalf": true, "Fatalln": true,
-	"Panic": true, "Panicf": true, "Panicln": true,
-}
-
-// exitFuncs end the process at once, without running deferred calls.
-var exitFuncs = map[string]bool{"os.Exit": true, "syscall.Exit": true}
-
 // IsCrash reports whether call crashes on purpose: it ends the process (os.Exit),
-// calls a logger's Fatal or Panic function or method (a project's own included),
+// calls a logger's Fatal or Panic function or method (a project's own included:
+// knowledge.CrashNames are the names Go's loggers give them),
 // or calls a function whose last statement does one of these (a fatalf helper
 // that ends in os.Exit, in this package or, through facts, in another). A panic()
 // is not a deliberate crash by this test: code that panics may mean to be
@@ -29,10 +20,7 @@ func (x *Index) IsCrash(call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	if crashNames[fn.Name()] {
-		return true
-	}
-	if fn.Pkg() != nil && exitFuncs[fn.Pkg().Path()+"."+fn.Name()] {
+	if knowledge.IsCrashName(fn.Name()) || knowledge.Exits(fn) {
 		return true
 	}
 	f, _ := x.FactOf(fn)

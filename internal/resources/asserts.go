@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -133,10 +134,6 @@ func (t *Tracker) assertsOf(fn *types.Func) *Asserts {
 	return a
 }
 
-// stopMethods are the methods of testing.TB that end the test's goroutine:
-// flow.MayReturn knows them on *testing.T, B and F, not through the interface.
-var stopMethods = map[string]bool{"Fatal": true, "Fatalf": true, "FailNow": true, "Skip": true, "Skipf": true, "SkipNow": true}
-
 // failMethods are the methods of testing's T, B, F and TB that mark the test
 // failed and return; Failed reports that one of them (or Fatal) was called.
 var failMethods = map[string]bool{"Error": true, "Errorf": true, "Fail": true}
@@ -174,7 +171,9 @@ func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return true
 	}
-	if recv := fn.Signature().Recv(); recv != nil && fn.Pkg().Path() == "testing" && types.IsInterface(recv.Type()) && stopMethods[fn.Name()] {
+	// flow.MayReturn knows the methods that end a test on *testing.T, B and F,
+	// not through the interface testing.TB.
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && knowledge.StopsTest(fn) {
 		return false
 	}
 	a := t.assertsOf(fn.Origin())

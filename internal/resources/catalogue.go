@@ -10,6 +10,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
 )
 
 // Kind is one kind of resource.
@@ -54,7 +56,7 @@ type Acquirer struct {
 // ones and those given by the -unclosed.types option.
 type Catalogue struct {
 	Kinds      []*Kind
-	acquirers  map[string]*Acquirer // by Pkg + "." + Name
+	acquirers  map[string]*Acquirer // by knowledge.NameKey(Pkg + "." + Name)
 	byName     map[string]*Kind
 	pkgs       map[string]bool
 	anyRelease []string
@@ -176,7 +178,7 @@ func (c *Catalogue) addKind(k *Kind) {
 }
 
 func (c *Catalogue) add(a *Acquirer) {
-	c.acquirers[a.Pkg+"."+a.Name] = a
+	c.acquirers[knowledge.NameKey(a.Pkg+"."+a.Name)] = a
 	c.pkgs[a.Pkg] = true
 }
 
@@ -192,7 +194,7 @@ func (c *Catalogue) Acquirer(fn *types.Func) *Acquirer {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	return c.acquirers[fn.Pkg().Path()+"."+QualifiedName(fn)]
+	return c.acquirers[knowledge.Key(fn)]
 }
 
 // KindOf returns the kind whose type is t, or nil.
@@ -227,26 +229,6 @@ func (c *Catalogue) AnyRelease() []string {
 	return names
 }
 
-// QualifiedName returns "Name" for a function and "Recv.Name" for a method, the
-// receiver's type name without its star or type arguments.
-func QualifiedName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return fn.Name()
-	}
-	t := sig.Recv().Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	switch t := t.(type) {
-	case *types.Named:
-		return t.Obj().Name() + "." + fn.Name()
-	case *types.Alias:
-		return t.Obj().Name() + "." + fn.Name()
-	}
-	return fn.Name()
-}
-
 // Extra is one resource type given by the -unclosed.types option.
 type Extra struct {
 	Kind      *Kind
@@ -261,7 +243,8 @@ type Extra struct {
 // where TYPE is the resource's type as types.TypeString prints it
 // ("*example.com/pool.Conn", "example.com/pool.Handle"), each ACQUIRER is a package
 // path and a function or Recv.Method name ("example.com/pool.Get",
-// "example.com/pool.Pool.Get"), and each RELEASE a method of TYPE ("Close",
+// "example.com/pool.Pool.Get", or "(*example.com/pool.Pool).Get" as
+// knowledge.FuncName prints it), and each RELEASE a method of TYPE ("Close",
 // "Release"). The resource is the acquirer's first result. Package paths whose last
 // element contains a dot (gopkg.in/yaml.v3) cannot be named.
 func ParseTypes(s string) ([]*Extra, error) {
@@ -288,7 +271,7 @@ func ParseTypes(s string) ([]*Extra, error) {
 		}
 		e := &Extra{Kind: k}
 		for a := range strings.SplitSeq(acqs, ",") {
-			if a = strings.TrimSpace(a); a == "" {
+			if a = knowledge.NameKey(strings.TrimSpace(a)); a == "" {
 				continue
 			}
 			slash := strings.LastIndex(a, "/")

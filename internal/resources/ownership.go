@@ -1,5 +1,11 @@
 package resources
 
+import (
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
+)
+
 // stdOwners lists standard-library functions that release or keep an argument, by
 // package path and function or Recv.Method name. Any other standard-library
 // function is taken to neither release nor keep its arguments (bufio.NewReader,
@@ -34,8 +40,17 @@ var stdOwners = map[string]map[string]bool{
 	"database/sql":      {"OpenDB": true},
 }
 
-// stdOwns reports whether the standard-library function pkg.name releases or keeps
-// its arguments.
-func stdOwns(pkg, name string) bool {
-	return stdOwners[pkg][name]
-}
+// stdOwnerFuncs is stdOwners as a set of functions.
+var stdOwnerFuncs = func() knowledge.Funcs {
+	var names []string
+	for pkg, funcs := range stdOwners {
+		for name := range funcs {
+			names = append(names, pkg+"."+name)
+		}
+	}
+	return knowledge.NewFuncs(names...)
+}()
+
+// stdOwns reports whether fn is a standard-library function that releases or
+// keeps its arguments.
+func stdOwns(fn *types.Func) bool { return stdOwnerFuncs.Has(fn) }

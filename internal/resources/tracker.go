@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -62,11 +62,12 @@ type Tracker struct {
 	asserts  map[*types.Func]*Asserts // this package's functions
 	imported map[*types.Func]*Asserts // other packages' functions, nil for none
 	analyzed map[*types.Package]bool
+	std      *knowledge.StdPackages
 }
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
 }
 
 // Source is what an acquiring call yields.
@@ -266,11 +267,11 @@ func (t *Tracker) takes(call *ast.CallExpr, arg int) bool {
 		if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
 			return true
 		}
-		if stdOwns(fn.Pkg().Path(), QualifiedName(fn)) {
+		if stdOwns(fn) {
 			return true
 		}
 		if !t.isAnalyzed(fn.Pkg()) {
-			return !isStdPath(fn.Pkg().Path())
+			return !t.std.Has(fn.Pkg())
 		}
 		if sig.Variadic() && arg >= sig.Params().Len()-1 {
 			arg = sig.Params().Len() - 1
@@ -326,11 +327,4 @@ func (t *Tracker) isAnalyzed(pkg *types.Package) bool {
 func (t *Tracker) Acquiring(pkg *types.Package) bool {
 	var fact Analyzed
 	return t.Pass.ImportPackageFact(pkg, &fact) && fact.Acquiring
-}
-
-// isStdPath reports whether path looks like a standard-library package: no dot in
-// its first element. Functions there are known from stdOwners.
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }

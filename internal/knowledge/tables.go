@@ -1,0 +1,66 @@
+package knowledge
+
+import (
+	"go/types"
+	"slices"
+)
+
+// exits end the process at once, without running deferred calls.
+var exits = NewFuncs("os.Exit", "syscall.Exit")
+
+// Exits reports whether fn ends the process at once (os.Exit, syscall.Exit).
+func Exits(fn *types.Func) bool { return exits.Has(fn) }
+
+// CrashNames are the names Go's loggers give to the functions and methods that
+// log and then end the process (Fatal) or panic (Panic): the standard library's
+// log, logrus, zap, klog, glog and most in-house loggers follow them.
+var CrashNames = []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
+
+// IsCrashName reports whether name is one of CrashNames.
+func IsCrashName(name string) bool { return slices.Contains(CrashNames, name) }
+
+// testStops are the methods of testing's T, B, F (their common type) and TB
+// that end the test's goroutine.
+var testStops = []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}
+
+// StopsTest reports whether fn is one of the methods of package testing that end
+// the test's goroutine (t.Fatal, t.FailNow, t.Skip and the like): declared on the
+// type behind *testing.T, B and F, or on the interface testing.TB.
+func StopsTest(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == "testing" && fn.Signature().Recv() != nil &&
+		slices.Contains(testStops, fn.Name())
+}
+
+// neverReturn are the functions and methods besides exits that never return to
+// their caller: they end the goroutine (runtime.Goexit, a test's t.Fatal) or
+// panic (log.Panic).
+var neverReturn = func() Funcs {
+	fs := NewFuncs("runtime.Goexit")
+	for _, name := range CrashNames {
+		fs.add("log." + name)
+		fs.add("(*log.Logger)." + name)
+	}
+	for _, name := range testStops {
+		fs.add("(*testing.common)." + name)
+	}
+	return fs
+}()
+
+// NeverReturns reports whether a call of fn never returns to its caller: fn ends
+// the process (os.Exit, log.Fatal), the goroutine (runtime.Goexit, t.Fatal on
+// *testing.T, B or F) or panics (log.Panic). Methods called through the
+// interface testing.TB are not included: see StopsTest.
+func NeverReturns(fn *types.Func) bool { return exits.Has(fn) || neverReturn.Has(fn) }
+
+// launchers start their function argument in a new goroutine and do not recover
+// it. (*sync.WaitGroup).Go recovers only to re-panic.
+var launchers = NewFuncs(
+	"(*golang.org/x/sync/errgroup.Group).Go",
+	"(*golang.org/x/sync/errgroup.Group).TryGo",
+	"(*sync.WaitGroup).Go",
+)
+
+// IsLauncher reports whether fn is a well-known launcher: a method that starts
+// its function argument in a new goroutine, without recovering it
+// ((*errgroup.Group).Go and TryGo, (*sync.WaitGroup).Go).
+func IsLauncher(fn *types.Func) bool { return launchers.Has(fn) }

@@ -1,0 +1,288 @@
+package recovery
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Config is the policy an Index applies on top of what facts say.
+type Config struct {
+	Launchers  knowledge.Funcs // also start their function arguments in a new goroutine, unrecovered
+	Recoverers knowledge.Funcs // recover when deferred, and run their function arguments recovered
+}
+
+// Index holds what the functions of one package, and those it calls, do with panics.
+type Index struct {
+	pass    *analysis.Pass
+	info    *types.Info
+	cfg     Config
+	local   map[types.Object]*local
+	varLits map[*types.Var]*ast.FuncLit
+	std     *knowledge.StdPackages
+}
+
+// local is a function of the package being analyzed: a declared function or
+// method, or a variable bound once to a function literal.
+type local struct {
+	obj    types.Object
+	body   *ast.BlockStmt
+	params map[*types.Var]int // function-typed parameters and their indices
+	fact   Fact
+}
+
+// New computes what the functions declared in pass do with panics.
+func New(pass *analysis.Pass, cfg Config) *Index {
+	x := &Index{
+		pass:    pass,
+		info:    pass.TypesInfo,
+		cfg:     cfg,
+		local:   make(map[types.Object]*local),
+		varLits: make(map[*types.Var]*ast.FuncLit),
+		std:     knowledge.NewStdPackages(pass.Fset),
+	}
+	x.findVarLits()
+	var order []*local
+	add := func(obj types.Object, typ *ast.FuncType, body *ast.BlockStmt) {
+		if obj == nil || body == nil {
+			return
+		}
+		l := &local{obj: obj, body: body, params: funcParams(x.info, typ)}
+		rangeAliases(x.info, body, l.params)
+		l.fact.Recovers = CallsRecover(x.info, body)
+		l.fact.OnlyRecovers = l.fact.Recovers && onlyRecovers(x.info, body)
+		x.local[obj] = l
+		order = append(order, l)
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				fn, _ := x.info.Defs[fd.Name].(*types.Func)
+				if fn != nil {
+					add(fn, fd.Type, fd.Body)
+				}
+			}
+		}
+	}
+	for v, lit := range x.varLits {
+		add(v, lit.Type, lit.Body)
+	}
+	// Being recovered, running an argument recovered and launching an argument
+	// depend on each other across calls: iterate to a fixed point (bounded, in
+	// case of a cycle that keeps flipping).
+	x.findCrashes(order)
+	for range 8 {
+		changed := false
+		for _, l := range order {
+			old := l.fact
+			x.derive(l)
+			if !equalFacts(&old, &l.fact) {
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return x
+}
+
+// Export attaches the facts of the package's declared functions, for importers,
+// and the package's own fact, which says whether its goroutines recover.
+func (x *Index) Export(goroutinesRecover bool) {
+	x.pass.ExportPackageFact(&PackageFact{Analyzed: true, GoroutinesRecover: goroutinesRecover})
+	for obj, l := range x.local {
+		if fn, ok := obj.(*types.Func); ok && !l.fact.zero() {
+			f := l.fact
+			x.pass.ExportObjectFact(fn, &f)
+		}
+	}
+}
+
+// funcParams returns the parameters of typ whose type is a function (or a variadic
+// list of functions), with their indices.
+func funcParams(info *types.Info, typ *ast.FuncType) map[*types.Var]int {
+	params := make(map[*types.Var]int)
+	if typ == nil || typ.Params == nil {
+		return params
+	}
+	i := 0
+	for _, field := range typ.Params.List {
+		t := info.TypeOf(field.Type)
+		if ell, ok := field.Type.(*ast.Ellipsis); ok {
+			t = info.TypeOf(ell.Elt)
+		}
+		_, isFunc := underlying(t).(*types.Signature)
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && isFunc {
+				params[v] = i
+			}
+			i++
+		}
+	}
+	return params
+}
+
+// rangeAliases adds to params the variables that range over a variadic list of
+// functions (for _, f := range fs), with the list's index.
+func rangeAliases(info *types.Info, body *ast.BlockStmt, params map[*types.Var]int) {
+	if len(params) == 0 {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok || r.Value == nil {
+			return true
+		}
+		list, ok1 := ast.Unparen(r.X).(*ast.Ident)
+		value, ok2 := r.Value.(*ast.Ident)
+		if !ok1 || !ok2 {
+			return true
+		}
+		lv, _ := info.Uses[list].(*types.Var)
+		vv, _ := info.Defs[value].(*types.Var)
+		if i, ok := params[lv]; ok && vv != nil {
+			params[vv] = i
+		}
+		return true
+	})
+}
+
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
+// findVarLits records the variables bound to a function literal at their
+// declaration and never assigned again nor address-taken, so that a call of the
+// variable is a call of the literal.
+func (x *Index) findVarLits() {
+	bound := make(map[*types.Var]*ast.FuncLit)
+	spoiled := make(map[*types.Var]bool)
+	bind := func(id *ast.Ident, rhs ast.Expr) {
+		v, ok := x.info.Defs[id].(*types.Var)
+		if !ok {
+			return
+		}
+		if lit, ok := ast.Unparen(rhs).(*ast.FuncLit); ok {
+			bound[v] = lit
+		}
+	}
+	assigned := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := x.info.Uses[id].(*types.Var); ok {
+				spoiled[v] = true
+			}
+		}
+	}
+	for _, file := range x.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && n.Tok.String() == ":=" && len(n.Lhs) == len(n.Rhs) && x.info.Defs[id] != nil {
+						bind(id, n.Rhs[i])
+					} else {
+						assigned(lhs)
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						bind(id, n.Values[i])
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op.String() == "&" {
+					assigned(n.X)
+				}
+			case *ast.IncDecStmt:
+				assigned(n.X)
+			}
+			return true
+		})
+	}
+	for v, lit := range bound {
+		if !spoiled[v] {
+			x.varLits[v] = lit
+		}
+	}
+}
+
+// VarLit returns the function literal bound to v, if v is bound to one for good.
+func (x *Index) VarLit(v *types.Var) *ast.FuncLit { return x.varLits[v] }
+
+// FuncOf returns the function or variable that expression e names, looking through
+// parentheses, selectors and generic instantiation; nil when e names none.
+func (x *Index) FuncOf(e ast.Expr) types.Object {
+	e = ast.Unparen(e)
+	switch ix := e.(type) {
+	case *ast.IndexExpr:
+		e = ast.Unparen(ix.X)
+	case *ast.IndexListExpr:
+		e = ast.Unparen(ix.X)
+	}
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil
+	}
+	switch obj := x.info.Uses[id].(type) {
+	case *types.Func:
+		return obj.Origin()
+	case *types.Var:
+		return obj
+	case *types.Builtin:
+		return obj
+	}
+	return nil
+}
+
+// FactOf returns what is known of fn, from this package or from facts, and
+// whether fn's body is known at all.
+func (x *Index) FactOf(fn *types.Func) (Fact, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return Fact{}, false
+	}
+	fn = fn.Origin()
+	if l := x.local[fn]; l != nil {
+		return l.fact, true
+	}
+	if fn.Pkg() == x.pass.Pkg || isInterfaceMethod(fn) {
+		return Fact{}, false
+	}
+	var f Fact
+	if x.pass.ImportObjectFact(fn, &f) {
+		return f, true
+	}
+	var pf PackageFact
+	return Fact{}, x.pass.ImportPackageFact(fn.Pkg(), &pf) && pf.Analyzed
+}
+
+// Local returns the body of a function of this package, and its fact.
+func (x *Index) Local(obj types.Object) (*ast.BlockStmt, *Fact) {
+	if l := x.local[obj]; l != nil {
+		return l.body, &l.fact
+	}
+	return nil, nil
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// IsStd reports whether pkg belongs to the standard library (knowledge.IsStd).
+func (x *Index) IsStd(pkg *types.Package) bool { return x.std.Has(pkg) }
