@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -202,7 +203,7 @@ func addImport(pass *analysis.Pass, file *ast.File, path, spec string) []analysi
 	}
 	lastSpec := decl.Specs[len(decl.Specs)-1].(*ast.ImportSpec)
 	e := LineAfter(pass, lastSpec.End(), "\t", spec)
-	if lastPath, _ := strconv.Unquote(lastSpec.Path.Value); standard(lastPath) != standard(path) {
+	if lastPath, _ := strconv.Unquote(lastSpec.Path.Value); knowledge.IsStdPath(lastPath) != knowledge.IsStdPath(path) {
 		e.NewText = append([]byte("\n"), e.NewText...)
 	}
 	if decl.Lparen.IsValid() {
@@ -216,13 +217,6 @@ func addImport(pass *analysis.Pass, file *ast.File, path, spec string) []analysi
 	}
 	e.NewText = []byte(text)
 	return []analysis.TextEdit{{Pos: lastSpec.Pos(), End: lastSpec.Pos(), NewText: []byte("(\n\t")}, e}
-}
-
-// standard reports whether path looks like a standard library package's: no dot
-// in its first element.
-func standard(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // Resolves reports whether name, looked up at pos, resolves to want (nil: to
