@@ -14,6 +14,7 @@ import (
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
+	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -76,7 +77,7 @@ type function struct {
 	name  string // as messages name it
 	typ   *ast.FuncType
 	body  *ast.BlockStmt
-	test  bool // test code (see inTestCode)
+	test  bool // test code (see testcode.Encloses)
 	graph *flow.Graph
 }
 
@@ -87,7 +88,7 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 	if body == nil {
 		return
 	}
-	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: inTestCode(pass, f.fn)}
+	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testcode.Encloses(pass, f.fn)}
 	gotos := hasGoto(body)
 	var found []finding
 	for _, cur := range f.defers {

@@ -4,13 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -341,63 +338,6 @@ func heldForTest(info *types.Info, body *ast.BlockStmt, stmt *ast.DeferStmt, var
 		if assignedIn(info, body, v) && readIn(info, body, v, stmt.End(), body.End(), nil) {
 			return true
 		}
-	}
-	return false
-}
-
-// inTestCode reports whether the function at fn is test code: it lies in a _test.go
-// file, or it or a function around it takes a *testing.T, *testing.B, *testing.F or
-// testing.TB, or reaches one through a field (c.t.Fatal in a method of a test
-// cluster): such code runs only under a test.
-func inTestCode(pass *analysis.Pass, fn inspector.Cursor) bool {
-	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
-		return true
-	}
-	for c := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		ft := flow.FuncType(c.Node())
-		if ft == nil || ft.Params == nil {
-			continue
-		}
-		for _, field := range ft.Params.List {
-			if isTesting(pass.TypesInfo.TypeOf(field.Type)) {
-				return true
-			}
-		}
-		if _, body := funcNameBody(c.Node()); body != nil && selectsTestingField(pass.TypesInfo, body) {
-			return true
-		}
-	}
-	return false
-}
-
-// selectsTestingField reports whether body selects a field of a testing handle's type
-// (c.t, s.tb).
-func selectsTestingField(info *types.Info, body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal && isTesting(s.Type()) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// isTesting reports whether t is one of the testing package's handles: T, B, F (by
-// pointer) or the interface TB.
-func isTesting(t types.Type) bool {
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "testing" {
-		return false
-	}
-	switch named.Obj().Name() {
-	case "T", "B", "F", "TB":
-		return true
 	}
 	return false
 }
