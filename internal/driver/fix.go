@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/format"
 	"go/token"
 	"io"
 	"os"
@@ -34,18 +35,30 @@ func planFixes(found []finding) fixPlan {
 	return plan
 }
 
-// A fixedFile is a file that the chosen edits change: its content before and after,
-// and the edits, sorted.
+// A fixedFile is a file that the chosen edits change: its content before and after
+// the edits, the edits, sorted, and what is written: the content after the edits,
+// gofmt'd.
 type fixedFile struct {
 	name         string
 	old, updated []byte
 	edits        []edit
+	formatted    []byte // nil: updated as it is
+}
+
+// final returns the content written to the file.
+func (f fixedFile) final() []byte {
+	if f.formatted != nil {
+		return f.formatted
+	}
+	return f.updated
 }
 
 // fixedFiles reads the files the plan edits and returns those whose content changes,
-// sorted by name. The edits of a file that has changed since it was loaded (they do
-// not fit it) are left out, with a word on stderr.
-func (p fixPlan) fixedFiles(stderr io.Writer) ([]fixedFile, error) {
+// sorted by name. A Go file is formatted after the edits, as go fix formats it, so
+// that -fix writes and -diff shows the same bytes as go fix -fixtool. The edits of a
+// file that has changed since it was loaded (they do not fit it), or that would not
+// leave valid Go (it cannot be formatted), are left out, with a word on stderr.
+func (p fixPlan) fixedFiles(wd string, stderr io.Writer) ([]fixedFile, error) {
 	names := make([]string, 0, len(p.edits))
 	for name := range p.edits {
 		names = append(names, name)
@@ -62,9 +75,17 @@ func (p fixPlan) fixedFiles(stderr io.Writer) ([]fixedFile, error) {
 			fmt.Fprintf(stderr, "deferlint: skipped the fixes for %s: they do not fit the file on disk\n", name)
 			continue
 		}
-		updated := applyEdits(old, edits)
-		if !bytes.Equal(old, updated) {
-			files = append(files, fixedFile{name, old, updated, edits})
+		f := fixedFile{name: name, old: old, updated: applyEdits(old, edits), edits: edits}
+		if strings.HasSuffix(name, ".go") {
+			formatted, err := format.Source(f.updated)
+			if err != nil {
+				fmt.Fprintf(stderr, "deferlint: skipped the fixes for %s: they would leave it invalid Go (%v)\n", relative(wd, name), err)
+				continue
+			}
+			f.formatted = formatted
+		}
+		if !bytes.Equal(old, f.final()) {
+			files = append(files, f)
 		}
 	}
 	return files, nil
@@ -73,12 +94,12 @@ func (p fixPlan) fixedFiles(stderr io.Writer) ([]fixedFile, error) {
 // printDiff prints the changes the fixes would make as a unified diff, and reports
 // whether there is any.
 func printDiff(found []finding, wd string, stdout, stderr io.Writer) (changed bool, err error) {
-	files, err := planFixes(found).fixedFiles(stderr)
+	files, err := planFixes(found).fixedFiles(wd, stderr)
 	if err != nil {
 		return false, err
 	}
 	for _, f := range files {
-		fmt.Fprint(stdout, unifiedDiff(filepath.ToSlash(relative(wd, f.name)), f.old, f.updated))
+		fmt.Fprint(stdout, unifiedDiff(filepath.ToSlash(relative(wd, f.name)), f.old, f.final()))
 	}
 	return len(files) > 0, nil
 }
@@ -87,7 +108,7 @@ func printDiff(found []finding, wd string, stdout, stderr io.Writer) (changed bo
 // and which fixes it skipped. It returns the files written; on an error, those
 // written before it.
 func applyFixes(plan fixPlan, wd string, stderr io.Writer) ([]fixedFile, error) {
-	files, err := plan.fixedFiles(stderr)
+	files, err := plan.fixedFiles(wd, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +116,7 @@ func applyFixes(plan fixPlan, wd string, stderr io.Writer) ([]fixedFile, error) 
 	for _, f := range files {
 		info, err := os.Stat(f.name)
 		if err == nil {
-			err = os.WriteFile(f.name, f.updated, info.Mode().Perm())
+			err = os.WriteFile(f.name, f.final(), info.Mode().Perm())
 		}
 		if err != nil {
 			return written, err
@@ -154,8 +175,9 @@ func plural(n int, one, many string) string {
 
 // positionAfter returns where posn, a position in a file before the fixes, stands in
 // the fixed file: moved by the edits before it, or at the start of the replacement
-// when an edit replaced it. A position in a file not written, or one that a //line
-// directive moves to another line, is returned as it is.
+// when an edit replaced it, then by the formatting (see afterFormat). A position in
+// a file not written, or one that a //line directive moves to another line, is
+// returned as it is.
 func positionAfter(posn token.Position, written []fixedFile) token.Position {
 	i := slices.IndexFunc(written, func(f fixedFile) bool { return f.name == posn.Filename })
 	if i < 0 || posn.Offset > len(written[i].old) {
@@ -176,7 +198,63 @@ func positionAfter(posn token.Position, written []fixedFile) token.Position {
 	}
 	posn.Offset = offset + shift
 	posn.Line, posn.Column = lineColumn(file.updated, posn.Offset)
+	if file.formatted != nil && !bytes.Equal(file.formatted, file.updated) {
+		posn = afterFormat(posn, file.updated, file.formatted)
+	}
 	return posn
+}
+
+// afterFormat returns where posn, a position in updated, stands in formatted: a line
+// that formatting kept keeps its column; a line it changed (reindented, as a rule)
+// stands where its replacement does (the k-th line of a run of changed lines, the
+// k-th line of the run that replaces it), its column moved by the change of
+// indentation.
+func afterFormat(posn token.Position, updated, formatted []byte) token.Position {
+	a, b := splitLines(updated), splitLines(formatted)
+	ops := lineOps(a, b)
+	for i, op := range ops {
+		if op.kind == '+' || op.a != posn.Line-1 {
+			continue
+		}
+		line, column := op.b, posn.Column
+		if op.kind == '-' {
+			k, first := 0, i // op is the k-th line of the run of deleted lines from first
+			for first > 0 && ops[first-1].kind == '-' {
+				first--
+				k++
+			}
+			end := i
+			for end < len(ops) && ops[end].kind == '-' {
+				end++
+			}
+			added := 0
+			for end+added < len(ops) && ops[end+added].kind == '+' {
+				added++
+			}
+			if added > 0 {
+				line = ops[end+min(k, added-1)].b
+			}
+		}
+		if line >= len(b) {
+			break
+		}
+		if op.kind == '-' {
+			column = max(column-indentWidth(a[op.a])+indentWidth(b[line]), 1)
+		}
+		column = min(column, len(strings.TrimRight(b[line], "\n"))+1)
+		start := 0
+		for _, l := range b[:line] {
+			start += len(l)
+		}
+		posn.Line, posn.Column, posn.Offset = line+1, column, start+column-1
+		break
+	}
+	return posn
+}
+
+// indentWidth returns the length of the blanks that start line.
+func indentWidth(line string) int {
+	return len(line) - len(strings.TrimLeft(line, " \t"))
 }
 
 // lineColumn returns the 1-based line and byte column of offset in content.
