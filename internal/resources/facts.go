@@ -271,6 +271,40 @@ func (t *Tracker) varFresh(fd *ast.FuncDecl, v *types.Var) (*Kind, bool, bool) {
 		if u.Effect == Release {
 			return nil, false, false // released before it is returned: defer resp.Body.Close(); return resp
 		}
+		if u.Effect == Move && !returnedOrAssigned(fd.Body, u.Ident) {
+			// Handed to an owner before it is returned (go s.Serve(lis), a struct
+			// passed to a server, a closure given to t.Cleanup): the owner releases
+			// it, and the caller receives a value it must not close.
+			return nil, false, false
+		}
 	}
 	return kind, true, true
+}
+
+// returnedOrAssigned reports whether id, a use of a variable in body, is a result
+// of a return statement (return f, nil) or the target of an assignment (f, err =
+// os.Open(name)): uses that neither hand the value to an owner nor keep it.
+func returnedOrAssigned(body *ast.BlockStmt, id *ast.Ident) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || id.Pos() < n.Pos() || id.Pos() >= n.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if ast.Unparen(r) == id {
+					found = true
+				}
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if l == id {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
