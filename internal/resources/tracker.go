@@ -195,6 +195,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 			}
 			for j, arg := range p.Args {
 				if arg == e {
+					if body && t.readsToEOF(p, j) {
+						return Release // io.ReadAll(resp.Body): at EOF the connection goes back to the pool
+					}
 					if t.takes(p, j) {
 						return Move
 					}
@@ -244,6 +247,38 @@ func isChan(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Chan)
 	return ok
+}
+
+// readsToEOF reports whether the call reads its argument at index arg to its end
+// whatever happens: io.ReadAll (ioutil.ReadAll), or io.Copy and io.CopyBuffer into
+// io.Discard (ioutil.Discard), which never fails a write. net/http hands a
+// response's connection back to the pool when its body reaches EOF, and closes it
+// when a read fails: either way nothing is left to release. A copy into any other
+// writer may stop early, leaving the body unread.
+func (t *Tracker) readsToEOF(call *ast.CallExpr, arg int) bool {
+	fn := typeutil.Callee(t.Pass.TypesInfo, call)
+	switch {
+	case knowledge.IsFunc(fn, "io", "ReadAll"), knowledge.IsFunc(fn, "io/ioutil", "ReadAll"):
+		return arg == 0
+	case knowledge.IsFunc(fn, "io", "Copy", "CopyBuffer"):
+		return arg == 1 && t.isDiscard(call.Args[0])
+	}
+	return false
+}
+
+// isDiscard reports whether e is io.Discard or ioutil.Discard.
+func (t *Tracker) isDiscard(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = e.Sel
+	case *ast.Ident:
+		id = e
+	default:
+		return false
+	}
+	v, ok := t.Pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && (v.Pkg().Path() == "io" || v.Pkg().Path() == "io/ioutil") && v.Name() == "Discard" && v.Parent() == v.Pkg().Scope()
 }
 
 // takes reports whether the call releases or keeps its argument at index arg: a
