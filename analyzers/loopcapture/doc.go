@@ -68,9 +68,14 @@
 // before the loop, or only after the literal is started (the literal then wants the
 // latest value), or only in the body of an if testing it against nil (if sub ==
 // nil { sub, err = subscribe() }), a lazy initialisation that leaves it alone once
-// it holds a value; for deferred functions, named results, and bool and error
+// it holds a value; for deferred functions, named results, bool and error
 // variables, which deferred cleanup reads for their final value on purpose (if
-// !committed, if err != nil); the parts of a subtest before its t.Parallel() call.
+// !committed, if err != nil), and totals the loop accumulates, every assignment in
+// its body building on the old value (calls++, sum += n, all = append(all, x)),
+// which a deferred function reads at return for the final total (passing the total
+// as an argument would freeze a partial one in each call; that the defer repeats in
+// the loop is deferloop's finding), while a goroutine reading a total is still
+// reported, and so is a counter the for statement's post steps; the parts of a subtest before its t.Parallel() call.
 // Limits: a literal stored in a variable and then started (fn := func() {...};
 // go fn()) is not followed; assignments inside other function literals and through
 // pointers (json.Unmarshal(b, &v)) are not seen, nor a lazy initialisation that

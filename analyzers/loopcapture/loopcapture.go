@@ -234,6 +234,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if initialisedOnce(info, outer, v, sites) {
 				continue
 			}
+			if l.kind == deferred && accumulated(info, outer, v) {
+				continue // the deferred function wants the final total
+			}
 			if reach == nil {
 				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
 			}
@@ -458,6 +461,78 @@ func initialisedOnce(info *types.Info, loop ast.Stmt, v *types.Var, sites []site
 		return true
 	})
 	return len(sites) > 0 && guards == len(sites)
+}
+
+// accumulated reports whether every assignment of v in loop's body builds its new
+// value on the old one (total++, n += k, sum = sum + k, all = append(all, x)), and
+// the loop's post statement does not step it: v is a total
+// the loop accumulates, and a deferred function that reads it runs at return to
+// see the final total, which is what it wants. Passing v as an argument would
+// freeze a partial total in each call. The repetition of the defer itself is
+// deferloop's finding. Goroutines read such a total while the loop changes it, a
+// race: they stay reported.
+func accumulated(info *types.Info, loop ast.Stmt, v *types.Var) bool {
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	builds := func(a *ast.AssignStmt) bool {
+		if len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+			return false
+		}
+		switch a.Tok {
+		case token.DEFINE:
+			return false
+		case token.ASSIGN:
+			switch rhs := ast.Unparen(a.Rhs[0]).(type) {
+			case *ast.BinaryExpr:
+				return isV(rhs.X) || isV(rhs.Y)
+			case *ast.CallExpr:
+				id, ok := ast.Unparen(rhs.Fun).(*ast.Ident)
+				b, isBuiltin := info.Uses[id].(*types.Builtin)
+				return ok && isBuiltin && b.Name() == "append" && len(rhs.Args) > 0 && isV(rhs.Args[0])
+			}
+			return false
+		}
+		return true // an operator assignment: +=, -=, |=, ...
+	}
+	count, all := 0, true
+	visit := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if slices.ContainsFunc(n.Lhs, isV) {
+				count++
+				all = all && builds(n)
+			}
+		case *ast.IncDecStmt:
+			if isV(n.X) {
+				count++
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil && isV(n.Key) || n.Value != nil && isV(n.Value) {
+				count++
+				all = false
+			}
+		}
+		return true
+	}
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		// A variable the header steps (for i = 0; i < n; i++) is the loop's
+		// counter, which each deferred call wants at its own iteration's value.
+		if loop.Post != nil {
+			ast.Inspect(loop.Post, visit)
+		}
+		if count > 0 {
+			return false
+		}
+		ast.Inspect(loop.Body, visit)
+	case *ast.RangeStmt:
+		ast.Inspect(loop, visit) // the header too: for v = range xs
+	}
+	return count > 0 && all
 }
 
 // testsNil reports whether cond is v == nil or nil == v.
