@@ -12,7 +12,7 @@ import (
 func TestUnclosed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
-		"helper", "usehelper", "paired", "guarded", "asserts", "failedtest", "handoff") // usehelper sees helper's facts
+		"helper", "usehelper", "paired", "guarded", "handoff", "tests") // usehelper sees helper's facts
 }
 
 func TestFix(t *testing.T) {

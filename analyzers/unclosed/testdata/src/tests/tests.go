@@ -1,0 +1,97 @@
+package tests // want package:"analyzed"
+
+// This package holds leaks in test code. By default only those a test does not
+// bound are reported: a resource acquired in a loop, which repeats with every
+// iteration (b.N of them in a benchmark), and a writer whose buffered data is lost.
+// One descriptor per test function or benchmark round lives no longer than the test
+// binary, and no maintainer acts on it (-unclosed.tests reports it too).
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net"
+	"net/http"
+	"os"
+	"testing"
+)
+
+func TestOnce(t *testing.T) {
+	f, err := os.Open("testdata/x") // quiet: one file per test run
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(f.Name())
+}
+
+func BenchmarkRound(b *testing.B) {
+	c, err := net.Dial("tcp", "localhost:1") // quiet: one connection per benchmark round, outside the b.N loop
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		c.Write([]byte("x"))
+	}
+}
+
+func TestWakeAccept(t *testing.T) {
+	go func() {
+		_, _ = net.Dial("tcp", "localhost:1") // quiet: dialled once to make Accept return
+	}()
+}
+
+// listen is a helper of the test: test code too.
+func listen(t *testing.T) string {
+	l, err := net.Listen("tcp", "localhost:0") // quiet: one listener per call from a test
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Addr().String()
+}
+
+func TestDialLoop(t *testing.T) {
+	for i := 0; i < 100; i++ {
+		c, err := net.Dial("tcp", "localhost:1") // want `c \(connection from net.Dial\) is not closed`
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Write([]byte("x"))
+	}
+}
+
+func BenchmarkGet(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		resp, err := http.Get("http://localhost:1") // want `resp.Body \(HTTP response from http.Get\) is not closed`
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = resp.StatusCode
+	}
+}
+
+func BenchmarkGetInLiteral(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		func() {
+			f, err := os.Open("testdata/x") // want `f \(file from os.Open\) is not closed`
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = f.Name()
+		}()
+	}
+}
+
+func TestWriterLosesData(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf) // want `zw \(writer from gzip.NewWriter\) is not closed`
+	zw.Write([]byte("data"))
+	t.Log(buf.Len()) // the compressed data is still in zw: the test checks nothing
+}
+
+// Outside test code, the same single leak is reported.
+func openOnce() string {
+	f, err := os.Open("x") // want `f \(file from os.Open\) is not closed`
+	if err != nil {
+		return ""
+	}
+	return f.Name()
+}
