@@ -38,6 +38,9 @@ var stdOwners = map[string]map[string]bool{
 	"log":               {"New": true, "SetOutput": true, "Logger.SetOutput": true},
 	"log/slog":          {"NewTextHandler": true, "NewJSONHandler": true},
 	"database/sql":      {"OpenDB": true},
+	// The profilers write to their writer until the matching Stop call.
+	"runtime/pprof": {"StartCPUProfile": true},
+	"runtime/trace": {"Start": true},
 }
 
 // stdOwnerFuncs is stdOwners as a set of functions.
@@ -54,3 +57,8 @@ var stdOwnerFuncs = func() knowledge.Funcs {
 // stdOwns reports whether fn is a standard-library function that releases or
 // keeps its arguments.
 func stdOwns(fn *types.Func) bool { return stdOwnerFuncs.Has(fn) }
+
+// StdKeeps reports whether fn is a standard-library function listed as releasing
+// or keeping an argument (a server keeps its listener, pprof.StartCPUProfile its
+// file): a caller that passes a value to it hands the value on.
+func StdKeeps(fn *types.Func) bool { return stdOwns(fn) }
