@@ -34,6 +34,14 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// testsFlag keeps, in test code, the rules of other code (see doc.go, Options).
+var testsFlag bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&testsFlag, "tests", false,
+		"in test code, report every repeated defer as in other code, not only deadlocks and loops that never exit or range over a channel")
+}
+
 // funcDefers gathers the defer statements of one function (declaration or literal).
 type funcDefers struct {
 	fn     inspector.Cursor
@@ -101,7 +109,7 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
 		loop, repeats := loops.Repeating(fn.graph, stmt, enclosing)
-		if !repeats {
+		if !repeats || loop != nil && onceGuarded(pass.TypesInfo, cur, loop) {
 			continue
 		}
 		d := finding{stmt: stmt, cur: cur, loop: loop}
@@ -172,6 +180,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // of a pool, remove every file), which is what the author wants, and moving the call
 // to the end of the iteration would undo it at once. It also returns "" for a plain
 // delay in a loop that runs under a lock released after it (postponedPastUnlock).
+// In test code it returns "" for every loop that neither deadlocks, nor never
+// exits, nor ranges over a channel, unless -deferloop.tests is set (boundedByTest).
 func message(pass *analysis.Pass, fn *function, d finding) string {
 	info := pass.TypesInfo
 	call := deferredCall(d.stmt.Call)
@@ -193,6 +203,9 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
 	}
 	if endsIteration(d.cur, d.loop) && !rangesOverChannel(info, d.loop) {
+		return ""
+	}
+	if boundedByTest(info, fn, d.loop) {
 		return ""
 	}
 	if meantForReturn(info, fn, d, call) {
@@ -229,6 +242,18 @@ func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExp
 		fn.test && heldForTest(info, body, d.stmt, vars)
 }
 
+// boundedByTest reports whether fn is test code whose loop bounds what its
+// deferred calls pile up, unless -deferloop.tests is set. A test's loop runs over
+// the few cases or the small count the test fixes, and what each iteration holds
+// until the function returns is released when the test ends: a pile no larger than
+// the test makes it, which no maintainer trims. Only the consequences that a bound
+// does not help are left to report (message checks them first): a deadlock,
+// deferred calls that never run, and a pile that grows for as long as a channel
+// delivers (a range over a channel, not bounded here).
+func boundedByTest(info *types.Info, fn *function, loop ast.Stmt) bool {
+	return fn.test && !testsFlag && !rangesOverChannel(info, loop)
+}
+
 // endsIteration reports whether the defer statement at cur, with only further defer
 // statements after it in its block, ends its iteration of loop (see
 // loops.LastInIteration): a set-up loop may defer several undo calls in a row.
@@ -250,6 +275,9 @@ func endsIteration(cur inspector.Cursor, loop ast.Stmt) bool {
 // rangesOverChannel reports whether loop is a range over a channel, which runs for as
 // long as the channel delivers: no bound the function sets.
 func rangesOverChannel(info *types.Info, loop ast.Stmt) bool {
+	if loop == nil {
+		return false
+	}
 	r, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return false

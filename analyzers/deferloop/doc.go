@@ -58,6 +58,23 @@
 // publish, not after it); no enclosing loop; and not in test code. When unsure, the
 // finding comes without a fix.
 //
+// In test code (a _test.go file, or a function taking *testing.T, *testing.B,
+// *testing.F or testing.TB, or inside one, or one selecting a field of such a
+// type, as a method of a test cluster calling c.t.Fatal), only the consequences
+// that no bound helps are reported by default: the deadlock, the loop that never
+// exits, and a range over a channel, whose calls pile up for as long as the channel
+// delivers. A test's other loops run over the few cases or the small count the test
+// fixes, and what each iteration holds until the function returns is released when
+// the test ends: a pile no larger than the test makes it, which no maintainer trims
+// (a table of requests whose bodies close at the test's end, the nodes of a test
+// cluster shut down by deferred literals, a test server's accept loop).
+//
+// # Options
+//
+//   - -deferloop.tests: judge test code as other code, with the rules below, for a
+//     project whose tests must release what they open as they go (long fuzz or
+//     soak runs, a low file-descriptor limit).
+//
 // Not reported: a defer after which every path leaves the loop before the next
 // iteration (a retry loop whose body ends defer conn.Close(); return use(conn), or a
 // branch that defers and breaks; paths ending in panic, os.Exit, log.Fatal, t.Fatal
@@ -81,7 +98,9 @@
 //     wrapping a file; numbers, strings, byte slices and errors derive nothing):
 //     captured by or passed to a go statement, stored into a variable declared
 //     outside the loop or an element of one (listeners = append(listeners, l),
-//     conns[i] = c, m[k] = c), sent on a channel; the released operand is itself an
+//     conns[i] = c, m[k] = c), passed to a standard-library function that keeps it
+//     (pprof.StartCPUProfile(f), http.Serve(l, h): the one list of such functions,
+//     in internal/resources), sent on a channel; the released operand is itself an
 //     element or field of an outer variable the loop assigns (conns[i], _ = dial(a);
 //     defer conns[i].Close()); a variable declared outside the loop carries it to the
 //     next iteration (srv = restart(srv)) or past the loop (read after it); a cancel
@@ -101,17 +120,26 @@
 //   - a deferred literal that acts on the function's outcome: each of its statements
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;
-//   - in test code (a _test.go file, or a function taking *testing.T, *testing.B,
-//     *testing.F or testing.TB, or inside one, or one selecting a field of such a
-//     type, as a method of a test cluster calling c.t.Fatal), a loop that
-//     acquires the value, defers its release and goes on using or collecting it:
-//     the test holds every connection it sets up until it ends, which bounds the
-//     pile;
+//   - with -deferloop.tests, in test code, a loop that acquires the value, defers
+//     its release and goes on using or collecting it: the test holds every
+//     connection it sets up until it ends, which bounds the pile;
 //   - a plain delay in a loop that runs under a mutex the function unlocks after the
 //     loop, the idiom that runs callbacks once the lock is released.
 //
-// Limits: a defer guarded so that it runs in one iteration only (if i == 0 { defer
-// ... }) is reported, since the control flow allows it to repeat. Calls of other
+// Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
+// an if statement whose condition reads a variable declared outside the loop, which
+// the branch sets by plain assignment and nothing else in the loop assigns (if
+// !locked { mu.Lock(); defer mu.Unlock(); locked = true }). The branch closes its
+// own guard, so the defer runs in one iteration at most: the lock is held on
+// purpose until return.
+//
+// Limits: a defer guarded so that it runs in one iteration only by other means (if
+// i == 0 { defer ... }, or a counter, if n < 1 { n++; ... }) is reported, since the
+// control flow allows it to repeat. A latch is taken on trust: a branch that sets
+// its guard back to the opening value (locked = false) is read as a latch as well.
+// A value written at return by another deferred call (defer
+// pprof.Lookup("heap").WriteTo(f, 0)) is not seen to outlive the iteration: the
+// defer of its Close is reported. Calls of other
 // functions that never return (a project's own fatal helper) are not known, so a
 // loop that such a call ends is reported as repeating. A loop that leaves only on
 // failure (an accept loop that returns on error) counts as bounded, and so does a

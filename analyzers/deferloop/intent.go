@@ -4,10 +4,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -98,7 +101,9 @@ func firstAssignment(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.A
 // escapes reports whether the iteration hands one of vars on, so that it must outlive
 // the iteration: captured by or passed to a go statement, stored by plain assignment
 // into a variable declared outside the loop (listeners = append(listeners, l),
-// s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)), or sent on a channel; or
+// s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)), passed to a
+// standard-library function that keeps it (resources.StdKeeps:
+// pprof.StartCPUProfile(f)), or sent on a channel; or
 // a deferred context cancel func comes from an assignment that stores its context
 // outside the loop (ctx, cancel = context.WithTimeout(...)).
 func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.DeferStmt, vars []*types.Var) bool {
@@ -157,6 +162,11 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			found = mentionsAny(info, n, vars)
+		case *ast.CallExpr:
+			// pprof.StartCPUProfile(f): the standard library keeps the value.
+			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && resources.StdKeeps(fn) {
+				found = slices.ContainsFunc(n.Args, stores)
+			}
 		case *ast.SendStmt:
 			found = mentionsAny(info, n.Value, vars)
 		case *ast.AssignStmt:
@@ -184,6 +194,104 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 		return !found
 	})
 	return found
+}
+
+// onceGuarded reports whether the defer at cur lies in a branch of an if statement
+// inside loop whose condition reads a variable declared outside the loop, which that
+// branch sets by plain assignment and nothing else in the loop assigns (if !held {
+// mu.Lock(); defer mu.Unlock(); held = true }): the branch closes its own guard, a
+// latch, so the defer runs in one iteration at most. A counter (n++, n += 1) guards
+// a count, not one iteration, and a guard the branch leaves alone (if i == 0, if
+// !held without held = true) proves nothing: both stay reported.
+func onceGuarded(info *types.Info, cur inspector.Cursor, loop ast.Stmt) bool {
+	body := loops.Body(loop)
+	if body == nil {
+		return false
+	}
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifStmt := c.Node().(*ast.IfStmt)
+		if !within(body, ifStmt) {
+			return false
+		}
+		var branch ast.Stmt = ifStmt.Body
+		if !within(ifStmt.Body, cur.Node()) {
+			branch = ifStmt.Else
+		}
+		for _, v := range condVars(info, ifStmt.Cond) {
+			if !declaredIn(loop, v) && latches(info, branch, v) && !assignedBeside(info, loop, branch, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within reports whether inner lies inside outer.
+func within(outer, inner ast.Node) bool {
+	return outer != nil && outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// condVars returns the variables an if condition reads.
+func condVars(info *types.Info, cond ast.Expr) []*types.Var {
+	var vars []*types.Var
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && !slices.Contains(vars, v) {
+				vars = append(vars, v)
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// latches reports whether branch sets v by a plain assignment (held = true, conn =
+// c), outside function literals.
+func latches(info *types.Info, branch ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(branch, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN {
+				found = found || slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return isVar(info, e, v) })
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedBeside reports whether loop, outside branch and function literals,
+// assigns v (an assignment, ++ or --, a range header, the post statement): the
+// guard could open again.
+func assignedBeside(info *types.Info, loop ast.Stmt, branch ast.Node, v *types.Var) bool {
+	is := func(e ast.Expr) bool { return e != nil && isVar(info, e, v) }
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if n == branch {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, is)
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.RangeStmt:
+			found = found || is(n.Key) || is(n.Value)
+		}
+		return !found
+	})
+	return found
+}
+
+// isVar reports whether e is an identifier naming v.
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.ObjectOf(id) == v
 }
 
 // releasedEachIteration reports whether the deferred call is only a safety net: the
