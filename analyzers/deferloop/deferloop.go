@@ -226,7 +226,8 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // (releasedEachIteration); the deferred literal acts on the function's outcome
 // (actsOnOutcome); the loop releases a listed set of values the function held
 // before it (releasesListed); or a test's loop sets up what the test holds until it ends
-// (heldForTest).
+// (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
+// no test bounds and which it therefore leaves out).
 func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExpr) bool {
 	if actsOnOutcome(info, fn.typ, d.stmt.Call) {
 		return true
@@ -239,7 +240,7 @@ func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExp
 	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
 		releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||
-		fn.test && heldForTest(info, body, d.stmt, vars)
+		fn.test && !rangesOverChannel(info, d.loop) && heldForTest(info, body, d.stmt, vars)
 }
 
 // boundedByTest reports whether fn is test code whose loop bounds what its

@@ -122,7 +122,8 @@
 //     x.Close() } }()), known only at return;
 //   - with -deferloop.tests, in test code, a loop that acquires the value, defers
 //     its release and goes on using or collecting it: the test holds every
-//     connection it sets up until it ends, which bounds the pile;
+//     connection it sets up until it ends, which bounds the pile (not for a range
+//     over a channel, which the test does not bound);
 //   - a plain delay in a loop that runs under a mutex the function unlocks after the
 //     loop, the idiom that runs callbacks once the lock is released.
 //

@@ -140,3 +140,17 @@ func TestFromChannel(t *testing.T) {
 		io.Copy(io.Discard, c)
 	}
 }
+
+// The same when each message sets up a connection the iteration goes on using: the
+// test holds it, but the channel, not the test, decides how many.
+func TestDialPerMessage(t *testing.T) {
+	addrs := make(chan string)
+	for addr := range addrs {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close() // want `c.Close\(\) is deferred in a loop, so every iteration's c stays open until TestDialPerMessage returns`
+		c.Write([]byte("ping"))
+	}
+}
