@@ -200,7 +200,10 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		}
 	}
 	neutral := true
-	var released []token.Pos
+	var (
+		released []token.Pos
+		handOff  token.Pos // the first use that hands the resource on, if any
+	)
 	for _, u := range t.Uses(body, v, src.Kind) {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
@@ -208,6 +211,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.handed = append(r.handed, u.Ident.Pos())
 		if u.Effect == resources.Release {
 			released = append(released, u.Ident.Pos())
+		}
+		if u.Effect == resources.Move && !handOff.IsValid() {
+			handOff = u.Ident.Pos()
 		}
 		neutral = false
 	}
@@ -250,8 +256,12 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if src.Kind.BodyOnly {
 		subject += ".Body"
 	}
+	remedy := advice(src.Kind, id.Name)
+	if handOff.IsValid() {
+		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
+	}
 	report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on the path to %s, so %s: %s",
-		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, advice(src.Kind, id.Name)), fixes...)
+		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
 }
 
 // inLoop reports whether cur lies in a for or range statement, also one around a
@@ -482,6 +492,15 @@ func releaseWord(k *resources.Kind) string {
 // advice says how to release a resource of kind k held in v.
 func advice(k *resources.Kind, v string) string {
 	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
+}
+
+// handOffAdvice says how to release a resource of kind k held in v that the
+// function hands on at line (to a goroutine, a struct, an owner) on some paths: a
+// deferred release would take it from its new owner, so the paths that do not hand
+// it on release it themselves (an accept loop that drops the connection when it is
+// shutting down closes it there).
+func handOffAdvice(k *resources.Kind, v string, line int) string {
+	return fmt.Sprintf("call %s on each path that does not hand it on as line %d does (a deferred release would take it from its new owner)", k.ReleaseCall(v), line)
 }
 
 // callName renders the acquiring call's function for messages: os.Open, db.Query.
