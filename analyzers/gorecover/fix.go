@@ -113,9 +113,18 @@ func (c *checker) recoveryIsSafe(lit *ast.FuncLit) bool {
 	if lit.Type.Results != nil && len(lit.Type.Results.List) > 0 {
 		return false
 	}
+	return !c.communicates(lit.Body)
+}
+
+// communicates reports whether body, outside its deferred calls and nested go
+// statements, communicates on a channel (a send, a receive, a select, a range
+// over a channel, close), or calls the sync and sync/atomic packages or a
+// context.CancelFunc: what a panic would skip, leaving another goroutine
+// waiting for ever.
+func (c *checker) communicates(body *ast.BlockStmt) bool {
 	info := c.pass.TypesInfo
 	safe := true
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt, *ast.GoStmt:
 			return false // runs anyway, or elsewhere
@@ -131,7 +140,7 @@ func (c *checker) recoveryIsSafe(lit *ast.FuncLit) bool {
 		}
 		return safe
 	})
-	return safe
+	return !safe
 }
 
 // signals reports whether call closes a channel, calls the sync or sync/atomic

@@ -74,6 +74,8 @@ type checker struct {
 	ranged map[*types.Var]bool   // variables ranging over a parameter's or field's elements (see rangesOverForeign)
 	// asserted: variables defined by a type assertion, and the value asserted (see assertions)
 	asserted map[*types.Var]ast.Expr
+	// ownIfaces: interfaces only the module implements, or not (see moduleInterface)
+	ownIfaces map[*types.Named]bool
 }
 
 // uses counts how a function of this package (or a variable bound to a literal)

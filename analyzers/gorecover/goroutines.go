@@ -30,6 +30,9 @@ type site struct {
 	// propagates: it is recovered, but only to pass the panic on (see
 	// recovery.Index.Propagates).
 	propagates bool
+	// narrow: it is recovered, but only under a condition (an opt-in handler)
+	// or with the value discarded (see recovery.Index.Narrow).
+	narrow bool
 }
 
 type state int
@@ -54,9 +57,12 @@ func (c *checker) checkGoroutines() {
 			continue
 		}
 		if strictFlag {
-			c.report(s, strictMessage(s), helper)
-		} else if why := p.reason(s); why != "" {
-			c.report(s, defaultMessage(s, why), helper)
+			c.report(s, strictMessage(s), helper, true)
+		} else if c.testSupport(s.decl) {
+			continue // test support outside _test.go files: a panic fails a test run
+		} else if v := p.reason(s); v.why != "" {
+			// Recovering at the top would lose what the user's code reports.
+			c.report(s, defaultMessage(s, v), helper, v.around == nil)
 		}
 	}
 }
@@ -90,7 +96,7 @@ func (c *checker) sites() []*site {
 			if wrapper := c.startsRecovered(n); wrapper != nil {
 				decl, _ := c.enclosingDecl(cur)
 				f, _ := c.x.FactOf(wrapper)
-				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered, propagates: f.Propagates})
+				sites = append(sites, &site{fun: n.Fun, file: file, decl: decl, state: recovered, propagates: f.Propagates, narrow: f.Narrow})
 			}
 		}
 	}
@@ -128,7 +134,7 @@ func (c *checker) classify(s *site) {
 	switch {
 	case status == recovery.Recovered && c.recoversItself(s):
 		s.state = recovered
-		s.propagates = c.propagates(s)
+		s.propagates, s.narrow = c.propagates(s)
 	case status == recovery.Recovered:
 		s.state = delegated
 	case status == recovery.Unknown:
@@ -185,18 +191,19 @@ func (c *checker) startsRecovered(call *ast.CallExpr) *types.Func {
 }
 
 // propagates reports whether the recovered goroutine of s recovers only to pass
-// the panic on: its code, or the function it starts, defers a function that
-// calls panic().
-func (c *checker) propagates(s *site) bool {
+// the panic on (its code, or the function it starts, defers a function that
+// calls panic()), and whether it recovers only narrowly (under a condition that
+// does not test the panic, or discarding it).
+func (c *checker) propagates(s *site) (propagates, narrow bool) {
 	if s.body != nil {
-		return c.x.Propagates(s.body)
+		return c.x.Propagates(s.body), c.x.Narrow(s.body)
 	}
 	fn, ok := s.obj.(*types.Func)
 	if !ok {
-		return false
+		return false, false
 	}
 	f, _ := c.x.FactOf(fn)
-	return f.Propagates
+	return f.Propagates, f.Narrow
 }
 
 // crashFact reports whether obj is a function of another package whose last
@@ -252,6 +259,14 @@ func (s *site) what() string {
 	return s.obj.Name()
 }
 
+// goroutine names the goroutine of s, for messages.
+func (s *site) goroutine() string {
+	if s.launcher != "" {
+		return fmt.Sprintf("%s, run in a new goroutine by %s,", s.what(), s.launcher)
+	}
+	return "goroutine running " + s.what()
+}
+
 // strictMessage is the report of -gorecover.strict: the goroutine is not
 // recovered, and that is all it says.
 func strictMessage(s *site) string {
@@ -263,7 +278,12 @@ func strictMessage(s *site) string {
 
 // defaultMessage is the report of the default rule, which says why this
 // goroutine, of all those that do not recover, should.
-func defaultMessage(s *site, why string) string {
+func defaultMessage(s *site, v verdict) string {
+	why := v.why
+	if v.around != nil {
+		fun := types.ExprString(v.around.Fun)
+		return fmt.Sprintf("%s does not recover panics, %s, so a panic in %s ends the whole process: recover around the call of %s and report its panic as its failure (recovering at the top of %s would lose what the call reports, or stop its loop)", s.goroutine(), why, fun, fun, s.what())
+	}
 	if s.launcher != "" {
 		return fmt.Sprintf("%s runs in a new goroutine started by %s and does not recover panics, %s, so a panic there ends the whole process: defer a call that recovers at its top", s.what(), s.launcher, why)
 	}
@@ -271,9 +291,9 @@ func defaultMessage(s *site, why string) string {
 }
 
 // report reports s, with a fix that defers the package's helper at the top of a
-// literal when that is safe.
-func (c *checker) report(s *site, msg string, helper *types.Func) {
-	if s.lit == nil {
+// literal when that is safe and fixable.
+func (c *checker) report(s *site, msg string, helper *types.Func, fixable bool) {
+	if s.lit == nil || !fixable {
 		report.Node(c.pass, s.fun, msg)
 		return
 	}

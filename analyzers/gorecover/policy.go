@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/recovery"
 )
 
 // policy is the default rule: which of the goroutines that nothing recovers are
@@ -41,7 +43,7 @@ type policy struct {
 func (c *checker) newPolicy(sites []*site) *policy {
 	p := &policy{c: c, recoveredWork: make(map[types.Object]bool)}
 	for _, s := range sites {
-		if s.state != recovered || s.propagates {
+		if s.state != recovered || s.propagates || s.narrow {
 			continue
 		}
 		p.ownRecovered = true
@@ -52,34 +54,75 @@ func (c *checker) newPolicy(sites []*site) *policy {
 	return p
 }
 
-// reason returns why the unrecovered goroutine s should recover, as a clause of
-// the message, or "" when the default rule does not report it.
-func (p *policy) reason(s *site) string {
+// A verdict is why the default rule reports an unrecovered goroutine.
+type verdict struct {
+	why string // a clause of the message
+	// around: the user's code it runs reports back (its result is used, or it
+	// runs in a loop), so recovering at the top would lose the result or stop
+	// the loop: the panic should be recovered around that call and reported.
+	around *ast.CallExpr
+}
+
+// reason returns why the unrecovered goroutine s should recover, or a verdict
+// with why == "" when the default rule does not report it.
+func (p *policy) reason(s *site) verdict {
 	if !p.ownRecovered {
-		return "" // the package recovers no goroutine: it crashes on purpose
+		return verdict{} // the package recovers no goroutine: it crashes on purpose
 	}
 	const others = "other goroutines of this package recover"
 	if s.body != nil {
 		if call := p.c.explicitPanic(s.body); call != nil {
 			line := p.c.pass.Fset.Position(call.Pos()).Line
-			return fmt.Sprintf("though it calls panic (line %d) and %s", line, others)
+			return verdict{why: fmt.Sprintf("though it calls panic (line %d) and %s", line, others)}
 		}
-		if call := p.c.foreignCall(s.body); call != nil {
-			return fmt.Sprintf("though it runs code this package does not control (%s) and %s", types.ExprString(call.Fun), others)
+		if call, back := p.c.foreignCall(s.body); call != nil {
+			v := verdict{why: fmt.Sprintf("though it runs code this package does not control (%s) and %s", types.ExprString(call.Fun), others)}
+			if back {
+				v.around = call
+			}
+			return v
 		}
 	}
 	if s.work != nil && p.recoveredWork[s.work] {
-		return fmt.Sprintf("unlike another goroutine that runs %s", s.work.Name())
+		return verdict{why: fmt.Sprintf("unlike another goroutine that runs %s", s.work.Name())}
 	}
-	return ""
+	return verdict{}
+}
+
+// eachOwnCall is eachCall without the function literals that recover
+// themselves (func() { defer handlePanic(); b.cache.Flush() }(), called on the
+// spot or bound to a variable): what they run is recovered where it runs.
+func (c *checker) eachOwnCall(body *ast.BlockStmt, f func(*ast.CallExpr) bool) bool {
+	return eachCall(body, func(call *ast.CallExpr) bool {
+		if c.insideRecoveredLit(body, call) {
+			return true
+		}
+		return f(call)
+	})
+}
+
+// insideRecoveredLit reports whether call lies, within body, in a function
+// literal that defers a call that recovers.
+func (c *checker) insideRecoveredLit(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	inside := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if inside || n == nil || n.Pos() > call.Pos() || n.End() < call.End() {
+			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok && c.x.Body(lit.Body) == recovery.Recovered {
+			inside = true
+		}
+		return !inside
+	})
+	return inside
 }
 
 // explicitPanic returns a call of the built-in panic that a goroutine running
-// body makes itself, or nil. A panic one call further down is not looked for: a
-// known limit.
+// body makes itself, outside literals that recover, or nil. A panic one call
+// further down is not looked for: a known limit.
 func (c *checker) explicitPanic(body *ast.BlockStmt) *ast.CallExpr {
 	var found *ast.CallExpr
-	eachCall(body, func(call *ast.CallExpr) bool {
+	c.eachOwnCall(body, func(call *ast.CallExpr) bool {
 		if b, ok := c.x.FuncOf(call.Fun).(*types.Builtin); ok && b.Name() == "panic" {
 			found = call
 		}
@@ -88,15 +131,20 @@ func (c *checker) explicitPanic(body *ast.BlockStmt) *ast.CallExpr {
 	return found
 }
 
-// foreignCall returns a call, made by a goroutine running body itself, of code
-// the package does not control, or nil: a function value received as a
-// parameter, held in an exported function-typed field or in an exported
-// package-level variable (a callback, hook, handler or dialer the user sets),
-// or a method of an exported interface that is not the standard library's,
-// called on a value that the user supplies (see foreignMethod).
-func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
+// foreignCall returns a call, made by a goroutine running body itself (outside
+// literals that recover), of code the package does not control, or nil: a
+// function value received as a parameter, held in an exported function-typed
+// field or in an exported package-level variable (a callback, hook, handler or
+// dialer the user sets), or a method of an exported interface that is not the
+// standard library's, called on a value that the user supplies (see
+// foreignMethod). A logger is not such code (see logs). It also reports whether
+// the call reports back to the goroutine (see reportsBack).
+func (c *checker) foreignCall(body *ast.BlockStmt) (*ast.CallExpr, bool) {
 	var found *ast.CallExpr
-	eachCall(body, func(call *ast.CallExpr) bool {
+	c.eachOwnCall(body, func(call *ast.CallExpr) bool {
+		if c.logs(call) {
+			return true
+		}
 		switch obj := c.x.FuncOf(call.Fun).(type) {
 		case *types.Var:
 			if c.foreignFunc(obj) {
@@ -109,7 +157,7 @@ func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
 		}
 		return found == nil
 	})
-	return found
+	return found, found != nil && c.reportsBack(body, found)
 }
 
 // foreignFunc reports whether calling v calls a function the package's user
@@ -192,7 +240,8 @@ func (c *checker) unexportedOwner(v *types.Var) bool {
 
 // foreignMethod reports whether fn is a method of an interface whose
 // implementations the package does not see: an exported interface declared
-// outside the standard library. The method of an interface literal (a small
+// outside the standard library, that not only its module implements (see
+// moduleInterface). The method of an interface literal (a small
 // capability such as interface{ CloseWrite() error }) or of an unexported
 // interface is asked of values the package holds, not declared for the user to
 // implement.
@@ -209,8 +258,10 @@ func (c *checker) foreignMethod(fn *types.Func) bool {
 	switch {
 	case pkg == nil || c.x.IsStd(pkg):
 		return false // error, io.Reader, net.Conn: implemented by the standard library mostly
+	case !named.Obj().Exported():
+		return false
 	}
-	return named.Obj().Exported()
+	return !c.moduleInterface(named)
 }
 
 // assertedFromStd reports whether the method call fun is made on a variable

@@ -13,6 +13,7 @@ func (x *Index) derive(l *local) {
 	l.fact.Unsure = status == Unknown
 	l.fact.Delegates = status == NotRecovered && x.Delegates(l.body)
 	l.fact.Propagates = x.Propagates(l.body) || l.fact.Recovers && repanics(x.info, l.body)
+	l.fact.Narrow = x.Narrow(l.body) || l.fact.Recovers && narrowRecover(x.info, l.body)
 	m := paramUses{runs: make(map[int]bool), starts: make(map[int]bool), launches: make(map[int]bool), wrapped: make(map[int]bool)}
 	if len(l.params) > 0 {
 		x.walkParams(l, l.body, status, false, m)

@@ -26,7 +26,13 @@ type Fact struct {
 	// every value but a sentinel), so its recovering is no sign that the code
 	// base wants goroutines recovered.
 	Propagates bool
-	Launches   []int // indices of function parameters it starts itself in a new goroutine without recovering
+	// Narrow: the recover() it calls, or the one of a function it defers,
+	// runs only under a condition that does not test the panic (an opt-in
+	// handler: if handler != nil { handler(recover()) }) or discards the value
+	// (_ = recover(), a guard around one operation): no sign that the code base
+	// recovers its goroutines.
+	Narrow   bool
+	Launches []int // indices of function parameters it starts itself in a new goroutine without recovering
 	// LaunchesWrapped: indices of function parameters it calls from a goroutine it
 	// starts without recovering (that go statement is reported where it is).
 	LaunchesWrapped []int
@@ -38,7 +44,7 @@ func (*Fact) AFact() {}
 func (f *Fact) String() string { return "recovery" + describe(f) }
 
 func (f *Fact) zero() bool {
-	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0 && !f.Crashes && !f.Propagates
+	return !f.Recovers && !f.Recovered && !f.Unsure && !f.Delegates && len(f.RunsRecovered) == 0 && len(f.Launches) == 0 && len(f.LaunchesWrapped) == 0 && !f.Crashes && !f.Propagates && !f.Narrow
 }
 
 func describe(f *Fact) string {
@@ -46,7 +52,7 @@ func describe(f *Fact) string {
 	for _, p := range []struct {
 		on   bool
 		name string
-	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}, {f.Crashes, "crashes"}, {f.Propagates, "propagates"}} {
+	}{{f.Recovers, "recovers"}, {f.OnlyRecovers, "only"}, {f.Recovered, "recovered"}, {f.Unsure, "unsure"}, {f.Delegates, "delegates"}, {f.Crashes, "crashes"}, {f.Propagates, "propagates"}, {f.Narrow, "narrow"}} {
 		if p.on {
 			parts = append(parts, p.name)
 		}
@@ -98,7 +104,7 @@ var FactTypes = []analysis.Fact{new(Fact), new(PackageFact)}
 
 func equalFacts(a, b *Fact) bool {
 	return a.Recovered == b.Recovered && a.Unsure == b.Unsure && a.Delegates == b.Delegates &&
-		a.Propagates == b.Propagates && slices.Equal(a.StartsRecovered, b.StartsRecovered) &&
+		a.Propagates == b.Propagates && a.Narrow == b.Narrow && slices.Equal(a.StartsRecovered, b.StartsRecovered) &&
 		slices.Equal(a.RunsRecovered, b.RunsRecovered) && slices.Equal(a.Launches, b.Launches) &&
 		slices.Equal(a.LaunchesWrapped, b.LaunchesWrapped)
 }

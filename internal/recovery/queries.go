@@ -319,3 +319,36 @@ func argIndices(call *ast.CallExpr, fn *types.Func, params []int) []int {
 	}
 	return args
 }
+
+// Narrow reports whether a function with this body recovers only narrowly:
+// every function it defers that recovers (a literal, or a helper known through
+// facts) calls recover() only under a condition that does not test the panic,
+// or discards the recovered value (see narrowRecover). Such a recover guards one
+// operation (a send on a channel the user may close) or is an opt-in (a handler
+// the user may set), not a policy of recovering goroutines.
+func (x *Index) Narrow(body *ast.BlockStmt) bool {
+	narrow, kept := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		d, ok := n.(*ast.DeferStmt)
+		if !ok {
+			return !kept
+		}
+		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+			if CallsRecover(x.info, lit.Body) {
+				if narrowRecover(x.info, lit.Body) {
+					narrow = true
+				} else {
+					kept = true
+				}
+			}
+		} else if fn, ok := x.FuncOf(d.Call.Fun).(*types.Func); ok {
+			if f, _ := x.FactOf(fn); f.Recovers && f.Narrow {
+				narrow = true
+			} else if f.Recovers {
+				kept = true
+			}
+		}
+		return !kept
+	})
+	return narrow && !kept
+}

@@ -166,3 +166,74 @@ func callsPanic(info *types.Info, body *ast.BlockStmt, deep bool) bool {
 	})
 	return found
 }
+
+// narrowRecover reports whether a function that calls recover() does not
+// handle the panic unconditionally: no recover() of its frame is both run on
+// every call of the function (a statement of its body, the init or condition of
+// an if or switch that is one) and kept (its value assigned to a named
+// variable or used in an expression, not dropped by recover() or _ =
+// recover()). defer func() { _ = recover() }() guards one operation; defer
+// func() { if h != nil { h(recover()) } }() recovers only when a handler is
+// set: neither is a policy of recovering.
+func narrowRecover(info *types.Info, body *ast.BlockStmt) bool {
+	for _, stmt := range body.List {
+		for _, part := range unconditionalParts(stmt) {
+			if keepsRecover(info, part) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// unconditionalParts returns the parts of a statement of a function's body that
+// run whenever the statement does: all of a simple statement, the init and
+// condition of an if, the init and tag of a switch, not their bodies.
+func unconditionalParts(stmt ast.Stmt) []ast.Node {
+	var parts []ast.Node
+	switch s := stmt.(type) {
+	case *ast.IfStmt:
+		if s.Init != nil {
+			parts = append(parts, s.Init)
+		}
+		parts = append(parts, s.Cond)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			parts = append(parts, s.Init)
+		}
+		if s.Tag != nil {
+			parts = append(parts, s.Tag)
+		}
+	case *ast.TypeSwitchStmt:
+		if s.Init != nil {
+			parts = append(parts, s.Init)
+		}
+		parts = append(parts, s.Assign)
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.DeclStmt, *ast.ReturnStmt, *ast.SendStmt:
+		parts = append(parts, s)
+	}
+	return parts
+}
+
+// keepsRecover reports whether n, part of a function's frame, calls recover()
+// and keeps its value: not as an expression statement, nor assigned to _.
+func keepsRecover(info *types.Info, n ast.Node) bool {
+	dropped := make(map[ast.Expr]bool)
+	kept := false
+	inspectFrame(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.ExprStmt:
+			dropped[ast.Unparen(m.X)] = true
+		case *ast.AssignStmt:
+			for i, lhs := range m.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" && i < len(m.Rhs) {
+					dropped[ast.Unparen(m.Rhs[i])] = true
+				}
+			}
+		case *ast.CallExpr:
+			kept = kept || IsRecover(info, m) && !dropped[m]
+		}
+		return !kept
+	})
+	return kept
+}

@@ -11,14 +11,14 @@ func deferRecover() { // want deferRecover:"recovery\\(recovered\\)"
 	panic("x")
 }
 
-func deferArgument() { // want deferArgument:"recovery\\(recovers\\)"
+func deferArgument() { // want deferArgument:"recovery\\(recovers,narrow\\)"
 	defer fmt.Println("recovered:", recover()) // want `recover\(\) in the arguments of a deferred call runs when the defer statement runs`
 	panic("x")
 }
 
 // In a deferred function, the arguments of a nested defer are evaluated while the
 // panic is in flight: recover() works there.
-func deferArgumentInDeferred() { // want deferArgumentInDeferred:"recovery\\(recovered\\)"
+func deferArgumentInDeferred() { // want deferArgumentInDeferred:"recovery\\(recovered,narrow\\)"
 	defer func() {
 		defer fmt.Println("recovered:", recover())
 	}()
@@ -225,7 +225,7 @@ func passed() { // want passed:"recovery\\(unsure\\)"
 func run(f func()) { defer f() } // want run:"recovery\\(unsure\\)"
 
 // Unused functions are left alone: tests or other variants may defer them.
-func unused() { // want unused:"recovery\\(recovers,only\\)"
+func unused() { // want unused:"recovery\\(recovers,only,narrow\\)"
 	recover()
 }
 
