@@ -24,6 +24,9 @@ type tracked struct {
 	conds  map[ast.Expr]ast.Stmt // the branch conditions of the function (if, for, tagless case), with the if's init
 	info   *types.Info
 	tr     *resources.Tracker
+	// again is set by leakPath when a path comes back to the acquisition while
+	// the resource is held: the loop around it leaks one per iteration.
+	again bool
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
 	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
 	// the path.
@@ -52,7 +55,11 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 	walk = func(b *cfg.Block, nodes []ast.Node, errLive bool) {
 		follow := []bool{true, true}
 		for i, n := range nodes {
-			if n == r.stmt || r.handedIn(n) {
+			if n == r.stmt {
+				r.again = true // round a loop to the acquisition, still held: each iteration leaks one
+				return
+			}
+			if r.handedIn(n) {
 				return
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok && r.named && len(ret.Results) == 0 {

@@ -151,7 +151,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if stmt == nil {
 		return // used in place: handed on (returned, passed, stored)
 	}
-	boundedByTest := !testsOption && !src.Kind.Writer && !inLoop(cur) && testcode.Encloses(pass, fnCur)
+	// In test code, one resource per test or benchmark round is a cost the test
+	// bounds; a writer loses data, and a counted loop repeats the leak.
+	inTest := !testsOption && !src.Kind.Writer && testcode.Encloses(pass, fnCur)
 	name := callName(pass, call)
 	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
 		pairExpr = nil
@@ -168,7 +170,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
-		if boundedByTest {
+		if inTest && countedLoop(pass.TypesInfo, cur) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
@@ -236,8 +238,8 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g)
-	if ret == nil || boundedByTest {
-		return // no leak, or one resource per test run, which ends with the test binary
+	if ret == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
+		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
 	where := fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
 	if ret.Results == nil && ret.Return == body.Rbrace {
@@ -264,13 +266,44 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
 }
 
-// inLoop reports whether cur lies in a for or range statement, also one around a
-// function literal that holds it: the acquisition repeats with the iterations.
-func inLoop(cur inspector.Cursor) bool {
-	for range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		return true
+// countedLoop returns the innermost loop around cur, also one around a function
+// literal that holds it, that repeats a number of times the code does not bound: a
+// for statement (for i := 0; i < b.N; i++, for { ... }) or a range over a channel,
+// an integer or a function. A range over a slice, array, map or string walks a
+// table the test wrote (its cases), whose length bounds what it leaks.
+func countedLoop(info *types.Info, cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		loop, ok := c.Node().(*ast.RangeStmt)
+		if !ok {
+			return c.Node()
+		}
+		t := info.TypeOf(loop.X)
+		if t == nil {
+			continue
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Chan, *types.Signature:
+			return c.Node()
+		case *types.Basic:
+			if u.Info()&types.IsInteger != 0 {
+				return c.Node()
+			}
+		}
 	}
-	return false
+	return nil
+}
+
+// repeats reports whether a leak in test code grows without bound: the
+// acquisition lies in a counted loop (see countedLoop) and either a path comes
+// back round to it while the resource is held, or the loop runs a function
+// literal that acquires it (a benchmark round in a closure). A leak on a path
+// that leaves the loop happens once.
+func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor) bool {
+	loop := countedLoop(info, cur)
+	if loop == nil {
+		return false
+	}
+	return r.again || loop.Pos() < fn.Node().Pos() || loop.End() > fn.Node().End()
 }
 
 // preGo123 reports whether the file holding cur has a Go version below 1.23, where

@@ -1,10 +1,11 @@
 package tests // want package:"analyzed"
 
 // This package holds leaks in test code. By default only those a test does not
-// bound are reported: a resource acquired in a loop, which repeats with every
-// iteration (b.N of them in a benchmark), and a writer whose buffered data is lost.
-// One descriptor per test function or benchmark round lives no longer than the test
-// binary, and no maintainer acts on it (-unclosed.tests reports it too).
+// bound are reported: a resource acquired in a counted loop (a for statement, a
+// range over a channel, an integer or a function) that leaks one per iteration (b.N
+// of them in a benchmark), and a writer whose buffered data is lost. One descriptor
+// per test function, benchmark round or case of a table lives no longer than the
+// test binary, and no maintainer acts on it (-unclosed.tests reports it too).
 
 import (
 	"bytes"
@@ -77,6 +78,62 @@ func BenchmarkGetInLiteral(b *testing.B) {
 			}
 			_ = f.Name()
 		}()
+	}
+}
+
+func TestTable(t *testing.T) {
+	for _, name := range []string{"a", "b", "c"} {
+		f, err := os.Open(name) // quiet: one file per case of the table the test wrote
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Log(f.Name())
+	}
+}
+
+func TestSubtests(t *testing.T) {
+	cases := []struct{ addr string }{{"localhost:1"}, {"localhost:2"}}
+	for _, tc := range cases {
+		t.Run(tc.addr, func(t *testing.T) {
+			c, err := net.Dial("tcp", tc.addr) // quiet: one connection per subtest
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Write([]byte("x"))
+		})
+	}
+}
+
+func acceptUntilDone(t *testing.T, l net.Listener, done chan struct{}, got chan struct{}) {
+	go func() {
+		for {
+			c, err := l.Accept() // quiet: the path that keeps it leaves the loop, so it leaks once
+			if err != nil {
+				return
+			}
+			select {
+			case got <- struct{}{}:
+				c.Close()
+			case <-done:
+				return
+			}
+		}
+	}()
+}
+
+func rangeChannel(t *testing.T, names chan string) {
+	for name := range names {
+		f, err := os.Open(name) // want `f \(file from os.Open\) is not closed`
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Log(f.Name())
+	}
+}
+
+func BenchmarkDiscardInLoop(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_, _ = net.Dial("tcp", "localhost:1") // want `the connection from net.Dial is discarded`
 	}
 }
 
