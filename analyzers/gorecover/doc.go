@@ -42,9 +42,14 @@
 // recovers (a worker pool, a test helper: it recovers for reasons of its own); a
 // recover that passes the panic on, because a function the goroutine defers
 // calls panic() (re-panicking the value, or every value but a sentinel it
-// filters); a wrapper that recovers in the caller's goroutine (a helper that
-// checks whether f panics); a goroutine whose work merely calls a function that
-// recovers its own panics, as a parser or an importer does. And only where this
+// filters); a narrow recover, which discards the value (defer func() { _ =
+// recover() }() around a send on a channel the user may have closed: a guard
+// around one operation) or recovers only under a condition that does not test
+// the panic (if PanicHandler != nil { PanicHandler(recover()) }: an opt-in,
+// and without it the package crashes); a wrapper that recovers in the caller's
+// goroutine (a helper that checks whether f panics); a goroutine whose work
+// merely calls a function that recovers its own panics, as a parser or an
+// importer does. And only where this
 // goroutine is one a maintainer would want recovered:
 //
 //   - it departs from the package's own convention: another goroutine that runs
@@ -68,10 +73,29 @@
 //     a capability asked of a value the package holds (if wc, ok :=
 //     conn.(interface{ CloseWrite() error }); ok); a method called on a
 //     variable that a type assertion took from a standard library value (cw, ok
-//     := conn.(CloseWriter) with conn a net.Conn).
+//     := conn.(CloseWriter) with conn a net.Conn); a method of an interface
+//     that only the module implements: one with an unexported method (no other
+//     package can implement it), one declared in an internal package (the user
+//     cannot name it), or the package's own product, which a struct type of
+//     its package implements and a function of the package returns (a Client
+//     that NewClient returns; a Handler that only an adapter func type
+//     implements stays the user's); a logger, that is a method with a logging
+//     name (Print, Log, Debug, Info, Warn, Warning, Error or Trace, with f, ln,
+//     w, Context or Ctx after it) called on a value whose name or type names a
+//     logger (Logger.Printf, s.log.Infof), or a function-typed field or
+//     variable with such a name (opts.Logf): logging is not why anyone
+//     recovers goroutines; and code in a function literal that recovers
+//     itself, called on the spot or through a variable (func() { defer
+//     handlePanic(); b.cache.Flush() }()).
 //
-// The message says which of these holds. With -gorecover.strict, every goroutine
-// that nothing recovers is reported, as before the default rule existed.
+// The message says which of these holds. Where the user's code reports back to
+// the goroutine (it is called in a loop, or its result is used by a goroutine
+// that communicates with others, as a ForEach that sends the first error on a
+// channel), recovering at the top would stop the loop in silence or turn the
+// panic into a nil error: the message says to recover around the call of the
+// user's code and report the panic as its failure, and no fix is offered.
+// With -gorecover.strict, every goroutine that nothing recovers is reported,
+// as before the default rule existed.
 //
 // A recover() that can never stop a panic, wherever it is:
 //
@@ -144,8 +168,9 @@
 // (send, receive, select, range, close) nor call the sync and sync/atomic
 // packages or a context.CancelFunc, any of which a panic would skip, leaving
 // another goroutine waiting for ever: a hang in place of a crash. No fix is
-// offered otherwise, nor for misplaced recover() calls: what to do with the
-// recovered value is the author's decision.
+// offered otherwise, nor where the message says to recover around the user's
+// code, nor for misplaced recover() calls: what to do with the recovered value
+// is the author's decision.
 //
 // Not reported, deliberately:
 //
@@ -159,7 +184,12 @@
 //     them): they run for the life of the process beside main, whose own panics
 //     are not recovered either, and a crash there is a start-up failure, not a lost
 //     request; and, unless -gorecover.tests, goroutines started by tests, where a
-//     panic fails the test run loudly;
+//     panic fails the test run loudly; by the default rule, the same for test
+//     support outside _test.go files (a mock server): goroutines started by a
+//     function that takes a testing handle, or an interface whose methods are
+//     all testing.TB's with a variadic Error, Errorf, Fatal or Fatalf among them
+//     (a TestReporter written so as not to import testing), or by a method
+//     whose receiver is a struct holding one;
 //   - a goroutine that defers a call whose body cannot be known (a method of an
 //     interface declared outside the standard library, a function value, a
 //     function returned by a call as in defer trace()()): it might recover;
@@ -213,5 +243,11 @@
 // taken as keeping it; an exported hook meant for the package's own tests (set
 // only in its test files) counts as the user's code; the same function is
 // recognised as a goroutine's work only when the goroutine starts it, or its
-// literal calls no other function of the module outside its defers.
+// literal calls no other function of the module outside its defers. A field of
+// an exported interface type that the package fills itself, from a
+// constructor that takes no such value, is still taken as the user's when the
+// interface is not its product (see above). A package whose only recover is an
+// opt-in handler (sarama's withRecover and PanicHandler) shows no sign, so a
+// goroutine it starts bare, breaking its promise to hand every panic to the
+// handler, is not reported by default: a known false negative.
 package gorecover
