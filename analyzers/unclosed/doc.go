@@ -21,7 +21,10 @@
 //   - *os.File from os.Open, Create, OpenFile, CreateTemp, OpenInRoot and os.Root's
 //     methods: Close;
 //   - *http.Response from http.Get, Head, Post, PostForm, the same methods of
-//     *http.Client, Client.Do, Transport.RoundTrip: Body.Close (not from
+//     *http.Client, Client.Do, Transport.RoundTrip: Body.Close, or reading the body
+//     to its end with io.ReadAll (ioutil.ReadAll) or io.Copy into io.Discard (at
+//     EOF net/http hands the connection back to the pool, and a failed read closes
+//     it; a copy into another writer may stop early) (not from
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
 //     connection belongs to the reader's owner);
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
@@ -42,7 +45,11 @@
 //     unreferenced tickers);
 //   - sqlx rows, statements and transactions, and pgx v4 and v5 Rows;
 //   - any function, in any package, that returns such a freshly acquired resource
-//     (func openConfig() (*os.File, error)): its callers acquire it.
+//     (func openConfig() (*os.File, error)): its callers acquire it. A function
+//     that hands the resource to an owner before returning it (go s.Serve(lis); a
+//     struct holding it passed to a server; a closure capturing it, as given to
+//     t.Cleanup; a call that keeps it) gives its caller no fresh resource: the
+//     owner releases it, and the caller must not.
 //
 // More types are given with -unclosed.types, entries separated by semicolons:
 //
@@ -91,6 +98,26 @@
 // A discarded compressing writer is not reported: nothing can write to it, so it
 // buffers nothing to lose (_, err := zlib.NewWriterLevel(w, level) checks a level).
 //
+// In test code (a _test.go file, or a function taking *testing.T, *testing.B,
+// *testing.F or testing.TB, or inside one, or one selecting a field of such a
+// type), a leak is reported by default only where it grows or loses more than a
+// descriptor: a writer that loses its buffered data, and a resource acquired in a
+// counted loop (a for statement, a range over a channel, an integer or a function)
+// that leaks one per iteration, because a path comes back round to the acquisition
+// with the resource held or the loop runs a function literal that acquires it
+// (b.N files in a benchmark, a dial per retry). One file, listener, connection or
+// body per test function, benchmark round or case of a table the test wrote (a
+// range over a slice, array, map or string) lives no longer than the test binary,
+// and no maintainer acts on it; _, _ = net.Dial(addr) to make an Accept return is
+// such a case. -unclosed.tests reports these too:
+//
+//	-unclosed.tests
+//
+// A resource handed on on some paths and dropped on others (an accept loop that
+// starts a goroutine with the connection unless it is shutting down) is reported
+// with the advice to release it on the paths that do not hand it on: a deferred
+// release would take it from its new owner.
+//
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
 // value (and for a response, reading resp.Body panics at once).
@@ -136,6 +163,12 @@
 // release deferred before a comma-ok flag is tested (only an error is checked for
 // that); assertion helpers held in variables (check := func(err error) {...}),
 // whose bodies are not read;
+// in test code by default, a leak that happens once per test, benchmark round or
+// case (see above), also one only on a path where the test has already failed,
+// behind a closure that returns the error to a caller that calls t.Fatal (with
+// -unclosed.tests that path is reported: the closure's return is not known to
+// fail the test); in test code, a helper whose own code has no loop, called in a
+// loop, that neither returns nor keeps what it leaks (the loop's leak is not seen);
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Fatal called through an interface): the paths after
