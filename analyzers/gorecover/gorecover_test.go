@@ -8,27 +8,72 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// The goroutine tests below predate the default rule: they hold the blanket
-// rule's expectations and run with -gorecover.strict.
+// Each analysistest run loads its packages and everything they import, the
+// standard library included, from source: the cases that run with the same
+// flags run in one load (one for those with a .golden file), not one each.
+// The runs that leave the flags as a user does are parallel; a test that sets a
+// flag runs alone, since the flags are the analyzer's globals.
 
-func TestGoroutines(t *testing.T) {
-	setFlag(t, "strict", "true")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "goroutines")
+// The default rule: only goroutines where the code base recovers elsewhere.
+func TestDefault(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer,
+		// The misplaced recover() calls, which both modes report alike.
+		"misuse",
+		// A package that recovers no goroutine has none reported, and still has
+		// its misplaced recover() calls reported.
+		"crashonpurpose",
+		// Goroutines started by the package's own recovering wrapper show that
+		// it recovers.
+		"wrapped",
+		"convention", "mostly",
+		// Recovering only to pass a panic on, or in the caller's goroutine, does
+		// not show that a package recovers its goroutines.
+		"propagate",
+		// Which method and field calls count as the user's code.
+		"capability",
+		"panics",
+		// The goroutines that neither mode reports.
+		"fatal", "exclusions",
+	)
 }
 
-func TestCrossPackage(t *testing.T) {
-	setFlag(t, "strict", "true")
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "helpers", "cross")
+func TestDefaultFixes(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "foreign", "samework")
 }
 
-// TestMisuse checks the misplaced recover() calls, which both modes report alike.
-func TestMisuse(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "misuse")
+// TestDefaultModule checks that a package that imports a recovering package of
+// its own module counts as recovering.
+func TestDefaultModule(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "caremod"), gorecover.Analyzer, "./...")
 }
 
-func TestMisuseStrict(t *testing.T) {
+// TestStrict runs the goroutine tests that predate the default rule: they hold
+// the blanket rule's expectations and run with -gorecover.strict. Its subtests
+// share that one flag setting, so they run in parallel.
+func TestStrict(t *testing.T) {
 	setFlag(t, "strict", "true")
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "misuse", "mainpkg")
+	t.Run("cases", func(t *testing.T) {
+		t.Parallel()
+		analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer,
+			"helpers", "cross", // across packages
+			"misuse", "mainpkg",
+			"tests",               // test files are not reported without -gorecover.tests
+			"fatal", "exclusions", // the goroutines that neither mode reports
+		)
+	})
+	t.Run("fixes", func(t *testing.T) {
+		t.Parallel()
+		analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "goroutines")
+	})
+	// The calls of an in-house launcher whose own go statement is reported are
+	// not reported again in the same module.
+	t.Run("samemodule", func(t *testing.T) {
+		t.Parallel()
+		analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "samemod"), gorecover.Analyzer, "./...")
+	})
 }
 
 // setFlag sets one of the analyzer's flags for the duration of a test.
@@ -39,11 +84,6 @@ func setFlag(t *testing.T, name, value string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { gorecover.Analyzer.Flags.Set(name, old) })
-}
-
-func TestTestFiles(t *testing.T) {
-	setFlag(t, "strict", "true")
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "tests")
 }
 
 func TestTestFilesIncluded(t *testing.T) {
@@ -63,65 +103,4 @@ func TestLaunchersAndRecoverers(t *testing.T) {
 	setFlag(t, "launchers", "(example.com/pool.Pool).Submit")
 	setFlag(t, "recoverers", "example.com/pool.Handler.Recover")
 	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "flags")
-}
-
-// TestSameModule checks that the calls of an in-house launcher whose own go
-// statement is reported are not reported again in the same module.
-func TestSameModule(t *testing.T) {
-	setFlag(t, "strict", "true")
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "samemod"), gorecover.Analyzer, "./...")
-}
-
-// The default rule: only goroutines where the code base recovers elsewhere.
-
-// TestDefaultCrashOnPurpose checks that a package that recovers no goroutine
-// has none reported, and still has its misplaced recover() calls reported.
-func TestDefaultCrashOnPurpose(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "crashonpurpose")
-}
-
-// TestDefaultWrapper checks that goroutines started by the package's own
-// recovering wrapper show that it recovers.
-func TestDefaultWrapper(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "wrapped")
-}
-
-func TestDefaultForeignCode(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "foreign")
-}
-
-func TestDefaultConvention(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), gorecover.Analyzer, "samework")
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "convention", "mostly")
-}
-
-// TestDefaultGate checks that recovering only to pass a panic on, or in the
-// caller's goroutine, does not show that a package recovers its goroutines.
-func TestDefaultGate(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "propagate")
-}
-
-// TestDefaultCapability checks which method and field calls count as the
-// user's code.
-func TestDefaultCapability(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "capability")
-}
-
-func TestDefaultExplicitPanic(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "panics")
-}
-
-// TestDefaultModule checks that a package that imports a recovering package of
-// its own module counts as recovering.
-func TestDefaultModule(t *testing.T) {
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "caremod"), gorecover.Analyzer, "./...")
-}
-
-// TestExclusions checks the goroutines that neither mode reports.
-func TestExclusions(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "fatal", "exclusions")
-	t.Run("strict", func(t *testing.T) {
-		setFlag(t, "strict", "true")
-		analysistest.Run(t, analysistest.TestData(), gorecover.Analyzer, "fatal", "exclusions")
-	})
 }

@@ -18,6 +18,7 @@ import (
 // packages with pre-Go 1.22 files and checks that every line loopclosure reports,
 // loopcapture reports too.
 func TestCoversLoopclosure(t *testing.T) {
+	t.Parallel()
 	dir := analysistest.TestData()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,

@@ -8,14 +8,17 @@ import (
 )
 
 // TestUnclosed runs the cases in one load: the standard library is type-checked
-// from source once.
+// from source once. It and TestFix leave the flags as a user does, so they run
+// in parallel, after TestTypesOption, which sets a flag.
 func TestUnclosed(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
 		"helper", "usehelper", "paired", "guarded", "handoff", "tests") // usehelper sees helper's facts
 }
 
 func TestFix(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unclosed.Analyzer, "fix")
 }
 
