@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -436,7 +437,7 @@ func writeFixcheck(out io.Writer, results []fixResult) {
 		}
 		fixes += r.fixes()
 		var by []string
-		for _, a := range sortedKeys(r.Fixes) {
+		for _, a := range slices.Sorted(maps.Keys(r.Fixes)) {
 			by = append(by, fmt.Sprintf("%s %d", a, r.Fixes[a]))
 		}
 		fmt.Fprintf(&w, "%-16s %6d %6d %6d  %s\n", r.Short(), r.fixes(), r.Hunks, r.Files, strings.Join(by, ", "))

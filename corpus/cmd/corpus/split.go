@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -175,7 +176,7 @@ func drawSample(findings []string, split map[string]string, which string, per in
 		byAnalyzer[a] = append(byAnalyzer[a], l)
 	}
 	sample := make(map[string][]string)
-	for _, a := range sortedKeys(byAnalyzer) {
+	for _, a := range slices.Sorted(maps.Keys(byAnalyzer)) {
 		lines := slices.Clone(byAnalyzer[a])
 		slices.Sort(lines)
 		rng := rand.New(rand.NewPCG(seed, hashString(a)))
@@ -193,7 +194,7 @@ func drawSample(findings []string, split map[string]string, which string, per in
 func writeSample(w io.Writer, sample map[string][]string, totals map[string]int, which string, seed uint64, per int) {
 	fmt.Fprintf(w, "# sample of the %s half: up to %d findings per analyzer, seed %d\n", orAll(which), per, seed)
 	fmt.Fprintf(w, "# verdicts: true (a maintainer would fix it), false, policy (matches the rule, nobody would act: counts as false)\n")
-	for _, a := range sortedKeys(sample) {
+	for _, a := range slices.Sorted(maps.Keys(sample)) {
 		fmt.Fprintf(w, "\n## %s: %d of %d\n", a, len(sample[a]), totals[a])
 		for _, l := range sample[a] {
 			fmt.Fprintf(w, "- [ ] %s\n", l)
@@ -218,15 +219,6 @@ func orAll(which string) string {
 		return "whole"
 	}
 	return which
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // hashString is FNV-1a: a stable per-analyzer stream, so adding an analyzer does not
