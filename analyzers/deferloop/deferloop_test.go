@@ -8,29 +8,49 @@ import (
 )
 
 // Each analysistest run loads its packages and everything they import, the
-// standard library included, from source: the cases run in one load, the one
-// with a .golden file in another, and the two loads run in parallel.
+// standard library included, from source: one load per flag setting, and the one
+// with a .golden file in another; the loads under one setting run in parallel.
 
+// TestCases runs the cases written for the default rule.
 func TestCases(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer,
-		"shapes", "negatives", "messages", "unbounded", "intents", "testbounds")
+		"unbounded", "testbounds", "concrete")
 }
 
-// TestTestsOption runs the test set-up cases, written for the rule that judges
-// test code as other code, with -deferloop.tests. It sets the analyzer's global
-// flag, so it runs alone, before the parallel tests.
-func TestTestsOption(t *testing.T) {
-	flag := deferloop.Analyzer.Flags.Lookup("tests")
+// setFlag sets one of the analyzer's global flags until t and its subtests end.
+func setFlag(t *testing.T, name string) {
+	flag := deferloop.Analyzer.Flags.Lookup(name)
 	old := flag.Value.String()
 	if err := flag.Value.Set("true"); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { flag.Value.Set(old) })
-	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "testsetup")
 }
 
-func TestFixes(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferloop.Analyzer, "fixes")
+// TestDelayedOption runs the cases written for the rule that also reports plain
+// delay, with -deferloop.delayed: the shapes of loops, the messages, what is meant
+// for return, and the fixes. It sets the analyzer's global flag, so it runs before
+// the parallel tests; its own two loads run in parallel.
+func TestDelayedOption(t *testing.T) {
+	setFlag(t, "delayed")
+	t.Run("cases", func(t *testing.T) {
+		t.Parallel()
+		analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer,
+			"shapes", "negatives", "messages", "intents")
+	})
+	t.Run("fixes", func(t *testing.T) {
+		t.Parallel()
+		analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deferloop.Analyzer, "fixes")
+	})
+}
+
+// TestTestsOption runs the test set-up cases, written for the rule that judges
+// test code as other code and reports plain delay, with -deferloop.tests and
+// -deferloop.delayed. It sets the analyzer's global flags, so it runs alone,
+// before the parallel tests.
+func TestTestsOption(t *testing.T) {
+	setFlag(t, "tests")
+	setFlag(t, "delayed")
+	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "testsetup")
 }

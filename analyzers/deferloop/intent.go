@@ -10,6 +10,7 @@ import (
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -101,7 +102,8 @@ func firstAssignment(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.A
 // escapes reports whether the iteration hands one of vars on, so that it must outlive
 // the iteration: captured by or passed to a go statement, stored by plain assignment
 // into a variable declared outside the loop (listeners = append(listeners, l),
-// s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)), passed to a
+// s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)) or as a key of a map
+// declared outside it (seen[s] = true), passed to a
 // standard-library function that keeps it (resources.StdKeeps:
 // pprof.StartCPUProfile(f)), or sent on a channel; or
 // a deferred context cancel func comes from an assignment that stores its context
@@ -178,6 +180,10 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 					for _, rhs := range n.Rhs {
 						found = found || stores(rhs)
 					}
+					// seen[v] = true: the map keeps its keys as well as its values.
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) {
+						found = found || stores(ix.Index)
+					}
 				}
 			}
 			// ctx, cancel = context.WithTimeout(...): the context outlives the iteration.
@@ -194,6 +200,16 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 		return !found
 	})
 	return found
+}
+
+// isMap reports whether e is of map type.
+func isMap(info *types.Info, e ast.Expr) bool {
+	t := info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Map)
+	return ok
 }
 
 // onceGuarded reports whether the defer at cur lies in a branch of an if statement
@@ -331,17 +347,10 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 // literal would see no failure yet.
 func actsOnOutcome(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExpr) bool {
 	lit, ok := ast.Unparen(deferred.Fun).(*ast.FuncLit)
-	if !ok || lit.Body == nil || len(lit.Body.List) == 0 || fnType == nil || fnType.Results == nil {
+	if !ok || lit.Body == nil || len(lit.Body.List) == 0 {
 		return false
 	}
-	var results []*types.Var
-	for _, field := range fnType.Results.List {
-		for _, name := range field.Names {
-			if v, ok := info.Defs[name].(*types.Var); ok {
-				results = append(results, v)
-			}
-		}
-	}
+	results := namedResults(info, fnType)
 	if len(results) == 0 {
 		return false
 	}
@@ -352,6 +361,69 @@ func actsOnOutcome(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExp
 		}
 	}
 	return true
+}
+
+// writesResult reports whether the deferred call is a function literal that writes a
+// named result of the function (defer func() { inf = refine(inf) }()): a result is
+// read only by the caller, after the return, so the literal is meant to run at
+// return, whatever the loop; at the end of the iteration its write would be
+// overwritten or read by nothing.
+func writesResult(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExpr) bool {
+	lit, ok := ast.Unparen(deferred.Fun).(*ast.FuncLit)
+	if !ok || lit.Body == nil {
+		return false
+	}
+	results := namedResults(info, fnType)
+	if len(results) == 0 {
+		return false
+	}
+	writes := func(e ast.Expr) bool {
+		v := rootVar(info, e)
+		return v != nil && slices.Contains(results, v)
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, writes)
+		case *ast.IncDecStmt:
+			found = found || writes(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// releasesHeld reports whether a call inside the deferred function literal releases
+// what the iteration acquired (see heldPerIteration): a literal that closes the
+// iteration's file and records the failure in the function's error (defer func() {
+// if cerr := f.Close(); cerr != nil { err = cerr } }()) keeps one file open per
+// iteration, whatever it writes.
+func releasesHeld(pass *analysis.Pass, deferred *ast.CallExpr, region *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(deferred.Fun, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && heldPerIteration(pass, call, region) != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// namedResults returns the named results of a function type.
+func namedResults(info *types.Info, fnType *ast.FuncType) []*types.Var {
+	if fnType == nil || fnType.Results == nil {
+		return nil
+	}
+	var results []*types.Var
+	for _, field := range fnType.Results.List {
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				results = append(results, v)
+			}
+		}
+	}
+	return results
 }
 
 // releasesListed reports whether the loop ranges over a composite literal that lists
