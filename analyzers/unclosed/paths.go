@@ -27,6 +27,8 @@ type tracked struct {
 	// again is set by leakPath when a path comes back to the acquisition while
 	// the resource is held: the loop around it leaks one per iteration.
 	again bool
+	// leaks holds every return that leakPath found reached with the resource held.
+	leaks []*ast.ReturnStmt
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
 	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
 	// the path.
@@ -91,6 +93,7 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 			}
 		}
 		if ret := b.Return(); ret != nil {
+			r.leaks = append(r.leaks, ret)
 			if found == nil || ret.Pos() < found.Pos() {
 				found = ret
 			}

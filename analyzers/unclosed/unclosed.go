@@ -65,13 +65,14 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	graphs := make(map[*ast.BlockStmt]*flow.Graph)
+	exits := &commandExits{pass: pass, t: t, root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		src := t.Acquires(call)
 		if src == nil {
 			continue
 		}
-		checkAcquisition(pass, t, graphs, cur, call, src)
+		checkAcquisition(pass, t, graphs, exits, cur, call, src)
 	}
 	return nil, nil
 }
@@ -116,7 +117,7 @@ func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.
 }
 
 // checkAcquisition checks one acquiring call.
-func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
+func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, exits *commandExits, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
 	fnCur, ok := loops.EnclosingFunc(cur)
 	if !ok {
 		return
@@ -152,8 +153,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		return // used in place: handed on (returned, passed, stored)
 	}
 	// In test code, one resource per test or benchmark round is a cost the test
-	// bounds; a writer loses data, and a counted loop repeats the leak.
-	inTest := !testsOption && !src.Kind.Writer && testcode.Encloses(pass, fnCur)
+	// bounds; a writer loses data, and a counted loop repeats the leak. Code
+	// under an examples directory demonstrates an API, run by hand or by a test.
+	inTest := !testsOption && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass.Pkg))
 	name := callName(pass, call)
 	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
 		pairExpr = nil
@@ -206,6 +208,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		released []token.Pos
 		handOff  token.Pos // the first use that hands the resource on, if any
 	)
+	overwrites := overwritten(pass.TypesInfo, body, v)
 	for _, u := range t.Uses(body, v, src.Kind) {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
@@ -214,8 +217,8 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		if u.Effect == resources.Release {
 			released = append(released, u.Ident.Pos())
 		}
-		if u.Effect == resources.Move && !handOff.IsValid() {
-			handOff = u.Ident.Pos()
+		if !handOff.IsValid() {
+			handOff = handOffAt(body, u, overwrites)
 		}
 		neutral = false
 	}
@@ -241,6 +244,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if ret == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
+	if stopsCommand(pass, exits, fnCur, r) {
+		return // it leaks only on the way out of a command that exits on the error
+	}
 	where := fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
 	if ret.Results == nil && ret.Return == body.Rbrace {
 		where = fmt.Sprintf("the end of the function at line %d", pass.Fset.Position(ret.Pos()).Line)
@@ -262,6 +268,16 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	if handOff.IsValid() {
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
 	}
+	if neutral && !named {
+		// Nothing releases it or hands it on anywhere: naming one path would
+		// suggest that the others are right.
+		if len(loops.Enclosing(cur)) > 0 {
+			remedy = loopAdvice(src.Kind, id.Name)
+		}
+		report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on any path, so %s: %s",
+			subject, src.Kind.Noun, name, verb(src.Kind), src.Kind.Leak, remedy), fixes...)
+		return
+	}
 	report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on the path to %s, so %s: %s",
 		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
 }
@@ -273,6 +289,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 // table the test wrote (its cases), whose length bounds what it leaks.
 func countedLoop(info *types.Info, cur inspector.Cursor) ast.Node {
 	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if smallConstantLoop(info, c) {
+			continue // for range 5: a table of cases, as the code bounds it
+		}
 		loop, ok := c.Node().(*ast.RangeStmt)
 		if !ok {
 			return c.Node()
@@ -525,6 +544,13 @@ func releaseWord(k *resources.Kind) string {
 // advice says how to release a resource of kind k held in v.
 func advice(k *resources.Kind, v string) string {
 	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
+}
+
+// loopAdvice says how to release a resource of kind k held in v, acquired in a
+// loop and released nowhere: a deferred release would wait for the function to
+// return, holding one per iteration.
+func loopAdvice(k *resources.Kind, v string) string {
+	return "call " + k.ReleaseCall(v) + " on every path once it is no longer needed (a deferred release in the loop would wait for the function to return)"
 }
 
 // handOffAdvice says how to release a resource of kind k held in v that the

@@ -17,7 +17,7 @@ func ifInit(url string) {
 }
 
 func ifInitLeak(url string) int {
-	if resp, err := http.Get(url); err == nil { // want `resp.Body \(HTTP response from http.Get\) is not closed on the path to the return at line 21`
+	if resp, err := http.Get(url); err == nil { // want `resp.Body \(HTTP response from http.Get\) is not closed on any path`
 		return resp.StatusCode
 	}
 	return 0
@@ -35,7 +35,7 @@ func taglessSwitch(name string) error {
 func assignForm(name string) error {
 	var f *os.File
 	var err error
-	f, err = os.Open(name) // want `f \(file from os.Open\) is not closed on the path to the return at line 43`
+	f, err = os.Open(name) // want `f \(file from os.Open\) is not closed on any path`
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func varDecl(name string) error {
 }
 
 func labelled(db *sql.DB, limit int) error {
-	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on the path to the return at line 69`
+	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on any path`
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@ package ticker
 import "time"
 
 func tickerNotStopped(done chan struct{}) {
-	t := time.NewTicker(time.Second) // want `t \(ticker from time.NewTicker\) is not stopped on the path to the return at line 12, so before Go 1.23 an unstopped ticker is never garbage collected`
+	t := time.NewTicker(time.Second) // want `t \(ticker from time.NewTicker\) is not stopped on any path, so before Go 1.23 an unstopped ticker is never garbage collected`
 	for {
 		select {
 		case <-done:

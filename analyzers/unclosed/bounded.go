@@ -1,0 +1,389 @@
+package unclosed
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// demonstration reports whether pkg is demonstration code: a package under a
+// directory named example, examples or _examples. Such code is run by hand or by
+// a test, once per run, and what it leaks lives no longer than that run: it gets
+// the default of test code (see doc.go).
+func demonstration(pkg *types.Package) bool {
+	for elem := range strings.SplitSeq(pkg.Path(), "/") {
+		switch elem {
+		case "example", "examples", "_examples":
+			return true
+		}
+	}
+	return false
+}
+
+// smallCount is the largest constant count of a loop read as a table of cases: a
+// few dozen requests or dials leak a few dozen descriptors, far below any limit;
+// a loop of a hundred or more is a stress loop, whose leak the test feels.
+const smallCount = 64
+
+// smallConstantLoop reports whether loop repeats a small constant number of times:
+// for range N, for i := K; i < N; i++ (or <=), where N is a constant no greater than
+// smallCount, or a local variable defined with one and never assigned again
+// (n := 10). Like a table of cases, the code bounds what such a loop leaks.
+func smallConstantLoop(info *types.Info, loop inspector.Cursor) bool {
+	switch l := loop.Node().(type) {
+	case *ast.RangeStmt:
+		return smallConstant(info, loop, l.X)
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || info.Types[init.Rhs[0]].Value == nil {
+			return false
+		}
+		i, ok := init.Lhs[0].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok || (cond.Op != token.LSS && cond.Op != token.LEQ) {
+			return false
+		}
+		x, ok := ast.Unparen(cond.X).(*ast.Ident)
+		if !ok || info.ObjectOf(x) != info.ObjectOf(i) {
+			return false
+		}
+		post, ok := l.Post.(*ast.IncDecStmt)
+		if !ok || post.Tok != token.INC {
+			return false
+		}
+		if p, ok := ast.Unparen(post.X).(*ast.Ident); !ok || info.ObjectOf(p) != info.ObjectOf(i) {
+			return false
+		}
+		return smallConstant(info, loop, cond.Y)
+	}
+	return false
+}
+
+// smallConstant reports whether e is an integer constant no greater than
+// smallCount, or a local variable defined with one and never assigned again in
+// the function around loop.
+func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		return exact && n <= smallCount
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	for c := range loop.Enclosing((*ast.FuncDecl)(nil)) {
+		body = c.Node().(*ast.FuncDecl).Body
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	defined, reassigned := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				lid, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				switch {
+				case info.Defs[lid] == v && len(n.Rhs) == len(n.Lhs) && smallConstantValue(info, n.Rhs[i]):
+					defined = true
+				case info.Defs[lid] == v || info.Uses[lid] == v:
+					reassigned = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if mentions(info, n.X, v) {
+				reassigned = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && mentions(info, n.X, v) {
+				reassigned = true
+			}
+		}
+		return !reassigned
+	})
+	return defined && !reassigned
+}
+
+func smallConstantValue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return exact && n <= smallCount
+}
+
+// commandExits answers, in package main, whether a function's non-nil error stops
+// the command: every call of it (it is never used as a value) tests the error and
+// ends that branch in a call that never returns (log.Fatal, os.Exit), in a return
+// from main.main, or in a return of the error from a function of which the same
+// holds. A resource such a function leaks only on the way out with an error lives
+// until the process exits a moment later. A daemon that logs the error and goes on
+// (a handler, a server loop, a goroutine) does not qualify.
+type commandExits struct {
+	pass  *analysis.Pass
+	t     *resources.Tracker
+	root  inspector.Cursor
+	uses  map[*types.Func][]*ast.Ident
+	memo  map[*types.Func]bool
+	built bool
+}
+
+func (x *commandExits) stops(fn *types.Func) bool {
+	if done, ok := x.memo[fn]; ok {
+		return done
+	}
+	if !x.built {
+		x.built = true
+		x.uses = make(map[*types.Func][]*ast.Ident)
+		x.memo = make(map[*types.Func]bool)
+		for id, obj := range x.pass.TypesInfo.Uses {
+			if f, ok := obj.(*types.Func); ok && f.Pkg() == x.pass.Pkg {
+				x.uses[f] = append(x.uses[f], id)
+			}
+		}
+	}
+	x.memo[fn] = false // a cycle of calls stops nothing
+	if fn.Signature().Recv() != nil || len(x.uses[fn]) == 0 {
+		return false
+	}
+	for _, id := range x.uses[fn] {
+		if !x.callStops(id) {
+			return false
+		}
+	}
+	x.memo[fn] = true
+	return true
+}
+
+// callStops reports whether id is the callee of a call whose error, when non-nil,
+// stops the command (see commandExits).
+func (x *commandExits) callStops(id *ast.Ident) bool {
+	info := x.pass.TypesInfo
+	c, ok := x.root.FindByPos(id.Pos(), id.End())
+	if !ok {
+		return false
+	}
+	callCur := c.Parent()
+	call, ok := callCur.Node().(*ast.CallExpr)
+	if !ok || call.Fun != id {
+		return false
+	}
+	fnCur, ok := loops.EnclosingFunc(callCur)
+	if !ok {
+		return false
+	}
+	decl, ok := fnCur.Node().(*ast.FuncDecl)
+	if !ok {
+		return false // a function literal: a goroutine, a handler
+	}
+	caller, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	switch p := callCur.Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return len(p.Results) > 0 && p.Results[len(p.Results)-1] == call && x.stops(caller)
+	case *ast.AssignStmt:
+		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
+			return false
+		}
+		errID, ok := p.Lhs[len(p.Lhs)-1].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		errVar, ok := info.ObjectOf(errID).(*types.Var)
+		if !ok {
+			return false
+		}
+		var check *ast.IfStmt
+		if ifs, ok := callCur.Parent().Parent().Node().(*ast.IfStmt); ok && ifs.Init == p {
+			check = ifs
+		} else if list, index := stmtList(callCur, p); list != nil && index+1 < len(list) {
+			check, _ = list[index+1].(*ast.IfStmt)
+		}
+		return check != nil && isNonNil(info, check.Cond, errVar) && x.branchStops(check.Body, caller, errVar)
+	}
+	return false
+}
+
+// branchStops reports whether the error branch body, in caller, stops the command.
+func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errVar *types.Var) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+		return ok && !x.t.MayReturn(call)
+	case *ast.ReturnStmt:
+		if caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
+			return true
+		}
+		return len(last.Results) > 0 && mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
+	}
+	return false
+}
+
+// isNonNil reports whether cond is v != nil.
+func isNonNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x, ok1 := ast.Unparen(b.X).(*ast.Ident)
+	y, ok2 := ast.Unparen(b.Y).(*ast.Ident)
+	return ok1 && ok2 && info.Uses[x] == v && info.Uses[y] == types.Universe.Lookup("nil")
+}
+
+// onlyErrorExits reports whether every return in leaks returns a non-nil error:
+// its last result is a call of type error (fmt.Errorf(...)) or a variable that an
+// if around the return tested against nil (if err != nil { return err }).
+func onlyErrorExits(info *types.Info, fn inspector.Cursor, leaks []*ast.ReturnStmt) bool {
+	if len(leaks) == 0 {
+		return false
+	}
+	for _, ret := range leaks {
+		if len(ret.Results) == 0 {
+			return false
+		}
+		last := ast.Unparen(ret.Results[len(ret.Results)-1])
+		t := info.TypeOf(last)
+		if t == nil || !types.Identical(t, errorType) && !types.Identical(t.Underlying(), errorType) {
+			return false
+		}
+		switch e := last.(type) {
+		case *ast.CallExpr:
+			continue
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			c, found := fn.FindNode(ret)
+			if !ok || !found || !testedNonNil(info, c, fn, v) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// testedNonNil reports whether the node at c lies in the body of an if, within
+// fn, whose condition is v != nil.
+func testedNonNil(info *types.Info, c, fn inspector.Cursor, v *types.Var) bool {
+	for e := range c.Enclosing((*ast.IfStmt)(nil)) {
+		if !fn.Contains(e) {
+			break
+		}
+		ifs := e.Node().(*ast.IfStmt)
+		if isNonNil(info, ifs.Cond, v) && ifs.Body.Pos() <= c.Node().Pos() && c.Node().End() <= ifs.Body.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// stopsCommand reports whether, in package main, the function at fn leaks the
+// resource only on paths that return a non-nil error, and its callers stop the
+// command on that error (see commandExits): the process exits a moment later.
+func stopsCommand(pass *analysis.Pass, exits *commandExits, fn inspector.Cursor, r *tracked) bool {
+	if pass.Pkg.Name() != "main" {
+		return false
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return ok && onlyErrorExits(pass.TypesInfo, fn, r.leaks) && exits.stops(obj)
+}
+
+// overwritten returns the uses of v in body that assign it a new value (rows, err
+// = db.Query(...)): the old value is dropped there, not handed on.
+func overwritten(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*ast.Ident]bool {
+	over := make(map[*ast.Ident]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.Uses[id] == v {
+					over[id] = true
+				}
+			}
+		}
+		return true
+	})
+	return over
+}
+
+// handOffAt returns where use u hands the resource on to a new owner, or
+// token.NoPos: a move that is no overwrite, or a release inside a function
+// literal that runs later or elsewhere (a returned release closure, a goroutine,
+// a cleanup), which makes the literal the owner. A deferred or immediately called
+// literal (defer func() { f.Close() }()) releases it here.
+func handOffAt(body *ast.BlockStmt, u resources.Use, overwrites map[*ast.Ident]bool) token.Pos {
+	switch u.Effect {
+	case resources.Move:
+		if !overwrites[u.Ident] {
+			return u.Ident.Pos()
+		}
+	case resources.Release:
+		if lit := escapingLit(body, u.Ident.Pos()); lit != nil {
+			return lit.Pos()
+		}
+	}
+	return token.NoPos
+}
+
+// escapingLit returns the innermost function literal in body around pos, when it
+// is not called on the spot in a statement or a defer, or nil.
+func escapingLit(body *ast.BlockStmt, pos token.Pos) *ast.FuncLit {
+	var (
+		stack      []ast.Node
+		found      *ast.FuncLit
+		calledHere bool
+	)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok {
+			found, calledHere = lit, false
+			if len(stack) >= 2 {
+				if call, ok := stack[len(stack)-1].(*ast.CallExpr); ok && call.Fun == lit {
+					switch stack[len(stack)-2].(type) {
+					case *ast.ExprStmt, *ast.DeferStmt:
+						calledHere = true
+					}
+				}
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	if found == nil || calledHere {
+		return nil
+	}
+	return found
+}
