@@ -138,9 +138,19 @@ func lhsOf(n ast.Node) ([]ast.Expr, token.Token) {
 
 // checkTarget checks the cancel function that stmt assigns to target.
 func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *ast.CallExpr, src *source, target ast.Expr, tok token.Token) {
+	if holdsNothing(c.info, call, src) {
+		return // nothing to release: see holdsNothing
+	}
+	b := c.boundsOf(stmt, fnCur, inFunc)
 	if id, ok := ast.Unparen(target).(*ast.Ident); ok && id.Name == "_" {
 		if src.stop && inFunc && isMainMain(c.pass, fnCur.Node()) {
 			return // the process ends with main; signal registration does not matter
+		}
+		if b.testBounds(true) {
+			return // once per test: the test ends, and the parent or the timer ends the context
+		}
+		if inFunc && !b.inLoop && len(c.handOffs(stmt.Node(), fnCur, c.contextVars(stmt.Node(), nil))) > 0 {
+			return // the derived context is handed on: its owner decides when it is done
 		}
 		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: assign it and defer %s()",
 			src.what(), src.leak(), src.word()), c.discardFix(stmt, fnCur, inFunc, id, src, tok)...)
@@ -151,11 +161,11 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 		v = c.varOf(id)
 	}
 	if v != nil && inFunc && declaredIn(v, fnCur.Node()) {
-		c.checkLocal(stmt, fnCur, call, src, v)
+		c.checkLocal(stmt, fnCur, call, src, v, b)
 		return
 	}
 	// Stored directly in a variable of an enclosing scope, a field or a container.
-	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread && !initialisesPackage(fnCur, inFunc) {
+	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread && !initialisesPackage(fnCur, inFunc) && !b.testBounds(true) {
 		report.Node(c.pass, call, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
 			src.what(), u.what, src.leak()))
 	}
@@ -163,7 +173,7 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 
 // checkLocal checks a cancel function assigned to v, a variable of the function
 // that holds the assignment stmt.
-func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, src *source, v *types.Var) {
+func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, src *source, v *types.Var, b bounds) {
 	uses := c.usesOf(fnCur, v)
 	var calls []use
 	var inert, stored *use
@@ -182,7 +192,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		}
 	}
 	if len(calls) == 0 && stored != nil {
-		if !initialisesPackage(fnCur, true) {
+		if !initialisesPackage(fnCur, true) && !b.testBounds(true) {
 			report.Node(c.pass, stored.at, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
 				src.what(), stored.what, src.leak()))
 		}
@@ -205,12 +215,22 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		return false
 	}
 	ctxs := c.contextVars(stmt.Node(), v)
+	var handOffs []token.Pos
+	if !b.inLoop {
+		// A path that hands the derived context on ends there: its owner decides
+		// when it is done. In a loop, each iteration would leave one more context
+		// registered with the parent, so the paths go on.
+		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs)
+	}
 	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), ctxs, func(n ast.Node) bool {
-		return done(n) || waitsDone(c.info, n, ctxs)
+		return done(n) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
 	})
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
+	}
+	if b.testBounds(p.again || p.overwrite == stmt.Node()) {
+		return // a test bounds the leak: it is not repeated without bound
 	}
 	switch {
 	case p.overwrite == stmt.Node():
@@ -241,6 +261,16 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: call %s() before the iteration ends",
 			src.what(), v.Name()))
 	}
+}
+
+// contains reports whether one of the positions lies in n.
+func contains(n ast.Node, positions []token.Pos) bool {
+	for _, pos := range positions {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // underDeadlineTest reports whether n lies in an if statement whose condition asks

@@ -43,22 +43,48 @@ func neverCalled(parent context.Context) {
 	_ = work(ctx)
 } // want `this return leaks`
 
-// No fix: the derived context is returned.
+// Quiet: the derived context is returned, and its caller owns it: a deferred
+// cancel would hand the caller a canceled context.
 func escapes(parent context.Context) context.Context {
-	ctx, _ := context.WithTimeout(parent, time.Second) // want `discarded`
+	ctx, _ := context.WithTimeout(parent, time.Second)
 	return ctx
 }
 
-// No fix: the derived context is returned inside a request.
+// Quiet: the derived context is returned inside a request.
 func escapesInRequest(r *http.Request) *http.Request {
-	ctx, _ := context.WithTimeout(r.Context(), time.Second) // want `discarded`
+	ctx, _ := context.WithTimeout(r.Context(), time.Second)
 	return r.WithContext(ctx)
 }
 
-// No fix: a goroutine uses the derived context.
+// Quiet: a goroutine owns the derived context.
 func escapesToGoroutine(parent context.Context) {
-	ctx, _ := context.WithCancel(parent) // want `discarded`
+	ctx, _ := context.WithCancel(parent)
 	go work(ctx)
+}
+
+type conn struct{}
+
+func open(context.Context) *conn { return &conn{} }
+
+// No fix: the call's result may hold the derived context, which a deferred
+// cancel would cancel under it.
+func mayBeKept(parent context.Context) *conn {
+	ctx, _ := context.WithTimeout(parent, time.Second) // want `discarded`
+	return open(ctx)
+}
+
+// No fix: a function literal uses the derived context.
+func inLiteral(parent context.Context) error {
+	ctx, _ := context.WithCancel(parent) // want `discarded`
+	f := func() error { return work(ctx) }
+	return f()
+}
+
+// Quiet: the function literal that holds the derived context is returned, and
+// its caller owns it.
+func literalReturned(parent context.Context) func() error {
+	ctx, _ := context.WithCancel(parent)
+	return func() error { return work(ctx) }
 }
 
 // No fix: defers in a loop pile up.

@@ -1,0 +1,244 @@
+package ctxcancel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
+	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/testcode"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file holds what bounds the cost of a lost cancel function, so that it is
+// not worth a report (see doc.go): a parent that holds nothing, a test that ends,
+// an owner the derived context was handed to.
+
+// testsOption is the -ctxcancel.tests flag: report in test code the lost cancel
+// functions that a test bounds too.
+var testsOption bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&testsOption, "tests", false,
+		"also report in test code a cancel function lost once per test (a bounded cost), not only one lost per round of a loop")
+}
+
+// bounds is what bounds the cost of losing the cancel functions of one acquisition.
+type bounds struct {
+	inTest  bool     // the acquisition is test code, and -ctxcancel.tests is off
+	counted ast.Node // the loop around it, across function literals, that repeats without bound
+	outside bool     // that loop lies outside the function holding the acquisition
+	inLoop  bool     // a for or range statement of the function itself encloses it
+}
+
+func (c *checker) boundsOf(stmt, fnCur inspector.Cursor, inFunc bool) bounds {
+	var b bounds
+	if !inFunc {
+		return b
+	}
+	b.inTest = !testsOption && testcode.Encloses(c.pass, fnCur)
+	b.counted = loops.Counted(c.info, stmt)
+	fn := fnCur.Node()
+	b.outside = b.counted != nil && (b.counted.Pos() < fn.Pos() || b.counted.End() > fn.End())
+	b.inLoop = len(loops.Enclosing(stmt)) > 0
+	return b
+}
+
+// testBounds reports whether a test bounds the leak: it is in test code, and it is
+// not repeated without bound. repeats says whether the shape repeats the leak each
+// time the acquisition runs again (a discarded or overwritten cancel function, a
+// path that comes back round to the acquisition); a leak on a path that leaves
+// the loop happens once, unless the whole function runs in the loop.
+func (b bounds) testBounds(repeats bool) bool {
+	if !b.inTest {
+		return false
+	}
+	return b.counted == nil || !(repeats || b.outside)
+}
+
+// holdsNothing reports whether call is context.WithCancel or WithCancelCause of
+// context.Background() or context.TODO(). Such a parent is never done, so the
+// derived context registers with nothing: no timer, no goroutine, no entry in a
+// parent's list. Losing its cancel function loses nothing the collector does not
+// take back. A timer context on the same parent holds its timer until the
+// deadline, and a signal context its registration: those are still reported.
+func holdsNothing(info *types.Info, call *ast.CallExpr, src *source) bool {
+	if src.name != "context.WithCancel" && src.name != "context.WithCancelCause" || len(call.Args) != 1 {
+		return false
+	}
+	parent, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || len(parent.Args) != 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, parent).(*types.Func)
+	return ok && knowledge.IsFunc(fn, "context", "Background", "TODO")
+}
+
+// handOffs returns the mentions, after stmt, of a derived context that stmt
+// assigns to one of ctxs and that hand it on to an owner outside the function fn:
+// returning it (itself, wrapped in another context, or carried by a value with a
+// Context method, an *http.Request), storing it in a field, a composite literal, a
+// map or slice element or a variable outside fn, sending it on a channel, or giving
+// it to a goroutine. Its new owner decides when it is done, and the parent's
+// cancellation ends it; the function cannot cancel it without taking it from that
+// owner. A context passed to an ordinary call is not taken to be kept by it (the
+// call usually uses it and returns, which is what go vet assumes too).
+func (c *checker) handOffs(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.Var) []token.Pos {
+	fn := fnCur.Node()
+	seen := make(map[*types.Var]bool)
+	work := append([]*types.Var(nil), ctxs...)
+	var out []token.Pos
+	for len(work) > 0 {
+		w := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if id.Pos() < stmt.End() || c.info.Uses[id] != w {
+				continue
+			}
+			escapes, alias := c.leaves(cur, fn)
+			if escapes {
+				out = append(out, id.Pos())
+			}
+			if alias != nil {
+				work = append(work, alias)
+			}
+		}
+	}
+	return out
+}
+
+// leaves reports whether the mention cur of a context variable in fn hands the
+// context on to an owner outside fn, itself or through a function literal that
+// captures it; or, when it is assigned to another local variable of fn (itself,
+// wrapped, or in a literal), returns that variable to follow.
+func (c *checker) leaves(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) {
+	var alias *types.Var
+	if lits := c.literalsAround(cur, fn); len(lits) > 0 {
+		// Captured by a function literal: the context goes where the literal goes.
+		lit := lits[0]
+		if k, _ := lit.ParentEdge(); k == edge.CallExpr_Fun {
+			if k, _ := lit.Parent().ParentEdge(); k == edge.GoStmt_Call {
+				return true, nil // go func() { ... ctx ... }()
+			}
+		}
+		var escapes bool
+		if escapes, alias = c.leaves(lit, fn); escapes {
+			return true, nil
+		}
+	}
+	escapes, v := c.handsOn(cur, fn)
+	if v == nil {
+		v = alias
+	}
+	return escapes, v
+}
+
+// handsOn reports whether the expression at cur, a context or a function literal
+// that holds one, is handed on to an owner outside fn by where it stands; or, when
+// it is assigned to a local variable of fn, returns that variable to follow.
+func (c *checker) handsOn(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) {
+	for {
+		kind, index := cur.ParentEdge()
+		parent := cur.Parent()
+		switch kind {
+		case edge.ParenExpr_X, edge.UnaryExpr_X:
+			cur = parent
+			continue
+		case edge.CallExpr_Args:
+			if k, _ := parent.ParentEdge(); k == edge.GoStmt_Call {
+				return true, nil // go serve(ctx)
+			}
+			call := parent.Node().(*ast.CallExpr)
+			if tv, ok := c.info.Types[call]; ok && tv.IsValue() && carriesContext(tv.Type) {
+				cur = parent // context.WithValue(ctx, k, v), r.WithContext(ctx)
+				continue
+			}
+			return false, c.derivedVar(parent, fn) // ctx2, cancel2 := context.WithTimeout(ctx, d)
+		case edge.CompositeLit_Elts, edge.KeyValueExpr_Value:
+			return true, nil // held by a struct, slice or map for its owner
+		case edge.SendStmt_Value:
+			return true, nil
+		case edge.ReturnStmt_Results:
+			encl, _ := loops.EnclosingFunc(cur)
+			return encl.Node() == fn, nil
+		case edge.AssignStmt_Rhs:
+			assign := parent.Node().(*ast.AssignStmt)
+			if len(assign.Lhs) != len(assign.Rhs) {
+				return false, nil
+			}
+			lhs := ast.Unparen(assign.Lhs[index])
+			if id, ok := lhs.(*ast.Ident); ok {
+				if id.Name == "_" {
+					return false, nil
+				}
+				if v := c.varOf(id); v != nil && declaredIn(v, fn) {
+					return false, v
+				}
+			}
+			return true, nil // a field, an element, a variable outside fn
+		}
+		return false, nil
+	}
+}
+
+// derivedVar returns the local variable of fn that receives the first result of
+// the call at callCur when that result carries a context (a context derived from
+// an argument, with its cancel function beside it), or nil.
+func (c *checker) derivedVar(callCur inspector.Cursor, fn ast.Node) *types.Var {
+	tuple, ok := c.info.TypeOf(callCur.Node().(*ast.CallExpr)).(*types.Tuple)
+	if !ok || tuple.Len() < 2 || !carriesContext(tuple.At(0).Type()) {
+		return nil
+	}
+	if k, _ := callCur.ParentEdge(); k != edge.AssignStmt_Rhs {
+		return nil
+	}
+	assign := callCur.Parent().Node().(*ast.AssignStmt)
+	if len(assign.Rhs) != 1 || len(assign.Lhs) != tuple.Len() {
+		return nil
+	}
+	if id, ok := assign.Lhs[0].(*ast.Ident); ok {
+		if v := c.varOf(id); v != nil && declaredIn(v, fn) {
+			return v
+		}
+	}
+	return nil
+}
+
+// literalsAround returns the function literals inside fn that hold cur,
+// innermost first.
+func (c *checker) literalsAround(cur inspector.Cursor, fn ast.Node) []inspector.Cursor {
+	var lits []inspector.Cursor
+	for anc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if anc.Node() == fn {
+			break
+		}
+		if anc != cur {
+			lits = append(lits, anc)
+		}
+	}
+	return lits
+}
+
+// carriesContext reports whether a value of type t carries a context to whoever
+// receives it: a context.Context, or a value with a Context() context.Context
+// method (an *http.Request).
+func carriesContext(t types.Type) bool {
+	if knowledge.IsType(t, "context", "Context") {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Context")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := m.Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && knowledge.IsType(sig.Results().At(0).Type(), "context", "Context")
+}

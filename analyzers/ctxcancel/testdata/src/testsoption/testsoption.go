@@ -1,0 +1,30 @@
+// Package testsoption runs with -ctxcancel.tests: a cancel function lost once per
+// test is reported as in other code.
+package testsoption
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+var parent = context.Background()
+
+func work(context.Context) error { return nil }
+
+func neverCalledOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `never called`
+	_ = cancel
+	_ = work(ctx)
+} // want `this return leaks the context created at line 16`
+
+func discardedOnce(t *testing.T) {
+	ctx, _ := context.WithTimeout(parent, 20*time.Millisecond) // want `discarded`
+	_ = work(ctx)
+}
+
+// Still quiet: a cancel context of Background holds nothing, in tests or not.
+func cancelOfBackground(t *testing.T) {
+	ctx, _ := context.WithCancel(context.Background())
+	_ = work(ctx)
+}

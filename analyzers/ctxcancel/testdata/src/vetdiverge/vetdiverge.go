@@ -1,0 +1,123 @@
+// Package vetdiverge holds the shapes go vet's lostcancel reports and ctxcancel
+// deliberately does not, each line marked with a comment "divergence:" and the
+// reason; TestCases/MatchesVet checks that vet reports every marked line, and
+// that every other line vet reports here is reported by ctxcancel too. Beside each
+// one stands the nearest shape that stays reported.
+package vetdiverge
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+var parent = context.Background()
+
+var flag bool
+
+func work(context.Context) error { return nil }
+
+// A cancel context of context.Background() or context.TODO() registers with
+// nothing: its parent is never done, so there is nothing to release.
+
+func cancelOfBackground() {
+	ctx, cancel := context.WithCancel(context.Background()) // divergence: holds nothing
+	if flag {
+		cancel()
+	}
+	_ = work(ctx)
+} // divergence: holds nothing
+
+func cancelOfTODODiscarded() {
+	ctx, _ := context.WithCancelCause(context.TODO()) // divergence: holds nothing
+	_ = work(ctx)
+}
+
+// A timer context of Background holds its timer until the deadline: reported.
+func timerOfBackground() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `is not called on every path`
+	if flag {
+		cancel()
+	}
+	_ = work(ctx)
+} // want `this return leaks the context created at line 38`
+
+// A cancel context of a context that can be done registers with it: reported.
+func cancelOfParent() {
+	ctx, _ := context.WithCancel(parent) // want `discarded`
+	_ = work(ctx)
+}
+
+// A derived context handed on to an owner: the owner decides when it is done.
+
+func returned(ctx context.Context, d time.Duration) context.Context {
+	if d != 0 {
+		ctx, _ = context.WithTimeout(ctx, d) // divergence: returned to the caller, who owns it
+	}
+	return ctx
+}
+
+type conn struct {
+	ctx context.Context
+}
+
+func stored(flaky bool) (*conn, error) {
+	ctx, cancel := context.WithCancel(parent) // want `is not called on every path`
+	if flaky {
+		return nil, nil // want `this return leaks the context created at line 65`
+	}
+	if err := work(ctx); err != nil {
+		cancel()
+		return nil, err
+	}
+	return &conn{ctx: ctx}, nil // the conn owns the context from here: this path is not reported
+}
+
+func storedOnEveryPath() *conn {
+	ctx, cancel := context.WithCancel(parent) // divergence: the conn owns the context
+	if flag {
+		cancel()
+		return nil
+	}
+	return &conn{ctx: ctx} // divergence: the conn owns the context
+}
+
+func toGoroutine(done chan error) {
+	ctx, _ := context.WithTimeout(parent, time.Minute) // divergence: the goroutine owns the context
+	go func() { done <- work(ctx) }()
+}
+
+// Used only by calls in the function: reported, as vet does.
+func usedLocally() error {
+	ctx, _ := context.WithTimeout(parent, time.Minute) // want `discarded`
+	return work(ctx)
+}
+
+// Handed on in a loop: each iteration leaves one more context registered with the
+// parent, which an owner done with it does not undo. Reported.
+func handedOnInLoop(n int, done chan error) {
+	for range n {
+		ctx, _ := context.WithCancel(parent) // want `discarded`
+		go func() { done <- work(ctx) }()
+	}
+}
+
+// In test code, a cancel function lost once per test costs the test's lifetime at
+// most (see package testbounds for the loops that repeat it).
+
+func lostInTest(t *testing.T) {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // divergence: once per test
+	if flag {
+		t.Fatal("flag")
+	}
+	if err := work(ctx); err != nil {
+		cancel()
+	}
+} // divergence: once per test
+
+func discardedInTest(t *testing.T) {
+	ctx, _ := context.WithTimeout(parent, 20*time.Millisecond) // divergence: once per test
+	if err := work(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
