@@ -14,7 +14,8 @@ func TestUnclosed(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
-		"helper", "usehelper", "paired", "guarded", "handoff", "tests") // usehelper sees helper's facts
+		"helper", "usehelper", "paired", "guarded", "handoff", "tests",
+		"demo/examples/basic", "cmdexit", "messages") // usehelper sees helper's facts
 }
 
 func TestFix(t *testing.T) {

@@ -183,3 +183,51 @@ func TestHelperLeaksInLoop(t *testing.T) {
 		dialOnce(t) // known false negative: the helper leaks a connection per call, but its own code has no loop, and a helper that neither returns nor keeps the connection gives its callers nothing to track
 	}
 }
+
+// A loop whose count is a small constant (up to 64) is bounded like a table of
+// cases: five goroutines making one request each leak at most five bodies.
+func TestFanOutConst(t *testing.T, url string) {
+	const requests = 5
+	for range requests {
+		go func() {
+			resp, err := http.Get(url) // quiet: at most five, as the code says
+			if err != nil {
+				return
+			}
+			_ = resp.StatusCode
+		}()
+	}
+}
+
+func TestFanOutVar(t *testing.T, url string) {
+	total := 10
+	for i := 0; i < total; i++ {
+		go func() {
+			resp, _ := http.Get(url) // quiet: total is 10 and never changes
+			_ = resp.StatusCode
+		}()
+	}
+}
+
+func TestFanOutLarge(t *testing.T, url string) {
+	for range 1000 {
+		go func() {
+			resp, err := http.Get(url) // want `resp.Body \(HTTP response from http.Get\) is not closed`
+			if err != nil {
+				return
+			}
+			_ = resp.StatusCode
+		}()
+	}
+}
+
+func TestFanOutChanging(t *testing.T, url string) {
+	total := 10
+	total *= 100
+	for i := 0; i < total; i++ {
+		go func() {
+			resp, _ := http.Get(url) // want `resp.Body \(HTTP response from http.Get\) is not closed`
+			_ = resp.StatusCode
+		}()
+	}
+}
