@@ -63,6 +63,49 @@
 // offered only outside loops, for := and var statements, when the derived context
 // is only used by calls in the function itself.
 //
+// What bounds the cost of a lost cancel function, so that it is not reported:
+//
+//   - A parent that holds nothing. context.WithCancel and WithCancelCause of
+//     context.Background() or context.TODO() register with nothing: those parents
+//     are never done, so there is no timer, goroutine or entry in a parent's list
+//     to release, and the collector takes the context back. A timer context of
+//     Background holds its timer until the deadline, and signal.NotifyContext its
+//     registration: both are still reported. (A goroutine that waits for such a
+//     context's Done channel is never told to stop: that is a goroutine leak,
+//     which ctxcancel does not look for.)
+//   - An owner. A derived context handed on to an owner outside the function
+//     (returned, itself or wrapped in another context or a value with a Context
+//     method such as an *http.Request; stored in a field, a composite literal, a
+//     map or slice element or a variable outside the function; sent on a channel;
+//     given to a goroutine, directly or captured by a function literal that goes
+//     where it goes) lives as long as that owner needs it, and the parent's
+//     cancellation (or the timer) ends it. A deferred cancel would cancel it under
+//     its owner. A path that hands the context on ends there; a discarded cancel
+//     function is not reported when the context is handed on. The paths that
+//     return before handing it on are still checked, and a context passed to an
+//     ordinary call is taken to be used and let go, as go vet assumes. In a loop
+//     the rule does not apply: each iteration leaves one more context registered
+//     with the parent, however its owner ends. A cancel function stored where
+//     nothing reads it is still reported: storing it shows someone was meant to
+//     call it.
+//   - A test. In test code (a _test.go file, or a function that takes a
+//     *testing.T, B, F or testing.TB), a cancel function lost once costs at most
+//     the test's lifetime: it is reported only when the loss repeats without
+//     bound, in a for statement or a range over a channel, an integer or a
+//     function (b.N rounds, messages), either in the function or around the
+//     function literal that holds it. A range over a table of cases is bounded by
+//     the table. The option -ctxcancel.tests reports test code as other code.
+//
+// These are deliberate differences from go vet's lostcancel, which reports every
+// cancel function not used on all paths; the tests list them and check that vet
+// still reports each one, and that ctxcancel reports every other line vet
+// reports on its test shapes.
+//
+// Options:
+//
+//	-ctxcancel.tests  also report in test code a cancel function lost once per
+//	                  test (a bounded cost), not only one lost per round of a loop
+//
 // Not reported: a cancel function stored in an exported field or variable (other
 // packages may call it); one stored during package initialisation (in an init
 // function or a package-level variable's initialiser), whose context serves the
@@ -71,4 +114,9 @@
 // as used when the variable is read anywhere; cancel functions that are not called
 // on paths ending in a panic; a deferred closure that calls whatever cancel holds
 // when it runs counts as calling every cancel function assigned before it.
+//
+// Known limits: a context passed to a call that keeps it (a constructor that
+// stores it, a connection that watches its Done channel) is not known to be
+// handed on, so a cancel function called only on that call's error path is
+// reported, in test code with -ctxcancel.tests.
 package ctxcancel
