@@ -107,16 +107,35 @@
 // with the resource held or the loop runs a function literal that acquires it
 // (b.N files in a benchmark, a dial per retry). One file, listener, connection or
 // body per test function, benchmark round or case of a table the test wrote (a
-// range over a slice, array, map or string) lives no longer than the test binary,
-// and no maintainer acts on it; _, _ = net.Dial(addr) to make an Accept return is
-// such a case. -unclosed.tests reports these too:
+// range over a slice, array, map or string, or a loop whose count is a constant
+// up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
+// again) lives no longer than the test binary, and no maintainer acts on it; _, _
+// = net.Dial(addr) to make an Accept return is such a case. Code in a package
+// under a directory named example, examples or _examples demonstrates an API and
+// is run by hand or by a test, once per run: it gets the same default.
+// -unclosed.tests reports these too:
 //
 //	-unclosed.tests
 //
+// In package main, a function whose non-nil error stops the command is not
+// reported for a leak on the paths that return such an error (return err under if
+// err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
+// that branch in a call that never returns (log.Fatal, os.Exit), a return from
+// main.main, or a return of the error from a function of which the same holds.
+// The process exits a moment later. A function called where the error is logged
+// and the program goes on (a server loop, a handler, a goroutine, a function value)
+// is reported as anywhere else, and so is a leak on a path that returns no error.
+//
 // A resource handed on on some paths and dropped on others (an accept loop that
-// starts a goroutine with the connection unless it is shutting down) is reported
+// starts a goroutine with the connection unless it is shutting down; a closure
+// that releases it, returned to the caller or started as a goroutine) is reported
 // with the advice to release it on the paths that do not hand it on: a deferred
-// release would take it from its new owner.
+// release would take it from its new owner. A new value assigned to the variable
+// (rows, err = db.Query(...)) drops the old one: that is no hand-on, and a
+// deferred release, bound to the old value, is the advice. A resource that no
+// path releases or hands on is reported as released on no path, rather than by
+// one of its paths; in a loop the advice is to release it on every path before
+// the next iteration, as a deferred release would wait for the function to return.
 //
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
@@ -169,6 +188,9 @@
 // -unclosed.tests that path is reported: the closure's return is not known to
 // fail the test); in test code, a helper whose own code has no loop, called in a
 // loop, that neither returns nor keeps what it leaks (the loop's leak is not seen);
+// a resource from QueryContext or BeginTx released only by cancelling its context
+// (database/sql closes the rows and rolls the transaction back then): a path
+// through cancel() still counts as a leak;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Fatal called through an interface): the paths after
