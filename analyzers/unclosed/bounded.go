@@ -2,7 +2,6 @@ package unclosed
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -25,110 +24,6 @@ func demonstration(pkg *types.Package) bool {
 		}
 	}
 	return false
-}
-
-// smallCount is the largest constant count of a loop read as a table of cases: a
-// few dozen requests or dials leak a few dozen descriptors, far below any limit;
-// a loop of a hundred or more is a stress loop, whose leak the test feels.
-const smallCount = 64
-
-// smallConstantLoop reports whether loop repeats a small constant number of times:
-// for range N, for i := K; i < N; i++ (or <=), where N is a constant no greater than
-// smallCount, or a local variable defined with one and never assigned again
-// (n := 10). Like a table of cases, the code bounds what such a loop leaks.
-func smallConstantLoop(info *types.Info, loop inspector.Cursor) bool {
-	switch l := loop.Node().(type) {
-	case *ast.RangeStmt:
-		return smallConstant(info, loop, l.X)
-	case *ast.ForStmt:
-		init, ok := l.Init.(*ast.AssignStmt)
-		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || info.Types[init.Rhs[0]].Value == nil {
-			return false
-		}
-		i, ok := init.Lhs[0].(*ast.Ident)
-		if !ok {
-			return false
-		}
-		cond, ok := l.Cond.(*ast.BinaryExpr)
-		if !ok || (cond.Op != token.LSS && cond.Op != token.LEQ) {
-			return false
-		}
-		x, ok := ast.Unparen(cond.X).(*ast.Ident)
-		if !ok || info.ObjectOf(x) != info.ObjectOf(i) {
-			return false
-		}
-		post, ok := l.Post.(*ast.IncDecStmt)
-		if !ok || post.Tok != token.INC {
-			return false
-		}
-		if p, ok := ast.Unparen(post.X).(*ast.Ident); !ok || info.ObjectOf(p) != info.ObjectOf(i) {
-			return false
-		}
-		return smallConstant(info, loop, cond.Y)
-	}
-	return false
-}
-
-// smallConstant reports whether e is an integer constant no greater than
-// smallCount, or a local variable defined with one and never assigned again in
-// the function around loop.
-func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		return exact && n <= smallCount
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	var body *ast.BlockStmt
-	for c := range loop.Enclosing((*ast.FuncDecl)(nil)) {
-		body = c.Node().(*ast.FuncDecl).Body
-	}
-	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-		return false
-	}
-	defined, reassigned := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				lid, ok := l.(*ast.Ident)
-				if !ok {
-					continue
-				}
-				switch {
-				case info.Defs[lid] == v && len(n.Rhs) == len(n.Lhs) && smallConstantValue(info, n.Rhs[i]):
-					defined = true
-				case info.Defs[lid] == v || info.Uses[lid] == v:
-					reassigned = true
-				}
-			}
-		case *ast.IncDecStmt:
-			if mentions(info, n.X, v) {
-				reassigned = true
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && mentions(info, n.X, v) {
-				reassigned = true
-			}
-		}
-		return !reassigned
-	})
-	return defined && !reassigned
-}
-
-func smallConstantValue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	return exact && n <= smallCount
 }
 
 // commandExits answers, in package main, whether a function's non-nil error stops

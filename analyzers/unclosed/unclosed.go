@@ -172,7 +172,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
-		if inTest && countedLoop(pass.TypesInfo, cur) == nil {
+		if inTest && loops.Counted(pass.TypesInfo, cur) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
@@ -282,43 +282,13 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
 }
 
-// countedLoop returns the innermost loop around cur, also one around a function
-// literal that holds it, that repeats a number of times the code does not bound: a
-// for statement (for i := 0; i < b.N; i++, for { ... }) or a range over a channel,
-// an integer or a function. A range over a slice, array, map or string walks a
-// table the test wrote (its cases), whose length bounds what it leaks.
-func countedLoop(info *types.Info, cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		if smallConstantLoop(info, c) {
-			continue // for range 5: a table of cases, as the code bounds it
-		}
-		loop, ok := c.Node().(*ast.RangeStmt)
-		if !ok {
-			return c.Node()
-		}
-		t := info.TypeOf(loop.X)
-		if t == nil {
-			continue
-		}
-		switch u := t.Underlying().(type) {
-		case *types.Chan, *types.Signature:
-			return c.Node()
-		case *types.Basic:
-			if u.Info()&types.IsInteger != 0 {
-				return c.Node()
-			}
-		}
-	}
-	return nil
-}
-
 // repeats reports whether a leak in test code grows without bound: the
-// acquisition lies in a counted loop (see countedLoop) and either a path comes
+// acquisition lies in a counted loop (see loops.Counted) and either a path comes
 // back round to it while the resource is held, or the loop runs a function
 // literal that acquires it (a benchmark round in a closure). A leak on a path
 // that leaves the loop happens once.
 func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor) bool {
-	loop := countedLoop(info, cur)
+	loop := loops.Counted(info, cur)
 	if loop == nil {
 		return false
 	}
