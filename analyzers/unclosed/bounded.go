@@ -12,12 +12,21 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// demonstration reports whether pkg is demonstration code: a package under a
-// directory named example, examples or _examples. Such code is run by hand or by
-// a test, once per run, and what it leaks lives no longer than that run: it gets
-// the default of test code (see doc.go).
-func demonstration(pkg *types.Package) bool {
-	for elem := range strings.SplitSeq(pkg.Path(), "/") {
+// demonstration reports whether the package is demonstration code: it lies under a
+// directory named example, examples or _examples inside its module. Such code is
+// run by hand or by a test, once per run, and what it leaks lives no longer than
+// that run: it gets the default of test code (see doc.go). Only the directories
+// below the module's root count (a module may itself be named example.com/example);
+// without the module, which some drivers do not give, nothing is demonstration code.
+func demonstration(pass *analysis.Pass) bool {
+	if pass.Module == nil || pass.Module.Path == "" {
+		return false
+	}
+	rel, ok := strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
+	if !ok {
+		return false
+	}
+	for elem := range strings.SplitSeq(rel, "/") {
 		switch elem {
 		case "example", "examples", "_examples":
 			return true

@@ -111,8 +111,10 @@
 // up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
 // again) lives no longer than the test binary, and no maintainer acts on it; _, _
 // = net.Dial(addr) to make an Accept return is such a case. Code in a package
-// under a directory named example, examples or _examples demonstrates an API and
-// is run by hand or by a test, once per run: it gets the same default.
+// under a directory named example, examples or _examples inside its module (the
+// module's own path does not count; without the module, which some drivers do not
+// give, this rule does not apply) demonstrates an API and is run by hand or by a
+// test, once per run: it gets the same default.
 // -unclosed.tests reports these too:
 //
 //	-unclosed.tests

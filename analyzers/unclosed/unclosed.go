@@ -155,7 +155,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	// In test code, one resource per test or benchmark round is a cost the test
 	// bounds; a writer loses data, and a counted loop repeats the leak. Code
 	// under an examples directory demonstrates an API, run by hand or by a test.
-	inTest := !testsOption && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass.Pkg))
+	inTest := !testsOption && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass))
 	name := callName(pass, call)
 	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
 		pairExpr = nil

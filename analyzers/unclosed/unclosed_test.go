@@ -1,6 +1,7 @@
 package unclosed_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers/unclosed"
@@ -15,7 +16,15 @@ func TestUnclosed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
 		"helper", "usehelper", "paired", "guarded", "handoff", "tests",
-		"demo/examples/basic", "cmdexit", "messages") // usehelper sees helper's facts
+		"cmdexit", "messages") // usehelper sees helper's facts
+}
+
+// TestExamplesDirectory runs a module, example.com/example, in module mode: code
+// under its examples directory gets the test-code default, its other code not,
+// though the module's own name says example.
+func TestExamplesDirectory(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "example"), unclosed.Analyzer, "./...")
 }
 
 func TestFix(t *testing.T) {
