@@ -133,7 +133,7 @@ func TestTextOutput(t *testing.T) {
 func TestFactsAcrossPackages(t *testing.T) {
 	dir := example(t, "example")
 	r := run(t, dir, deferlint, "-enable", "unclosed", "./settings")
-	want := "settings/settings.go:15:2: f (file from config.Open) is not closed on the path to the return at line 21"
+	want := "settings/settings.go:15:2: f (file from config.Open) is not closed on any path"
 	if r.code != 1 || !strings.HasPrefix(r.stdout, want) {
 		t.Errorf("exit status %d, output:\n%s%s\nwant a line starting %q", r.code, r.stdout, r.stderr, want)
 	}
@@ -252,14 +252,14 @@ func TestFix(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "(directives)") || strings.Contains(r.stdout, "(deferargs)") {
 		t.Errorf("deferlint -fix: exit status %d, output:\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	// deferloop's and loopcapture's fixes in jobs.Notify touch the same statement and
-	// compose: both are applied, and neither finding remains. gorecover's defers the
-	// package's own recovery helper in jobs.RunAll.
+	// loopcapture's fix in jobs.Notify passes current to the literal; gorecover's
+	// defers the package's own recovery helper in jobs.RunAll. (deferloop's plain
+	// delay in Notify is reported only with -deferloop.delayed.)
 	for _, want := range []string{
-		"deferlint: fixed jobs/jobs.go: 3 fixes (gorecover, deferloop, loopcapture)\n",
+		"deferlint: fixed jobs/jobs.go: 2 fixes (gorecover, loopcapture)\n",
 		"deferlint: fixed metrics/metrics.go: 2 fixes (deferargs)\n",
 		"deferlint: fixed settings/settings.go: 1 fix (unclosed)\n",
-		"deferlint: applied 8 fixes to 5 files\n",
+		"deferlint: applied 7 fixes to 5 files\n",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("deferlint -fix: stderr does not contain %q:\n%s", want, r.stderr)
