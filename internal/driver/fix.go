@@ -46,6 +46,12 @@ type fixedFile struct {
 }
 
 // final returns the content written to the file.
+// gofmtClean reports whether src is already as gofmt prints it.
+func gofmtClean(src []byte) bool {
+	formatted, err := format.Source(src)
+	return err == nil && bytes.Equal(formatted, src)
+}
+
 func (f fixedFile) final() []byte {
 	if f.formatted != nil {
 		return f.formatted
@@ -54,10 +60,13 @@ func (f fixedFile) final() []byte {
 }
 
 // fixedFiles reads the files the plan edits and returns those whose content changes,
-// sorted by name. A Go file is formatted after the edits, as go fix formats it, so
-// that -fix writes and -diff shows the same bytes as go fix -fixtool. The edits of a
-// file that has changed since it was loaded (they do not fit it), or that would not
-// leave valid Go (it cannot be formatted), are left out, with a word on stderr.
+// sorted by name. A Go file that was gofmt-clean is formatted after the edits, as go
+// fix formats it, so that -fix writes and -diff shows the same bytes as go fix
+// -fixtool; a file its authors keep unformatted keeps its layout, and only the fixed
+// lines change (go fix would reformat it whole: a fix changes nothing but what it
+// fixes). The edits of a file that has changed since it was loaded (they do not fit
+// it), or that would not leave valid Go (it cannot be parsed), are left out, with a
+// word on stderr.
 func (p fixPlan) fixedFiles(wd string, stderr io.Writer) ([]fixedFile, error) {
 	names := make([]string, 0, len(p.edits))
 	for name := range p.edits {
@@ -82,7 +91,9 @@ func (p fixPlan) fixedFiles(wd string, stderr io.Writer) ([]fixedFile, error) {
 				fmt.Fprintf(stderr, "deferlint: skipped the fixes for %s: they would leave it invalid Go (%v)\n", relative(wd, name), err)
 				continue
 			}
-			f.formatted = formatted
+			if gofmtClean(old) {
+				f.formatted = formatted
+			}
 		}
 		if !bytes.Equal(old, f.final()) {
 			files = append(files, f)

@@ -48,3 +48,27 @@ func TestFixedFilesFormat(t *testing.T) {
 		t.Errorf("positionAfter(os.Exit) = %d:%d (offset %d), want 10:2 (offset %d)", posn.Line, posn.Column, posn.Offset, strings.Index(want, "os.Exit"))
 	}
 }
+
+// TestFixedFilesKeepLayout checks that a file its authors keep unformatted is not
+// reformatted: only the fixed lines change.
+func TestFixedFilesKeepLayout(t *testing.T) {
+	wd := t.TempDir()
+	name := filepath.Join(wd, "loose.go")
+	src := "package p\n\n//      http://example.com/licence\nfunc f() {\n\tg()\n}\n\nfunc g()  {}\n"
+	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(src, "\tg()")
+	plan := planFixes([]finding{
+		{analyzer: "a", fixes: []fix{{edits: []edit{{filename: name, start: at, end: at, newText: "\tdefer g()\n"}}}}},
+	})
+	var stderr strings.Builder
+	files, err := plan.fixedFiles(wd, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "package p\n\n//      http://example.com/licence\nfunc f() {\n\tdefer g()\n\tg()\n}\n\nfunc g()  {}\n"
+	if len(files) != 1 || string(files[0].final()) != want {
+		t.Fatalf("fixedFiles = %+v, want\n%s", files, want)
+	}
+}
