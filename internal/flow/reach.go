@@ -15,9 +15,46 @@ type Graph struct {
 }
 
 // New builds the control-flow graph of body. Calls that never return (see
-// MayReturn) end their block.
+// MayReturn) end their block, and a range over a channel that is never closed (see
+// neverClosed) has no edge out of the loop.
 func New(info *types.Info, body *ast.BlockStmt) *Graph {
-	return &Graph{CFG: cfg.New(body, func(call *ast.CallExpr) bool { return MayReturn(info, call) })}
+	return Build(info, body, func(call *ast.CallExpr) bool { return MayReturn(info, call) })
+}
+
+// Build is New with the caller's answer to "may this call return?" (one that also
+// knows, through facts, the functions of other packages that never return).
+func Build(info *types.Info, body *ast.BlockStmt, mayReturn func(*ast.CallExpr) bool) *Graph {
+	g := &Graph{CFG: cfg.New(body, mayReturn)}
+	for _, b := range g.CFG.Blocks {
+		// A range loop's block has two successors: the body, then the loop's exit.
+		if r, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && len(b.Succs) == 2 && neverClosed(info, r.X) {
+			b.Succs = b.Succs[:1]
+		}
+	}
+	return g
+}
+
+// neverClosed reports whether ch is the channel of a time.Ticker or time.Timer
+// (t.C), which the runtime never closes: a range over it runs until the function
+// leaves it by other means (return, break, panic), and otherwise for ever.
+func neverClosed(info *types.Info, ch ast.Expr) bool {
+	sel, ok := ast.Unparen(ch).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "C" {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	recv := s.Recv()
+	if p, ok := types.Unalias(recv).(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	named, ok := types.Unalias(recv).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" {
+		return false
+	}
+	return named.Obj().Name() == "Ticker" || named.Obj().Name() == "Timer"
 }
 
 // locate returns the block and node index of the innermost graph node that contains

@@ -183,7 +183,7 @@ func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
 // Graph returns the control-flow graph of body, with the calls that do not return
 // by MayReturn ending their blocks.
 func (t *Tracker) Graph(body *ast.BlockStmt) *flow.Graph {
-	return &flow.Graph{CFG: cfg.New(body, t.MayReturn)}
+	return flow.Build(t.Pass.TypesInfo, body, t.MayReturn)
 }
 
 // computeAsserts finds this package's functions with the Asserts fact. A function
@@ -228,7 +228,7 @@ func (t *Tracker) mayStop(body *ast.BlockStmt) bool {
 
 // assertsFrom reads the Asserts fact of fd from its body, or nil.
 func (t *Tracker) assertsFrom(fd *ast.FuncDecl) *Asserts {
-	g := cfg.New(fd.Body, t.MayReturn)
+	g := flow.Build(t.Pass.TypesInfo, fd.Body, t.MayReturn).CFG
 	if !t.returns(g, nil, false) {
 		return &Asserts{Never: true}
 	}
