@@ -11,6 +11,7 @@ import (
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -73,6 +74,7 @@ type checker struct {
 	inert  map[*types.Func][]bool // this package's functions' parameters never called nor kept
 	reads  map[*types.Var]bool    // variables and fields read somewhere in the package (lazy)
 	graphs map[ast.Node]*flow.Graph
+	once   *process.Once // what runs at most once per process
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -83,6 +85,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		cancel: make(map[*types.Func][]int),
 		inert:  make(map[*types.Func][]bool),
 		graphs: make(map[ast.Node]*flow.Graph),
+		once:   process.NewOnce(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
 	}
 }
 
@@ -141,11 +144,11 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 	if holdsNothing(c.info, call, src) {
 		return // nothing to release: see holdsNothing
 	}
+	if c.once.Runs(stmt) {
+		return // code that runs once per process loses one context at most, and the exit releases it
+	}
 	b := c.boundsOf(stmt, fnCur, inFunc)
 	if id, ok := ast.Unparen(target).(*ast.Ident); ok && id.Name == "_" {
-		if src.stop && inFunc && isMainMain(c.pass, fnCur.Node()) {
-			return // the process ends with main; signal registration does not matter
-		}
 		if b.testBounds(true) {
 			return // once per test: the test ends, and the parent or the timer ends the context
 		}

@@ -29,7 +29,8 @@ func TestCases(t *testing.T) {
 		slices.Concat(vetPackages, []string{
 			"beyond", "fields", // beyond vet
 			"helper", "user", // across packages
-			"testbounds", // test code
+			"testbounds",      // test code
+			"once", "oncelib", // code that runs once per process
 		})...)
 	t.Run("MatchesVet", func(t *testing.T) { matchesVet(t, results) })
 }
@@ -66,7 +67,9 @@ func (quiet) Errorf(string, ...any) {}
 // The divergences (see doc.go): a cancel context of context.Background() or
 // TODO() holds nothing; a derived context handed on to an owner (returned, stored,
 // given to a goroutine) outside a loop is the owner's to end; in test code, a
-// cancel function lost once per test costs the test's lifetime at most.
+// cancel function lost once per test costs the test's lifetime at most; code that
+// runs once per process (main.main, a function it calls once) loses one context
+// at most, which the exit releases.
 func matchesVet(t *testing.T, ours []*analysistest.Result) {
 	lines := func(results []*analysistest.Result) map[string]bool {
 		set := make(map[string]bool)

@@ -56,7 +56,7 @@
 // none) is not taken to overwrite an earlier one. When a helper also returns an
 // error, the error branch right after the call is assumed to get a nil cancel
 // function. Returning from main.main ends the program, so paths to its returns
-// are not checked.
+// are not checked, in its loops too (a path round a loop still is).
 //
 // For a discarded cancel function, and for one that is never called at all, the
 // suggested fix names it and inserts defer cancel() after the statement; it is
@@ -95,6 +95,18 @@
 //     function (b.N rounds, messages), either in the function or around the
 //     function literal that holds it. A range over a table of cases is bounded by
 //     the table. The option -ctxcancel.tests reports test code as other code.
+//   - The process. Code that runs at most once per process loses one context at
+//     most, and the process's exit releases it: main.main in any of its blocks,
+//     an init function, a package-level initialiser, and a function whose one use
+//     is a plain call from such code (populate(), called once from main, which
+//     exits when it returns; in a library only an unexported one, since other
+//     packages may call an exported one again). A loop in that code, a goroutine
+//     (go f() or a go statement's literal), a function used as a value (a
+//     handler, a callback), a second call site, recursion or a goto make the code
+//     run again, and are still reported. A goroutine started once runs once too,
+//     but it runs beside the program, often for its whole life: it is reported,
+//     as go vet does. A call from a _test.go file does not count (the test binary
+//     is another process, whose tests bound what they leak).
 //
 // These are deliberate differences from go vet's lostcancel, which reports every
 // cancel function not used on all paths; the tests list them and check that vet

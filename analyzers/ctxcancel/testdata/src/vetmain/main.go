@@ -1,6 +1,9 @@
 package main
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 var maybe bool
 
@@ -10,6 +13,50 @@ func main() {
 	if maybe {
 		cancel()
 	}
+	if maybe {
+		ctx, _ := context.WithTimeout(parent, time.Second) // divergence: main.main runs once per process, so it loses one context at most, and the exit releases it
+		_ = ctx
+	}
+	for maybe {
+		ctx, _ := context.WithTimeout(parent, time.Second) // want `the cancel function returned by context.WithTimeout is discarded`
+		_ = ctx
+	}
+	setUp()
+	for range 3 {
+		perRound()
+	}
+	go inGoroutine()
+	handle(handler)
+}
+
+// Called once, from main's top level: runs once per process.
+func setUp() {
+	_, cancel := context.WithTimeout(parent, time.Second) // divergence: setUp runs once per process (one plain call from main), so it loses one context at most
+	if maybe {
+		cancel()
+	}
+} // divergence: the same context
+
+// Called in a loop: each round loses a context.
+func perRound() {
+	_, cancel := context.WithTimeout(parent, time.Second) // want `is not called on every path`
+	if maybe {
+		cancel()
+	}
+} // want `this return leaks the context created at line 42`
+
+// Started as a goroutine: it runs beside the program, and is reported as vet does.
+func inGoroutine() {
+	ctx, _ := context.WithTimeout(parent, time.Second) // want `the cancel function returned by context.WithTimeout is discarded`
+	_ = ctx
+}
+
+func handle(func()) {}
+
+// Used as a value (a handler): it may run any number of times.
+func handler() {
+	ctx, _ := context.WithTimeout(parent, time.Second) // want `the cancel function returned by context.WithTimeout is discarded`
+	_ = ctx
 }
 
 // go vet's notMain passes a nil parent; a real one is either context.Background(),
@@ -28,4 +75,4 @@ func notMainParent() {
 	if maybe {
 		cancel()
 	}
-} // want `this return leaks the context created at line 27`
+} // want `this return leaks the context created at line 74`
