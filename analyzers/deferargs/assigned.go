@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -126,7 +127,7 @@ func laterWrites(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, v *type
 //	defer closeIt(c)
 func redeferred(pass *analysis.Pass, fn *funcInfo, v *types.Var, later []write) bool {
 	for _, d := range fn.deferStmts() {
-		if !mentions(pass.TypesInfo, d.Call, v) {
+		if !flow.Mentions(pass.TypesInfo, d.Call, v) {
 			continue
 		}
 		for _, w := range later {
@@ -274,21 +275,9 @@ func takesAny(info *types.Info, call *ast.CallExpr, arg int) bool {
 	return ok && iface.Empty()
 }
 
-// mentions reports whether n refers to v anywhere, function literals included.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 func argsMention(info *types.Info, call *ast.CallExpr, v *types.Var) bool {
 	for _, arg := range call.Args {
-		if mentions(info, arg, v) {
+		if flow.Mentions(info, arg, v) {
 			return true
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -103,7 +102,7 @@ func runFunc(pass *analysis.Pass, f *funcDefers) {
 		return
 	}
 	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testcode.Encloses(pass, f.fn)}
-	gotos := hasGoto(body)
+	gotos := flow.HasGoto(body)
 	var found []finding
 	for _, cur := range f.defers {
 		enclosing := loops.Enclosing(cur)
@@ -146,21 +145,6 @@ func funcNameBody(fn ast.Node) (string, *ast.BlockStmt) {
 		return "the function literal", fn.Body
 	}
 	return "", nil
-}
-
-// hasGoto reports whether body holds a goto statement outside function literals.
-func hasGoto(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			found = found || n.Tok == token.GOTO
-		}
-		return !found
-	})
-	return found
 }
 
 // nestsWithOther reports whether another finding repeats through a loop that encloses

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
@@ -142,7 +143,7 @@ func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errV
 		if caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
 			return true
 		}
-		return len(last.Results) > 0 && mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
+		return len(last.Results) > 0 && flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
 	}
 	return false
 }

@@ -82,7 +82,7 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 				}
 				if init, isCond := r.conds[cond]; isCond {
 					gone := r.eval(cond, errLive)
-					if init != nil && errLive && r.err != nil && mentions(r.info, init, r.err) && !mentions(r.info, cond, r.err) {
+					if init != nil && errLive && r.err != nil && flow.Mentions(r.info, init, r.err) && !flow.Mentions(r.info, cond, r.err) {
 						gone = goneIf(true) // if _, ok := err.(*T); ok: holds only for a non-nil error
 					}
 					follow = []bool{!gone.ifTrue, !gone.ifFalse}
@@ -220,7 +220,7 @@ func (r *tracked) goesOn(b *ast.BlockStmt) bool {
 // the paired result while it is paired, or any value of type error (a later err !=
 // nil is a failure path, not a flag).
 func (r *tracked) testsResource(cond ast.Expr, errLive bool) bool {
-	if mentions(r.info, cond, r.v) || errLive && r.pair() != nil && mentions(r.info, cond, r.pair()) {
+	if flow.Mentions(r.info, cond, r.v) || errLive && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
 		return true
 	}
 	found := false
@@ -339,7 +339,7 @@ func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
 			}
 		}
 	}
-	if errLive && r.pair() != nil && mentions(r.info, cond, r.pair()) {
+	if errLive && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
 		return gone{true, true, false}
 	}
 	return gone{}
@@ -371,18 +371,6 @@ func (r *tracked) isVar(e ast.Expr, v *types.Var) bool {
 func (r *tracked) isNil(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && r.info.Uses[id] == types.Universe.Lookup("nil")
-}
-
-// mentions reports whether e refers to v.
-func mentions(info *types.Info, e ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 func objVar(info *types.Info, id *ast.Ident) *types.Var {

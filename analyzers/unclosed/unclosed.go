@@ -401,7 +401,7 @@ func expectsSuccess(pass *analysis.Pass, t *resources.Tracker, cur inspector.Cur
 	var next ast.Node
 	if list, index := stmtList(cur, stmt); list != nil {
 		for _, s := range list[index+1:] {
-			if mentions(pass.TypesInfo, s, errVar) {
+			if flow.Mentions(pass.TypesInfo, s, errVar) {
 				next = s
 				break
 			}
@@ -559,7 +559,7 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 			report.Node(pass, d, msg)
 			return
 		}
-		if mentions(pass.TypesInfo, s, r.err) || mentions(pass.TypesInfo, s, r.v) {
+		if flow.Mentions(pass.TypesInfo, s, r.err) || flow.Mentions(pass.TypesInfo, s, r.v) {
 			return
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -126,11 +127,11 @@ func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
 				}
 			}
 		case *ast.IncDecStmt:
-			if refersTo(info, n.X, v) {
+			if flow.Mentions(info, n.X, v) {
 				reassigned = true
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND && refersTo(info, n.X, v) {
+			if n.Op == token.AND && flow.Mentions(info, n.X, v) {
 				reassigned = true
 			}
 		}
@@ -146,16 +147,4 @@ func smallConstantValue(info *types.Info, e ast.Expr) bool {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
 	return exact && n <= smallCount
-}
-
-// refersTo reports whether e refers to v anywhere.
-func refersTo(info *types.Info, e ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

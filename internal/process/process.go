@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -55,14 +56,14 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 		case *ast.GoStmt:
 			return false
 		case *ast.FuncLit:
-			if hasGoto(n.Body) {
+			if flow.HasGoto(n.Body) {
 				return false
 			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
 				return false // a function value may be called any number of times
 			}
 		case *ast.FuncDecl:
-			return !hasGoto(n.Body) && o.funcRunsOnce(n)
+			return !flow.HasGoto(n.Body) && o.funcRunsOnce(n)
 		}
 	}
 	return true // a package-level variable's initialiser
@@ -124,20 +125,4 @@ func (o *Once) usesOf(fn *types.Func) []inspector.Cursor {
 func (o *Once) inTestFile(pos token.Pos) bool {
 	tf := o.pass.Fset.File(pos)
 	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
-}
-
-// hasGoto reports whether body holds a goto statement, outside the function
-// literals in it: a goto may jump back and run code again.
-func hasGoto(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			found = found || n.Tok == token.GOTO
-		}
-		return !found
-	})
-	return found
 }
