@@ -222,13 +222,15 @@ func stopsCommand(pass *analysis.Pass, exits *commandExits, fn inspector.Cursor,
 }
 
 // overwritten returns the uses of v in body that assign it a new value (rows, err
-// = db.Query(...)): the old value is dropped there, not handed on.
-func overwritten(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*ast.Ident]bool {
+// = db.Query(...)), or, for a resource held through its Body field, assign the
+// field a new one (resp.Body = io.NopCloser(&buf)): the old value is dropped
+// there, not handed on.
+func overwritten(info *types.Info, body *ast.BlockStmt, v *types.Var, k *resources.Kind) map[*ast.Ident]bool {
 	over := make(map[*ast.Ident]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, l := range as.Lhs {
-				if id, ok := l.(*ast.Ident); ok && info.Uses[id] == v {
+				if id := assignedHolder(info, l, v, k); id != nil {
 					over[id] = true
 				}
 			}
@@ -236,6 +238,20 @@ func overwritten(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*ast.I
 		return true
 	})
 	return over
+}
+
+// assignedHolder returns the use of v in the left-hand side l when assigning to l
+// replaces the resource: l is v itself, or v.Body for a kind released through its
+// Body field. Otherwise it returns nil.
+func assignedHolder(info *types.Info, l ast.Expr, v *types.Var, k *resources.Kind) *ast.Ident {
+	l = ast.Unparen(l)
+	if sel, ok := l.(*ast.SelectorExpr); ok && k != nil && k.BodyOnly && sel.Sel.Name == "Body" {
+		l = ast.Unparen(sel.X)
+	}
+	if id, ok := l.(*ast.Ident); ok && info.Uses[id] == v {
+		return id
+	}
+	return nil
 }
 
 // handOffAt returns where use u hands the resource on to a new owner, or

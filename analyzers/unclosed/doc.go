@@ -134,8 +134,9 @@
 // that releases it, returned to the caller or started as a goroutine) is reported
 // with the advice to release it on the paths that do not hand it on: a deferred
 // release would take it from its new owner. A new value assigned to the variable
-// (rows, err = db.Query(...)) drops the old one: that is no hand-on, and a
-// deferred release, bound to the old value, is the advice. A resource that no
+// (rows, err = db.Query(...)), or to the Body field of a response (resp.Body =
+// io.NopCloser(&buf)), drops the old one: that is no hand-on, and a deferred
+// release, bound to the old value, is the advice. A resource that no
 // path releases or hands on is reported as released on no path, rather than by
 // one of its paths; in a loop the advice is to release it on every path before
 // the next iteration, as a deferred release would wait for the function to return.
@@ -177,9 +178,9 @@
 // Not reported: resources acquired in main.main (the process ends), except writers,
 // and time.Tick anywhere in a command;
 // a resource held in a field, a package variable or a variable of an enclosing
-// function; a variable overwritten by a new acquisition before it is released (the
-// overwrite ends the path); a release inside a closure that is never called (the
-// closure counts as handing on); tests of the paired error the check does not
+// function; a variable, or a response's Body field, overwritten before it is
+// released (the overwrite ends the path); a release inside a closure that is
+// never called (the closure counts as handing on); tests of the paired error the check does not
 // understand (err != io.EOF, a switch on err), of a comma-ok flag other than ok and
 // !ok, or of a last result that is no error: nothing is reported beyond them; a
 // release deferred before a comma-ok flag is tested (only an error is checked for

@@ -208,7 +208,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		released []token.Pos
 		handOff  token.Pos // the first use that hands the resource on, if any
 	)
-	overwrites := overwritten(pass.TypesInfo, body, v)
+	overwrites := overwritten(pass.TypesInfo, body, v, src.Kind)
 	for _, u := range t.Uses(body, v, src.Kind) {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
