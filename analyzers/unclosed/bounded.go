@@ -37,12 +37,14 @@ func demonstration(pass *analysis.Pass) bool {
 }
 
 // commandExits answers, in package main, whether a function's non-nil error stops
-// the command: every call of it (it is never used as a value) tests the error and
-// ends that branch in a call that never returns (log.Fatal, os.Exit), in a return
-// from main.main, or in a return of the error from a function of which the same
-// holds. A resource such a function leaks only on the way out with an error lives
-// until the process exits a moment later. A daemon that logs the error and goes on
-// (a handler, a server loop, a goroutine) does not qualify.
+// the command: every call of it tests the error and ends that branch in a call that
+// never returns (log.Fatal, os.Exit), in a return from main.main, or in a return of
+// the error from a function of which the same holds. A use of it as a value (a
+// command framework's action: cli's Action, cobra's RunE) hands its error to code
+// the analysis cannot follow, which in a command returns it to main: it counts as
+// stopping. A resource such a function leaks only on the way out with an error
+// lives until the process exits a moment later. A daemon that logs the error and
+// goes on (a handler, a server loop, a goroutine) does not qualify.
 type commandExits struct {
 	pass  *analysis.Pass
 	t     *resources.Tracker
@@ -90,7 +92,7 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 	callCur := c.Parent()
 	call, ok := callCur.Node().(*ast.CallExpr)
 	if !ok || call.Fun != id {
-		return false
+		return true // a function value: its error goes where the command's framework sends it
 	}
 	fnCur, ok := loops.EnclosingFunc(callCur)
 	if !ok {

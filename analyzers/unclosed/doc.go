@@ -111,7 +111,10 @@
 // range over a slice, array, map or string, or a loop whose count is a constant
 // up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
 // again) lives no longer than the test binary, and no maintainer acts on it; _, _
-// = net.Dial(addr) to make an Accept return is such a case. Code in a package
+// = net.Dial(addr) to make an Accept return is such a case. A for statement with no
+// condition (an accept or read loop serving the test's own peer) runs once per
+// connection or message the test sends: the test's loop bounds it, so a
+// connection it accepts and throws away is such a case too. Code in a package
 // under a directory named example, examples or _examples inside its module (the
 // module's own path does not count; without the module, which some drivers do not
 // give, this rule does not apply) demonstrates an API and is run by hand or by a
@@ -125,9 +128,11 @@
 // err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
 // that branch in a call that never returns (log.Fatal, os.Exit), a return from
 // main.main, or a return of the error from a function of which the same holds.
+// A function used as a value (a cli Action, a cobra RunE) hands its error to a
+// framework that, in a command, returns it to main: it counts as stopping too.
 // The process exits a moment later. A function called where the error is logged
-// and the program goes on (a server loop, a handler, a goroutine, a function value)
-// is reported as anywhere else, and so is a leak on a path that returns no error.
+// and the program goes on (a server loop, a handler, a goroutine) is reported as
+// anywhere else, and so is a leak on a path that returns no error.
 //
 // A resource handed on on some paths and dropped on others (an accept loop that
 // starts a goroutine with the connection unless it is shutting down; a closure

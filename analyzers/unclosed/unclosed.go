@@ -172,7 +172,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
-		if inTest && loops.Counted(pass.TypesInfo, cur) == nil {
+		if inTest && testLoop(pass.TypesInfo, cur) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
@@ -288,11 +288,23 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 // literal that acquires it (a benchmark round in a closure). A leak on a path
 // that leaves the loop happens once.
 func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor) bool {
-	loop := loops.Counted(info, cur)
+	loop := testLoop(info, cur)
 	if loop == nil {
 		return false
 	}
 	return r.again || loop.Pos() < fn.Node().Pos() || loop.End() > fn.Node().End()
+}
+
+// testLoop returns the loop that repeats a leak in test code (see loops.Counted),
+// or nil. A for statement with no condition (an accept loop, a read loop) serves
+// the test's own peer: it runs once per connection or message the test sends, so
+// the repetition, and its bound, belong to the test's own loop, not to it.
+func testLoop(info *types.Info, cur inspector.Cursor) ast.Node {
+	loop := loops.Counted(info, cur)
+	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil {
+		return nil
+	}
+	return loop
 }
 
 // preGo123 reports whether the file holding cur has a Go version below 1.23, where

@@ -66,7 +66,7 @@ var (
 	file = &Kind{Name: "file", Noun: "file", Release: []string{"Close"}, Types: []string{"*os.File"},
 		Leak: "its file descriptor leaks"}
 	response = &Kind{Name: "response", Noun: "HTTP response", Release: []string{"Close"}, BodyOnly: true, Types: []string{"*net/http.Response"},
-		Leak: "its connection is neither reused nor freed"}
+		Leak: "its connection is not reused or freed until the body is read to its end"}
 	rows = &Kind{Name: "rows", Noun: "sql.Rows", Release: []string{"Close"}, NextEnds: true, Types: []string{"*database/sql.Rows"},
 		Leak: "its database connection stays busy"}
 	stmt = &Kind{Name: "stmt", Noun: "prepared statement", Release: []string{"Close"}, Types: []string{"*database/sql.Stmt"},

@@ -9,7 +9,7 @@ import (
 )
 
 func statusBeforeDefer(url string) error {
-	resp, err := http.Get(url) // want `resp.Body \(HTTP response from http.Get\) is not closed on the path to the return at line 17, so its connection is neither reused nor freed`
+	resp, err := http.Get(url) // want `resp.Body \(HTTP response from http.Get\) is not closed on the path to the return at line 17, so its connection is not reused or freed until the body is read to its end`
 	if err != nil {
 		return err
 	}

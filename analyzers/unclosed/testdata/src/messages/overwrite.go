@@ -15,7 +15,7 @@ import (
 // original body, it hands it to no one, and a deferred Close after the error
 // check (bound to the original body when the defer runs) is the advice.
 func bufferBody(c *http.Client, req *http.Request, x any) error {
-	resp, err := c.Do(req) // want `resp.Body \(HTTP response from c.Do\) is not closed on the path to the return at line 23, so its connection is neither reused nor freed: release it on every path, for example with defer resp.Body.Close\(\) after the error check`
+	resp, err := c.Do(req) // want `resp.Body \(HTTP response from c.Do\) is not closed on the path to the return at line 23, so its connection is not reused or freed until the body is read to its end: release it on every path, for example with defer resp.Body.Close\(\) after the error check`
 	if err != nil {
 		return err
 	}

@@ -231,3 +231,30 @@ func TestFanOutChanging(t *testing.T, url string) {
 		}()
 	}
 }
+
+// An accept loop with no condition serves the test's own dials: it runs once per
+// connection the test makes, and the test's loop bounds how many.
+func TestDrainAccepts(t *testing.T) {
+	l, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			_, err := l.Accept() // quiet: thrown away on purpose, one per dial of the test
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		for {
+			c, err := l.Accept() // quiet: held until the test binary exits, one per dial
+			if err != nil {
+				return
+			}
+			c.Write([]byte("hello"))
+		}
+	}()
+}
