@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise.
+// sets (split seeds 20261201 and 20261202), likewise, and the fourth (20261203).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -106,6 +106,15 @@ var seen = []string{
 	"github.com/gin-contrib/sse",
 	"github.com/opentracing-contrib/go-grpc",
 	"golang.org/x/crypto",
+	// the fourth measuring set (split seed 20261203), likewise
+	"github.com/twmb/franz-go",
+	"github.com/uptrace/bun",
+	"github.com/Shopify/toxiproxy/v2",
+	"github.com/elastic/go-elasticsearch/v8",
+	"github.com/tidwall/buntdb",
+	"github.com/hashicorp/serf",
+	"github.com/urfave/cli/v2",
+	"github.com/hashicorp/go-memdb",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
