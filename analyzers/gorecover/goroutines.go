@@ -10,6 +10,7 @@ import (
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/recovery"
 	"github.com/deferlint/deferlint/internal/report"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -290,14 +291,20 @@ func defaultMessage(s *site, v verdict) string {
 	return fmt.Sprintf("goroutine running %s does not recover panics, %s, so a panic in it ends the whole process: defer a call that recovers at the top of %s", s.what(), why, s.what())
 }
 
+// CategoryGoroutine is the Category of the reports of goroutines that nothing
+// recovers: a policy, unlike a recover() that stops nothing, which is a bug.
+// Drivers that grade findings (deferlint's severities) tell the two apart by it.
+const CategoryGoroutine = "goroutine"
+
 // report reports s, with a fix that defers the package's helper at the top of a
 // literal when that is safe and fixable.
 func (c *checker) report(s *site, msg string, helper *types.Func, fixable bool) {
-	if s.lit == nil || !fixable {
-		report.Node(c.pass, s.fun, msg)
-		return
+	d := analysis.Diagnostic{Pos: s.fun.Pos(), End: s.fun.End(), Message: msg, Category: CategoryGoroutine}
+	if s.lit != nil && fixable {
+		d.Pos, d.End = s.lit.Pos(), s.lit.Type.End()
+		d.SuggestedFixes = c.fix(s.lit, helper)
 	}
-	report.Range(c.pass, s.lit.Pos(), s.lit.Type.End(), msg, c.fix(s.lit, helper)...)
+	report.Diagnostic(c.pass, d)
 }
 
 // sameModule reports whether pkg belongs to the module being analyzed (or, when
