@@ -23,7 +23,8 @@ type paths struct {
 // that the paths reach first. On a branch on v == nil or v != nil, the branch where
 // v is nil is not taken: v was just assigned a function. When errVar is not nil,
 // it received the error of the call that returned v, and the branch where it is
-// not nil is not taken at the first condition, unless errVar is assigned before.
+// not nil is not taken, at any condition on it until errVar is assigned again
+// (the pairing rule unclosed applies to its resources too).
 //
 // A select case body whose case receives from a context in ctxs (the derived
 // context: its Done channel is closed, so it is released) also stops a path.
@@ -34,7 +35,11 @@ func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *type
 		return p
 	}
 	fresh := definesFresh(info, from, v)
-	visited := make(map[*cfg.Block]bool)
+	type state struct {
+		b       *cfg.Block
+		errLive bool
+	}
+	visited := make(map[state]bool)
 	var walk func(b *cfg.Block, nodes []ast.Node, errLive bool)
 	walk = func(b *cfg.Block, nodes []ast.Node, errLive bool) {
 		for _, n := range nodes {
@@ -81,9 +86,9 @@ func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *type
 			if clause, ok := s.Stmt.(*ast.CommClause); ok && s.Kind == cfg.KindSelectCaseBody && clause.Comm != nil && waitsDone(info, clause.Comm, ctxs) {
 				continue
 			}
-			if !visited[s] {
-				visited[s] = true
-				walk(s, s.Nodes, errLive && len(b.Succs) < 2)
+			if st := (state{s, errLive}); !visited[st] {
+				visited[st] = true
+				walk(s, s.Nodes, errLive)
 			}
 		}
 	}

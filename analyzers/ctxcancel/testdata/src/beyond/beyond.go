@@ -209,6 +209,21 @@ func usesHelper() error {
 	return nil
 }
 
+// The paired error is tested after an unrelated condition: while err is not
+// assigned again, its non-nil branch still holds no cancel function (unclosed
+// follows the same rule for its paired error).
+func checksErrorLater(verbose bool) error {
+	ctx, cancel, err := returnsOnSuccess() // quiet: the error branch has no cancel function to call
+	if verbose {
+		println("started")
+	}
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return work(ctx)
+}
+
 func aliased() {
 	_, cancel := context.WithCancel(parent)
 	c := cancel
