@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -56,12 +55,8 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	}
 	path, name := "", ""
 	switch {
-	case handlerFlag != "":
-		i := strings.LastIndex(handlerFlag, ".")
-		if i <= 0 || i == len(handlerFlag)-1 {
-			return nil
-		}
-		path, name = handlerFlag[:i], handlerFlag[i+1:]
+	case handlerFlag.Name != "":
+		path, name = handlerFlag.Path, handlerFlag.Name
 	case helper != nil:
 		path, name = helper.Pkg().Path(), helper.Name()
 	default:

@@ -33,18 +33,18 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var (
-	launchersFlag  string
-	recoverersFlag string
-	handlerFlag    string
+	launchersFlag  knowledge.FuncsFlag
+	recoverersFlag knowledge.FuncsFlag
+	handlerFlag    knowledge.FuncFlag
 	testsFlag      bool
 	strictFlag     bool
 )
 
 func init() {
 	fs := &Analyzer.Flags
-	fs.StringVar(&launchersFlag, "launchers", "", "comma-separated extra functions that start their function arguments in a new goroutine without recovering (importpath.Func, (*importpath.Type).Method)")
-	fs.StringVar(&recoverersFlag, "recoverers", "", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
-	fs.StringVar(&handlerFlag, "handler", "", "recovery helper the suggested fix defers (importpath.Func)")
+	fs.Var(&launchersFlag, "launchers", "comma-separated extra functions that start their function arguments in a new goroutine without recovering (importpath.Func, (*importpath.Type).Method)")
+	fs.Var(&recoverersFlag, "recoverers", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
+	fs.Var(&handlerFlag, "handler", "recovery helper the suggested fix defers (importpath.Func)")
 	fs.BoolVar(&testsFlag, "tests", false, "also report goroutines started in test files")
 	fs.BoolVar(&strictFlag, "strict", false, "report every goroutine that nothing recovers, not only those the default rule selects")
 }
@@ -54,8 +54,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the generated main of a test binary: nothing to check or to export
 	}
 	x := recovery.New(pass, recovery.Config{
-		Launchers:  knowledge.ParseFuncs(launchersFlag),
-		Recoverers: knowledge.ParseFuncs(recoverersFlag),
+		Launchers:  launchersFlag.Funcs(),
+		Recoverers: recoverersFlag.Funcs(),
 	})
 	c := &checker{pass: pass, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
 	c.findUses()

@@ -35,24 +35,21 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // typesOption is the -unclosed.types flag: more resource types (see doc.go).
-var typesOption string
+var typesOption resources.TypesFlag
 
 // testsOption is the -unclosed.tests flag: report in test code the leaks a test
 // bounds too (see doc.go).
 var testsOption bool
 
 func init() {
-	Analyzer.Flags.StringVar(&typesOption, "types", "",
+	Analyzer.Flags.Var(&typesOption, "types",
 		"more resource types: TYPE=ACQUIRER,...:RELEASE,...[;...] (see the analyzer's documentation)")
 	Analyzer.Flags.BoolVar(&testsOption, "tests", false,
 		"also report in test code a resource acquired once per test or benchmark round (a bounded cost)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cat, err := resources.NewCatalogue(typesOption)
-	if err != nil {
-		return nil, err
-	}
+	cat := resources.NewCatalogue(typesOption.Extra())
 	if len(pass.Files) == 0 || knowledge.IsStd(pass.Fset, pass.Pkg) || !bodiesChecked(pass) {
 		// A package loaded from export data has no code to analyze: with no facts,
 		// its functions are unknown. The standard library's owners are catalogued.

@@ -136,7 +136,7 @@ func TestFuncNameInstantiated(t *testing.T) {
 	if got, want := knowledge.FuncName(fn), "(*example.com/p.List).Push"; got != want {
 		t.Errorf("FuncName(List[int].Push) = %q, want %q", got, want)
 	}
-	if !knowledge.ParseFuncs("example.com/p.List.Push").Has(fn) {
+	if !mustParseFuncs(t, "example.com/p.List.Push").Has(fn) {
 		t.Error("example.com/p.List.Push does not match List[int].Push")
 	}
 	if !knowledge.IsMethod(fn, "example.com/p", "List", "Push") {
@@ -156,20 +156,20 @@ func TestFuncs(t *testing.T) {
 		"(*example.com/p.List).Push,(example.com/p.T).Value,(*example.com/p.T).Pointer, example.com/p.F,",
 		"(example.com/p.List).Push,(*example.com/p.T).Value,example.com/p.T.Pointer,example.com/p.F",
 	} {
-		fs := knowledge.ParseFuncs(option)
+		fs := mustParseFuncs(t, option)
 		for _, fn := range []*types.Func{push, value, pointer, f} {
 			if !fs.Has(fn) {
 				t.Errorf("ParseFuncs(%q) does not have %s", option, knowledge.FuncName(fn))
 			}
 		}
 	}
-	fs := knowledge.ParseFuncs("example.com/p.T.Value,example.com/q.F")
+	fs := mustParseFuncs(t, "example.com/p.T.Value,example.com/q.F")
 	for _, fn := range []*types.Func{push, pointer, f, nil} {
 		if fs.Has(fn) {
 			t.Errorf("%q has %v", "example.com/p.T.Value,example.com/q.F", fn)
 		}
 	}
-	if knowledge.ParseFuncs("").Has(f) {
+	if mustParseFuncs(t, "").Has(f) {
 		t.Error("the empty set has F")
 	}
 	if got, want := knowledge.NameKey("(*net/http.Client).Do"), "net/http.Client.Do"; got != want {

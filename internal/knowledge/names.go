@@ -73,11 +73,6 @@ func NewFuncs(names ...string) Funcs {
 	return fs
 }
 
-// ParseFuncs parses a comma-separated list of function names, as options take it.
-func ParseFuncs(s string) Funcs {
-	return NewFuncs(strings.Split(s, ",")...)
-}
-
 func (fs Funcs) add(name string) {
 	if k := key(strings.TrimSpace(name)); k != "" {
 		fs.keys[k] = true

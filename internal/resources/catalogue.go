@@ -7,6 +7,7 @@ package resources
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -147,9 +148,9 @@ var builtin = []struct {
 	{"github.com/jackc/pgx/v5/pgxpool", pgxRows, []string{"Pool.Query", "Conn.Query", "Tx.Query"}},
 }
 
-// NewCatalogue returns the built-in catalogue extended by the -unclosed.types option
-// (see ParseTypes for its syntax).
-func NewCatalogue(option string) (*Catalogue, error) {
+// NewCatalogue returns the built-in catalogue extended by the resource types of the
+// -unclosed.types option (see TypesFlag).
+func NewCatalogue(extra []*Extra) *Catalogue {
 	c := &Catalogue{acquirers: make(map[string]*Acquirer), byName: make(map[string]*Kind), pkgs: make(map[string]bool)}
 	for _, group := range builtin {
 		c.addKind(group.kind)
@@ -157,17 +158,13 @@ func NewCatalogue(option string) (*Catalogue, error) {
 			c.add(&Acquirer{Pkg: group.pkg, Name: name, Kind: group.kind})
 		}
 	}
-	extra, err := ParseTypes(option)
-	if err != nil {
-		return nil, err
-	}
 	for _, e := range extra {
 		c.addKind(e.Kind)
 		for _, a := range e.Acquirers {
 			c.add(a)
 		}
 	}
-	return c, nil
+	return c
 }
 
 func (c *Catalogue) addKind(k *Kind) {
@@ -258,16 +255,20 @@ func ParseTypes(s string) ([]*Extra, error) {
 		acqs, rels, ok2 := strings.Cut(rest, ":")
 		typ = strings.TrimSpace(typ)
 		if !ok1 || !ok2 || typ == "" {
-			return nil, fmt.Errorf("-unclosed.types: %q is not of the form TYPE=ACQUIRER[,ACQUIRER]:RELEASE[,RELEASE]", entry)
+			return nil, fmt.Errorf("%q is not of the form TYPE=ACQUIRER[,ACQUIRER]:RELEASE[,RELEASE]", entry)
 		}
 		k := &Kind{Name: typ, Noun: strings.TrimLeft(typ[strings.LastIndex(typ, "/")+1:], "*"), Types: []string{typ}, Leak: "what it holds leaks"}
 		for r := range strings.SplitSeq(rels, ",") {
-			if r = strings.TrimSpace(r); r != "" {
-				k.Release = append(k.Release, r)
+			if r = strings.TrimSpace(r); r == "" {
+				continue
 			}
+			if !token.IsIdentifier(r) {
+				return nil, fmt.Errorf("release method %q in %q is not a method name", r, entry)
+			}
+			k.Release = append(k.Release, r)
 		}
 		if len(k.Release) == 0 {
-			return nil, fmt.Errorf("-unclosed.types: %q names no release method", entry)
+			return nil, fmt.Errorf("%q names no release method", entry)
 		}
 		e := &Extra{Kind: k}
 		for a := range strings.SplitSeq(acqs, ",") {
@@ -277,15 +278,37 @@ func ParseTypes(s string) ([]*Extra, error) {
 			slash := strings.LastIndex(a, "/")
 			dot := strings.Index(a[slash+1:], ".")
 			if dot < 0 {
-				return nil, fmt.Errorf("-unclosed.types: acquirer %q is not PKGPATH.Name or PKGPATH.Recv.Method", a)
+				return nil, fmt.Errorf("acquirer %q is not PKGPATH.Name or PKGPATH.Recv.Method", a)
 			}
 			dot += slash + 1
 			e.Acquirers = append(e.Acquirers, &Acquirer{Pkg: a[:dot], Name: a[dot+1:], Kind: k})
 		}
 		if len(e.Acquirers) == 0 {
-			return nil, fmt.Errorf("-unclosed.types: %q names no acquirer", entry)
+			return nil, fmt.Errorf("%q names no acquirer", entry)
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// TypesFlag is the flag.Value of the -unclosed.types option. Set parses the option
+// (see ParseTypes), so that a mistake is an error when the option is set, in every
+// driver, and the option is parsed once, not once per package.
+type TypesFlag struct {
+	text  string
+	extra []*Extra
+}
+
+// Extra returns the resource types the option adds.
+func (f *TypesFlag) Extra() []*Extra { return f.extra }
+
+func (f *TypesFlag) String() string { return f.text }
+
+func (f *TypesFlag) Set(s string) error {
+	extra, err := ParseTypes(s)
+	if err != nil {
+		return err
+	}
+	f.text, f.extra = s, extra
+	return nil
 }

@@ -33,11 +33,12 @@ func TestParseTypes(t *testing.T) {
 
 func TestParseTypesErrors(t *testing.T) {
 	for _, bad := range []string{
-		"T",                        // no = or :
-		"T=example.com/p.Get:",     // no release
-		"T=:Close",                 // no acquirer
-		"T=Get:Close",              // acquirer without package
-		"=example.com/p.Get:Close", // no type
+		"T",                          // no = or :
+		"T=example.com/p.Get:",       // no release
+		"T=:Close",                   // no acquirer
+		"T=Get:Close",                // acquirer without package
+		"=example.com/p.Get:Close",   // no type
+		"T=example.com/p.Get:Clo se", // a release that is no method name
 	} {
 		if _, err := resources.ParseTypes(bad); err == nil {
 			t.Errorf("ParseTypes(%q) succeeded, want an error", bad)
@@ -49,10 +50,7 @@ func TestParseTypesErrors(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	c, err := resources.NewCatalogue("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := resources.NewCatalogue(nil)
 	for _, path := range []string{"os", "net/http", "database/sql", "net", "crypto/tls", "compress/gzip", "time", "github.com/jackc/pgx/v5"} {
 		if !c.AcquiringPackage(path) {
 			t.Errorf("%s is not an acquiring package", path)
