@@ -15,6 +15,16 @@ import (
 // check loads the packages, runs the enabled analyzers and writes the findings, the
 // fixes or the diff. It returns the exit status.
 func check(cfg *config, stdout, stderr io.Writer) int {
+	wd, _ := os.Getwd()
+	if err := checkCombinations(cfg); err != nil {
+		fmt.Fprintf(stderr, "deferlint: %v\n", err)
+		return ExitError
+	}
+	keep, err := newFilter(cfg, wd)
+	if err != nil {
+		fmt.Fprintf(stderr, "deferlint: %v\n", err)
+		return ExitError
+	}
 	if cfg.cpuProfile != "" {
 		stop, err := startCPUProfile(cfg.cpuProfile)
 		if err != nil {
@@ -23,7 +33,6 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	wd, _ := os.Getwd()
 	said := make(map[string]bool)
 	first, err := analyze(cfg, wd, stderr, said)
 	if err != nil {
@@ -45,8 +54,15 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 	}
 	found := first.found
 	switch {
+	case cfg.baselineWrite != "":
+		if err := writeBaseline(cfg.baselineWrite, found, repositoryRoot(wd)); err != nil {
+			fmt.Fprintf(stderr, "deferlint: %v\n", err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "deferlint: recorded %d findings in %s\n", len(found), cfg.baselineWrite)
+		return status
 	case cfg.diff:
-		changed, err := printDiff(found, wd, stdout, stderr)
+		changed, err := printDiff(keep(found), wd, stdout, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "deferlint: %v\n", err)
 			return ExitError
@@ -56,7 +72,7 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 		return status
 	case cfg.fix:
-		remaining, failed, err := fixAndCheckAgain(cfg, first, wd, stderr, said)
+		remaining, failed, err := fixAndCheckAgain(cfg, first, keep(found), wd, stderr, said)
 		if err != nil {
 			fmt.Fprintf(stderr, "deferlint: %v\n", err)
 			return ExitError
@@ -66,11 +82,12 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 		found = remaining
 	}
-	if err := write(cfg.format, found, cfg.enabled, wd, stdout); err != nil {
+	found = keep(found)
+	if err := writeOutputs(cfg, found, wd, stdout); err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
 	}
-	if len(found) > 0 {
+	if fails(found, cfg.failOn) {
 		status = max(status, ExitFindings)
 	}
 	return status
@@ -102,7 +119,7 @@ func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*c
 		return nil, err
 	}
 	var failures []string
-	a.found, failures = collect(a.graph, loaded.reported)
+	a.found, failures = collect(a.graph, loaded.reported, cfg.severities)
 	for _, failure := range failures {
 		a.failed = true
 		sayOnce(stderr, said, failure)
@@ -117,8 +134,9 @@ func sayOnce(stderr io.Writer, said map[string]bool, line string) {
 	}
 }
 
-// fixAndCheckAgain applies the fixes, says on stderr what it changed, and returns the
-// findings that remain: the packages it changed are loaded and analyzed again, so
+// fixAndCheckAgain applies the fixes of toFix (the findings that -baseline and
+// -new-from-rev keep), says on stderr what it changed, and returns all the findings
+// that remain: the packages it changed are loaded and analyzed again, so
 // that their findings are those of the fixed files, at their new positions; the
 // findings of the other packages are kept as they were. It reports whether the second
 // analysis failed.
@@ -126,8 +144,8 @@ func sayOnce(stderr io.Writer, said map[string]bool, line string) {
 // Only the changed packages are analyzed again, not their importers: a fix changes
 // nothing but the finding it resolves, so what an analyzer learns about a package
 // (its facts) stays true.
-func fixAndCheckAgain(cfg *config, first *checked, wd string, stderr io.Writer, said map[string]bool) (remaining []finding, failed bool, err error) {
-	plan := planFixes(first.found)
+func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, stderr io.Writer, said map[string]bool) (remaining []finding, failed bool, err error) {
+	plan := planFixes(toFix)
 	written, err := applyFixes(plan, wd, stderr)
 	if err != nil {
 		return nil, false, err

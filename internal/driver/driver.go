@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/severity"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -28,6 +29,9 @@ const (
 func Main(suite []*analysis.Analyzer) {
 	suite = guard(suite)
 	if invokedByGoCommand(os.Args[1:]) {
+		if err := checkAnalyzerFlags(suite, os.Args[1:]); err != nil {
+			os.Exit(rejectFlag(err, os.Args[len(os.Args)-1]))
+		}
 		unitchecker.Main(suite...) // exits
 	}
 	os.Exit(Run(suite, os.Args[1:], os.Stdout, os.Stderr))
@@ -57,10 +61,13 @@ type config struct {
 	cpuProfile, memProfile string
 	enabled                []*analysis.Analyzer
 	patterns               []string
+	// What is reported and what fails: see filter.go, outputs.go, severity.go.
+	baseline, baselineWrite string
+	newFromRev              string
+	outputs                 outputs
+	severities              *severity.Table
+	failOn                  failOn
 }
-
-// errUsage marks command-line errors; the message has been printed already.
-var errUsage = errors.New("usage")
 
 // Run runs the standalone checker and returns the exit status.
 func Run(suite []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
@@ -69,9 +76,7 @@ func Run(suite []*analysis.Analyzer, args []string, stdout, stderr io.Writer) in
 	}
 	cfg, status, err := parseFlags(suite, args, stdout, stderr)
 	if err != nil {
-		if !errors.Is(err, errUsage) {
-			fmt.Fprintf(stderr, "deferlint: %v\n", err)
-		}
+		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
 	}
 	if cfg == nil {
@@ -80,8 +85,15 @@ func Run(suite []*analysis.Analyzer, args []string, stdout, stderr io.Writer) in
 	return check(cfg, stdout, stderr)
 }
 
-// helpRequest recognises -help, -h and -help NAME (also with two dashes).
+// helpRequest recognises -help, -h and -help NAME (also with two dashes), and help
+// and help NAME as the first arguments, as go vet's own messages suggest.
 func helpRequest(args []string) (name string, ok bool) {
+	if len(args) > 0 && args[0] == "help" {
+		if len(args) > 1 {
+			return args[1], true
+		}
+		return "", true
+	}
 	for i, arg := range args {
 		if arg == "--" {
 			return "", false
@@ -111,6 +123,13 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, "run 'deferlint -help' for usage") }
 	fs.StringVar(&cfg.format, "format", "text", "output format: text, json, sarif or github")
+	fs.Var(&cfg.outputs, "out", "also write the findings to a file, as FORMAT=FILE (repeatable): -out sarif=deferlint.sarif")
+	fs.StringVar(&cfg.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&cfg.baselineWrite, "baseline-write", "", "record the findings in this baseline file and exit 0")
+	fs.StringVar(&cfg.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	cfg.severities = severity.Default()
+	cfg.failOn = failOn(severity.Warning)
+	fs.Var(&cfg.failOn, "fail-on", "the lowest severity that makes the exit status 1: warning (any finding) or error")
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the suggested fixes, say on stderr what changed, and print the findings that remain")
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.BoolVar(&cfg.tests, "test", true, "also check test files and test packages")
@@ -131,8 +150,8 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 
 func parseFlags(suite []*analysis.Analyzer, args []string, stdout, stderr io.Writer) (*config, int, error) {
 	cl := newCommandLine(suite, stderr)
-	if err := cl.fs.Parse(args); err != nil {
-		return nil, ExitError, errUsage
+	if err := parseArgs(cl.fs, args); err != nil {
+		return nil, ExitError, err
 	}
 	switch {
 	case cl.version:
@@ -143,7 +162,7 @@ func parseFlags(suite []*analysis.Analyzer, args []string, stdout, stderr io.Wri
 		return nil, ExitClean, nil
 	}
 	cfg := &cl.cfg
-	if !slices.Contains([]string{"text", "json", "sarif", "github"}, cfg.format) {
+	if !slices.Contains(formats, cfg.format) {
 		return nil, ExitError, fmt.Errorf("unknown -format %q: use text, json, sarif or github", cfg.format)
 	}
 	enabled, err := selectAnalyzers(suite, cl.enable, cl.disable)

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/severity"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -23,6 +24,9 @@ type finding struct {
 	message  string
 	fixes    []fix
 	pkg      *packages.Package // the (first) package it was found in
+	category string            // the diagnostic's Category
+	severity severity.Level
+	function string // the enclosing function, as a baseline names it (see functionName)
 }
 
 type fix struct {
@@ -43,8 +47,8 @@ type edit struct {
 // collect gathers the diagnostics of the root actions, resolved, de-duplicated (a
 // package and its test variant share files) and sorted by file, line and column. It
 // also returns a description of each analyzer that failed. Only the packages whose
-// IDs are in reported count.
-func collect(graph *checker.Graph, reported map[string]bool) (found []finding, failures []string) {
+// IDs are in reported count. Each finding is graded by the table.
+func collect(graph *checker.Graph, reported map[string]bool, grades *severity.Table) (found []finding, failures []string) {
 	seen := make(map[string]bool)
 	for _, act := range graph.Roots {
 		if !reported[act.Package.ID] {
@@ -61,6 +65,8 @@ func collect(graph *checker.Graph, reported map[string]bool) (found []finding, f
 		for _, d := range act.Diagnostics {
 			f := resolve(fset, act.Analyzer, d)
 			f.pkg = act.Package
+			f.severity = grades.Of(f.analyzer, f.category)
+			f.function = functionName(act.Package.Syntax, d.Pos)
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.analyzer, f.posn.Filename, f.posn.Offset, f.end.Offset, f.message)
 			if !seen[key] {
 				seen[key] = true
@@ -84,7 +90,7 @@ func compareFindings(a, b finding) int {
 }
 
 func resolve(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) finding {
-	f := finding{analyzer: a.Name, url: d.URL, message: d.Message, posn: fset.Position(d.Pos)}
+	f := finding{analyzer: a.Name, url: d.URL, message: d.Message, category: d.Category, posn: fset.Position(d.Pos)}
 	if f.url == "" {
 		f.url = a.URL
 	}

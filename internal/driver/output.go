@@ -7,19 +7,20 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/deferlint/deferlint/internal/severity"
 )
 
-// write prints the findings in the given format. Paths are relative to the working
-// directory wd when they lie below it.
-func write(format string, found []finding, enabled []*analysis.Analyzer, wd string, w io.Writer) error {
+// write prints the findings in the given format. Text and JSON paths are relative
+// to the working directory wd when they lie below it, SARIF and GitHub paths to the
+// repository root.
+func write(cfg *config, format string, found []finding, wd string, w io.Writer) error {
 	switch format {
 	case "json":
 		return writeJSON(w, found, wd)
 	case "sarif":
-		return writeSARIF(w, found, enabled, wd)
+		return writeSARIF(w, found, cfg.enabled, cfg.severities, wd)
 	case "github":
-		writeGitHub(w, found, wd)
+		writeGitHub(w, found, repositoryRoot(wd))
 	default:
 		writeText(w, found, wd)
 	}
@@ -38,9 +39,15 @@ func relative(dir, filename string) string {
 	return rel
 }
 
+// writeText prints file:line:col: message (analyzer) for an error, as compilers and
+// go vet print them, and file:line:col: warning: message (analyzer) for a warning.
 func writeText(w io.Writer, found []finding, wd string) {
 	for _, f := range found {
-		fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relative(wd, f.posn.Filename), f.posn.Line, f.posn.Column, f.message, f.analyzer)
+		grade := ""
+		if f.severity == severity.Warning {
+			grade = "warning: "
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s%s (%s)\n", relative(wd, f.posn.Filename), f.posn.Line, f.posn.Column, grade, f.message, f.analyzer)
 	}
 }
 
@@ -53,6 +60,7 @@ type (
 	}
 	jsonFinding struct {
 		Analyzer       string    `json:"analyzer"`
+		Severity       string    `json:"severity"`
 		Posn           jsonPosn  `json:"posn"`
 		End            jsonPosn  `json:"end"`
 		Message        string    `json:"message"`
@@ -82,6 +90,7 @@ func writeJSON(w io.Writer, found []finding, wd string) error {
 	for _, f := range found {
 		jf := jsonFinding{
 			Analyzer: f.analyzer,
+			Severity: f.severity.String(),
 			Posn:     jsonPosn{relative(wd, f.posn.Filename), f.posn.Line, f.posn.Column, f.posn.Offset},
 			End:      jsonPosn{relative(wd, f.end.Filename), f.end.Line, f.end.Column, f.end.Offset},
 			Message:  f.message,
@@ -102,11 +111,12 @@ func writeJSON(w io.Writer, found []finding, wd string) error {
 }
 
 // writeGitHub prints GitHub Actions workflow commands, which the Actions runner turns
-// into annotations on the pull request.
-func writeGitHub(w io.Writer, found []finding, wd string) {
+// into annotations on the pull request: ::error or ::warning by severity, with paths
+// relative to the repository root, as the runner resolves them.
+func writeGitHub(w io.Writer, found []finding, root string) {
 	for _, f := range found {
-		fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			escapeProperty(filepath.ToSlash(relative(wd, f.posn.Filename))), f.posn.Line, f.posn.Column,
+		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", f.severity,
+			escapeProperty(filepath.ToSlash(relative(root, f.posn.Filename))), f.posn.Line, f.posn.Column,
 			f.end.Line, f.end.Column, escapeProperty("deferlint "+f.analyzer), escapeData(f.message+" ("+f.url+")"))
 	}
 }

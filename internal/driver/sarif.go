@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deferlint/deferlint/internal/docs"
+	"github.com/deferlint/deferlint/internal/severity"
 	"golang.org/x/tools/go/analysis"
 	"honnef.co/go/tools/sarif"
 )
@@ -19,9 +20,10 @@ import (
 const srcRoot = "%SRCROOT%"
 
 // writeSARIF prints a SARIF 2.1.0 log, as GitHub code scanning accepts it: one rule
-// per enabled analyzer with its documentation, URIs relative to the repository root
-// (the nearest directory above wd holding .git, else wd), columns in UTF-16 code units.
-func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, wd string) error {
+// per enabled analyzer with its documentation and default level, each result with
+// its finding's level, URIs relative to the repository root (see repositoryRoot),
+// columns in UTF-16 code units.
+func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, grades *severity.Table, wd string) error {
 	root := repositoryRoot(wd)
 	run := sarif.Run{
 		Tool: sarif.Tool{Driver: sarif.ToolComponent{
@@ -37,7 +39,7 @@ func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, wd s
 			ShortDescription:     sarif.Message{Text: docs.Summary(a.Name, a.Doc)},
 			Help:                 sarif.Message{Text: a.Doc},
 			HelpURI:              a.URL,
-			DefaultConfiguration: sarif.ReportingConfiguration{Enabled: true, Level: sarif.Warning},
+			DefaultConfiguration: sarif.ReportingConfiguration{Enabled: true, Level: sarifLevel(grades.Of(a.Name, ""))},
 		})
 	}
 	columns := newColumnCounter()
@@ -45,7 +47,7 @@ func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, wd s
 		run.Results = append(run.Results, sarif.Result{
 			RuleID:  f.analyzer,
 			Kind:    sarif.Fail,
-			Level:   sarif.Warning,
+			Level:   sarifLevel(f.severity),
 			Message: sarif.Message{Text: f.message},
 			Locations: []sarif.Location{{PhysicalLocation: sarif.PhysicalLocation{
 				ArtifactLocation: artifactLocation(root, f.posn.Filename),
@@ -65,6 +67,14 @@ func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, wd s
 	return enc.Encode(log)
 }
 
+// sarifLevel returns the SARIF result level of a severity.
+func sarifLevel(l severity.Level) string {
+	if l == severity.Error {
+		return sarif.Error
+	}
+	return sarif.Warning
+}
+
 // artifactLocation returns a URI relative to the repository root when the file lies
 // below it, and an absolute file URI otherwise.
 func artifactLocation(root, filename string) sarif.ArtifactLocation {
@@ -74,13 +84,29 @@ func artifactLocation(root, filename string) sarif.ArtifactLocation {
 	return sarif.ArtifactLocation{URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(filename)}).String()}
 }
 
+// repositoryRoot returns the directory that SARIF, GitHub annotation and baseline
+// paths are relative to: the nearest directory above wd holding .git (a directory,
+// or a file in a linked work tree), else the nearest holding go.mod, else wd. Code
+// scanning and pull-request annotations resolve paths against the repository's
+// top level, wherever the module lies in it.
 func repositoryRoot(wd string) string {
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return dir
+	if dir, ok := ancestorWith(wd, ".git"); ok {
+		return dir
+	}
+	if dir, ok := ancestorWith(wd, "go.mod"); ok {
+		return dir
+	}
+	return wd
+}
+
+// ancestorWith returns the nearest of dir and its ancestors holding name.
+func ancestorWith(dir, name string) (string, bool) {
+	for ; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return dir, true
 		}
 		if filepath.Dir(dir) == dir {
-			return wd
+			return "", false
 		}
 	}
 }
