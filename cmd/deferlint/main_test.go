@@ -195,6 +195,7 @@ func TestJSONOutput(t *testing.T) {
 		Version  int
 		Findings []struct {
 			Analyzer  string
+			Severity  string
 			Posn, End struct {
 				File                 string
 				Line, Column, Offset int
@@ -225,7 +226,7 @@ func TestJSONOutput(t *testing.T) {
 			break
 		}
 	}
-	if first.Analyzer != "deferargs" || first.Posn.File != "metrics/metrics.go" || first.Posn.Line != 21 ||
+	if first.Analyzer != "deferargs" || first.Severity != "error" || first.Posn.File != "metrics/metrics.go" || first.Posn.Line != 21 ||
 		first.End.Line != 21 || first.End.Column <= first.Posn.Column ||
 		first.URL != "https://pkg.go.dev/github.com/deferlint/deferlint/analyzers/deferargs" {
 		t.Errorf("first finding = %+v", first)
@@ -239,9 +240,11 @@ func TestJSONOutput(t *testing.T) {
 func TestGitHubOutput(t *testing.T) {
 	dir := example(t, "example")
 	r := run(t, dir, deferlint, "-format", "github", "./...")
-	want := "\n::warning file=metrics/metrics.go,line=21,col=31,endLine=21,endColumn=48,title=deferlint deferargs::time.Since(start) is evaluated"
-	if r.code != 1 || !strings.HasPrefix(r.stdout, "::warning file=") || !strings.Contains(r.stdout, want) {
-		t.Errorf("exit status %d, output\n%s\nwant a line starting\n%s", r.code, r.stdout, want[1:])
+	// A bug is an error, a policy (a goroutine without recover) a warning.
+	want := "\n::error file=metrics/metrics.go,line=21,col=31,endLine=21,endColumn=48,title=deferlint deferargs::time.Since(start) is evaluated"
+	policy := "\n::warning file=jobs/jobs.go,line=48,col=6,endLine=48,endColumn=12,title=deferlint gorecover::goroutine running"
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "::error file=") || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, policy) {
+		t.Errorf("exit status %d, output\n%s\nwant lines starting\n%s\n%s", r.code, r.stdout, want[1:], policy[1:])
 	}
 }
 
