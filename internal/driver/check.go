@@ -1,12 +1,10 @@
 package driver
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -110,7 +108,8 @@ func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*c
 		return nil, err
 	}
 	a := &checked{loaded: loaded}
-	for _, line := range loadErrors(loaded.pkgs, wd) {
+	broken := loadErrors(loaded.pkgs, wd)
+	for _, line := range broken {
 		a.failed = true
 		sayOnce(stderr, said, line)
 	}
@@ -122,7 +121,9 @@ func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*c
 	a.found, failures = collect(a.graph, loaded.reported, cfg.severities)
 	for _, failure := range failures {
 		a.failed = true
-		sayOnce(stderr, said, failure)
+		if len(broken) == 0 || !followsFromLoadErrors(failure) {
+			sayOnce(stderr, said, failure)
+		}
 	}
 	return a, nil
 }
@@ -200,43 +201,4 @@ func changedPackages(first *checked, plan fixPlan, written []fixedFile) []string
 	}
 	slices.Sort(dirs)
 	return slices.Compact(dirs)
-}
-
-// loadErrors describes, for each package that could not be loaded or type-checked,
-// its first error.
-func loadErrors(pkgs []*packages.Package, wd string) []string {
-	var lines []string
-	seen := make(map[string]bool)
-	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
-		name := cmp.Or(pkg.PkgPath, pkg.ID)
-		if len(pkg.Errors) == 0 || seen[name] {
-			return
-		}
-		seen[name] = true
-		more := ""
-		if n := len(pkg.Errors) - 1; n > 0 {
-			more = fmt.Sprintf(" (and %d more)", n)
-		}
-		lines = append(lines, fmt.Sprintf("package %s: %s%s", name, describe(firstError(pkg), wd), more))
-	})
-	return lines
-}
-
-// firstError returns the package's first error with a source position, if any: the
-// go command's own summary ("# pkg" and the same errors again) says less.
-func firstError(pkg *packages.Package) packages.Error {
-	for _, err := range pkg.Errors {
-		if err.Pos != "" && err.Pos != "-" {
-			return err
-		}
-	}
-	return pkg.Errors[0]
-}
-
-func describe(err packages.Error, wd string) string {
-	msg := strings.TrimSpace(err.Msg)
-	if err.Pos == "" || err.Pos == "-" {
-		return msg
-	}
-	return relative(wd, err.Pos) + ": " + msg
 }

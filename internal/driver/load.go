@@ -1,9 +1,12 @@
 package driver
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/types"
+	"os"
+	"os/exec"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,6 +42,9 @@ func load(cfg *config) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	if noFiles(pkgs) && outsideModule() {
+		return nil, errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
+	}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
 	}
@@ -57,6 +63,28 @@ func load(cfg *config) (*loaded, error) {
 		StubDependencies(result.pkgs)
 	}
 	return result, nil
+}
+
+// noFiles reports whether no package was found: there are none, or they are
+// patterns that matched nothing.
+func noFiles(pkgs []*packages.Package) bool {
+	for _, pkg := range pkgs {
+		if len(pkg.GoFiles) > 0 || len(pkg.CompiledGoFiles) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// outsideModule reports whether the go command, run where deferlint is, finds no
+// go.mod and no go.work: module mode without a main module.
+func outsideModule() bool {
+	out, err := exec.Command("go", "env", "GOMOD", "GOWORK").Output()
+	if err != nil {
+		return false
+	}
+	gomod, gowork, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return gomod == os.DevNull && (gowork == "" || gowork == "off")
 }
 
 // mainModuleDepsWithoutSyntax returns the import paths of the packages of the main
