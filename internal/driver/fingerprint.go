@@ -32,8 +32,9 @@ func fingerprints(found []finding, root string) []fingerprint {
 			Function: f.function,
 			Message:  normalizeMessage(f.message),
 		}
-		fp.Index = seen[fp]
+		n := seen[fp] // fp.Index is 0: the key counts identical findings
 		seen[fp]++
+		fp.Index = n
 		prints[i] = fp
 	}
 	return prints
