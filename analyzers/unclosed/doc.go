@@ -69,6 +69,35 @@
 // ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
 // and json.NewDecoder(resp.Body) leave the resource with the caller.
 //
+// Some uses look like a release or a hand-on and are neither: an assignment to the
+// blank identifier (_ = rows); a function literal that nothing can call, assigned
+// to the blank identifier or to a variable only ever assigned to it (closeIt :=
+// func() { f.Close() }; _ = closeIt); and a literal called on the spot that takes
+// the resource as a parameter, which counts for what its body does with that
+// parameter (defer func(b io.ReadCloser) {}(resp.Body) releases nothing).
+//
+// A resource is dropped where its variable takes a new value while it is still
+// held: the acquisition itself, come round again in a loop (a retry loop that goes
+// on after a bad status with the response open), or another assignment to the
+// variable that does not derive from it (resp, err = c.Get(next)). When the
+// function releases or hands the resource on elsewhere and no return leaks it,
+// the drop is reported with its line; a wrapper that takes the old value (f =
+// wrap(f)) hands it on.
+//
+// A Close deferred right after the call that returned the value with an error,
+// before the error is looked at (x, err := open(); defer x.Close()), runs on a nil
+// value when the call fails. It is reported for any function whose results are a
+// pointer or an interface with a Close method and an error, not only for the
+// resources above, and, when the error is discarded (res, _ := c.Get(u); defer
+// res.Body.Close()), where the nil value certainly panics: a response's Body
+// field or a method of an interface (a nil *os.File's Close only returns an
+// error).
+//
+// time.Tick called in a loop's body (case <-time.Tick(d) in a select loop), in a
+// file whose Go version is below 1.23, makes a new ticker each time round, none of
+// which can be stopped or collected: it is reported even in package main. The
+// range expression of for range time.Tick(d) runs once and is not such a call.
+//
 // A release under a condition that tests neither the resource nor an error, on a
 // branch that goes on to the statement after the if (if didOpen { f.Close() }, if
 // closeIt { resp.Body.Close() }), is the owner's decision and counts as the release:

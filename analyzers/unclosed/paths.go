@@ -29,6 +29,11 @@ type tracked struct {
 	again bool
 	// leaks holds every return that leakPath found reached with the resource held.
 	leaks []*ast.ReturnStmt
+	// dropped is the first node (in source order) that leakPath found reached with
+	// the resource held where the variable takes a new value: the acquisition
+	// itself, come round again in a loop, or another assignment to the variable.
+	// The old resource can no longer be released there.
+	dropped ast.Node
 	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
 	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
 	// the path.
@@ -59,6 +64,11 @@ func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
 		for i, n := range nodes {
 			if n == r.stmt {
 				r.again = true // round a loop to the acquisition, still held: each iteration leaks one
+				r.drop(n)
+				return
+			}
+			if r.reassigns(n) {
+				r.drop(n) // resp, err = c.Get(next): the old response is out of reach
 				return
 			}
 			if r.handedIn(n) {
@@ -233,6 +243,34 @@ func (r *tracked) testsResource(cond ast.Expr, errLive bool) bool {
 		return !found
 	})
 	return found
+}
+
+// drop records n as a place where the resource is dropped, keeping the first.
+func (r *tracked) drop(n ast.Node) {
+	if r.dropped == nil || n.Pos() < r.dropped.Pos() {
+		r.dropped = n
+	}
+}
+
+// reassigns reports whether n is an assignment of a new value to the variable
+// that does not derive from it (f = wrap(f) hands the old value on; resp.Body =
+// io.NopCloser(&buf), after the body was read, replaces only the field).
+func (r *tracked) reassigns(n ast.Node) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || n == r.stmt {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && r.info.Uses[id] == r.v {
+			for _, e := range as.Rhs {
+				if flow.Mentions(r.info, e, r.v) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // handedIn reports whether node n contains a use that releases or hands on the resource.

@@ -57,10 +57,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	t := resources.NewTracker(pass, cat)
 	t.Compute(pass.Files)
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	checkEarlyDefers(pass, t, in)
 	if !acquiresAnything(pass, t, cat) {
 		return nil, nil
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	graphs := make(map[*ast.BlockStmt]*flow.Graph)
 	exits := &commandExits{pass: pass, t: t, root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -140,6 +141,13 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		return
 	}
 	if src.Kind.PreGo123 && !preGo123(pass, cur) {
+		return
+	}
+	if len(src.Kind.Release) == 0 && inLoopBody(cur) {
+		// case <-time.Tick(d) in a select loop: a new ticker each time round,
+		// however long the process lives.
+		report.Node(pass, call, fmt.Sprintf("%s in a loop creates a new ticker each time round, and before Go 1.23 none of them can ever be stopped or garbage collected: create one with time.NewTicker before the loop and defer its Stop",
+			callName(pass, call)))
 		return
 	}
 	if len(src.Kind.Release) == 0 && pass.Pkg.Name() == "main" {
@@ -238,15 +246,28 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g)
-	if ret == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
+	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
+	}
+	if ret == nil && !neutral {
+		// Released or handed on elsewhere, and no return leaks it, but it is
+		// dropped where the variable takes a new value: a retry loop that goes
+		// round again with the last attempt's response still open.
+		reportDrop(pass, r, id.Name, name)
+		return
+	}
+	if ret == nil && (named || len(src.Kind.Release) == 0) {
+		return // dropped in a loop that never ends: only the message below fits, and it needs a resource nothing releases
 	}
 	if stopsCommand(pass, exits, fnCur, r) {
 		return // it leaks only on the way out of a command that exits on the error
 	}
-	where := fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
-	if ret.Results == nil && ret.Return == body.Rbrace {
-		where = fmt.Sprintf("the end of the function at line %d", pass.Fset.Position(ret.Pos()).Line)
+	where := ""
+	if ret != nil {
+		where = fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
+		if ret.Results == nil && ret.Return == body.Rbrace {
+			where = fmt.Sprintf("the end of the function at line %d", pass.Fset.Position(ret.Pos()).Line)
+		}
 	}
 	var fixes []analysis.SuggestedFix
 	if neutral && !named {
@@ -277,6 +298,46 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	}
 	report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on the path to %s, so %s: %s",
 		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
+}
+
+// inLoopBody reports whether the node at cur runs on every iteration of a loop of
+// its function: it lies in the loop's body, or in a for statement's condition or
+// post statement (not in the range expression or init, which run once).
+func inLoopBody(cur inspector.Cursor) bool {
+	n := cur.Node()
+	for _, l := range loops.Enclosing(cur) {
+		var parts []ast.Node
+		switch l := l.(type) {
+		case *ast.ForStmt:
+			parts = []ast.Node{l.Cond, l.Post, l.Body}
+		case *ast.RangeStmt:
+			parts = []ast.Node{l.Body}
+		}
+		for _, p := range parts {
+			if p != nil && p.Pos() <= n.Pos() && n.End() <= p.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportDrop reports a resource held in v that the function releases or hands on
+// on some paths but drops on another, where the variable takes a new value: the
+// acquisition again, in a loop, or another assignment.
+func reportDrop(pass *analysis.Pass, r *tracked, v, name string) {
+	subject := v
+	if r.kind.BodyOnly {
+		subject += ".Body"
+	}
+	line := pass.Fset.Position(r.dropped.Pos()).Line
+	if r.dropped == r.stmt {
+		report.Node(pass, r.stmt, fmt.Sprintf("%s (%s from %s) is not %s on a path that goes round the loop to line %d, where %s takes the next one, so %s: call %s on that path before the next iteration",
+			subject, r.kind.Noun, name, verb(r.kind), line, v, r.kind.Leak, r.kind.ReleaseCall(v)))
+		return
+	}
+	report.Node(pass, r.stmt, fmt.Sprintf("%s (%s from %s) is not %s before %s is assigned again at line %d, so %s: call %s before that assignment",
+		subject, r.kind.Noun, name, verb(r.kind), v, line, r.kind.Leak, r.kind.ReleaseCall(v)))
 }
 
 // repeats reports whether a leak in test code grows without bound: the

@@ -134,11 +134,86 @@ func (t *Tracker) Uses(root ast.Node, v *types.Var, k *Kind) []Use {
 		}
 		stack = append(stack, n)
 		if id, ok := n.(*ast.Ident); ok && t.Pass.TypesInfo.Uses[id] == v {
-			uses = append(uses, Use{Ident: id, Effect: t.classify(stack, k)})
+			effect := t.classify(stack, k)
+			if effect != Neutral && inDeadLiteral(t.Pass.TypesInfo, root, stack) {
+				effect = Neutral // closeIt := func() { f.Close() }; _ = closeIt: it never runs
+			}
+			uses = append(uses, Use{Ident: id, Effect: effect})
 		}
 		return true
 	})
 	return uses
+}
+
+// inDeadLiteral reports whether the identifier at the top of stack lies in a
+// function literal that can never run: one assigned to the blank identifier, or
+// to a local variable of root that is only ever assigned to the blank identifier
+// (the way to silence "declared and not used"). Nothing can call it, so what it
+// would do to a resource does not happen.
+func inDeadLiteral(info *types.Info, root ast.Node, stack []ast.Node) bool {
+	for i := len(stack) - 2; i > 0; i-- {
+		lit, ok := stack[i].(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		target := assignedTo(stack[i-1], lit)
+		if target == nil {
+			return false
+		}
+		if target.Name == "_" {
+			return true
+		}
+		w, ok := info.Defs[target].(*types.Var)
+		return ok && onlyBlanked(info, root, w)
+	}
+	return false
+}
+
+// assignedTo returns the identifier that parent (an assignment or a var spec)
+// assigns the expression e to, or nil.
+func assignedTo(parent ast.Node, e ast.Expr) *ast.Ident {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch p := parent.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = p.Lhs, p.Rhs
+	case *ast.ValueSpec:
+		for _, name := range p.Names {
+			lhs = append(lhs, name)
+		}
+		rhs = p.Values
+	}
+	if len(lhs) != len(rhs) {
+		return nil
+	}
+	for j, r := range rhs {
+		if r == e {
+			id, _ := lhs[j].(*ast.Ident)
+			return id
+		}
+	}
+	return nil
+}
+
+// onlyBlanked reports whether every use of w in root is the right-hand side of an
+// assignment to the blank identifier (_ = w).
+func onlyBlanked(info *types.Info, root ast.Node, w *types.Var) bool {
+	ok := true
+	var parent ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if !ok || n == nil {
+			return false
+		}
+		if as, isAssign := n.(*ast.AssignStmt); isAssign {
+			parent = as
+		}
+		if id, isIdent := n.(*ast.Ident); isIdent && info.Uses[id] == w {
+			target := assignedTo(parent, id)
+			ok = target != nil && target.Name == "_"
+		}
+		return true
+	})
+	return ok
 }
 
 // releases reports whether method name releases a resource of kind k.
@@ -198,11 +273,22 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if body && t.readsToEOF(p, j) {
 						return Release // io.ReadAll(resp.Body): at EOF the connection goes back to the pool
 					}
+					if lit, ok := ast.Unparen(p.Fun).(*ast.FuncLit); ok {
+						if body {
+							k = nil // the literal gets the body itself: b.Close() releases it
+						}
+						return t.literalParamEffect(lit, j, k)
+					}
 					if t.takes(p, j) {
 						return Move
 					}
 					return Neutral
 				}
+			}
+			return Move
+		case *ast.AssignStmt:
+			if id := assignedTo(p, e); id != nil && id.Name == "_" {
+				return Neutral // _ = rows keeps no reference
 			}
 			return Move
 		case *ast.UnaryExpr:
@@ -239,6 +325,29 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 		}
 	}
 	return Move
+}
+
+// literalParamEffect is the effect of passing a resource as argument arg of a
+// function literal called on the spot (defer func(b io.ReadCloser) { ... }(resp.Body)):
+// what the literal's body does to the parameter. A variadic literal takes it.
+func (t *Tracker) literalParamEffect(lit *ast.FuncLit, arg int, k *Kind) Effect {
+	sig, ok := t.Pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if !ok || sig.Variadic() || arg >= sig.Params().Len() {
+		return Move
+	}
+	param := sig.Params().At(arg)
+	effect := Neutral
+	for _, u := range t.Uses(lit.Body, param, k) {
+		switch u.Effect {
+		case Release:
+			if effect == Neutral {
+				effect = Release
+			}
+		case Move:
+			effect = Move
+		}
+	}
+	return effect
 }
 
 func isChan(t types.Type) bool {

@@ -295,20 +295,3 @@ func generic(name string) {
 	}
 	closerInGeneric(f)
 }
-
-// Known false negatives.
-
-func overwritten(a, b string) {
-	f, _ := os.Open(a)
-	f, _ = os.Open(b) // the first file leaks; overwriting ends the path
-	f.Close()
-}
-
-func closureNeverCalled(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	closeIt := func() { f.Close() } // counts as handing on
-	_ = closeIt
-}

@@ -36,3 +36,21 @@ func tickForever() {
 	for range time.Tick(time.Second) {
 	}
 }
+
+// time.Tick in the loop makes a new ticker each time round.
+func tickEachIteration(done chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-time.Tick(time.Second): // want `time.Tick in a loop creates a new ticker each time round, and before Go 1.23 none of them can ever be stopped or garbage collected: create one with time.NewTicker before the loop and defer its Stop`
+		}
+	}
+}
+
+// The range expression is evaluated once: one ticker, for the life of the loop.
+func tickRangedOnce() {
+	for range time.Tick(time.Second) { // quiet: one ticker, in use for ever
+		work()
+	}
+}
