@@ -101,35 +101,6 @@ func TestAcceptSkipsOverlappingFixes(t *testing.T) {
 	}
 }
 
-func TestUnifiedDiff(t *testing.T) {
-	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\n"
-	updated := strings.Replace(strings.Replace(old, "c\n", "C\n", 1), "l\n", "l\nL\n", 1)
-	want := `--- a/f.go
-+++ b/f.go
-@@ -1,6 +1,6 @@
- a
- b
--c
-+C
- d
- e
- f
-@@ -10,5 +10,6 @@
- j
- k
- l
-+L
- m
- n
-`
-	if got := unifiedDiff("f.go", []byte(old), []byte(updated)); got != want {
-		t.Errorf("unifiedDiff =\n%s\nwant\n%s", got, want)
-	}
-	if got := unifiedDiff("f.go", []byte("x"), []byte("y")); !strings.Contains(got, "-x\n\\ No newline at end of file\n+y\n") {
-		t.Errorf("unifiedDiff without final newline =\n%s", got)
-	}
-}
-
 func TestUTF16Columns(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "f.go")
 	if err := os.WriteFile(name, []byte("ab\n\"é😀\" + x\n"), 0o644); err != nil {

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/deferlint/deferlint/internal/unified"
 )
 
 // A fixPlan is the suggested fixes chosen among the findings: the first fix of each
@@ -110,7 +112,7 @@ func printDiff(found []finding, wd string, stdout, stderr io.Writer) (changed bo
 		return false, err
 	}
 	for _, f := range files {
-		fmt.Fprint(stdout, unifiedDiff(filepath.ToSlash(relative(wd, f.name)), f.old, f.final()))
+		fmt.Fprint(stdout, unified.Diff(filepath.ToSlash(relative(wd, f.name)), f.old, f.final()))
 	}
 	return len(files) > 0, nil
 }
@@ -221,36 +223,36 @@ func positionAfter(posn token.Position, written []fixedFile) token.Position {
 // k-th line of the run that replaces it), its column moved by the change of
 // indentation.
 func afterFormat(posn token.Position, updated, formatted []byte) token.Position {
-	a, b := splitLines(updated), splitLines(formatted)
-	ops := lineOps(a, b)
+	a, b := unified.Lines(updated), unified.Lines(formatted)
+	ops := unified.Ops(a, b)
 	for i, op := range ops {
-		if op.kind == '+' || op.a != posn.Line-1 {
+		if op.Kind == '+' || op.A != posn.Line-1 {
 			continue
 		}
-		line, column := op.b, posn.Column
-		if op.kind == '-' {
+		line, column := op.B, posn.Column
+		if op.Kind == '-' {
 			k, first := 0, i // op is the k-th line of the run of deleted lines from first
-			for first > 0 && ops[first-1].kind == '-' {
+			for first > 0 && ops[first-1].Kind == '-' {
 				first--
 				k++
 			}
 			end := i
-			for end < len(ops) && ops[end].kind == '-' {
+			for end < len(ops) && ops[end].Kind == '-' {
 				end++
 			}
 			added := 0
-			for end+added < len(ops) && ops[end+added].kind == '+' {
+			for end+added < len(ops) && ops[end+added].Kind == '+' {
 				added++
 			}
 			if added > 0 {
-				line = ops[end+min(k, added-1)].b
+				line = ops[end+min(k, added-1)].B
 			}
 		}
 		if line >= len(b) {
 			break
 		}
-		if op.kind == '-' {
-			column = max(column-indentWidth(a[op.a])+indentWidth(b[line]), 1)
+		if op.Kind == '-' {
+			column = max(column-indentWidth(a[op.A])+indentWidth(b[line]), 1)
 		}
 		column = min(column, len(strings.TrimRight(b[line], "\n"))+1)
 		start := 0
@@ -320,147 +322,4 @@ func applyEdits(content []byte, edits []edit) []byte {
 	}
 	out.Write(content[last:])
 	return out.Bytes()
-}
-
-// unifiedDiff returns a unified diff of old and updated, with three lines of context.
-func unifiedDiff(name string, old, updated []byte) string {
-	a, b := splitLines(old), splitLines(updated)
-	ops := lineOps(a, b)
-	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
-	const context = 3
-	for i := 0; i < len(ops); {
-		if ops[i].kind == ' ' {
-			i++
-			continue
-		}
-		// A hunk starts context lines before the first change and ends where more
-		// than 2*context unchanged lines follow the last change.
-		first := max(i-context, 0)
-		last := i
-		for j := i; j < len(ops); j++ {
-			if ops[j].kind != ' ' {
-				last = j
-			} else if j-last > 2*context {
-				break
-			}
-		}
-		end := min(last+context+1, len(ops))
-		hunk := ops[first:end]
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(hunk[0].a, count(hunk, '-')), hunkRange(hunk[0].b, count(hunk, '+')))
-		for _, op := range hunk {
-			out.WriteString(string(op.kind) + op.line)
-		}
-		i = end
-	}
-	return out.String()
-}
-
-// A lineOp keeps (' '), deletes ('-') or inserts ('+') one line; a and b are the
-// 0-based indexes in the old and new files where the operation stands.
-type lineOp struct {
-	kind byte
-	line string
-	a, b int
-}
-
-// count returns the number of lines a hunk covers in the old ('-') or new ('+') file.
-func count(hunk []lineOp, side byte) int {
-	n := 0
-	for _, op := range hunk {
-		if op.kind == ' ' || op.kind == side {
-			n++
-		}
-	}
-	return n
-}
-
-// lineOps returns an edit script from a to b: the common prefix and suffix are kept,
-// and the lines between are aligned by a longest common subsequence. Fixes change
-// little, so the middle is small; when it is not, it is replaced whole.
-func lineOps(a, b []string) []lineOp {
-	prefix := 0
-	for prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
-		prefix++
-	}
-	suffix := 0
-	for suffix < len(a)-prefix && suffix < len(b)-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
-		suffix++
-	}
-	var ops []lineOp
-	for i := range prefix {
-		ops = append(ops, lineOp{' ', a[i], i, i})
-	}
-	midA, midB := a[prefix:len(a)-suffix], b[prefix:len(b)-suffix]
-	ops = append(ops, alignMiddle(midA, midB, prefix)...)
-	for k := suffix; k > 0; k-- {
-		ops = append(ops, lineOp{' ', a[len(a)-k], len(a) - k, len(b) - k})
-	}
-	return ops
-}
-
-func alignMiddle(a, b []string, offset int) []lineOp {
-	var ops []lineOp
-	if len(a)*len(b) > 1<<22 {
-		for i, line := range a {
-			ops = append(ops, lineOp{'-', line, offset + i, offset})
-		}
-		for j, line := range b {
-			ops = append(ops, lineOp{'+', line, offset + len(a), offset + j})
-		}
-		return ops
-	}
-	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			ops = append(ops, lineOp{' ', a[i], offset + i, offset + j})
-			i, j = i+1, j+1
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			ops = append(ops, lineOp{'-', a[i], offset + i, offset + j})
-			i++
-		default:
-			ops = append(ops, lineOp{'+', b[j], offset + i, offset + j})
-			j++
-		}
-	}
-	return ops
-}
-
-// hunkRange formats the start and length of a hunk side; start is 0-based.
-func hunkRange(start, length int) string {
-	if length == 0 {
-		return fmt.Sprintf("%d,0", start)
-	}
-	return fmt.Sprintf("%d,%d", start+1, length)
-}
-
-// splitLines splits content after each newline; a last line without one gets the
-// conventional marker, so that the diff says so.
-func splitLines(content []byte) []string {
-	var lines []string
-	for len(content) > 0 {
-		i := bytes.IndexByte(content, '\n')
-		if i < 0 {
-			lines = append(lines, string(content)+"\n\\ No newline at end of file\n")
-			break
-		}
-		lines = append(lines, string(content[:i+1]))
-		content = content[i+1:]
-	}
-	return lines
 }
