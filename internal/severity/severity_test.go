@@ -1,6 +1,9 @@
 package severity
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers"
@@ -44,5 +47,35 @@ func TestOf(t *testing.T) {
 	}
 	if _, err := Parse("fatal"); err == nil {
 		t.Error(`Parse("fatal") succeeds`)
+	}
+}
+
+// TestREADME keeps the README's Severity table equal to Default: each analyzer's row
+// starts with its grade, and names each category graded apart with that grade.
+func TestREADME(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "\n### Severity\n")
+	section, _, _ = strings.Cut(section, "\n### ")
+	rows := make(map[string]string)
+	for line := range strings.Lines(section) {
+		cells := strings.Split(line, "|")
+		if len(cells) == 4 {
+			rows[strings.TrimSpace(cells[1])] = strings.TrimSpace(cells[2])
+		}
+	}
+	table := Default()
+	for key, level := range table.levels {
+		row, ok := rows[key.Analyzer]
+		switch {
+		case !ok:
+			t.Errorf("README's Severity table has no row for %s", key.Analyzer)
+		case key.Category == "" && !strings.HasPrefix(row, level.String()):
+			t.Errorf("README's Severity row for %s, %q, does not start with %s", key.Analyzer, row, level)
+		case key.Category != "" && !strings.Contains(row, level.String()+" for ") || key.Category != "" && !strings.Contains(row, "category `"+key.Category+"`"):
+			t.Errorf("README's Severity row for %s, %q, does not grade category %s as %s", key.Analyzer, row, key.Category, level)
+		}
 	}
 }
