@@ -107,6 +107,12 @@ func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*c
 	if err != nil {
 		return nil, err
 	}
+	return analyzeLoaded(cfg, loaded, wd, stderr, said)
+}
+
+// analyzeLoaded is analyze with the packages loaded already.
+func analyzeLoaded(cfg *config, loaded *loaded, wd string, stderr io.Writer, said map[string]bool) (*checked, error) {
+	var err error
 	a := &checked{loaded: loaded}
 	broken := loadErrors(loaded.pkgs, wd)
 	for _, line := range broken {
@@ -139,8 +145,9 @@ func sayOnce(stderr io.Writer, said map[string]bool, line string) {
 // -new-from-rev keep), says on stderr what it changed, and returns all the findings
 // that remain: the packages it changed are loaded and analyzed again, so
 // that their findings are those of the fixed files, at their new positions; the
-// findings of the other packages are kept as they were. It reports whether the second
-// analysis failed.
+// findings of the other packages are kept as they were. A package that the fixes
+// leave not compiling gets its files back (see refuseIllTyped). It reports whether
+// the second analysis failed or fixes were refused.
 //
 // Only the changed packages are analyzed again, not their importers: a fix changes
 // nothing but the finding it resolves, so what an analyzer learns about a package
@@ -152,6 +159,7 @@ func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, s
 		return nil, false, err
 	}
 	if len(written) == 0 {
+		sayApplied(plan, nil, wd, stderr)
 		return first.found, false, nil
 	}
 	again := *cfg
@@ -159,10 +167,28 @@ func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, s
 	if dirs != nil {
 		again.patterns = dirs
 	}
-	second, err := analyze(&again, wd, stderr, said)
+	fixed, err := load(&again)
 	if err != nil {
 		return nil, false, err
 	}
+	kept, refusals, err := refuseIllTyped(first.loaded, fixed, written, wd)
+	if err != nil {
+		return nil, false, err
+	}
+	sayApplied(plan, kept, wd, stderr)
+	for _, line := range refusals {
+		fmt.Fprintf(stderr, "deferlint: %s\n", line)
+	}
+	if len(refusals) > 0 {
+		if fixed, err = load(&again); err != nil { // the restored files as they were
+			return nil, false, err
+		}
+	}
+	second, err := analyzeLoaded(&again, fixed, wd, stderr, said)
+	if err != nil {
+		return nil, false, err
+	}
+	failed = second.failed || len(refusals) > 0
 	for _, f := range first.found {
 		if dirs != nil && !slices.Contains(dirs, f.pkg.Dir) {
 			remaining = append(remaining, f)
@@ -170,7 +196,7 @@ func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, s
 	}
 	remaining = append(remaining, second.found...)
 	slices.SortFunc(remaining, compareFindings)
-	return remaining, second.failed, nil
+	return remaining, failed, nil
 }
 
 // changedPackages returns the directories of the packages that the written files

@@ -117,9 +117,8 @@ func printDiff(found []finding, wd string, stdout, stderr io.Writer) (changed bo
 	return len(files) > 0, nil
 }
 
-// applyFixes writes the chosen fixes to the files and says on stderr what it changed
-// and which fixes it skipped. It returns the files written; on an error, those
-// written before it.
+// applyFixes writes the chosen fixes to the files. It returns the files written; on
+// an error, those written before it.
 func applyFixes(plan fixPlan, wd string, stderr io.Writer) ([]fixedFile, error) {
 	files, err := plan.fixedFiles(wd, stderr)
 	if err != nil {
@@ -136,7 +135,6 @@ func applyFixes(plan fixPlan, wd string, stderr io.Writer) ([]fixedFile, error) 
 		}
 		written = append(written, f)
 	}
-	sayApplied(plan, written, wd, stderr)
 	return written, nil
 }
 
