@@ -2,6 +2,7 @@ package directives
 
 import (
 	_ "embed"
+	"reflect"
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/report"
@@ -12,7 +13,10 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports malformed //deferlint:ignore directives.
+// Analyzer reports malformed //deferlint:ignore and //deferlint:file-ignore
+// directives. Its result is the package's index of directives, through which a
+// driver that sees every analyzer's findings (cmd/deferlint) learns which directives
+// silenced nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:             "directives",
 	Doc:              docs.Extract(doc, "directives"),
@@ -20,6 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         report.Requires,
 	Run:              run,
 	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*suppress.Index](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -29,5 +34,5 @@ func run(pass *analysis.Pass) (any, error) {
 			report.Range(pass, d.Pos, d.End, problem)
 		}
 	}
-	return nil, nil
+	return index, nil
 }

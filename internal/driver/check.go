@@ -125,6 +125,10 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string, stderr io.Writer, sai
 	}
 	var failures []string
 	a.found, failures = collect(a.graph, loaded.reported, cfg.severities)
+	if stale := staleDirectives(a.graph, loaded.reported, cfg.enabled, cfg.severities); len(stale) > 0 {
+		a.found = append(a.found, stale...)
+		slices.SortFunc(a.found, compareFindings)
+	}
 	for _, failure := range failures {
 		a.failed = true
 		if len(broken) == 0 || !followsFromLoadErrors(failure) {

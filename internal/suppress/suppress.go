@@ -1,9 +1,15 @@
-// Package suppress finds the //deferlint:ignore directives of a package.
+// Package suppress finds the //deferlint:ignore and //deferlint:file-ignore
+// directives of a package.
 //
-// A directive silences the named analyzers on its own line (a trailing comment) and on
-// the line below it (a comment above the statement):
+// An ignore directive silences the named analyzers on its own line (a trailing
+// comment) and on the line below it (a comment above the statement); a file-ignore
+// directive silences them in the whole file, wherever it stands:
 //
 //	//deferlint:ignore deferloop,unclosed the loop runs at most twice
+//	//deferlint:file-ignore gorecover the workers of this file are supervised
+//
+// Each directive records whether it silenced anything, so that a driver that sees
+// every analyzer's findings can report the directives that silence nothing.
 //
 // The index is computed once per package by Analyzer and shared by every analyzer
 // that reports through package report, so each directive is parsed once whatever the
@@ -16,12 +22,16 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// Prefix starts every directive.
-const Prefix = "//deferlint:ignore"
+// Prefix starts every line directive, FilePrefix every file directive.
+const (
+	Prefix     = "//deferlint:ignore"
+	FilePrefix = "//deferlint:file-ignore"
+)
 
 // KnownAnalyzers lists the names a directive may silence. A test in package analyzers
 // keeps it equal to the suite, so that a typo in a directive is reported instead of
@@ -36,31 +46,47 @@ var KnownAnalyzers = []string{
 	"unclosed",
 }
 
-// Directive is one //deferlint:ignore comment.
+// Directive is one //deferlint:ignore or //deferlint:file-ignore comment.
 type Directive struct {
 	Pos       token.Pos
 	End       token.Pos
 	Filename  string
 	Line      int
+	WholeFile bool     // a file-ignore directive
 	Analyzers []string // as written, in order
 	Reason    string   // empty when the author gave none
+	used      atomic.Bool
+}
+
+// Name returns how the directive is written: //deferlint:ignore or
+// //deferlint:file-ignore.
+func (d *Directive) Name() string {
+	if d.WholeFile {
+		return FilePrefix
+	}
+	return Prefix
 }
 
 // Problem describes what is wrong with a directive, or "" when nothing is.
 func (d *Directive) Problem() string {
+	name := d.Name()
 	if len(d.Analyzers) == 0 {
-		return "//deferlint:ignore names no analyzer: write //deferlint:ignore NAME[,NAME] reason"
+		return name + " names no analyzer: write " + name + " NAME[,NAME] reason"
 	}
-	for _, name := range d.Analyzers {
-		if !slices.Contains(KnownAnalyzers, name) {
-			return "//deferlint:ignore names unknown analyzer " + quote(name) + ", so it silences nothing: use a name from deferlint -list"
+	for _, a := range d.Analyzers {
+		if !slices.Contains(KnownAnalyzers, a) {
+			return name + " names unknown analyzer " + quote(a) + ", so it silences nothing: use a name from deferlint -list"
 		}
 	}
 	if d.Reason == "" {
-		return "//deferlint:ignore needs a reason after the analyzer names, so that a reviewer can judge the suppression"
+		return name + " needs a reason after the analyzer names, so that a reviewer can judge the suppression"
 	}
 	return ""
 }
+
+// Used reports whether the directive has silenced a finding. Analyzers of one
+// package run at once, so it is read once they all have run.
+func (d *Directive) Used() bool { return d.used.Load() }
 
 func quote(s string) string { return `"` + s + `"` }
 
@@ -68,6 +94,7 @@ func quote(s string) string { return `"` + s + `"` }
 type Index struct {
 	Directives []*Directive
 	byLine     map[fileLine][]*Directive
+	byFile     map[string][]*Directive // file-ignore directives
 }
 
 type fileLine struct {
@@ -76,41 +103,49 @@ type fileLine struct {
 }
 
 // Silences reports whether a directive silences analyzer at posn: a well-formed
-// directive naming analyzer on posn's line or on the line above it.
+// directive naming analyzer on posn's line or on the line above it, or in posn's file
+// for a file-ignore directive. The directives that silence it are marked used.
 func (x *Index) Silences(posn token.Position, analyzer string) bool {
 	if x == nil {
 		return false
 	}
-	for _, line := range []int{posn.Line, posn.Line - 1} {
-		for _, d := range x.byLine[fileLine{posn.Filename, line}] {
-			if d.Problem() == "" && slices.Contains(d.Analyzers, analyzer) {
-				return true
-			}
+	candidates := slices.Concat(x.byLine[fileLine{posn.Filename, posn.Line}], x.byLine[fileLine{posn.Filename, posn.Line - 1}], x.byFile[posn.Filename])
+	silenced := false
+	for _, d := range candidates {
+		if d.Problem() == "" && slices.Contains(d.Analyzers, analyzer) {
+			d.used.Store(true)
+			silenced = true
 		}
 	}
-	return false
+	return silenced
 }
 
 // Analyzer parses the directives of a package. It reports nothing itself; the
 // directives analyzer reports malformed directives.
 var Analyzer = &analysis.Analyzer{
 	Name:             "deferlintdirectives",
-	Doc:              "index the //deferlint:ignore directives of a package",
+	Doc:              "index the //deferlint:ignore and //deferlint:file-ignore directives of a package",
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Index](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	index := &Index{byLine: make(map[fileLine][]*Directive)}
+	index := &Index{byLine: make(map[fileLine][]*Directive), byFile: make(map[string][]*Directive)}
 	for _, file := range pass.Files {
 		for _, group := range file.Comments {
 			for _, c := range group.List {
-				if d := parse(pass.Fset, c); d != nil {
-					index.Directives = append(index.Directives, d)
+				d := parse(pass.Fset, c)
+				switch {
+				case d == nil:
+					continue
+				case d.WholeFile:
+					index.byFile[d.Filename] = append(index.byFile[d.Filename], d)
+				default:
 					key := fileLine{d.Filename, d.Line}
 					index.byLine[key] = append(index.byLine[key], d)
 				}
+				index.Directives = append(index.Directives, d)
 			}
 		}
 	}
@@ -119,12 +154,17 @@ func run(pass *analysis.Pass) (any, error) {
 
 // parse returns the directive written in c, or nil when c is no directive.
 func parse(fset *token.FileSet, c *ast.Comment) *Directive {
+	wholeFile := false
 	rest, ok := strings.CutPrefix(c.Text, Prefix)
+	if !ok {
+		rest, ok = strings.CutPrefix(c.Text, FilePrefix)
+		wholeFile = true
+	}
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return nil
 	}
 	posn := fset.PositionFor(c.Pos(), false)
-	d := &Directive{Pos: c.Pos(), End: c.End(), Filename: posn.Filename, Line: posn.Line}
+	d := &Directive{Pos: c.Pos(), End: c.End(), Filename: posn.Filename, Line: posn.Line, WholeFile: wholeFile}
 	fields := strings.Fields(rest)
 	if len(fields) == 0 {
 		return d
