@@ -11,12 +11,14 @@ import (
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 )
 
 //go:embed doc.go
@@ -205,18 +207,6 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	if g == nil {
 		return
 	}
-	named := isNamedResult(c.info, fnCur.Node(), v)
-	done := func(n ast.Node) bool {
-		if ret, ok := n.(*ast.ReturnStmt); ok && named && len(ret.Results) == 0 {
-			return true // a naked return returns the named result
-		}
-		for _, u := range calls {
-			if n.Pos() <= u.pos && u.pos < n.End() {
-				return true
-			}
-		}
-		return false
-	}
 	ctxs := c.contextVars(stmt.Node(), v)
 	var handOffs []token.Pos
 	if !b.inLoop {
@@ -225,9 +215,18 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// registered with the parent, so the paths go on.
 		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs)
 	}
-	p := searchPaths(c.info, g, stmt.Node(), v, c.errorVar(stmt.Node(), src), ctxs, func(n ast.Node) bool {
-		return done(n) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
-	})
+	search := &obligation.Search{
+		Info:    c.info,
+		Acquire: stmt.Node(),
+		Var:     v,
+		Pair:    c.errorVar(stmt.Node(), src),
+		Named:   isNamedResult(c.info, fnCur.Node(), v),
+		Ends: func(n ast.Node, _ bool) bool {
+			return callsIn(n, calls) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
+		},
+		Skips: func(b *cfg.Block) bool { return waitsDoneCase(c.info, b, ctxs) },
+	}
+	p := lost(search.Run(g, flow.FuncBody(fnCur.Node())), stmt.Node(), definesFresh(c.info, stmt.Node(), v))
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
@@ -264,6 +263,16 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: call %s() before the iteration ends",
 			src.what(), v.Name()))
 	}
+}
+
+// callsIn reports whether one of the calls lies in n.
+func callsIn(n ast.Node, calls []use) bool {
+	for _, u := range calls {
+		if n.Pos() <= u.pos && u.pos < n.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether one of the positions lies in n.

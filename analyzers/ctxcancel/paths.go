@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -17,83 +17,22 @@ type paths struct {
 	again     bool            // the statement itself, declaring a fresh variable (a loop)
 }
 
-// searchPaths follows every path from the statement from, which assigns a fresh
-// cancel function to v, and stops each one at the first node for which done is
-// true. It records the returns, the assignments to v and the repetitions of from
-// that the paths reach first. On a branch on v == nil or v != nil, the branch where
-// v is nil is not taken: v was just assigned a function. When errVar is not nil,
-// it received the error of the call that returned v, and the branch where it is
-// not nil is not taken, at any condition on it until errVar is assigned again
-// (the pairing rule unclosed applies to its resources too).
-//
-// A select case body whose case receives from a context in ctxs (the derived
-// context: its Done channel is closed, so it is released) also stops a path.
-func searchPaths(info *types.Info, g *flow.Graph, from ast.Node, v, errVar *types.Var, ctxs []*types.Var, done func(ast.Node) bool) paths {
-	var p paths
-	start, index := g.Find(from)
-	if start == nil {
-		return p
-	}
-	fresh := definesFresh(info, from, v)
-	type state struct {
-		b       *cfg.Block
-		errLive bool
-	}
-	visited := make(map[state]bool)
-	var walk func(b *cfg.Block, nodes []ast.Node, errLive bool)
-	walk = func(b *cfg.Block, nodes []ast.Node, errLive bool) {
-		for _, n := range nodes {
-			if errVar != nil && n != from && assigns(info, n, errVar) {
-				errLive = false
-			}
-			switch {
-			case done(n):
-				return
-			case n == from && fresh:
-				p.again = true
-				return
-			case assigns(info, n, v):
-				if p.overwrite == nil || n.Pos() < p.overwrite.Pos() {
-					p.overwrite = n
-				}
-				return
-			}
+// lost sorts the drops of an obligation search from the statement from: running
+// from again is a loop when it declares a fresh variable each time (fresh), and
+// an overwrite of the cancel function it stored before when it assigns an
+// existing one.
+func lost(p obligation.Paths, from ast.Node, fresh bool) paths {
+	l := paths{ret: p.First}
+	for _, n := range p.Drops {
+		if n == from && fresh {
+			l.again = true
+			continue
 		}
-		if ret := b.Return(); ret != nil {
-			if p.ret == nil || ret.Pos() < p.ret.Pos() {
-				p.ret = ret
-			}
-			return
-		}
-		succs := b.Succs
-		if len(succs) == 2 && len(b.Nodes) > 0 {
-			switch nilTest(info, b.Nodes[len(b.Nodes)-1], v) {
-			case token.NEQ: // v != nil: true
-				succs = succs[:1]
-			case token.EQL: // v == nil: false
-				succs = succs[1:]
-			}
-			if errLive && errVar != nil && len(succs) == 2 {
-				switch nilTest(info, b.Nodes[len(b.Nodes)-1], errVar) {
-				case token.NEQ: // err != nil: false
-					succs = succs[1:]
-				case token.EQL: // err == nil: true
-					succs = succs[:1]
-				}
-			}
-		}
-		for _, s := range succs {
-			if clause, ok := s.Stmt.(*ast.CommClause); ok && s.Kind == cfg.KindSelectCaseBody && clause.Comm != nil && waitsDone(info, clause.Comm, ctxs) {
-				continue
-			}
-			if st := (state{s, errLive}); !visited[st] {
-				visited[st] = true
-				walk(s, s.Nodes, errLive)
-			}
+		if l.overwrite == nil || n.Pos() < l.overwrite.Pos() {
+			l.overwrite = n
 		}
 	}
-	walk(start, start.Nodes[index+1:], true)
-	return p
+	return l
 }
 
 // definesFresh reports whether the statement n declares v (rather than assigning
@@ -112,44 +51,12 @@ func definesFresh(info *types.Info, n ast.Node, v *types.Var) bool {
 	return false
 }
 
-// assigns reports whether the graph node n assigns to v.
-func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for _, lhs := range n.Lhs {
-			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
-				return true
-			}
-		}
-	case *ast.ValueSpec:
-		for _, id := range n.Names {
-			if info.Defs[id] == v {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// nilTest returns token.EQL for the condition v == nil, token.NEQ for v != nil,
-// and token.ILLEGAL for any other node.
-func nilTest(info *types.Info, n ast.Node, v *types.Var) token.Token {
-	bin, ok := n.(*ast.BinaryExpr)
-	if !ok {
-		if paren, ok := n.(*ast.ParenExpr); ok {
-			return nilTest(info, paren.X, v)
-		}
-		return token.ILLEGAL
-	}
-	if !isNilComparison(info, bin) {
-		return token.ILLEGAL
-	}
-	for _, operand := range []ast.Expr{bin.X, bin.Y} {
-		if id, ok := ast.Unparen(operand).(*ast.Ident); ok && info.Uses[id] == v {
-			return bin.Op
-		}
-	}
-	return token.ILLEGAL
+// waitsDoneCase reports whether b is the body of a select case that receives
+// from the Done channel of one of ctxs: a path that enters it finds the derived
+// context released.
+func waitsDoneCase(info *types.Info, b *cfg.Block, ctxs []*types.Var) bool {
+	clause, ok := b.Stmt.(*ast.CommClause)
+	return ok && b.Kind == cfg.KindSelectCaseBody && clause.Comm != nil && waitsDone(info, clause.Comm, ctxs)
 }
 
 // waitsDone reports whether n receives from the Done channel of one of ctxs:

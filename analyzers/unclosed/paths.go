@@ -6,8 +6,8 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"github.com/deferlint/deferlint/internal/resources"
-	"golang.org/x/tools/go/cfg"
 )
 
 // tracked is one resource held in a local variable after an acquiring statement.
@@ -18,10 +18,9 @@ type tracked struct {
 	flag   *types.Var // the bool that came with it (f, ok := get()), or nil: false when there is no resource
 	other  *types.Var // any other last result (a byte, a count), or nil: its tests are not understood
 	kind   *resources.Kind
-	named  bool                  // v is a named result: a bare return hands it on
-	handed []token.Pos           // positions of uses that release it or hand it on
-	guards map[ast.Expr]bool     // conditions of ifs whose branch releases it and goes on (see findGuards)
-	conds  map[ast.Expr]ast.Stmt // the branch conditions of the function (if, for, tagless case), with the if's init
+	named  bool              // v is a named result: a bare return hands it on
+	handed []token.Pos       // positions of uses that release it or hand it on
+	guards map[ast.Expr]bool // conditions of ifs whose branch releases it and goes on (see findGuards)
 	info   *types.Info
 	tr     *resources.Tracker
 	// again is set by leakPath when a path comes back to the acquisition while
@@ -40,88 +39,44 @@ type tracked struct {
 	scanErrs map[*types.Var]bool
 }
 
-// leakPath returns the first return statement (in source order) that some path from
-// the acquisition reaches while the resource is still held, or nil. A path ends
-// without a leak when it passes a node that releases or hands on the resource
-// (including a defer that does), when it takes the branch of a condition on which
-// the resource is absent (the paired error is non-nil, or the variable is nil), or
-// when it leaves a `for v.Next()` loop of a kind whose Next releases it. The pairing
-// with the error ends where the error variable is assigned again.
-func (r *tracked) leakPath(g *flow.Graph) *ast.ReturnStmt {
-	start, index := g.Find(r.stmt)
-	if start == nil {
-		return nil
+// leakPath follows every path from the acquisition (see obligation.Search.Run) and
+// returns the first return statement (in source order) reached while the resource
+// is still held, or nil; it records the other returns, the loop and the first drop
+// in r. A path ends without a leak when it passes a node that releases or hands on
+// the resource (including a defer that does), an assertion that it is absent, a
+// failed test's mark, or a guarded release; when it takes the branch of a condition
+// on which the resource is absent (the paired error is non-nil, or the variable is
+// nil); or when it leaves a `for v.Next()` loop of a kind whose Next releases it.
+func (r *tracked) leakPath(g *flow.Graph, body *ast.BlockStmt) *ast.ReturnStmt {
+	p := r.search().Run(g, body)
+	r.again, r.leaks, r.dropped = p.Again, p.Returns, p.Dropped
+	return p.First
+}
+
+// search is the obligation search for r, with what unclosed knows about the
+// paths that carry a resource.
+func (r *tracked) search() *obligation.Search {
+	return &obligation.Search{
+		Info:    r.info,
+		Acquire: r.stmt,
+		Var:     r.v,
+		Pair:    r.pair(),
+		Named:   r.named,
+		Ends:    r.ends,
+		Knows:   r.knows,
 	}
-	type state struct {
-		b       *cfg.Block
-		errLive bool
+}
+
+// ends reports whether node n ends a path that holds the resource: it releases or
+// hands it on, asserts that it is absent, marks the test failed, or is the
+// condition of a guarded release.
+func (r *tracked) ends(n ast.Node, paired bool) bool {
+	if cond, ok := n.(ast.Expr); ok && r.guards[cond] && !r.testsResource(cond, paired) {
+		return true // if didOpen { f.Close() }: the owner decides, the release counts
 	}
-	var found *ast.ReturnStmt
-	visited := make(map[state]bool)
-	var walk func(b *cfg.Block, nodes []ast.Node, errLive bool)
-	walk = func(b *cfg.Block, nodes []ast.Node, errLive bool) {
-		follow := []bool{true, true}
-		for i, n := range nodes {
-			if n == r.stmt {
-				r.again = true // round a loop to the acquisition, still held: each iteration leaks one
-				r.drop(n)
-				return
-			}
-			if r.reassigns(n) {
-				r.drop(n) // resp, err = c.Get(next): the old response is out of reach
-				return
-			}
-			if r.handedIn(n) {
-				return
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok && r.named && len(ret.Results) == 0 {
-				return // a bare return hands on the named result
-			}
-			if errLive && r.pair() != nil && assigns(r.info, n, r.pair()) {
-				errLive = false
-			}
-			if r.assertsAbsent(n, errLive) {
-				return // requireTrue(t, err != nil): it returns only when there is no resource
-			}
-			if r.marksFailed(n) {
-				return // t.Errorf(...): this run fails, and its leak on the way out is no finding
-			}
-			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
-				if r.guards[cond] && !r.testsResource(cond, errLive) {
-					return // if didOpen { f.Close() }: the owner decides, the release counts
-				}
-				if init, isCond := r.conds[cond]; isCond {
-					gone := r.eval(cond, errLive)
-					if init != nil && errLive && r.err != nil && flow.Mentions(r.info, init, r.err) && !flow.Mentions(r.info, cond, r.err) {
-						gone = goneIf(true) // if _, ok := err.(*T); ok: holds only for a non-nil error
-					}
-					follow = []bool{!gone.ifTrue, !gone.ifFalse}
-					if r.tr.TestFailed(cond) {
-						follow[0] = false // if t.Failed() { return }: only a failed run goes there
-					}
-				}
-			}
-		}
-		if ret := b.Return(); ret != nil {
-			r.leaks = append(r.leaks, ret)
-			if found == nil || ret.Pos() < found.Pos() {
-				found = ret
-			}
-			return
-		}
-		for i, s := range b.Succs {
-			if i < len(follow) && !follow[i] {
-				continue
-			}
-			st := state{s, errLive}
-			if !visited[st] {
-				visited[st] = true
-				walk(s, s.Nodes, errLive)
-			}
-		}
-	}
-	walk(start, start.Nodes[index+1:], r.pair() != nil)
-	return found
+	return r.handedIn(n) ||
+		r.assertsAbsent(n, paired) || // requireTrue(t, err != nil): it returns only when there is no resource
+		r.marksFailed(n) // t.Errorf(...): this run fails, and its leak on the way out is no finding
 }
 
 // pair returns the variable holding the acquiring call's last result, whatever its
@@ -141,7 +96,7 @@ func (r *tracked) pair() *types.Var {
 // require) that the paired error is non-nil (wantErr(t, err), require.Error(t,
 // err)), or that a condition holds on which the resource is absent
 // (requireTrue(t, err != nil), assert(t, f == nil)).
-func (r *tracked) assertsAbsent(n ast.Node, errLive bool) bool {
+func (r *tracked) assertsAbsent(n ast.Node, paired bool) bool {
 	s, ok := n.(*ast.ExprStmt)
 	if !ok {
 		return false
@@ -151,14 +106,14 @@ func (r *tracked) assertsAbsent(n ast.Node, errLive bool) bool {
 		return false
 	}
 	for _, a := range r.tr.Assertions(call) {
-		var g gone
+		var g obligation.Gone
 		switch {
-		case a.Error && errLive && r.isVar(a.Arg, r.err):
-			g = goneIf(true) // the error is non-nil: no resource
+		case a.Error && paired && r.isVar(a.Arg, r.err):
+			g = obligation.GoneIf(true) // the error is non-nil: no resource
 		case !a.Error:
-			g = r.eval(a.Arg, errLive)
+			g = r.search().Eval(a.Arg, paired)
 		}
-		if a.Holds && g.ifTrue || !a.Holds && g.ifFalse {
+		if a.Holds && g.IfTrue || !a.Holds && g.IfFalse {
 			return true
 		}
 	}
@@ -229,8 +184,8 @@ func (r *tracked) goesOn(b *ast.BlockStmt) bool {
 // testsResource reports whether cond tests the resource or an error: the variable,
 // the paired result while it is paired, or any value of type error (a later err !=
 // nil is a failure path, not a flag).
-func (r *tracked) testsResource(cond ast.Expr, errLive bool) bool {
-	if flow.Mentions(r.info, cond, r.v) || errLive && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
+func (r *tracked) testsResource(cond ast.Expr, paired bool) bool {
+	if flow.Mentions(r.info, cond, r.v) || paired && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
 		return true
 	}
 	found := false
@@ -245,34 +200,6 @@ func (r *tracked) testsResource(cond ast.Expr, errLive bool) bool {
 	return found
 }
 
-// drop records n as a place where the resource is dropped, keeping the first.
-func (r *tracked) drop(n ast.Node) {
-	if r.dropped == nil || n.Pos() < r.dropped.Pos() {
-		r.dropped = n
-	}
-}
-
-// reassigns reports whether n is an assignment of a new value to the variable
-// that does not derive from it (f = wrap(f) hands the old value on; resp.Body =
-// io.NopCloser(&buf), after the body was read, replaces only the field).
-func (r *tracked) reassigns(n ast.Node) bool {
-	as, ok := n.(*ast.AssignStmt)
-	if !ok || n == r.stmt {
-		return false
-	}
-	for _, l := range as.Lhs {
-		if id, ok := ast.Unparen(l).(*ast.Ident); ok && r.info.Uses[id] == r.v {
-			for _, e := range as.Rhs {
-				if flow.Mentions(r.info, e, r.v) {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
-}
-
 // handedIn reports whether node n contains a use that releases or hands on the resource.
 func (r *tracked) handedIn(n ast.Node) bool {
 	for _, pos := range r.handed {
@@ -283,104 +210,60 @@ func (r *tracked) handedIn(n ast.Node) bool {
 	return false
 }
 
-// assigns reports whether node n assigns variable v outside function literals.
-func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if id, ok := l.(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
-					found = true
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// gone says on which branches of a condition the resource is absent or released.
-type gone struct {
-	ifTrue, ifFalse bool
-	soft            bool // inferred from a test of the error other than against nil
-}
-
-func goneIf(truth bool) gone { return gone{ifTrue: truth, ifFalse: !truth} }
-
-// eval works out on which branches of cond the resource need not be released: err
-// != nil (while the error is paired), !ok (while the flag is), v == nil, v.Next()
-// returning false for kinds whose Next releases. A call or comparison involving the
-// paired error (errors.Is(err, x), os.IsNotExist(err), err == io.EOF) is taken to
-// hold only for a non-nil error; any other test of the error, the flag or another
-// last result is not understood, and both branches are dropped so that nothing is
-// reported from there.
-func (r *tracked) eval(cond ast.Expr, errLive bool) gone {
+// knows reads the parts of a condition that the obligation search leaves to
+// unclosed: err != nil on the error of a Scan that releases the rows, resp.Body
+// == nil, v.Next() returning false for kinds whose Next releases, t.Failed()
+// (true only for a failed run). A call or comparison involving the paired error
+// (errors.Is(err, x), os.IsNotExist(err), err == io.EOF) is taken to hold only for
+// a non-nil error; any other test of the error, the flag or another last result
+// is not understood, and both branches are dropped so that nothing is reported
+// from there.
+func (r *tracked) knows(cond ast.Expr, paired bool) obligation.Gone {
 	switch e := ast.Unparen(cond).(type) {
-	case *ast.Ident:
-		if errLive && r.isVar(e, r.flag) {
-			return goneIf(false) // ok is false when there is no resource
-		}
-	case *ast.UnaryExpr:
-		if e.Op == token.NOT {
-			g := r.eval(e.X, errLive)
-			if g.soft {
-				return gone{true, true, false}
-			}
-			return gone{g.ifFalse, g.ifTrue, false}
-		}
 	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.LAND:
-			x, y := r.eval(e.X, errLive), r.eval(e.Y, errLive)
-			return gone{x.ifTrue || y.ifTrue, x.ifFalse && y.ifFalse, x.soft || y.soft}
-		case token.LOR:
-			x, y := r.eval(e.X, errLive), r.eval(e.Y, errLive)
-			return gone{x.ifTrue && y.ifTrue, x.ifFalse || y.ifFalse, x.soft || y.soft}
-		case token.EQL, token.NEQ:
-			for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && r.scanErrs[objVar(r.info, id)] && r.isNil(pair[1]) {
-					if e.Op == token.NEQ {
-						return gone{true, false, false}
-					}
-					return gone{false, true, false}
-				}
-			}
-			other, isErr := r.operand(e, errLive)
-			if other != nil {
-				isNil := r.isNil(other)
-				switch {
-				case isNil && (isErr == (e.Op == token.NEQ)):
-					return gone{true, false, false} // err != nil, v == nil
-				case isNil:
-					return gone{false, true, false} // err == nil, v != nil
-				case isErr && e.Op == token.EQL:
-					return gone{true, false, true} // err == io.EOF
-				}
+		if e.Op == token.EQL || e.Op == token.NEQ {
+			if g, ok := r.comparison(e, paired); ok {
+				return g
 			}
 		}
 	case *ast.CallExpr:
-		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && r.kind.NextEnds && sel.Sel.Name == "Next" && r.isVar(sel.X, r.v) {
-			return gone{false, true, false}
+		if r.tr.TestFailed(e) {
+			return obligation.GoneIf(true) // if t.Failed() { return }: only a failed run goes there
 		}
-		if errLive && r.err != nil {
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && r.kind.NextEnds && sel.Sel.Name == "Next" && r.isVar(sel.X, r.v) {
+			return obligation.GoneIf(false)
+		}
+		if paired && r.err != nil {
 			for _, arg := range e.Args {
 				if r.isVar(arg, r.err) {
-					return gone{true, false, true} // errors.Is(err, x)
+					return obligation.Gone{IfTrue: true, Soft: true} // errors.Is(err, x)
 				}
 			}
 		}
 	}
-	if errLive && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
-		return gone{true, true, false}
+	if paired && r.pair() != nil && flow.Mentions(r.info, cond, r.pair()) {
+		return obligation.Gone{IfTrue: true, IfFalse: true}
 	}
-	return gone{}
+	return obligation.Gone{}
+}
+
+// comparison reads a comparison that the search does not: a Scan error or
+// resp.Body against nil, the paired error against a value (err == io.EOF).
+func (r *tracked) comparison(e *ast.BinaryExpr, paired bool) (obligation.Gone, bool) {
+	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && r.scanErrs[objVar(r.info, id)] && r.isNil(pair[1]) {
+			return obligation.GoneIf(e.Op == token.NEQ), true
+		}
+	}
+	other, isErr := r.operand(e, paired)
+	switch {
+	case other == nil:
+	case r.isNil(other):
+		return obligation.GoneIf(isErr == (e.Op == token.NEQ)), true // resp.Body == nil
+	case isErr && e.Op == token.EQL:
+		return obligation.Gone{IfTrue: true, Soft: true}, true // err == io.EOF
+	}
+	return obligation.Gone{}, false
 }
 
 // operand returns the other operand of a comparison of the paired error or of the

@@ -13,6 +13,7 @@ import (
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
 	"github.com/deferlint/deferlint/internal/testcode"
@@ -240,12 +241,11 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		g = t.Graph(body)
 		graphs[body] = g
 	}
-	r.conds = conditions(body)
 	r.findGuards(body, released)
 	if src.Kind.ScanEnds {
 		r.findScanErrs(body)
 	}
-	ret := r.leakPath(g)
+	ret := r.leakPath(g, body)
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
@@ -495,54 +495,24 @@ func expectsSuccess(pass *analysis.Pass, t *resources.Tracker, cur inspector.Cur
 		}
 		r := &tracked{err: errVar, kind: kind, info: pass.TypesInfo, tr: t}
 		for _, a := range t.Assertions(call) {
-			var g gone
+			var g obligation.Gone
 			switch {
 			case a.Error && r.isVar(a.Arg, errVar):
-				g = goneIf(true)
+				g = obligation.GoneIf(true)
 			case !a.Error:
-				g = r.eval(a.Arg, true)
+				g = r.search().Eval(a.Arg, true)
 			default:
 				continue
 			}
-			if g.ifTrue == g.ifFalse {
+			if g.IfTrue == g.IfFalse {
 				return false // not understood
 			}
 			// The call returns when its argument is a.Holds: success is expected
 			// when that is the branch on which the error is nil.
-			return g.ifTrue != a.Holds
+			return g.IfTrue != a.Holds
 		}
 	}
 	return false
-}
-
-// conditions returns the branch conditions of body: if and for conditions and the
-// cases of tagless switches (a tagged switch's case values are no conditions).
-func conditions(body *ast.BlockStmt) map[ast.Expr]ast.Stmt {
-	conds := make(map[ast.Expr]ast.Stmt)
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			conds[n.Cond] = n.Init
-		case *ast.ForStmt:
-			if n.Cond != nil {
-				conds[n.Cond] = nil
-			}
-		case *ast.SwitchStmt:
-			if n.Tag == nil {
-				for _, c := range n.Body.List {
-					if cc, ok := c.(*ast.CaseClause); ok {
-						for _, e := range cc.List {
-							conds[e] = nil
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
-	return conds
 }
 
 func isResult(sig *types.Signature, v *types.Var) bool {

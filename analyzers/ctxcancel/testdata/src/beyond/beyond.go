@@ -211,7 +211,7 @@ func usesHelper() error {
 
 // The paired error is tested after an unrelated condition: while err is not
 // assigned again, its non-nil branch still holds no cancel function (unclosed
-// follows the same rule for its paired error).
+// follows the same rule for its paired error: see its paired.checksErrorLater).
 func checksErrorLater(verbose bool) error {
 	ctx, cancel, err := returnsOnSuccess() // quiet: the error branch has no cancel function to call
 	if verbose {

@@ -168,3 +168,23 @@ func responseDeferredBeforeOK(url string) int {
 	}
 	return resp.StatusCode
 }
+
+// openLogged returns a fresh file and the error of opening it.
+func openLogged(name string) (*os.File, error) { // want openLogged:"fresh file in result 0"
+	return os.Open(name)
+}
+
+// The paired error is tested after an unrelated condition: while err is not
+// assigned again, its non-nil branch still holds no file (ctxcancel follows the
+// same rule for the error beside a cancel function: see its checksErrorLater).
+func checksErrorLater(name string, verbose bool) error {
+	f, err := openLogged(name) // quiet: the error branch has no file to close
+	if verbose {
+		println("opened")
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return nil
+}

@@ -1,0 +1,21 @@
+// Package obligation follows a value that must be released on every path (a
+// resource to close, a cancel function to call) from the statement that acquires
+// it through its function's control-flow graph.
+//
+// It offers:
+//   - [Search]: one obligation held in a local variable, with the hooks by which
+//     an analyzer says what ends a path (a release, a hand-off, an assertion),
+//     what it knows of conditions the search does not understand, and which
+//     blocks a path never enters;
+//   - [Search.Run], which follows every path and returns [Paths]: the returns
+//     reached with the obligation held, whether the acquisition is reached again
+//     (a loop), and where the variable is dropped (assigned a value not derived
+//     from it);
+//   - [Search.Eval], the search's reading of one condition, as a [Gone].
+//
+// The paired-result rule is the same for every client: the acquiring call's
+// other result (an error, or a comma-ok flag) speaks for the obligation until it
+// is assigned again. On the branch where the error is non-nil or the flag is
+// false, nothing is held; on the branch where the variable itself is nil,
+// nothing is held either.
+package obligation

@@ -1,0 +1,214 @@
+package obligation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
+	"golang.org/x/tools/go/cfg"
+)
+
+// Search is one obligation held in a local variable, and what its analyzer knows
+// about the paths that carry it.
+type Search struct {
+	Info *types.Info
+	// Acquire is the statement that acquires the obligation: an *ast.AssignStmt
+	// or an *ast.ValueSpec, a node of the graph.
+	Acquire ast.Node
+	// Var is the variable that holds it.
+	Var *types.Var
+	// Pair is the variable that receives the acquiring call's other result (an
+	// error, a comma-ok flag, or anything else), or nil.
+	Pair *types.Var
+	// Named says that Var is a named result: a bare return hands it on.
+	Named bool
+
+	// Ends reports whether node n ends a path with the obligation met: it
+	// releases or hands on the value, or asserts that there is none. Paired says
+	// whether Pair still speaks for the obligation. Nil ends nothing.
+	Ends func(n ast.Node, paired bool) bool
+	// Knows reads a condition, or a part of one, that the search does not
+	// understand (see Eval). Nil knows nothing.
+	Knows func(cond ast.Expr, paired bool) Gone
+	// Skips reports whether a path never enters block b. Nil skips nothing.
+	Skips func(b *cfg.Block) bool
+}
+
+// Paths is what the paths leaving the acquisition reach with the obligation held.
+type Paths struct {
+	// Returns holds every return statement reached, First the first of them in
+	// source order (nil for none).
+	Returns []*ast.ReturnStmt
+	First   *ast.ReturnStmt
+	// Again says that a path comes back to the acquisition: each iteration of
+	// the loop around it leaves one obligation behind.
+	Again bool
+	// Drops holds every node reached where the variable takes a new value that
+	// does not derive from it (the acquisition again, or another assignment):
+	// the old obligation can no longer be met. Dropped is the first in source
+	// order, or nil.
+	Drops   []ast.Node
+	Dropped ast.Node
+}
+
+// Run follows every path from the acquisition through g, the graph of body, and
+// stops each one at the first node that ends it (see Ends), at a bare return of
+// a named result, or where the variable is dropped. On a branch condition, a
+// path does not take a branch on which nothing is held (see Eval). Pairing ends
+// where Pair is assigned again.
+func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
+	var p Paths
+	start, index := g.Find(s.Acquire)
+	if start == nil {
+		return p
+	}
+	conds := conditions(body)
+	type state struct {
+		b      *cfg.Block
+		paired bool
+	}
+	visited := make(map[state]bool)
+	var walk func(b *cfg.Block, nodes []ast.Node, paired bool)
+	walk = func(b *cfg.Block, nodes []ast.Node, paired bool) {
+		follow := []bool{true, true}
+		for i, n := range nodes {
+			if n == s.Acquire {
+				p.Again = true
+				p.drop(n)
+				return
+			}
+			if s.reassigns(n) {
+				p.drop(n) // resp, err = c.Get(next): the old value is out of reach
+				return
+			}
+			if paired && s.Pair != nil && assigns(s.Info, n, s.Pair) {
+				paired = false
+			}
+			if s.Ends != nil && s.Ends(n, paired) {
+				return
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok && s.Named && len(ret.Results) == 0 {
+				return // a bare return hands on the named result
+			}
+			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
+				if init, isCond := conds[cond]; isCond {
+					g := s.branch(cond, init, paired)
+					follow = []bool{!g.IfTrue, !g.IfFalse}
+				}
+			}
+		}
+		if ret := b.Return(); ret != nil {
+			p.Returns = append(p.Returns, ret)
+			if p.First == nil || ret.Pos() < p.First.Pos() {
+				p.First = ret
+			}
+			return
+		}
+		for i, next := range b.Succs {
+			if i < len(follow) && !follow[i] || s.Skips != nil && s.Skips(next) {
+				continue
+			}
+			if st := (state{next, paired}); !visited[st] {
+				visited[st] = true
+				walk(next, next.Nodes, paired)
+			}
+		}
+	}
+	walk(start, start.Nodes[index+1:], s.Pair != nil)
+	return p
+}
+
+// drop records n as a place where the obligation is dropped.
+func (p *Paths) drop(n ast.Node) {
+	p.Drops = append(p.Drops, n)
+	if p.Dropped == nil || n.Pos() < p.Dropped.Pos() {
+		p.Dropped = n
+	}
+}
+
+// branch reads the condition of an if, for or tagless case, with the if's init
+// statement. A condition on a value the init statement derives from the paired
+// error alone (if _, ok := err.(*T); ok) holds only for a non-nil error.
+func (s *Search) branch(cond ast.Expr, init ast.Stmt, paired bool) Gone {
+	if init != nil && paired && s.pairIsError() && flow.Mentions(s.Info, init, s.Pair) && !flow.Mentions(s.Info, cond, s.Pair) {
+		return GoneIf(true)
+	}
+	return s.Eval(cond, paired)
+}
+
+// reassigns reports whether n, another statement than the acquisition, assigns
+// the variable a new value that does not derive from it (f = wrap(f) hands the
+// old value on; resp.Body = io.NopCloser(&buf) replaces only a field).
+func (s *Search) reassigns(n ast.Node) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || n == s.Acquire {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.Info.Uses[id] == s.Var {
+			for _, e := range as.Rhs {
+				if flow.Mentions(s.Info, e, s.Var) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// assigns reports whether node n assigns variable v outside function literals,
+// or takes its address (a callee may assign it).
+func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// conditions returns the branch conditions of body, each with its if statement's
+// init: if and for conditions and the cases of tagless switches (a tagged
+// switch's case values are no conditions).
+func conditions(body *ast.BlockStmt) map[ast.Expr]ast.Stmt {
+	conds := make(map[ast.Expr]ast.Stmt)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			conds[n.Cond] = n.Init
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				conds[n.Cond] = nil
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				for _, c := range n.Body.List {
+					if cc, ok := c.(*ast.CaseClause); ok {
+						for _, e := range cc.List {
+							conds[e] = nil
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return conds
+}

@@ -1,0 +1,330 @@
+package obligation
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+
+	"github.com/deferlint/deferlint/internal/flow"
+	"golang.org/x/tools/go/cfg"
+)
+
+// src holds one function per case. In each, the first statement that calls
+// acquire is the acquisition, its first left-hand side the variable and its
+// second (if any) the pair; a statement calling release(v) meets the obligation.
+// A return marked "// leak" is reached with the obligation held; a statement
+// marked "// drop" drops it.
+const src = `package p
+
+type res struct{}
+
+func acquire() *res                  { return nil }
+func acquireErr() (*res, error)      { return nil, nil }
+func acquireOK() (*res, bool)        { return nil, false }
+func release(*res)                   {}
+func other() error                   { return nil }
+func cond() bool                     { return false }
+
+func released() {
+	r := acquire()
+	release(r)
+}
+
+func leaksAtReturn() {
+	r := acquire()
+	if cond() {
+		return // leak
+	}
+	release(r)
+}
+
+func drifted(verbose bool) error {
+	r, err := acquireErr()
+	if verbose {
+		println()
+	}
+	if err != nil {
+		return err
+	}
+	release(r)
+	return nil
+}
+
+func pairingEnds() error {
+	r, err := acquireErr()
+	err = other()
+	if err != nil {
+		return err // leak
+	}
+	release(r)
+	return nil
+}
+
+func addressTaken() error {
+	r, err := acquireErr()
+	use(&err)
+	if err != nil {
+		return err // leak
+	}
+	release(r)
+	return nil
+}
+
+func use(*error) {}
+
+func commaOK() {
+	r, ok := acquireOK()
+	if !ok {
+		return
+	}
+	release(r)
+}
+
+func combined() error {
+	r, err := acquireErr()
+	if err != nil || cond() {
+		return err // leak
+	}
+	if r == nil || err != nil {
+		return err
+	}
+	release(r)
+	return nil
+}
+
+func nilTest() {
+	r := acquire()
+	if r == nil {
+		return
+	}
+	release(r)
+}
+
+func loop() {
+	for cond() {
+		r := acquire() // drop
+		if cond() {
+			continue
+		}
+		release(r)
+	}
+} // leak: the end of the function, after the loop
+
+func dropped() {
+	r := acquire()
+	r = acquire2() // drop
+	release(r)
+}
+
+func acquire2() *res { return nil }
+
+func derived() {
+	r := acquire()
+	r = wrap(r)
+	release(r)
+}
+
+func wrap(r *res) *res { return r }
+
+func assertion() error {
+	r, err := acquireErr()
+	if _, ok := err.(interface{ Temporary() bool }); ok {
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	release(r)
+	return nil
+}
+
+func named() (r *res) {
+	r = acquire()
+	if cond() {
+		return
+	}
+	release(r)
+	return nil
+}
+
+func known() {
+	r := acquire()
+	if cond() {
+		return // skipped by Knows
+	}
+	release(r)
+}
+
+func skipped() {
+	r := acquire()
+	switch {
+	case cond():
+		return // skipped by Skips
+	}
+	release(r)
+}
+`
+
+func TestSearch(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	leaks, drops := marked(fset, f, "// leak"), marked(fset, f, "// drop")
+	cases := map[string]bool{ // the cases, and whether a path comes back to the acquisition
+		"released": false, "leaksAtReturn": false, "drifted": false, "pairingEnds": false,
+		"addressTaken": false, "commaOK": false, "combined": false, "nilTest": false,
+		"loop": true, "dropped": false, "derived": false, "assertion": false,
+		"named": false, "known": false, "skipped": false,
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		again, ok := cases[fd.Name.Name]
+		if !ok {
+			continue
+		}
+		delete(cases, fd.Name.Name)
+		t.Run(fd.Name.Name, func(t *testing.T) {
+			s := search(t, info, fd)
+			p := s.Run(flow.New(info, fd.Body), fd.Body)
+			var reached []int
+			for _, ret := range p.Returns {
+				reached = append(reached, fset.Position(ret.Pos()).Line)
+			}
+			wantLeaks := within(fset, fd, leaks)
+			if !sameLines(reached, wantLeaks) {
+				t.Errorf("returns reached at lines %v, want %v", reached, wantLeaks)
+			}
+			if len(wantLeaks) > 0 && (p.First == nil || fset.Position(p.First.Pos()).Line != wantLeaks[0]) {
+				t.Errorf("first return %v, want line %d", p.First, wantLeaks[0])
+			}
+			if p.Again != again {
+				t.Errorf("again = %v, want %v", p.Again, again)
+			}
+			var dropped []int
+			if p.Dropped != nil {
+				dropped = append(dropped, fset.Position(p.Dropped.Pos()).Line)
+			}
+			if wantDrops := within(fset, fd, drops); !sameLines(dropped, wantDrops) {
+				t.Errorf("dropped at lines %v, want %v", dropped, wantDrops)
+			}
+		})
+	}
+	for name := range cases {
+		t.Errorf("no function %s in the source", name)
+	}
+}
+
+// search builds the search for the first acquisition in fd, with hooks that
+// end a path at release(v), know cond() to be false in known, and skip case
+// bodies in skipped.
+func search(t *testing.T, info *types.Info, fd *ast.FuncDecl) *Search {
+	s := &Search{Info: info}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || s.Acquire != nil || !callsNamed(as.Rhs[0], "acquire", "acquireErr", "acquireOK") {
+			return s.Acquire == nil
+		}
+		s.Acquire = as
+		s.Var = info.ObjectOf(as.Lhs[0].(*ast.Ident)).(*types.Var)
+		if len(as.Lhs) > 1 {
+			s.Pair = info.ObjectOf(as.Lhs[1].(*ast.Ident)).(*types.Var)
+		}
+		return false
+	})
+	if s.Acquire == nil {
+		t.Fatalf("no acquisition in %s", fd.Name.Name)
+	}
+	s.Named = fd.Name.Name == "named"
+	s.Ends = func(n ast.Node, _ bool) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if call, ok := m.(*ast.CallExpr); ok && callsNamed(call, "release") {
+				found = found || flow.Mentions(info, call, s.Var)
+			}
+			return !found
+		})
+		return found
+	}
+	if fd.Name.Name == "known" {
+		s.Knows = func(cond ast.Expr, _ bool) Gone {
+			if callsNamed(cond, "cond") {
+				return GoneIf(true)
+			}
+			return Gone{}
+		}
+	}
+	if fd.Name.Name == "skipped" {
+		s.Skips = func(b *cfg.Block) bool { return b.Kind == cfg.KindSwitchCaseBody }
+	}
+	return s
+}
+
+func callsNamed(e ast.Expr, names ...string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	for _, name := range names {
+		if id.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func sameLines(got, want []int) bool {
+	seen := make(map[int]bool)
+	for _, l := range got {
+		seen[l] = true
+	}
+	if len(seen) != len(want) {
+		return false
+	}
+	for _, l := range want {
+		if !seen[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// marked returns the lines of f that hold a comment starting with text.
+func marked(fset *token.FileSet, f *ast.File, text string) []int {
+	var lines []int
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			if strings.HasPrefix(c.Text, text) {
+				lines = append(lines, fset.Position(c.Pos()).Line)
+			}
+		}
+	}
+	return lines
+}
+
+// within returns the lines that lie in fd.
+func within(fset *token.FileSet, fd *ast.FuncDecl, lines []int) []int {
+	var in []int
+	for _, l := range lines {
+		if fset.Position(fd.Pos()).Line <= l && l <= fset.Position(fd.End()).Line {
+			in = append(in, l)
+		}
+	}
+	return in
+}
