@@ -72,9 +72,9 @@ type checker struct {
 	pass   *analysis.Pass
 	info   *types.Info
 	in     *inspector.Inspector
-	cancel map[*types.Func][]int  // this package's functions that return fresh cancel functions
-	inert  map[*types.Func][]bool // this package's functions' parameters never called nor kept
-	reads  map[*types.Var]bool    // variables and fields read somewhere in the package (lazy)
+	cancel map[*types.Func][]int // this package's functions that return fresh cancel functions
+	inert  map[*types.Func][]int // this package's functions' parameters never called nor kept
+	reads  map[*types.Var]bool   // variables and fields read somewhere in the package (lazy)
 	graphs map[ast.Node]*flow.Graph
 	once   *process.Once // what runs at most once per process
 }
@@ -85,7 +85,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		info:   pass.TypesInfo,
 		in:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		cancel: make(map[*types.Func][]int),
-		inert:  make(map[*types.Func][]bool),
+		inert:  make(map[*types.Func][]int),
 		graphs: make(map[ast.Node]*flow.Graph),
 		once:   process.NewOnce(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
 	}

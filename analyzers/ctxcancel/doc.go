@@ -54,8 +54,9 @@
 // (<-ctx.Done(), or a select case on it) ends there: the context is released. An
 // assignment under a test of ctx.Deadline() (adding a timeout when there is
 // none) is not taken to overwrite an earlier one. When a helper also returns an
-// error, the error branch right after the call is assumed to get a nil cancel
-// function. Returning from main.main ends the program, so paths to its returns
+// error, the branch of any later test on which that error is non-nil, until the
+// error variable is assigned again, is assumed to hold a nil cancel function
+// (unclosed applies the same rule to the error beside a resource). Returning from main.main ends the program, so paths to its returns
 // are not checked, in its loops too (a path round a loop still is).
 //
 // For a discarded cancel function, and for one that is never called at all, the

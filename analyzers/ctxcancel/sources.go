@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -123,8 +124,7 @@ func (c *checker) returnsCancel(fn *types.Func) []int {
 func (c *checker) inertParam(fn *types.Func, i int) bool {
 	fn = fn.Origin()
 	if fn.Pkg() == c.pass.Pkg {
-		params := c.inert[fn]
-		return i < len(params) && params[i]
+		return slices.Contains(c.inert[fn], i)
 	}
 	var fact InertParams
 	return c.pass.ImportObjectFact(fn, &fact) && slices.Contains(fact.Params, i)
@@ -147,50 +147,47 @@ func funcName(from *types.Package, fn *types.Func) string {
 
 // computeFacts finds this package's functions that return fresh cancel functions
 // and those whose function parameters are inert, and exports them as facts. Both
-// are fixed points: a helper may get its cancel function from another helper, and
-// a parameter may be passed on to another function's inert parameter.
+// depend on other functions' (a helper may get its cancel function from another
+// helper, and a parameter may be passed on to another function's inert
+// parameter): obligation.Fixpoint computes them until nothing changes.
 func (c *checker) computeFacts() {
-	var decls []inspector.Cursor
+	var decls []*ast.FuncDecl
+	cursors := make(map[*ast.FuncDecl]inspector.Cursor)
 	for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if _, ok := c.info.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
-			decls = append(decls, cur)
+			decls = append(decls, decl)
+			cursors[decl] = cur
 		}
 	}
-	for range 5 {
-		changed := false
-		for _, cur := range decls {
-			decl := cur.Node().(*ast.FuncDecl)
-			fn := c.info.Defs[decl.Name].(*types.Func)
-			if c.cancel[fn] == nil {
-				if results := c.freshResults(cur, fn); len(results) > 0 {
-					c.cancel[fn] = results
-					changed = true
-				}
-			}
-			if inert := c.inertParams(cur, fn); !slices.Equal(inert, c.inert[fn]) {
-				c.inert[fn] = inert
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
+	obligation.Fixpoint(c.info, decls, func(decl *ast.FuncDecl, fn *types.Func) bool {
+		return c.updateFacts(cursors[decl], fn)
+	})
 	for fn, results := range c.cancel {
 		c.pass.ExportObjectFact(fn, &ReturnsCancel{Results: results})
 	}
-	for fn, inert := range c.inert {
-		var params []int
-		for i, ok := range inert {
-			if ok {
-				params = append(params, i)
-			}
-		}
-		if len(params) > 0 {
-			c.pass.ExportObjectFact(fn, &InertParams{Params: params})
+	for fn, params := range c.inert {
+		c.pass.ExportObjectFact(fn, &InertParams{Params: params})
+	}
+}
+
+// updateFacts adds to what c knows of fn what its body shows now, and reports
+// whether it grew: fresh results, once found, stay, and inert parameters are
+// added, never removed.
+func (c *checker) updateFacts(cur inspector.Cursor, fn *types.Func) bool {
+	grew := false
+	if c.cancel[fn] == nil {
+		if results := c.freshResults(cur, fn); len(results) > 0 {
+			c.cancel[fn], grew = results, true
 		}
 	}
+	for _, i := range c.inertParams(cur, fn) {
+		if !slices.Contains(c.inert[fn], i) {
+			c.inert[fn], grew = append(c.inert[fn], i), true
+		}
+	}
+	slices.Sort(c.inert[fn])
+	return grew
 }
 
 // freshResults returns the indices of fn's function results that some return
@@ -303,26 +300,19 @@ func (c *checker) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 	return out
 }
 
-// inertParams reports, for each parameter of fn, whether it is a function that fn
-// never calls nor keeps: every mention of it is a nil comparison, an assignment to
-// _, or a pass to another inert parameter.
-func (c *checker) inertParams(cur inspector.Cursor, fn *types.Func) []bool {
+// inertParams returns the indexes of fn's parameters that are functions fn
+// never calls nor keeps: every mention of it is a nil comparison, an assignment
+// to _, or a pass to another inert parameter.
+func (c *checker) inertParams(cur inspector.Cursor, fn *types.Func) []int {
 	params := fn.Signature().Params()
-	var inert []bool
+	var inert []int
 	for i := range params.Len() {
 		p := params.At(i)
-		ok := isFunc(p.Type()) && p.Name() != "" && p.Name() != "_" && !(fn.Signature().Variadic() && i == params.Len()-1)
-		if ok {
-			for _, u := range c.usesOf(cur, p) {
-				if u.kind == useCalls || u.stored {
-					ok = false
-					break
-				}
-			}
+		if !isFunc(p.Type()) || p.Name() == "" || p.Name() == "_" || fn.Signature().Variadic() && i == params.Len()-1 {
+			continue
 		}
-		if ok {
-			inert = append(inert, make([]bool, i+1-len(inert))...)
-			inert[i] = true
+		if !slices.ContainsFunc(c.usesOf(cur, p), func(u use) bool { return u.kind == useCalls || u.stored }) {
+			inert = append(inert, i)
 		}
 	}
 	return inert

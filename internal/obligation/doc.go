@@ -11,7 +11,10 @@
 //     reached with the obligation held, whether the acquisition is reached again
 //     (a loop), and where the variable is dropped (assigned a value not derived
 //     from it);
-//   - [Search.Eval], the search's reading of one condition, as a [Gone].
+//   - [Search.Eval], the search's reading of one condition, as a [Gone];
+//   - [Fixpoint], the worklist that computes a package's facts about its
+//     functions, recomputing a function's callers when its facts grow, until
+//     nothing changes.
 //
 // The paired-result rule is the same for every client: the acquiring call's
 // other result (an error, or a comma-ok flag) speaks for the obligation until it

@@ -5,10 +5,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
+	"github.com/deferlint/deferlint/internal/obligation"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -188,22 +190,56 @@ func (t *Tracker) Graph(body *ast.BlockStmt) *flow.Graph {
 
 // computeAsserts finds this package's functions with the Asserts fact. A function
 // that never returns, or asserts a parameter, changes what its callers' bodies
-// say: the functions are analyzed again until nothing changes (the facts only
-// grow, so this ends).
+// say: obligation.Fixpoint analyzes them again until nothing changes.
 func (t *Tracker) computeAsserts(decls []*ast.FuncDecl) {
-	for changed := true; changed; {
-		changed = false
-		for _, fd := range decls {
-			fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || t.asserts[fn] != nil && t.asserts[fn].Never || !t.mayStop(fd.Body) {
-				continue
-			}
-			a := t.assertsFrom(fd)
-			if a != nil && (t.asserts[fn] == nil || a.String() != t.asserts[fn].String()) {
-				t.asserts[fn], changed = a, true
-			}
+	obligation.Fixpoint(t.Pass.TypesInfo, decls, t.updateAsserts)
+}
+
+// updateAsserts adds to the Asserts fact of fn what its body shows now, and
+// reports whether it grew: Never, once found, stays, and assertions are added,
+// never removed.
+func (t *Tracker) updateAsserts(fd *ast.FuncDecl, fn *types.Func) bool {
+	old := t.asserts[fn]
+	if old != nil && old.Never || !t.mayStop(fd.Body) {
+		return false
+	}
+	a := t.assertsFrom(fd)
+	if a == nil {
+		return false
+	}
+	if old != nil && !a.Never {
+		a.Params = union(old.Params, a.Params)
+	}
+	if old != nil && a.String() == old.String() {
+		return false
+	}
+	t.asserts[fn] = a
+	return true
+}
+
+// union returns the assertions of both lists, in the order of parameters and,
+// for one parameter, false before true.
+func union(x, y []Assertion) []Assertion {
+	out := slices.Clone(x)
+	for _, a := range y {
+		if !slices.Contains(out, a) {
+			out = append(out, a)
 		}
 	}
+	slices.SortFunc(out, func(a, b Assertion) int {
+		if a.Param != b.Param {
+			return a.Param - b.Param
+		}
+		return boolOrder(a.Holds) - boolOrder(b.Holds)
+	})
+	return out
+}
+
+func boolOrder(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // mayStop is the fast path: whether body has a call that does not return, and no

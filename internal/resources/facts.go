@@ -4,13 +4,16 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/deferlint/deferlint/internal/obligation"
 )
 
 // Compute works out which functions of the package return a fresh resource,
 // which release or keep their parameters, and which do not return unless a
 // parameter holds (Asserts), records them in t for this package's own
 // reports, and exports them as facts for importers. Functions calling each other
-// within the package are handled by iterating to a fixed point (a few rounds at most).
+// within the package are handled by obligation.Fixpoint: the facts only grow (a
+// Fresh fact, once found, stays; owned parameters are added, never removed).
 func (t *Tracker) Compute(files []*ast.File) {
 	var decls []*ast.FuncDecl
 	for _, f := range files {
@@ -20,24 +23,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 			}
 		}
 	}
-	for round := 0; round < 4; round++ {
-		changed := false
-		for _, fd := range decls {
-			fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if owns := t.ownsParams(fd); !slices.Equal(owns, t.owns[fn]) {
-				t.owns[fn], changed = owns, true
-			}
-			if fresh := t.returnsFresh(fd, fn); fresh != nil && t.fresh[fn] == nil {
-				t.fresh[fn], changed = fresh, true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
+	obligation.Fixpoint(t.Pass.TypesInfo, decls, t.updateOwnership)
 	t.computeAsserts(decls)
 	for fn, a := range t.asserts {
 		t.Pass.ExportObjectFact(fn, a)
@@ -53,6 +39,26 @@ func (t *Tracker) Compute(files []*ast.File) {
 		anyFresh = true
 	}
 	t.Pass.ExportPackageFact(&Analyzed{Acquiring: anyFresh})
+}
+
+// updateOwnership adds to the Owns and Fresh facts of fn what its body shows
+// now, and reports whether they grew.
+func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
+	grew := false
+	for _, i := range t.ownsParams(fd) {
+		if !slices.Contains(t.owns[fn], i) {
+			t.owns[fn], grew = append(t.owns[fn], i), true
+		}
+	}
+	if t.fresh[fn] == nil {
+		if fresh := t.returnsFresh(fd, fn); fresh != nil {
+			t.fresh[fn], grew = fresh, true
+		}
+	}
+	if grew {
+		slices.Sort(t.owns[fn])
+	}
+	return grew
 }
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
