@@ -6,22 +6,35 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
+	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // checkEarlyDefers reports a Close deferred on the line right after the call that
 // returned the value with an error, where the error is not looked at first: x, err
-// := open(); defer x.Close(). When the call fails, x is nil, and the deferred call
-// runs on it. It covers what the tracked resources do not: any function whose
-// results are a pointer or interface with a Close method and an error (the
-// catalogue's and the Fresh facts' acquisitions are checked with their paths, in
-// checkDeferBeforeCheck), and a discarded error (res, _ := c.Get(u); defer
-// res.Body.Close()), reported only where the nil value certainly panics: a
-// response's Body field, or a method of a nil interface.
+// := open(); defer x.Close(). When the call fails and x is nil, the deferred call
+// runs on it. The catalogue's and the Fresh facts' acquisitions are checked with
+// their paths, in checkDeferBeforeCheck; this covers the rest, where the code shows
+// that the value can be nil on failure:
+//   - a function of this package whose results are a pointer or an interface with
+//     a Close method and an error, and which returns nil for that value somewhere
+//     (some constructors return what they opened so far with the error, for the
+//     caller to close: a deferred Close is right for them), when the error check
+//     that follows the defer returns (a branch that panics or exits anyway gains
+//     nothing from the order);
+//   - a discarded error (res, _ := c.Get(u); defer res.Body.Close()) from a
+//     catalogued acquirer, whose value is nil on failure, where the nil value
+//     certainly panics: a response's Body field, or a method of a nil interface (a
+//     nil *os.File's Close only returns an error).
+//
+// In test code a failed call is a failed test, which a panic reports too.
 func checkEarlyDefers(pass *analysis.Pass, t *resources.Tracker, in *inspector.Inspector) {
+	decls := localDecls(pass)
 	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
 		d := cur.Node().(*ast.DeferStmt)
 		x, viaBody := closedVar(pass.TypesInfo, d.Call)
@@ -37,27 +50,85 @@ func checkEarlyDefers(pass *analysis.Pass, t *resources.Tracker, in *inspector.I
 			continue
 		}
 		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if !ok || !assignsVar(pass.TypesInfo, as, x) {
+		if !ok || !isErrorResult(pass.TypesInfo, call) {
 			continue
 		}
+		result := assignedIndex(pass.TypesInfo, as, x)
 		errID, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
-		if !ok || !isErrorResult(pass.TypesInfo, call) {
+		if result < 0 || !ok {
+			continue
+		}
+		if fnCur, ok := loops.EnclosingFunc(cur); !ok || testcode.Encloses(pass, fnCur) {
 			continue
 		}
 		name := callName(pass, call)
 		rendered := edit.Render(pass.Fset, d.Call, "the release")
+		callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 		switch {
 		case errID.Name == "_":
-			if !viaBody && !types.IsInterface(x.Type()) {
-				continue // a nil *os.File's Close returns an error and does no harm
+			if callee == nil || t.Cat.Acquirer(callee) == nil || !viaBody && !types.IsInterface(x.Type()) {
+				continue
 			}
 			report.Node(pass, d, fmt.Sprintf("%s is deferred, but the error from %s is discarded: when %s fails, %s is nil and the deferred call panics: check the error, then defer the release",
 				rendered, name, name, x.Name()))
-		case t.Acquires(call) == nil && nilable(x.Type()):
+		case t.Acquires(call) == nil && nilable(x.Type()) && returnsNil(decls[callee], result) &&
+			index+1 < len(list) && checkReturns(pass.TypesInfo, list[index+1], errID):
 			report.Node(pass, d, fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
 				rendered, name, name, x.Name()))
 		}
 	}
+}
+
+// localDecls maps the functions declared in the package to their declarations.
+func localDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
+	return decls
+}
+
+// returnsNil reports whether a return statement of decl (outside function
+// literals) gives the literal nil as its result at index.
+func returnsNil(decl *ast.FuncDecl, index int) bool {
+	if decl == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if index < len(n.Results) {
+				if id, ok := ast.Unparen(n.Results[index]).(*ast.Ident); ok && id.Name == "nil" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// checkReturns reports whether s is if err != nil { ...; return ... }.
+func checkReturns(info *types.Info, s ast.Stmt, errID *ast.Ident) bool {
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	v, ok := info.ObjectOf(errID).(*types.Var)
+	if !ok || !isNonNil(info, ifs.Cond, v) {
+		return false
+	}
+	_, ok = ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // closedVar returns the local variable of a deferred x.Close() or x.Body.Close(),
@@ -82,15 +153,15 @@ func closedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 	return v, viaBody
 }
 
-// assignsVar reports whether the assignment as assigns v other than in its last
-// position (the error's).
-func assignsVar(info *types.Info, as *ast.AssignStmt, v *types.Var) bool {
-	for _, l := range as.Lhs[:len(as.Lhs)-1] {
+// assignedIndex returns the index, among the assignment's left-hand sides other
+// than the last (the error's), at which it assigns v, or -1.
+func assignedIndex(info *types.Info, as *ast.AssignStmt, v *types.Var) int {
+	for i, l := range as.Lhs[:len(as.Lhs)-1] {
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // isErrorResult reports whether call's last result has type error.

@@ -86,12 +86,17 @@
 //
 // A Close deferred right after the call that returned the value with an error,
 // before the error is looked at (x, err := open(); defer x.Close()), runs on a nil
-// value when the call fails. It is reported for any function whose results are a
-// pointer or an interface with a Close method and an error, not only for the
-// resources above, and, when the error is discarded (res, _ := c.Get(u); defer
-// res.Body.Close()), where the nil value certainly panics: a response's Body
+// value when the call fails. Besides the resources above, it is reported where the
+// code shows that the value can be nil on failure: a function of this package
+// whose results are a pointer or an interface with a Close method and an error,
+// which returns nil for that value somewhere (a constructor that returns what it
+// opened so far with the error wants the deferred Close), when the error check
+// after the defer returns (a failure that panics anyway gains nothing from the
+// order); and a discarded error from a catalogued acquirer (res, _ := c.Get(u);
+// defer res.Body.Close()) where the nil value certainly panics: a response's Body
 // field or a method of an interface (a nil *os.File's Close only returns an
-// error).
+// error). Not in test code, where a failed call fails the test, which the panic
+// reports too.
 //
 // time.Tick called in a loop's body (case <-time.Tick(d) in a select loop), in a
 // file whose Go version is below 1.23, makes a new ticker each time round, none of
@@ -140,10 +145,11 @@
 // range over a slice, array, map or string, or a loop whose count is a constant
 // up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
 // again) lives no longer than the test binary, and no maintainer acts on it; _, _
-// = net.Dial(addr) to make an Accept return is such a case. A for statement with no
-// condition (an accept or read loop serving the test's own peer) runs once per
-// connection or message the test sends: the test's loop bounds it, so a
-// connection it accepts and throws away is such a case too. Code in a package
+// = net.Dial(addr) to make an Accept return is such a case. A connection accepted
+// in a for statement with no condition is the far end of a dial the test makes:
+// the loop runs once per dial, which the test bounds, so an accept loop that
+// throws connections away is such a case too (a loop that dials or gets by itself
+// until a server is ready repeats its leak, and is reported). Code in a package
 // under a directory named example, examples or _examples inside its module (the
 // module's own path does not count; without the module, which some drivers do not
 // give, this rule does not apply) demonstrates an API and is run by hand or by a

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"strings"
 
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
@@ -178,7 +179,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
-		if inTest && testLoop(pass.TypesInfo, cur) == nil {
+		if inTest && testLoop(pass.TypesInfo, cur, src) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
 		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
@@ -246,7 +247,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g, body)
-	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur) {
+	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
 	if ret == nil && !neutral {
@@ -345,21 +346,22 @@ func reportDrop(pass *analysis.Pass, r *tracked, v, name string) {
 // back round to it while the resource is held, or the loop runs a function
 // literal that acquires it (a benchmark round in a closure). A leak on a path
 // that leaves the loop happens once.
-func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor) bool {
-	loop := testLoop(info, cur)
+func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor, src *resources.Source) bool {
+	loop := testLoop(info, cur, src)
 	if loop == nil {
 		return false
 	}
 	return r.again || loop.Pos() < fn.Node().Pos() || loop.End() > fn.Node().End()
 }
 
-// testLoop returns the loop that repeats a leak in test code (see loops.Counted),
-// or nil. A for statement with no condition (an accept loop, a read loop) serves
-// the test's own peer: it runs once per connection or message the test sends, so
-// the repetition, and its bound, belong to the test's own loop, not to it.
-func testLoop(info *types.Info, cur inspector.Cursor) ast.Node {
+// testLoop returns the loop that repeats a leak of a resource from src in test
+// code (see loops.Counted), or nil. A connection accepted in a for statement with
+// no condition is the far end of a dial the test makes: the loop runs once per
+// dial, so the repetition, and its bound, belong to the test's own dials. A loop
+// that acquires by itself (a poll that dials or gets until ready) repeats its leak.
+func testLoop(info *types.Info, cur inspector.Cursor, src *resources.Source) ast.Node {
 	loop := loops.Counted(info, cur)
-	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil {
+	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil && strings.HasPrefix(src.Callee.Name(), "Accept") {
 		return nil
 	}
 	return loop

@@ -258,3 +258,19 @@ func TestDrainAccepts(t *testing.T) {
 		}
 	}()
 }
+
+// A poll that gets until the server is ready makes a request each time round:
+// the loop, not the test's dials, bounds it.
+func waitReady(t *testing.T, url string, ready chan struct{}) {
+	for {
+		r, err := http.Get(url) // want `r.Body \(HTTP response from http.Get\) is not closed`
+		if err == nil && r.StatusCode == http.StatusOK {
+			return
+		}
+		select {
+		case <-ready:
+			return
+		default:
+		}
+	}
+}
