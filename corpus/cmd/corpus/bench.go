@@ -52,7 +52,7 @@ output:
 `
 
 // toolNames are the tools bench can time, in the order of its tables.
-var toolNames = []string{"deferlint", "floor", "vet", "staticcheck", "golangci-lint"}
+var toolNames = []string{"deferlint", "floor", "ssafloor", "vet", "staticcheck", "golangci-lint"}
 
 func selectTools(list string) ([]string, error) {
 	var tools []string
@@ -210,7 +210,7 @@ func (b *bench) warm(m fetched, tools []string) {
 		return
 	}
 	for _, t := range tools {
-		if t != "deferlint" && t != "floor" {
+		if t != "deferlint" && t != "floor" && t != "ssafloor" {
 			b.time(t, m)
 		}
 	}
@@ -247,7 +247,7 @@ func (b *bench) time(t string, m fetched) measurement {
 	var argv []string
 	var parse func(stdout, stderr []byte) ([]string, error)
 	switch t {
-	case "deferlint", "floor":
+	case "deferlint", "floor", "ssafloor":
 		argv = []string{filepath.Join(b.bin, t), "-format", "json"}
 		if t == "deferlint" && b.enable != "" {
 			argv = append(argv, "-enable", b.enable)

@@ -76,7 +76,7 @@ func main() {
 	flag.StringVar(&opt.out, "out", "", "directory for findings and results (default: <cache>/runs/<UTC time>)")
 	flag.StringVar(&opt.enable, "enable", "", "comma-separated analyzers for deferlint to run (default: all)")
 	flag.IntVar(&opt.rounds, "rounds", 1, "bench: timed runs of each tool per module (the median is reported)")
-	flag.StringVar(&opt.tools, "tools", strings.Join(toolNames, ","), "bench: the tools to time")
+	flag.StringVar(&opt.tools, "tools", "deferlint,floor,vet,staticcheck,golangci-lint", "bench: the tools to time (also ssafloor: the floor plus the SSA form of every package that could acquire)")
 	flag.StringVar(&opt.peerCaches, "peer-caches", "cold", "bench: the peers' analysis caches, cold (emptied before each run, as deferlint has none) or warm")
 	flag.StringVar(&opt.split, "split", "corpus/split.txt", "the file recording the tuning and measuring halves")
 	flag.StringVar(&opt.half, "half", "", "tuning or measuring: only the modules of that half (default: all)")
@@ -311,9 +311,9 @@ func matches(m module, filter string) bool {
 	return false
 }
 
-// buildTools builds deferlint and the floor from this module into bin.
+// buildTools builds deferlint, the floor and the SSA floor from this module into bin.
 func buildTools(bin string) error {
-	for name, pkg := range map[string]string{"deferlint": "./cmd/deferlint", "floor": "./corpus/floor"} {
+	for name, pkg := range map[string]string{"deferlint": "./cmd/deferlint", "floor": "./corpus/floor", "ssafloor": "./corpus/ssafloor"} {
 		cmd := exec.Command("go", "build", "-o", filepath.Join(bin, name), pkg)
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
