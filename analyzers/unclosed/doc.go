@@ -108,6 +108,10 @@
 // closeIt { resp.Body.Close() }), is the owner's decision and counts as the release:
 // the flag holds a state the analysis cannot see. A release on a branch that
 // returns, or under a test of the resource or of an error, is not such a decision.
+// A local boolean that a path from the acquisition sets to a constant (didOpen =
+// true right after the open) has that value on the rest of the path, until it is
+// assigned again: if didOpen { return fd.Close() }; return nil leaks nothing, since
+// the second return is reached only by paths that did not open the file.
 //
 // Assertion helpers are read from their bodies: a function that cannot return
 // normally when an error parameter is non-nil (must(err), noError(t, err)), is nil

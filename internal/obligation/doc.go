@@ -20,5 +20,7 @@
 // other result (an error, or a comma-ok flag) speaks for the obligation until it
 // is assigned again. On the branch where the error is non-nil or the flag is
 // false, nothing is held; on the branch where the variable itself is nil,
-// nothing is held either.
+// nothing is held either. A path also remembers the local booleans it sets to a
+// constant after the acquisition (didOpen = true), and takes only the branch of
+// that constant where they are tested, until they are assigned again.
 package obligation

@@ -24,14 +24,27 @@ func GoneIf(truth bool) Gone { return Gone{IfTrue: truth, IfFalse: !truth} }
 // (v == nil), and !, && and || over those; any other part of the condition is
 // what Knows says of it.
 func (s *Search) Eval(cond ast.Expr, paired bool) Gone {
+	return s.eval(cond, paired, nil)
+}
+
+// eval is Eval with what the path knows of local booleans (see boolFlags): a
+// flag the path set to a constant after the acquisition takes only the branch
+// of that constant (fd, err = os.OpenFile(...); didOpen = true; ...; if didOpen
+// { return fd.Close() }; return nil: the second return is not on this path).
+func (s *Search) eval(cond ast.Expr, paired bool, flag func(*ast.Ident) (value, ok bool)) Gone {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.Ident:
 		if paired && s.pairIsFlag() && s.isVar(e, s.Pair) {
 			return GoneIf(false) // ok is false when nothing was acquired
 		}
+		if flag != nil {
+			if value, ok := flag(e); ok {
+				return GoneIf(!value) // the other branch is not on this path
+			}
+		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			g := s.Eval(e.X, paired)
+			g := s.eval(e.X, paired, flag)
 			if g.Soft {
 				return Gone{IfTrue: true, IfFalse: true}
 			}
@@ -40,10 +53,10 @@ func (s *Search) Eval(cond ast.Expr, paired bool) Gone {
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.LAND:
-			x, y := s.Eval(e.X, paired), s.Eval(e.Y, paired)
+			x, y := s.eval(e.X, paired, flag), s.eval(e.Y, paired, flag)
 			return Gone{x.IfTrue || y.IfTrue, x.IfFalse && y.IfFalse, x.Soft || y.Soft}
 		case token.LOR:
-			x, y := s.Eval(e.X, paired), s.Eval(e.Y, paired)
+			x, y := s.eval(e.X, paired, flag), s.eval(e.Y, paired, flag)
 			return Gone{x.IfTrue && y.IfTrue, x.IfFalse || y.IfFalse, x.Soft || y.Soft}
 		case token.EQL, token.NEQ:
 			if absentIfNil, ok := s.nilTest(e, paired); ok {

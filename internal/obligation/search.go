@@ -64,15 +64,18 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 		return p
 	}
 	conds := conditions(body)
+	flags := boolFlags(s.Info, body, s.Pair)
 	type state struct {
 		b      *cfg.Block
 		paired bool
+		known  flagValues
 	}
 	visited := make(map[state]bool)
-	var walk func(b *cfg.Block, nodes []ast.Node, paired bool)
-	walk = func(b *cfg.Block, nodes []ast.Node, paired bool) {
+	var walk func(b *cfg.Block, nodes []ast.Node, paired bool, known flagValues)
+	walk = func(b *cfg.Block, nodes []ast.Node, paired bool, known flagValues) {
 		follow := []bool{true, true}
 		for i, n := range nodes {
+			known = flags.after(s.Info, n, known)
 			if n == s.Acquire {
 				p.Again = true
 				p.drop(n)
@@ -93,7 +96,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 			}
 			if cond, ok := n.(ast.Expr); ok && i == len(nodes)-1 && len(b.Succs) == 2 {
 				if init, isCond := conds[cond]; isCond {
-					g := s.branch(cond, init, paired)
+					g := s.branch(cond, init, paired, flags, known)
 					follow = []bool{!g.IfTrue, !g.IfFalse}
 				}
 			}
@@ -109,13 +112,13 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 			if i < len(follow) && !follow[i] || s.Skips != nil && s.Skips(next) {
 				continue
 			}
-			if st := (state{next, paired}); !visited[st] {
+			if st := (state{next, paired, known}); !visited[st] {
 				visited[st] = true
-				walk(next, next.Nodes, paired)
+				walk(next, next.Nodes, paired, known)
 			}
 		}
 	}
-	walk(start, start.Nodes[index+1:], s.Pair != nil)
+	walk(start, start.Nodes[index+1:], s.Pair != nil, 0)
 	return p
 }
 
@@ -130,11 +133,11 @@ func (p *Paths) drop(n ast.Node) {
 // branch reads the condition of an if, for or tagless case, with the if's init
 // statement. A condition on a value the init statement derives from the paired
 // error alone (if _, ok := err.(*T); ok) holds only for a non-nil error.
-func (s *Search) branch(cond ast.Expr, init ast.Stmt, paired bool) Gone {
+func (s *Search) branch(cond ast.Expr, init ast.Stmt, paired bool, flags boolFlagSet, known flagValues) Gone {
 	if init != nil && paired && s.pairIsError() && flow.Mentions(s.Info, init, s.Pair) && !flow.Mentions(s.Info, cond, s.Pair) {
 		return GoneIf(true)
 	}
-	return s.Eval(cond, paired)
+	return s.eval(cond, paired, func(id *ast.Ident) (value, ok bool) { return flags.value(s.Info, id, known) })
 }
 
 // reassigns reports whether n, another statement than the acquisition, assigns

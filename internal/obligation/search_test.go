@@ -167,6 +167,41 @@ func skipped() {
 	}
 	release(r)
 }
+
+func flagSetAfter(open bool) {
+	var r *res
+	did := false
+	if open {
+		r = acquire()
+		did = true
+	}
+	if did {
+		release(r)
+		return
+	}
+	return // did is false here: no path from the acquisition comes this way
+}
+
+func flagSetBefore() {
+	did := true
+	r := acquire()
+	if did {
+		release(r)
+		return
+	}
+	return // leak: the path does not know did, set before the acquisition
+}
+
+func flagForgotten(reset func(*bool)) {
+	r := acquire()
+	did := true
+	reset(&did)
+	if did {
+		release(r)
+		return
+	}
+	return // leak: did's address was taken, so its value is unknown
+}
 `
 
 func TestSearch(t *testing.T) {

@@ -113,3 +113,41 @@ func flagWithElse(name string, closeIt bool) error {
 	}
 	return nil
 }
+
+// A flag set right after the acquisition says on which paths the function owns
+// the file: the path from the open has didOpen true, so it takes the releasing
+// branch, and the other return is only for a file the function did not open.
+func ownedByFlag(cached *os.File, name string) error { // want ownedByFlag:`owns params \[0\]`
+	fd, didOpen := cached, false
+	if fd == nil {
+		var err error
+		fd, err = os.OpenFile(name, os.O_RDWR, 0) // quiet: released under didOpen, which the open's path sets
+		if err != nil {
+			return err
+		}
+		didOpen = true
+	}
+	if err := fd.Sync(); err != nil {
+		if didOpen {
+			fd.Close()
+		}
+		return err
+	}
+	if didOpen {
+		return fd.Close()
+	}
+	return nil
+}
+
+// A flag the path does not set says nothing: here the release depends on a
+// parameter, and the other return leaks.
+func ownedByParameter(name string, closeIt bool) error {
+	f, err := os.Open(name) // want `f \(file from os.Open\) is not closed on the path to the return at line 152`
+	if err != nil {
+		return err
+	}
+	if closeIt {
+		return f.Close()
+	}
+	return nil
+}
