@@ -76,6 +76,13 @@
 // the resource as a parameter, which counts for what its body does with that
 // parameter (defer func(b io.ReadCloser) {}(resp.Body) releases nothing).
 //
+// A local closure that releases the resource releases it where it is called
+// (closeLast := func() error { ...; return f.Close() }; ...; closeLast()), and a
+// deferred literal written before the acquisition (var f *os.File; defer func() {
+// if f != nil { f.Close() } }(); ...; f, err = os.Open(name)) reads the variable when
+// the function returns, so it releases whatever the variable then holds: every
+// return is covered, and only a drop still loses a resource.
+//
 // A resource is dropped where its variable takes a new value while it is still
 // held: the acquisition itself, come round again in a loop (a retry loop that goes
 // on after a bad status with the response open), or another assignment to the

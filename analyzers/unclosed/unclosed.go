@@ -229,6 +229,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		}
 		neutral = false
 	}
+	// A closure that releases the resource, called later (closeAll()), releases
+	// it at the call.
+	r.handed = append(r.handed, obligation.ClosureCalls(pass.TypesInfo, body, r.handed)...)
 	if r.err != nil {
 		checkDeferBeforeCheck(pass, t, cur, r, name)
 	}
@@ -247,6 +250,9 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g, body)
+	if ret != nil && obligation.DeferredBefore(g, body, stmt, released) {
+		ret, r.leaks = nil, nil // a deferred literal from before the acquisition releases whatever v holds at the return
+	}
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
