@@ -55,8 +55,8 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	}
 	path, name := "", ""
 	switch {
-	case handlerFlag.Name != "":
-		path, name = handlerFlag.Path, handlerFlag.Name
+	case c.opts.handler.Name != "":
+		path, name = c.opts.handler.Path, c.opts.handler.Name
 	case helper != nil:
 		path, name = helper.Pkg().Path(), helper.Name()
 	default:

@@ -2,11 +2,13 @@ package gorecover
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -32,32 +34,45 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 }
 
-var (
-	launchersFlag  knowledge.FuncsFlag
-	recoverersFlag knowledge.FuncsFlag
-	handlerFlag    knowledge.FuncFlag
-	testsFlag      bool
-	strictFlag     bool
-)
-
-func init() {
-	fs := &Analyzer.Flags
-	fs.Var(&launchersFlag, "launchers", "comma-separated extra functions that start their function arguments in a new goroutine without recovering (importpath.Func, (*importpath.Type).Method)")
-	fs.Var(&recoverersFlag, "recoverers", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
-	fs.Var(&handlerFlag, "handler", "recovery helper the suggested fix defers (importpath.Func)")
-	fs.BoolVar(&testsFlag, "tests", false, "also report goroutines started in test files")
-	fs.BoolVar(&strictFlag, "strict", false, "report every goroutine that nothing recovers, not only those the default rule selects")
+// options are gorecover's options (see doc.go). flags holds the command line's;
+// each package gets a copy with its configuration files' values (configfile.Apply).
+type options struct {
+	launchers  knowledge.FuncsFlag
+	recoverers knowledge.FuncsFlag
+	handler    knowledge.FuncFlag
+	tests      bool
+	strict     bool
 }
 
+var flags options
+
+func init() { flags.bind(&Analyzer.Flags) }
+
+// bind registers the options in fs, with their current values as defaults.
+func (o *options) bind(fs *flag.FlagSet) {
+	fs.Var(&o.launchers, "launchers", "comma-separated extra functions that start their function arguments in a new goroutine without recovering (importpath.Func, (*importpath.Type).Method)")
+	fs.Var(&o.recoverers, "recoverers", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
+	fs.Var(&o.handler, "handler", "recovery helper the suggested fix defers (importpath.Func)")
+	fs.BoolVar(&o.tests, "tests", o.tests, "also report goroutines started in test files")
+	fs.BoolVar(&o.strict, "strict", o.strict, "report every goroutine that nothing recovers, not only those the default rule selects")
+}
+
+// run checks the package whether or not its configuration turns gorecover off
+// there: the facts it exports come from the same walk as its reports (package
+// report drops those).
 func run(pass *analysis.Pass) (any, error) {
+	opts := flags
+	if _, err := configfile.Apply(pass, opts.bind); err != nil {
+		return nil, err
+	}
 	if pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // the generated main of a test binary: nothing to check or to export
 	}
 	x := recovery.New(pass, recovery.Config{
-		Launchers:  launchersFlag.Funcs(),
-		Recoverers: recoverersFlag.Funcs(),
+		Launchers:  opts.launchers.Funcs(),
+		Recoverers: opts.recoverers.Funcs(),
 	})
-	c := &checker{pass: pass, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
+	c := &checker{pass: pass, opts: &opts, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
 	c.findUses()
 	c.checkRecovers()
 	c.checkGoroutines()
@@ -66,6 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 type checker struct {
 	pass   *analysis.Pass
+	opts   *options // the package's
 	x      *recovery.Index
 	in     *inspector.Inspector
 	uses   map[types.Object]*uses

@@ -57,7 +57,7 @@ func (c *checker) checkGoroutines() {
 		if s.state != unrecovered || s.exempt {
 			continue
 		}
-		if strictFlag {
+		if c.opts.strict {
 			c.report(s, strictMessage(s), helper, true)
 		} else if c.testSupport(s.decl) {
 			continue // test support outside _test.go files: a panic fails a test run
@@ -74,7 +74,7 @@ func (c *checker) sites() []*site {
 	var sites []*site
 	for cur := range c.in.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 		file := c.pass.Fset.File(cur.Node().Pos())
-		if !testsFlag && strings.HasSuffix(file.Name(), "_test.go") {
+		if !c.opts.tests && strings.HasSuffix(file.Name(), "_test.go") {
 			continue
 		}
 		add := func(fun ast.Expr, launcher string) {

@@ -16,12 +16,16 @@ import (
 //
 //   - it departs from the package's own convention: another goroutine that runs
 //     the same function recovers;
-//   - it calls panic() in its own code, which the package's other goroutines
-//     would have recovered;
 //   - it runs code the package does not control (a function passed in, a
 //     function-typed field the user fills, a method of an interface whose
 //     implementations are the user's), which can panic in ways its author
 //     cannot prevent.
+//
+// A goroutine that calls panic() itself is not reported by this rule (only by
+// -gorecover.strict): in code the rule was measured on, such a panic was the
+// author's chosen crash (a local relay that cannot start) or a branch that
+// cannot be reached (an invariant, an unknown variant), not a failure that a
+// recover should hide.
 //
 // Only the package's own goroutines show that it recovers: another package of
 // the module (a test helper, a worker pool) recovers for reasons of its own.
@@ -71,10 +75,6 @@ func (p *policy) reason(s *site) verdict {
 	}
 	const others = "other goroutines of this package recover"
 	if s.body != nil {
-		if call := p.c.explicitPanic(s.body); call != nil {
-			line := p.c.pass.Fset.Position(call.Pos()).Line
-			return verdict{why: fmt.Sprintf("though it calls panic (line %d) and %s", line, others)}
-		}
 		if call, back := p.c.foreignCall(s.body); call != nil {
 			v := verdict{why: fmt.Sprintf("though it runs code this package does not control (%s) and %s", types.ExprString(call.Fun), others)}
 			if back {
@@ -115,20 +115,6 @@ func (c *checker) insideRecoveredLit(body *ast.BlockStmt, call *ast.CallExpr) bo
 		return !inside
 	})
 	return inside
-}
-
-// explicitPanic returns a call of the built-in panic that a goroutine running
-// body makes itself, outside literals that recover, or nil. A panic one call
-// further down is not looked for: a known limit.
-func (c *checker) explicitPanic(body *ast.BlockStmt) *ast.CallExpr {
-	var found *ast.CallExpr
-	c.eachOwnCall(body, func(call *ast.CallExpr) bool {
-		if b, ok := c.x.FuncOf(call.Fun).(*types.Builtin); ok && b.Name() == "panic" {
-			found = call
-		}
-		return found == nil
-	})
-	return found
 }
 
 // foreignCall returns a call, made by a goroutine running body itself (outside
