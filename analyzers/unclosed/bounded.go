@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
@@ -36,15 +37,18 @@ func demonstration(pass *analysis.Pass) bool {
 	return false
 }
 
-// commandExits answers, in package main, whether a function's non-nil error stops
-// the command: every call of it tests the error and ends that branch in a call that
-// never returns (log.Fatal, os.Exit), in a return from main.main, or in a return of
-// the error from a function of which the same holds. A use of it as a value (a
-// command framework's action: cli's Action, cobra's RunE) hands its error to code
-// the analysis cannot follow, which in a command returns it to main: it counts as
-// stopping. A resource such a function leaks only on the way out with an error
-// lives until the process exits a moment later. A daemon that logs the error and
-// goes on (a handler, a server loop, a goroutine) does not qualify.
+// commandExits answers whether a function's non-nil error stops the command:
+// every call of it tests the error and ends that branch in a call that never
+// returns (log.Fatal, os.Exit), in a return from main.main, or in a return of the
+// error (a bare return of a named one included) from a function of which the same
+// holds. A use of it as a value hands its error to code the analysis cannot
+// follow: in package main, a command framework, which returns it to main; in
+// another package, only the action field of a known framework's command says so
+// (cli.Command{Action: send}). Outside package main an exported function may be
+// called from elsewhere and does not qualify. A resource such a function leaks
+// only on the way out with an error lives until the process exits a moment later.
+// A daemon that logs the error and goes on (a handler, a server loop, a
+// goroutine) does not qualify.
 type commandExits struct {
 	pass  *analysis.Pass
 	t     *resources.Tracker
@@ -72,6 +76,9 @@ func (x *commandExits) stops(fn *types.Func) bool {
 	if fn.Signature().Recv() != nil || len(x.uses[fn]) == 0 {
 		return false
 	}
+	if fn.Exported() && x.pass.Pkg.Name() != "main" {
+		return false // other packages may call it and go on
+	}
 	for _, id := range x.uses[fn] {
 		if !x.callStops(id) {
 			return false
@@ -92,7 +99,10 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 	callCur := c.Parent()
 	call, ok := callCur.Node().(*ast.CallExpr)
 	if !ok || call.Fun != id {
-		return true // a function value: its error goes where the command's framework sends it
+		// A function value: its error goes where the command's framework sends
+		// it. In package main any framework does; elsewhere, only a known one's
+		// action field says so (Action: send in a cli.Command).
+		return x.pass.Pkg.Name() == "main" || isCommandAction(info, c)
 	}
 	fnCur, ok := loops.EnclosingFunc(callCur)
 	if !ok {
@@ -145,9 +155,37 @@ func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errV
 		if caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
 			return true
 		}
-		return len(last.Results) > 0 && flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
+		if len(last.Results) == 0 {
+			return namedError(caller) == errVar && x.stops(caller) // fnames, err = getStdin(); if err != nil { return }
+		}
+		return flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
 	}
 	return false
+}
+
+// isCommandAction reports whether the function value at c is the value of a
+// field of a command-line framework's command (see knowledge.IsCommandType):
+// cli.Command{Action: send}.
+func isCommandAction(info *types.Info, c inspector.Cursor) bool {
+	kv, ok := c.Parent().Node().(*ast.KeyValueExpr)
+	if !ok || kv.Value != c.Node() {
+		return false
+	}
+	lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
+	return ok && knowledge.IsCommandType(info.TypeOf(lit))
+}
+
+// namedError returns fn's last result when it is a named error, or nil.
+func namedError(fn *types.Func) *types.Var {
+	results := fn.Signature().Results()
+	if results.Len() == 0 {
+		return nil
+	}
+	last := results.At(results.Len() - 1)
+	if last.Name() == "" || !types.Identical(last.Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	return last
 }
 
 // isNonNil reports whether cond is v != nil.
@@ -170,7 +208,13 @@ func onlyErrorExits(info *types.Info, fn inspector.Cursor, leaks []*ast.ReturnSt
 	}
 	for _, ret := range leaks {
 		if len(ret.Results) == 0 {
-			return false
+			// A bare return of a named error under if err != nil.
+			c, found := fn.FindNode(ret)
+			named := namedErrorOf(info, fn)
+			if !found || named == nil || !testedNonNil(info, c, fn, named) {
+				return false
+			}
+			continue
 		}
 		last := ast.Unparen(ret.Results[len(ret.Results)-1])
 		t := info.TypeOf(last)
@@ -208,13 +252,23 @@ func testedNonNil(info *types.Info, c, fn inspector.Cursor, v *types.Var) bool {
 	return false
 }
 
-// stopsCommand reports whether, in package main, the function at fn leaks the
-// resource only on paths that return a non-nil error, and its callers stop the
-// command on that error (see commandExits): the process exits a moment later.
-func stopsCommand(pass *analysis.Pass, exits *commandExits, fn inspector.Cursor, r *tracked) bool {
-	if pass.Pkg.Name() != "main" {
-		return false
+// namedErrorOf returns the named error result of the function declared at fn, or nil.
+func namedErrorOf(info *types.Info, fn inspector.Cursor) *types.Var {
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
 	}
+	obj, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	return namedError(obj)
+}
+
+// stopsCommand reports whether the function at fn leaks the resource only on
+// paths that return a non-nil error, and its callers stop the command on that
+// error (see commandExits): the process exits a moment later.
+func stopsCommand(pass *analysis.Pass, exits *commandExits, fn inspector.Cursor, r *tracked) bool {
 	decl, ok := fn.Node().(*ast.FuncDecl)
 	if !ok {
 		return false

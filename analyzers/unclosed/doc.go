@@ -169,13 +169,17 @@
 //
 //	-unclosed.tests
 //
-// In package main, a function whose non-nil error stops the command is not
+// A function whose non-nil error stops the command is not
 // reported for a leak on the paths that return such an error (return err under if
 // err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
 // that branch in a call that never returns (log.Fatal, os.Exit), a return from
 // main.main, or a return of the error from a function of which the same holds.
 // A function used as a value (a cli Action, a cobra RunE) hands its error to a
-// framework that, in a command, returns it to main: it counts as stopping too.
+// framework that, in a command, returns it to main: it counts as stopping too, in
+// package main whatever the framework, and in other packages as the action field
+// of urfave/cli's or cobra's command (cli.Command{Action: send}), where the rule
+// applies to unexported functions only (others may be called from elsewhere). A
+// bare return of a named error under if err != nil returns that error.
 // The process exits a moment later. A function called where the error is logged
 // and the program goes on (a server loop, a handler, a goroutine) is reported as
 // anywhere else, and so is a leak on a path that returns no error.

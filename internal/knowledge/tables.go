@@ -64,3 +64,28 @@ var launchers = NewFuncs(
 // its function argument in a new goroutine, without recovering it
 // ((*errgroup.Group).Go and TryGo, (*sync.WaitGroup).Go).
 func IsLauncher(fn *types.Func) bool { return launchers.Has(fn) }
+
+// commandTypes are the command-line frameworks' command types whose function
+// fields (actions, hooks) return an error that the framework hands back from its
+// Run to main, which reports it and exits: urfave/cli's App and Command, cobra's
+// Command.
+var commandTypes = map[string][]string{
+	"github.com/urfave/cli":    {"App", "Command"},
+	"github.com/urfave/cli/v2": {"App", "Command"},
+	"github.com/urfave/cli/v3": {"Command"},
+	"github.com/spf13/cobra":   {"Command"},
+}
+
+// IsCommandType reports whether t (or what it points to) is a command type of a
+// command-line framework (see commandTypes).
+func IsCommandType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	for path, names := range commandTypes {
+		if IsType(t, path, names...) {
+			return true
+		}
+	}
+	return false
+}
