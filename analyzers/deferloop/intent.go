@@ -335,9 +335,63 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 			}
 			return !found
 		})
-		return found
+		return found || drainsBody(info, n, call)
 	}
 	return !g.ReachWithout(stmt.Pos(), releases).Iterates(loop)
+}
+
+// drainsBody reports whether the node n, a statement or expression of the loop,
+// reads to its end the response body that the deferred call closes: call is
+// x.Body.Close() on a field Body of interface type (a response of net/http, or of a
+// client built on it), and n reads x.Body with io.ReadAll (ioutil.ReadAll), or
+// copies it with io.Copy or io.CopyBuffer (if _, err := io.Copy(f, res.Body); err
+// != nil { return err }). A response body that reaches its end hands its connection
+// back to the pool, and one whose read fails has its connection closed: either way
+// the Close deferred has nothing left to release. A copy stops early when a write
+// fails, leaving the body unread: taken as read all the same, since code going on
+// after a failed write it did not check has a worse problem than the body.
+func drainsBody(info *types.Info, n ast.Node, call *ast.CallExpr) bool {
+	body := closedBody(info, call)
+	if body == nil {
+		return false
+	}
+	want := types.ExprString(body)
+	reads := func(e ast.Expr) bool { return types.ExprString(ast.Unparen(e)) == want }
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn := typeutil.Callee(info, m)
+			switch {
+			case knowledge.IsFunc(fn, "io", "ReadAll"), knowledge.IsFunc(fn, "io/ioutil", "ReadAll"):
+				found = found || len(m.Args) == 1 && reads(m.Args[0])
+			case knowledge.IsFunc(fn, "io", "Copy", "CopyBuffer"):
+				found = found || len(m.Args) >= 2 && reads(m.Args[1])
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// closedBody returns x.Body for a call x.Body.Close() whose Body is a field of
+// interface type (io.ReadCloser), the shape of a response's body; else nil.
+func closedBody(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Close" || len(call.Args) > 0 {
+		return nil
+	}
+	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || body.Sel.Name != "Body" {
+		return nil
+	}
+	field, ok := info.Selections[body]
+	if !ok || field.Kind() != types.FieldVal || !types.IsInterface(field.Type()) {
+		return nil
+	}
+	return body
 }
 
 // actsOnOutcome reports whether the deferred call is a function literal that acts on

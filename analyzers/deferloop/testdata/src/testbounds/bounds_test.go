@@ -30,7 +30,7 @@ func TestCases(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer res.Body.Close()
-		io.ReadAll(res.Body)
+		use(res.StatusCode)
 	}
 }
 
