@@ -2,14 +2,16 @@
 //
 // Reporting through it gives every analyzer the same behaviour under every
 // go/analysis driver (deferlint itself, go vet, golangci-lint, gopls, nogo), none of
-// which knows deferlint's command line: findings in generated files are dropped, and
-// //deferlint:ignore directives silence the analyzers they name.
+// which knows deferlint's command line: findings in generated files are dropped,
+// //deferlint:ignore directives silence the analyzers they name, and nothing is
+// reported where a deferlint.toml turns the analyzer off (package configfile).
 package report
 
 import (
 	"go/ast"
 	"go/token"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/suppress"
 	"golang.org/x/tools/go/analysis"
 	"honnef.co/go/tools/analysis/facts/generated"
@@ -17,7 +19,7 @@ import (
 
 // Requires lists the analyzers whose results Report consults. Every analyzer that
 // reports through this package must list them in its own Requires.
-var Requires = []*analysis.Analyzer{generated.Analyzer, suppress.Analyzer}
+var Requires = []*analysis.Analyzer{generated.Analyzer, suppress.Analyzer, configfile.Analyzer}
 
 // Node reports message for the source range of node, with optional suggested fixes.
 func Node(pass *analysis.Pass, node ast.Node, message string, fixes ...analysis.SuggestedFix) {
@@ -29,10 +31,15 @@ func Range(pass *analysis.Pass, pos, end token.Pos, message string, fixes ...ana
 	Diagnostic(pass, analysis.Diagnostic{Pos: pos, End: end, Message: message, SuggestedFixes: fixes})
 }
 
-// Diagnostic reports d unless it lies in a generated file or a directive silences it.
+// Diagnostic reports d unless it lies in a generated file, a directive silences it,
+// or the package's configuration turns the analyzer off. (An analyzer that exports
+// facts runs where it is off, so that its facts reach the packages where it is on.)
 func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
 	posn := pass.Fset.PositionFor(d.Pos, false)
 	if isGenerated(pass, posn.Filename) {
+		return
+	}
+	if c, err := configfile.Of(pass); err == nil && !c.Enabled(pass.Analyzer.Name) {
 		return
 	}
 	if index, _ := pass.ResultOf[suppress.Analyzer].(*suppress.Index); index.Silences(posn, pass.Analyzer.Name) {

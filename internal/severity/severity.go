@@ -9,9 +9,10 @@
 package severity
 
 import (
+	"cmp"
 	"fmt"
-
-	"github.com/deferlint/deferlint/analyzers/gorecover"
+	"maps"
+	"slices"
 )
 
 // A Level is a finding's grade. Levels are ordered: Warning < Error.
@@ -52,18 +53,22 @@ type Table struct {
 	levels map[Key]Level
 }
 
+// The analyzers import this package (through package configfile, which reads
+// regradings from configuration files), so the table names categories by their
+// value; the tests check them against the analyzers' constants.
+
 // Default returns a fresh copy of deferlint's grades, which the README's Severity
 // section lists.
 func Default() *Table {
 	return &Table{levels: map[Key]Level{
-		{"ctxcancel", ""}:                          Error, // a context, and its timer, leaks
-		{"deferargs", ""}:                          Error, // the deferred call sees the wrong value
-		{"deferloop", ""}:                          Error, // deadlocks, calls that never run, resources held per iteration
-		{"directives", ""}:                         Warning,
-		{"gorecover", ""}:                          Error,   // recover() calls that stop no panic
-		{"gorecover", gorecover.CategoryGoroutine}: Warning, // goroutines without recover: a policy
-		{"loopcapture", ""}:                        Error,   // a goroutine or deferred call sees another iteration's value
-		{"unclosed", ""}:                           Error,   // file descriptors, connections leak
+		{"ctxcancel", ""}:          Error, // a context, and its timer, leaks
+		{"deferargs", ""}:          Error, // the deferred call sees the wrong value
+		{"deferloop", ""}:          Error, // deadlocks, calls that never run, resources held per iteration
+		{"directives", ""}:         Warning,
+		{"gorecover", ""}:          Error,   // recover() calls that stop no panic
+		{"gorecover", "goroutine"}: Warning, // goroutines without recover (gorecover.CategoryGoroutine): a policy
+		{"loopcapture", ""}:        Error,   // a goroutine or deferred call sees another iteration's value
+		{"unclosed", ""}:           Error,   // file descriptors, connections leak
 	}}
 }
 
@@ -81,3 +86,13 @@ func (t *Table) Of(analyzer, category string) Level {
 	}
 	return Error
 }
+
+// Keys returns the keys the table grades, sorted.
+func (t *Table) Keys() []Key {
+	return slices.SortedFunc(maps.Keys(t.levels), func(a, b Key) int {
+		return cmp.Or(cmp.Compare(a.Analyzer, b.Analyzer), cmp.Compare(a.Category, b.Category))
+	})
+}
+
+// Set grades the findings of key.
+func (t *Table) Set(key Key, l Level) { t.levels[key] = l }

@@ -1,13 +1,15 @@
-package severity
+package severity_test
 
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers"
 	"github.com/deferlint/deferlint/analyzers/gorecover"
+	. "github.com/deferlint/deferlint/internal/severity"
 )
 
 // TestEveryAnalyzerGraded checks that no analyzer falls back to Error unseen: each
@@ -17,11 +19,11 @@ func TestEveryAnalyzerGraded(t *testing.T) {
 	names := make(map[string]bool)
 	for _, a := range analyzers.All() {
 		names[a.Name] = true
-		if _, ok := table.levels[Key{a.Name, ""}]; !ok {
+		if !slices.Contains(table.Keys(), Key{Analyzer: a.Name}) {
 			t.Errorf("analyzer %s has no severity", a.Name)
 		}
 	}
-	for key := range table.levels {
+	for _, key := range table.Keys() {
 		if !names[key.Analyzer] {
 			t.Errorf("severity for %v, which is no analyzer of the suite", key)
 		}
@@ -67,7 +69,8 @@ func TestREADME(t *testing.T) {
 		}
 	}
 	table := Default()
-	for key, level := range table.levels {
+	for _, key := range table.Keys() {
+		level := table.Of(key.Analyzer, key.Category)
 		row, ok := rows[key.Analyzer]
 		switch {
 		case !ok:
