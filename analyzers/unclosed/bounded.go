@@ -14,12 +14,15 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// demonstration reports whether the package is demonstration code: it lies under a
-// directory named example, examples or _examples inside its module. Such code is
-// run by hand or by a test, once per run, and what it leaks lives no longer than
-// that run: it gets the default of test code (see doc.go). Only the directories
-// below the module's root count (a module may itself be named example.com/example);
-// without the module, which some drivers do not give, nothing is demonstration code.
+// demonstration reports whether the package is demonstration or test-support
+// code: it lies under a directory, inside its module, named for examples
+// (example, examples, _examples) or for tests (test, tests, testing, testutil,
+// testutils, testhelper, testhelpers, testsuite, testenv, integrationtest,
+// integrationtests, e2e). Such code is run by hand or by tests, once per run, and
+// what it leaks lives no longer than that run: it gets the default of test code
+// (see doc.go). Only the directories below the module's root count (a module may
+// itself be named example.com/example); without the module, which some drivers do
+// not give, nothing is.
 func demonstration(pass *analysis.Pass) bool {
 	if pass.Module == nil || pass.Module.Path == "" {
 		return false
@@ -30,7 +33,9 @@ func demonstration(pass *analysis.Pass) bool {
 	}
 	for elem := range strings.SplitSeq(rel, "/") {
 		switch elem {
-		case "example", "examples", "_examples":
+		case "example", "examples", "_examples",
+			"test", "tests", "testing", "testutil", "testutils", "testhelper", "testhelpers",
+			"testsuite", "testenv", "integrationtest", "integrationtests", "e2e":
 			return true
 		}
 	}

@@ -161,10 +161,13 @@
 // the loop runs once per dial, which the test bounds, so an accept loop that
 // throws connections away is such a case too (a loop that dials or gets by itself
 // until a server is ready repeats its leak, and is reported). Code in a package
-// under a directory named example, examples or _examples inside its module (the
-// module's own path does not count; without the module, which some drivers do not
-// give, this rule does not apply) demonstrates an API and is run by hand or by a
-// test, once per run: it gets the same default.
+// under a directory named example, examples or _examples inside its module
+// demonstrates an API, and code under one named test, tests, testing, testutil,
+// testutils, testhelper, testhelpers, testsuite, testenv, integrationtest,
+// integrationtests or e2e supports tests (a proxy for integration tests, a test
+// environment): either runs by hand or under a test, once per run, and gets the
+// same default (the module's own path does not count; without the module, which
+// some drivers do not give, this rule does not apply).
 // -unclosed.tests reports these too:
 //
 //	-unclosed.tests
