@@ -1,6 +1,7 @@
-// Package proxy supports the module's integration tests: it runs under a test,
-// once per run.
 package proxy // want package:"analyzed, acquiring"
+
+// The package supports the module's integration tests: it runs under a test,
+// once per run.
 
 import "net"
 
