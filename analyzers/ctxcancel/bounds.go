@@ -1,6 +1,7 @@
 package ctxcancel
 
 import (
+	"flag"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -17,12 +18,19 @@ import (
 // not worth a report (see doc.go): a parent that holds nothing, a test that ends,
 // an owner the derived context was handed to.
 
-// testsOption is the -ctxcancel.tests flag: report in test code the lost cancel
-// functions that a test bounds too.
-var testsOption bool
+// options are ctxcancel's options. flags holds the command line's; each package
+// gets a copy with its configuration files' values (configfile.Apply).
+type options struct {
+	tests bool // report in test code the lost cancel functions that a test bounds too
+}
 
-func init() {
-	Analyzer.Flags.BoolVar(&testsOption, "tests", false,
+var flags options
+
+func init() { flags.bind(&Analyzer.Flags) }
+
+// bind registers the options in fs, with their current values as defaults.
+func (o *options) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&o.tests, "tests", o.tests,
 		"also report in test code a cancel function lost once per test (a bounded cost), not only one lost per round of a loop")
 }
 
@@ -39,7 +47,7 @@ func (c *checker) boundsOf(stmt, fnCur inspector.Cursor, inFunc bool) bounds {
 	if !inFunc {
 		return b
 	}
-	b.inTest = !testsOption && testcode.Encloses(c.pass, fnCur)
+	b.inTest = !c.opts.tests && testcode.Encloses(c.pass, fnCur)
 	b.counted = loops.Counted(c.info, stmt)
 	fn := fnCur.Node()
 	b.outside = b.counted != nil && (b.counted.Pos() < fn.Pos() || b.counted.End() > fn.End())
@@ -85,8 +93,11 @@ func holdsNothing(info *types.Info, call *ast.CallExpr, src *source) bool {
 // it to a goroutine. Its new owner decides when it is done, and the parent's
 // cancellation ends it; the function cannot cancel it without taking it from that
 // owner. A context passed to an ordinary call is not taken to be kept by it (the
-// call usually uses it and returns, which is what go vet assumes too).
-func (c *checker) handOffs(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.Var) []token.Pos {
+// call usually uses it and returns, which is what go vet assumes too), unless
+// throughCalls is set: then a call's result that may hold it (see mayHoldContext)
+// carries it on, as an *http.Response carries the request whose body streams
+// under the context, or a transaction the context that bounds it.
+func (c *checker) handOffs(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.Var, throughCalls bool) []token.Pos {
 	fn := fnCur.Node()
 	seen := make(map[*types.Var]bool)
 	work := append([]*types.Var(nil), ctxs...)
@@ -103,24 +114,44 @@ func (c *checker) handOffs(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.
 			if id.Pos() < stmt.End() || c.info.Uses[id] != w {
 				continue
 			}
-			escapes, alias := c.leaves(cur, fn)
+			escapes, aliases := c.leaves(cur, fn, throughCalls)
 			if escapes {
 				out = append(out, id.Pos())
 			}
-			if alias != nil {
-				work = append(work, alias)
-			}
+			work = append(work, aliases...)
 		}
 	}
 	return out
 }
 
+// storesContext reports whether the statement stmt, which assigns a call's
+// results, stores the derived context it gets straight in a field, an element or
+// a variable outside fn (stmt.Context, _ = context.WithTimeout(stmt.Context, d)):
+// the holder of that place is its owner.
+func (c *checker) storesContext(stmt ast.Node, fn ast.Node) bool {
+	lhs, _ := lhsOf(stmt)
+	for _, e := range lhs {
+		if t := c.info.TypeOf(e); t == nil || !carriesContext(t) {
+			continue
+		}
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v := c.varOf(e); v != nil && !declaredIn(v, fn) {
+				return true
+			}
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+			return true
+		}
+	}
+	return false
+}
+
 // leaves reports whether the mention cur of a context variable in fn hands the
 // context on to an owner outside fn, itself or through a function literal that
-// captures it; or, when it is assigned to another local variable of fn (itself,
-// wrapped, or in a literal), returns that variable to follow.
-func (c *checker) leaves(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) {
-	var alias *types.Var
+// captures it; or, when it is assigned to other local variables of fn (itself,
+// wrapped, or in a literal), returns those variables to follow.
+func (c *checker) leaves(cur inspector.Cursor, fn ast.Node, throughCalls bool) (bool, []*types.Var) {
+	var aliases []*types.Var
 	if lits := c.literalsAround(cur, fn); len(lits) > 0 {
 		// Captured by a function literal: the context goes where the literal goes.
 		lit := lits[0]
@@ -130,21 +161,18 @@ func (c *checker) leaves(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) {
 			}
 		}
 		var escapes bool
-		if escapes, alias = c.leaves(lit, fn); escapes {
+		if escapes, aliases = c.leaves(lit, fn, throughCalls); escapes {
 			return true, nil
 		}
 	}
-	escapes, v := c.handsOn(cur, fn)
-	if v == nil {
-		v = alias
-	}
-	return escapes, v
+	escapes, vs := c.handsOn(cur, fn, throughCalls)
+	return escapes, append(vs, aliases...)
 }
 
 // handsOn reports whether the expression at cur, a context or a function literal
 // that holds one, is handed on to an owner outside fn by where it stands; or, when
-// it is assigned to a local variable of fn, returns that variable to follow.
-func (c *checker) handsOn(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) {
+// it is assigned to local variables of fn, returns those variables to follow.
+func (c *checker) handsOn(cur inspector.Cursor, fn ast.Node, throughCalls bool) (bool, []*types.Var) {
 	for {
 		kind, index := cur.ParentEdge()
 		parent := cur.Parent()
@@ -157,11 +185,19 @@ func (c *checker) handsOn(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) 
 				return true, nil // go serve(ctx)
 			}
 			call := parent.Node().(*ast.CallExpr)
-			if tv, ok := c.info.Types[call]; ok && tv.IsValue() && carriesContext(tv.Type) {
+			tv, ok := c.info.Types[call]
+			if ok && tv.IsValue() && carriesContext(tv.Type) {
 				cur = parent // context.WithValue(ctx, k, v), r.WithContext(ctx)
 				continue
 			}
-			return false, c.derivedVar(parent, fn) // ctx2, cancel2 := context.WithTimeout(ctx, d)
+			if v := c.derivedVar(parent, fn); v != nil {
+				return false, []*types.Var{v} // ctx2, cancel2 := context.WithTimeout(ctx, d)
+			}
+			if ok && tv.IsValue() && throughCalls && mayHoldContext(tv.Type) {
+				cur = parent // resp, err := c.do(ctx, req); tx, err := db.BeginTx(ctx, opts)
+				continue
+			}
+			return false, nil
 		case edge.CompositeLit_Elts, edge.KeyValueExpr_Value:
 			return true, nil // held by a struct, slice or map for its owner
 		case edge.SendStmt_Value:
@@ -170,23 +206,41 @@ func (c *checker) handsOn(cur inspector.Cursor, fn ast.Node) (bool, *types.Var) 
 			encl, _ := loops.EnclosingFunc(cur)
 			return encl.Node() == fn, nil
 		case edge.AssignStmt_Rhs:
-			assign := parent.Node().(*ast.AssignStmt)
-			if len(assign.Lhs) != len(assign.Rhs) {
-				return false, nil
-			}
-			lhs := ast.Unparen(assign.Lhs[index])
-			if id, ok := lhs.(*ast.Ident); ok {
-				if id.Name == "_" {
-					return false, nil
-				}
-				if v := c.varOf(id); v != nil && declaredIn(v, fn) {
-					return false, v
-				}
-			}
-			return true, nil // a field, an element, a variable outside fn
+			return c.assignedTo(parent.Node().(*ast.AssignStmt), index, fn)
 		}
 		return false, nil
 	}
+}
+
+// assignedTo reports whether assigning the right-hand side index of assign, which
+// holds a context, stores it outside fn; or returns the local variables of fn it
+// goes to. The results of a call assigned to several variables go to those whose
+// type may hold a context.
+func (c *checker) assignedTo(assign *ast.AssignStmt, index int, fn ast.Node) (bool, []*types.Var) {
+	lhs := assign.Lhs
+	if len(assign.Lhs) == len(assign.Rhs) {
+		lhs = assign.Lhs[index : index+1]
+	} else if len(assign.Rhs) != 1 {
+		return false, nil
+	}
+	var vs []*types.Var
+	for _, e := range lhs {
+		e = ast.Unparen(e)
+		if t := c.info.TypeOf(e); len(lhs) > 1 && (t == nil || !mayHoldContext(t)) {
+			continue // the error beside the value
+		}
+		if id, ok := e.(*ast.Ident); ok {
+			if id.Name == "_" {
+				continue
+			}
+			if v := c.varOf(id); v != nil && declaredIn(v, fn) {
+				vs = append(vs, v)
+				continue
+			}
+		}
+		return true, nil // a field, an element, a variable outside fn
+	}
+	return false, vs
 }
 
 // derivedVar returns the local variable of fn that receives the first result of
@@ -225,6 +279,51 @@ func (c *checker) literalsAround(cur inspector.Cursor, fn ast.Node) []inspector.
 		}
 	}
 	return lits
+}
+
+// mayHoldContext reports whether a value of type t may hold a context: whether t
+// is or contains (through fields, pointers, slices, arrays, maps and channels) a
+// context, another interface, a function or a type parameter. An error is taken
+// to hold none. A value whose type cannot hold a context cannot keep one alive.
+func mayHoldContext(t types.Type) bool {
+	return holds(t, make(map[types.Type]bool))
+}
+
+func holds(t types.Type, seen map[types.Type]bool) bool {
+	if t == nil || implementsError(t) && types.IsInterface(t) {
+		return false
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Interface, *types.Signature, *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return holds(u.Elem(), seen)
+	case *types.Slice:
+		return holds(u.Elem(), seen)
+	case *types.Array:
+		return holds(u.Elem(), seen)
+	case *types.Chan:
+		return holds(u.Elem(), seen)
+	case *types.Map:
+		return holds(u.Key(), seen) || holds(u.Elem(), seen)
+	case *types.Struct:
+		for f := range u.Fields() {
+			if holds(f.Type(), seen) {
+				return true
+			}
+		}
+	case *types.Tuple:
+		for v := range u.Variables() {
+			if holds(v.Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // carriesContext reports whether a value of type t carries a context to whoever

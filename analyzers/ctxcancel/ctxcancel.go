@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -36,11 +37,16 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !mayAcquire(pass) {
-		return nil, nil
+	opts := flags
+	on, err := configfile.Apply(pass, opts.bind)
+	if err != nil || !mayAcquire(pass) {
+		return nil, err
 	}
-	c := newChecker(pass)
+	c := newChecker(pass, &opts)
 	c.computeFacts()
+	if !on {
+		return nil, nil // off in this directory: the facts are for the packages where it is on
+	}
 	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if src := c.sourceOf(call); src != nil {
@@ -69,25 +75,29 @@ func mayAcquire(pass *analysis.Pass) bool {
 
 // checker holds what the checks of one package share.
 type checker struct {
-	pass   *analysis.Pass
-	info   *types.Info
-	in     *inspector.Inspector
-	cancel map[*types.Func][]int // this package's functions that return fresh cancel functions
-	inert  map[*types.Func][]int // this package's functions' parameters never called nor kept
-	reads  map[*types.Var]bool   // variables and fields read somewhere in the package (lazy)
-	graphs map[ast.Node]*flow.Graph
-	once   *process.Once // what runs at most once per process
+	pass    *analysis.Pass
+	info    *types.Info
+	in      *inspector.Inspector
+	cancel  map[*types.Func][]int // this package's functions that return fresh cancel functions
+	nilable map[*types.Func][]int // those of their cancel results that may be nil
+	inert   map[*types.Func][]int // this package's functions' parameters never called nor kept
+	reads   map[*types.Var]bool   // variables and fields read somewhere in the package (lazy)
+	graphs  map[ast.Node]*flow.Graph
+	once    *process.Once // what runs at most once per process
+	opts    *options      // the package's
 }
 
-func newChecker(pass *analysis.Pass) *checker {
+func newChecker(pass *analysis.Pass, opts *options) *checker {
 	return &checker{
-		pass:   pass,
-		info:   pass.TypesInfo,
-		in:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		cancel: make(map[*types.Func][]int),
-		inert:  make(map[*types.Func][]int),
-		graphs: make(map[ast.Node]*flow.Graph),
-		once:   process.NewOnce(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
+		opts:    opts,
+		pass:    pass,
+		info:    pass.TypesInfo,
+		in:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		cancel:  make(map[*types.Func][]int),
+		nilable: make(map[*types.Func][]int),
+		inert:   make(map[*types.Func][]int),
+		graphs:  make(map[ast.Node]*flow.Graph),
+		once:    process.NewOnce(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
 	}
 }
 
@@ -98,8 +108,8 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	fnCur, inFunc := loops.EnclosingFunc(cur)
 	switch kind {
 	case edge.ExprStmt_X:
-		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: assign it and defer %s()",
-			src.name, src.word(), src.leak(), src.word()))
+		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: %s",
+			src.name, src.word(), src.leak(), c.adviceFor(src.word(), src, false).discarded(false)))
 		return
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 	default:
@@ -154,11 +164,16 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 		if b.testBounds(true) {
 			return // once per test: the test ends, and the parent or the timer ends the context
 		}
-		if inFunc && !b.inLoop && len(c.handOffs(stmt.Node(), fnCur, c.contextVars(stmt.Node(), nil))) > 0 {
+		heldOn := inFunc && c.heldOn(stmt.Node(), fnCur, c.contextVars(stmt.Node(), nil))
+		if heldOn && !b.inLoop {
 			return // the derived context is handed on: its owner decides when it is done
 		}
-		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: assign it and defer %s()",
-			src.what(), src.leak(), src.word()), c.discardFix(stmt, fnCur, inFunc, id, src, tok)...)
+		var fixes []analysis.SuggestedFix
+		if !heldOn {
+			fixes = c.discardFix(stmt, fnCur, inFunc, id, src, tok)
+		}
+		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: %s",
+			src.what(), src.leak(), c.adviceFor(src.word(), src, heldOn).discarded(b.inLoop)), fixes...)
 		return
 	}
 	var v *types.Var
@@ -213,8 +228,9 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// A path that hands the derived context on ends there: its owner decides
 		// when it is done. In a loop, each iteration would leave one more context
 		// registered with the parent, so the paths go on.
-		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs)
+		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs, false)
 	}
+	advice := c.adviceFor(v.Name(), src, c.heldOn(stmt.Node(), fnCur, ctxs))
 	search := &obligation.Search{
 		Info:    c.info,
 		Acquire: stmt.Node(),
@@ -236,11 +252,11 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	}
 	switch {
 	case p.overwrite == stmt.Node():
-		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites, in the loop's next iteration, the %s function it stored before, which is never called, so each iteration leaks a context: call %s() before the iteration ends",
-			src.word(), v.Name()))
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites, in the loop's next iteration, the %s function it stored before, which is never called, so each iteration leaks a context: %s before the iteration ends",
+			src.word(), advice.call()))
 	case p.overwrite != nil:
-		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: call %s() first",
-			v.Name(), line, v.Name()))
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: %s first",
+			v.Name(), line, advice.call()))
 	}
 	if p.ret != nil && c.deferredClosureBefore(fnCur, g, stmt.Node(), calls) {
 		p.ret = nil // the deferred closure calls whatever v holds when it runs
@@ -252,17 +268,30 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		if inert != nil {
 			why = " (" + inert.what + ")"
 		}
-		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: defer %s() after this line",
-			src.what(), why, src.leak(), v.Name()), c.neverCalledFix(stmt, fnCur, v, src)...)
-		c.reportReturn(fnCur.Node(), p.ret, line, v)
+		var fixes []analysis.SuggestedFix
+		if !advice.heldOn {
+			fixes = c.neverCalledFix(stmt, fnCur, v, src)
+		}
+		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: %s",
+			src.what(), why, src.leak(), advice.neverCalled()), fixes...)
+		c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
 	case p.ret != nil && !mainFunc:
-		report.Node(c.pass, call, fmt.Sprintf("%s is not called on every path to a return, so %s: call %s() on every path, usually with defer",
-			src.what(), src.leak(), v.Name()))
-		c.reportReturn(fnCur.Node(), p.ret, line, v)
+		report.Node(c.pass, call, fmt.Sprintf("%s is not called on every path to a return, so %s: %s",
+			src.what(), src.leak(), advice.notOnEveryPath()))
+		c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
 	case p.again && p.overwrite == nil:
-		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: call %s() before the iteration ends",
-			src.what(), v.Name()))
+		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: %s before the iteration ends",
+			src.what(), advice.call()))
 	}
+}
+
+// heldOn reports whether the derived context that stmt assigns (to one of ctxs,
+// or straight to a field or a variable outside the function) is handed to
+// something that outlives the function fnCur: returned or stored, itself or in a
+// call's result that may hold it (see handOffs). Its holder decides when it is
+// done; the function cannot release it with a deferred call.
+func (c *checker) heldOn(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.Var) bool {
+	return c.storesContext(stmt, fnCur.Node()) || len(c.handOffs(stmt, fnCur, ctxs, true)) > 0
 }
 
 // callsIn reports whether one of the calls lies in n.
@@ -375,9 +404,9 @@ func (c *checker) deferredClosureBefore(fnCur inspector.Cursor, g *flow.Graph, s
 
 // reportReturn reports the return statement reached without calling v. The return
 // that falls off the end of a body is reported at the closing brace.
-func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var) {
-	msg := fmt.Sprintf("this return leaks the context created at line %d: %s is not called on the way here; call %s() first or defer it",
-		line, v.Name(), v.Name())
+func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var, advice advice) {
+	msg := fmt.Sprintf("this return leaks the context created at line %d: %s is not called on the way here; %s",
+		line, v.Name(), advice.atReturn())
 	if body := flow.FuncBody(fn); body != nil && ret.Return == body.Rbrace {
 		report.Range(c.pass, body.Rbrace, body.Rbrace+1, msg)
 		return

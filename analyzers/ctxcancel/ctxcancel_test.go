@@ -31,6 +31,7 @@ func TestCases(t *testing.T) {
 			"helper", "user", // across packages
 			"testbounds",      // test code
 			"once", "oncelib", // code that runs once per process
+			"owners", // derived contexts that outlive the function
 		})...)
 	t.Run("MatchesVet", func(t *testing.T) { matchesVet(t, results) })
 }

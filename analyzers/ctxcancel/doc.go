@@ -53,16 +53,29 @@
 // it was just created. A path that waits for the derived context's Done channel
 // (<-ctx.Done(), or a select case on it) ends there: the context is released. An
 // assignment under a test of ctx.Deadline() (adding a timeout when there is
-// none) is not taken to overwrite an earlier one. When a helper also returns an
-// error, the branch of any later test on which that error is non-nil, until the
-// error variable is assigned again, is assumed to hold a nil cancel function
-// (unclosed applies the same rule to the error beside a resource). Returning from main.main ends the program, so paths to its returns
-// are not checked, in its loops too (a path round a loop still is).
+// none) is not taken to overwrite an earlier one. When a helper's last result is
+// an error (its type implements error: error itself, or a concrete type such as
+// *HandlerError, which a failing helper returns the same way), the branch of any
+// later test on which that error is non-nil, until the error variable is
+// assigned again, is assumed to hold a nil cancel function (unclosed applies the
+// same rule to the error beside a resource). Returning from main.main ends the
+// program, so paths to its returns are not checked, in its loops too (a path
+// round a loop still is).
+//
+// A helper that returns nil for its cancel function beside no error (one that
+// adds a timeout only when the context has no deadline) may give its caller
+// nothing to call, and a deferred call of nil panics: the reports on its cancel
+// function advise if cancel != nil { defer cancel() }, and the suggested fix
+// writes that.
 //
 // For a discarded cancel function, and for one that is never called at all, the
 // suggested fix names it and inserts defer cancel() after the statement; it is
 // offered only outside loops, for := and var statements, when the derived context
-// is only used by calls in the function itself.
+// is only used by calls in the function itself. When the derived context is
+// handed to something that outlives the function (see owners below, or a call's
+// result that may hold it and is returned or stored), a deferred call would
+// cancel it under its holder: no fix is offered, and the advice is to call the
+// cancel function on each path that returns without handing the context on.
 //
 // What bounds the cost of a lost cancel function, so that it is not reported:
 //
@@ -81,14 +94,21 @@
 //     given to a goroutine, directly or captured by a function literal that goes
 //     where it goes) lives as long as that owner needs it, and the parent's
 //     cancellation (or the timer) ends it. A deferred cancel would cancel it under
-//     its owner. A path that hands the context on ends there; a discarded cancel
-//     function is not reported when the context is handed on. The paths that
+//     its owner. A path that hands the context on ends there. The paths that
 //     return before handing it on are still checked, and a context passed to an
-//     ordinary call is taken to be used and let go, as go vet assumes. In a loop
-//     the rule does not apply: each iteration leaves one more context registered
-//     with the parent, however its owner ends. A cancel function stored where
-//     nothing reads it is still reported: storing it shows someone was meant to
-//     call it.
+//     ordinary call is taken to be used and let go, as go vet assumes.
+//     A discarded cancel function is a decision to let the owner and the timer
+//     end the context: it is not reported when the context is handed on as above,
+//     stored by the statement that derives it (s.ctx, _ = context.WithTimeout(s.ctx,
+//     d)), or passed to a call whose result may hold it and is returned or stored
+//     (a response whose body streams under it, a transaction it bounds). A result
+//     may hold a context when its type is or contains (through fields, pointers
+//     and containers) a context, another interface than error, a function or a
+//     type parameter: a record of strings cannot, and a discarded cancel function
+//     beside it is still reported. In a loop the rule does not apply: each
+//     iteration leaves one more context registered with the parent, however its
+//     owner ends. A cancel function stored where nothing reads it is still
+//     reported: storing it shows someone was meant to call it.
 //   - A test. In test code (a _test.go file, or a function that takes a
 //     *testing.T, B, F or testing.TB), a cancel function lost once costs at most
 //     the test's lifetime: it is reported only when the loss repeats without
@@ -128,8 +148,12 @@
 // on paths ending in a panic; a deferred closure that calls whatever cancel holds
 // when it runs counts as calling every cancel function assigned before it.
 //
-// Known limits: a context passed to a call that keeps it (a constructor that
-// stores it, a connection that watches its Done channel) is not known to be
-// handed on, so a cancel function called only on that call's error path is
-// reported, in test code with -ctxcancel.tests.
+// Known limits: for a cancel function held in a variable, a context passed to a
+// call that keeps it (a constructor that stores it, a connection that watches its
+// Done channel) is not known to be handed on, so a cancel function called only on
+// that call's error path is reported, in test code with -ctxcancel.tests. A
+// discarded cancel function whose context a long-lived owner keeps (a statement
+// that stores a per-query timeout in its own field) leaves a timer per call until
+// the deadline: releasing it sooner needs the owner to keep the cancel function
+// too, a change of design, and it is not reported.
 package ctxcancel

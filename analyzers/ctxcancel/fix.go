@@ -52,12 +52,20 @@ func (c *checker) neverCalledFix(stmt, fnCur inspector.Cursor, v *types.Var, src
 	}}
 }
 
+// deferEdit writes a deferred call of name after site; when the source may return
+// a nil cancel function, under a test that it is not nil (a deferred call of nil
+// panics when the function returns).
 func (c *checker) deferEdit(site ast.Stmt, name string, src *source) analysis.TextEdit {
 	arg := ""
 	if src.cause {
 		arg = "nil"
 	}
-	return edit.AfterStatement(c.pass, site, "defer "+name+"("+arg+")")
+	line := "defer " + name + "(" + arg + ")"
+	if src.mayBeNil {
+		indent := edit.Indentation(c.pass, site.Pos())
+		line = "if " + name + " != nil {\n" + indent + "\t" + line + "\n" + indent + "}"
+	}
+	return edit.AfterStatement(c.pass, site, line)
 }
 
 // deferSite returns the statement after which a defer may be inserted for the

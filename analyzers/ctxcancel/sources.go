@@ -1,6 +1,7 @@
 package ctxcancel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"slices"
@@ -14,13 +15,22 @@ import (
 
 // ReturnsCancel is the fact that a function returns, at the listed result
 // indices, a cancel function it obtained and neither called nor stored: its
-// callers must call it.
+// callers must call it. MayBeNil lists those of the results that some return
+// statement fills with nil beside no error (a helper that adds a timeout only
+// when the context has no deadline): its callers must test them before calling.
 type ReturnsCancel struct {
-	Results []int
+	Results  []int
+	MayBeNil []int
 }
 
-func (*ReturnsCancel) AFact()           {}
-func (f *ReturnsCancel) String() string { return "returnsCancel" }
+func (*ReturnsCancel) AFact() {}
+
+func (f *ReturnsCancel) String() string {
+	if len(f.MayBeNil) > 0 {
+		return fmt.Sprintf("returnsCancel%v, maybe nil%v", f.Results, f.MayBeNil)
+	}
+	return fmt.Sprintf("returnsCancel%v", f.Results)
+}
 
 // InertParams is the fact that a function never calls nor keeps the function
 // parameters at the listed indices: passing a cancel function to it does not call it.
@@ -38,7 +48,11 @@ type source struct {
 	count   int    // the number of results
 	stop    bool   // a stop function (signal.NotifyContext), not a cancel function
 	cause   bool   // the cancel function takes a cause: cancel(nil)
-	// errIndex is the index of a helper's last result when it is an error, or -1.
+	// mayBeNil says that the helper may return a nil cancel function beside no
+	// error: a call of it must be guarded by a nil test.
+	mayBeNil bool
+	// errIndex is the index of a helper's last result when its type implements
+	// error (see errorResult), or -1.
 	errIndex int
 }
 
@@ -88,14 +102,14 @@ func (c *checker) sourceOf(call *ast.CallExpr) *source {
 	case knowledge.IsFunc(fn, "os/signal", "NotifyContext") && results.Len() == 2:
 		src.name, src.results, src.stop = "signal.NotifyContext", []int{1}, true
 	default:
-		src.results = c.returnsCancel(fn)
+		var nilable []int
+		src.results, nilable = c.returnsCancel(fn)
 		if len(src.results) == 0 {
 			return nil
 		}
 		src.name = funcName(c.pass.Pkg, fn)
-		if last := results.Len() - 1; last > 0 && types.Identical(results.At(last).Type(), types.Universe.Lookup("error").Type()) {
-			src.errIndex = last
-		}
+		src.mayBeNil = len(nilable) > 0
+		src.errIndex = errorResult(fn.Signature())
 	}
 	for _, r := range src.results {
 		if r >= results.Len() {
@@ -108,16 +122,37 @@ func (c *checker) sourceOf(call *ast.CallExpr) *source {
 	return src
 }
 
-// returnsCancel returns the indices of the cancel functions fn returns.
-func (c *checker) returnsCancel(fn *types.Func) []int {
+// errorResult returns the index of sig's last result when there are several and
+// the last one's type implements error (error itself, or a concrete type such as
+// *nexus.HandlerError), or -1. A helper that fails returns that error and no
+// cancel function, however the error is typed.
+func errorResult(sig *types.Signature) int {
+	last := sig.Results().Len() - 1
+	if last > 0 && implementsError(sig.Results().At(last).Type()) {
+		return last
+	}
+	return -1
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// implementsError reports whether t implements error. Function types never do, so
+// a cancel function is never taken for an error.
+func implementsError(t types.Type) bool {
+	return t != nil && types.Implements(t, errorIface)
+}
+
+// returnsCancel returns the indices of the cancel functions fn returns, and those
+// of them that may be nil (see ReturnsCancel).
+func (c *checker) returnsCancel(fn *types.Func) (results, nilable []int) {
 	if fn.Pkg() == c.pass.Pkg {
-		return c.cancel[fn]
+		return c.cancel[fn], c.nilable[fn]
 	}
 	var fact ReturnsCancel
 	if c.pass.ImportObjectFact(fn, &fact) {
-		return fact.Results
+		return fact.Results, fact.MayBeNil
 	}
-	return nil
+	return nil, nil
 }
 
 // inertParam reports whether fn never calls nor keeps its parameter i.
@@ -164,7 +199,7 @@ func (c *checker) computeFacts() {
 		return c.updateFacts(cursors[decl], fn)
 	})
 	for fn, results := range c.cancel {
-		c.pass.ExportObjectFact(fn, &ReturnsCancel{Results: results})
+		c.pass.ExportObjectFact(fn, &ReturnsCancel{Results: results, MayBeNil: c.nilable[fn]})
 	}
 	for fn, params := range c.inert {
 		c.pass.ExportObjectFact(fn, &InertParams{Params: params})
@@ -172,14 +207,22 @@ func (c *checker) computeFacts() {
 }
 
 // updateFacts adds to what c knows of fn what its body shows now, and reports
-// whether it grew: fresh results, once found, stay, and inert parameters are
-// added, never removed.
+// whether it grew: fresh results, once found, stay, and nil results and inert
+// parameters are added, never removed.
 func (c *checker) updateFacts(cur inspector.Cursor, fn *types.Func) bool {
 	grew := false
 	if c.cancel[fn] == nil {
 		if results := c.freshResults(cur, fn); len(results) > 0 {
 			c.cancel[fn], grew = results, true
 		}
+	}
+	if c.cancel[fn] != nil {
+		for _, i := range c.nilResults(cur, fn, c.cancel[fn]) {
+			if !slices.Contains(c.nilable[fn], i) {
+				c.nilable[fn], grew = append(c.nilable[fn], i), true
+			}
+		}
+		slices.Sort(c.nilable[fn])
 	}
 	for _, i := range c.inertParams(cur, fn) {
 		if !slices.Contains(c.inert[fn], i) {
@@ -297,6 +340,49 @@ func (c *checker) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 		}
 	}
 	slices.Sort(out)
+	return out
+}
+
+// nilResults returns those of fn's cancel results that some return statement of
+// fn fills with nil while fn's error result, if it has one, is nil too: the
+// caller gets no cancel function and no error to tell it so. A return of another
+// helper's results (return h(ctx)) passes on that helper's nil ones. A nil cancel
+// function beside a non-nil error is the paired-error rule's business: callers
+// test the error first.
+func (c *checker) nilResults(cur inspector.Cursor, fn *types.Func, cancels []int) []int {
+	decl := cur.Node().(*ast.FuncDecl)
+	sig := fn.Signature()
+	errIndex := errorResult(sig)
+	var out []int
+	add := func(i int) {
+		if slices.Contains(cancels, i) && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	for retCur := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+		if inLiteral(retCur, decl) {
+			continue
+		}
+		ret := retCur.Node().(*ast.ReturnStmt)
+		if len(ret.Results) == 1 && sig.Results().Len() > 1 {
+			if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
+				if src := c.sourceOf(call); src != nil && src.mayBeNil && src.count == sig.Results().Len() {
+					for _, r := range src.results {
+						add(r)
+					}
+				}
+			}
+			continue
+		}
+		if len(ret.Results) != sig.Results().Len() || errIndex >= 0 && !isNil(c.info, ret.Results[errIndex]) {
+			continue
+		}
+		for _, i := range cancels {
+			if isNil(c.info, ret.Results[i]) {
+				add(i)
+			}
+		}
+	}
 	return out
 }
 

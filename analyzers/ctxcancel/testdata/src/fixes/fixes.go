@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"os/signal"
@@ -100,4 +101,39 @@ func assigned(parent context.Context) {
 	var ctx context.Context
 	ctx, _ = context.WithTimeout(parent, time.Second) // want `discarded`
 	_ = work(ctx)
+}
+
+// withoutDeadline adds a timeout only when the context has none: its cancel
+// function may be nil.
+func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want withoutDeadline:`maybe nil`
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, nil
+	}
+	return context.WithTimeout(ctx, time.Second)
+}
+
+// The fix guards the deferred call: a deferred call of nil panics.
+func discardedMayBeNil(parent context.Context) {
+	ctx, _ := withoutDeadline(parent) // want `discarded, .*: assign it and write if cancel != nil \{ defer cancel\(\) \}`
+	_ = work(ctx)
+}
+
+func neverCalledMayBeNil(parent context.Context) {
+	ctx, cancel := withoutDeadline(parent) // want `never called .*: write if cancel != nil \{ defer cancel\(\) \} after this line`
+	_ = cancel
+	_ = work(ctx)
+} // want `this return leaks`
+
+type holder struct{ ctx context.Context }
+
+var errFail = errors.New("fail")
+
+// No fix, and no advice to defer: the holder returned keeps the derived context.
+func neverCalledHeldOn(parent context.Context, fail bool) (*holder, error) {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `never called \(_ = cancel does not call it\), .*: call cancel\(\) on each path that returns without handing the derived context on`
+	_ = cancel
+	if fail {
+		return nil, errFail // want `call cancel\(\) first$`
+	}
+	return &holder{ctx}, nil
 }

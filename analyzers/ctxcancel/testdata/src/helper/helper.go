@@ -66,3 +66,36 @@ func RunKept() {
 		f()
 	}
 }
+
+// WithoutDeadline adds a timeout only when the context has none: otherwise its
+// cancel function is nil, beside no error.
+func WithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want WithoutDeadline:`returnsCancel\[1\], maybe nil\[1\]`
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, nil
+	}
+	return context.WithTimeout(ctx, time.Second)
+}
+
+// ChainedWithoutDeadline passes on WithoutDeadline's nil cancel function.
+func ChainedWithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want ChainedWithoutDeadline:`maybe nil\[1\]`
+	return WithoutDeadline(ctx)
+}
+
+// HandlerError is an error of a concrete type.
+type HandlerError struct{ Message string }
+
+func (e *HandlerError) Error() string { return e.Message }
+
+// TaskContext returns no cancel function when it fails with a *HandlerError: its
+// nil cancel function comes with an error, so it may not be nil otherwise.
+func TaskContext(ctx context.Context, timeout string) (context.Context, context.CancelFunc, *HandlerError) { // want TaskContext:`returnsCancel\[1\]$`
+	if timeout == "" {
+		return ctx, func() {}, nil
+	}
+	d, err := time.ParseDuration(timeout)
+	if err != nil {
+		return nil, nil, &HandlerError{err.Error()}
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, nil
+}

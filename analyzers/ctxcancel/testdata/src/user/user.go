@@ -49,3 +49,52 @@ func called() {
 	_, done := helper.Detached(parent)
 	defer done()
 }
+
+// Quiet: a failed TaskContext returns a *HandlerError, an error of a concrete type,
+// and no cancel function (temporal's goContextForTask).
+func taskError(timeout string) error {
+	ctx, cancel, herr := helper.TaskContext(parent, timeout)
+	if herr != nil {
+		return herr
+	}
+	defer cancel()
+	return work(ctx)
+}
+
+func taskErrorLeak(timeout string) error {
+	ctx, cancel, herr := helper.TaskContext(parent, timeout) // want `the cancel function returned by helper.TaskContext is not called on every path to a return, .*: call cancel\(\) on every path, usually with defer`
+	if herr != nil {
+		return herr
+	}
+	if err := work(ctx); err != nil {
+		return err // want `this return leaks the context created at line 65: cancel is not called on the way here; call cancel\(\) first or defer it`
+	}
+	cancel()
+	return nil
+}
+
+// Quiet: the nil test guards the deferred call of a cancel function that may be
+// nil.
+func withoutDeadline() error {
+	ctx, cancel := helper.WithoutDeadline(parent)
+	if cancel != nil {
+		defer cancel()
+	}
+	return work(ctx)
+}
+
+func withoutDeadlineLeak() error {
+	ctx, cancel := helper.WithoutDeadline(parent) // want `not called on every path to a return, .*: call it on every path, usually: write if cancel != nil \{ defer cancel\(\) \} after this line`
+	if err := work(ctx); err != nil {
+		return err // want `this return leaks the context created at line 87: cancel is not called on the way here; run if cancel != nil \{ cancel\(\) \} first or defer it`
+	}
+	if cancel != nil {
+		cancel()
+	}
+	return nil
+}
+
+func withoutDeadlineDiscarded() {
+	ctx, _ := helper.ChainedWithoutDeadline(parent) // want `discarded, .*: assign it and write if cancel != nil \{ defer cancel\(\) \}$`
+	_ = work(ctx)
+}

@@ -1,0 +1,73 @@
+package ctxcancel
+
+import "fmt"
+
+// advice is how a report tells to release a cancel function: what a reader must
+// write depends on whether the function may be nil, and on whether the derived
+// context outlives the function that made it.
+type advice struct {
+	name     string // the variable that holds the cancel function
+	mayBeNil bool   // the source may return a nil one beside no error (see ReturnsCancel)
+	// heldOn says that the derived context is handed to something that outlives
+	// the function (returned, stored, a value returned or stored that may hold it):
+	// a deferred call would cancel it under its holder, so no defer is advised.
+	heldOn bool
+}
+
+func (c *checker) adviceFor(name string, src *source, heldOn bool) advice {
+	return advice{name: name, mayBeNil: src.mayBeNil, heldOn: heldOn}
+}
+
+// call says to call the function, guarded when it may be nil.
+func (a advice) call() string {
+	if a.mayBeNil {
+		return fmt.Sprintf("run if %s != nil { %s() }", a.name, a.name)
+	}
+	return "call " + a.name + "()"
+}
+
+// deferred says to defer a call of the function, guarded when it may be nil.
+func (a advice) deferred() string {
+	if a.mayBeNil {
+		return fmt.Sprintf("write if %s != nil { defer %s() }", a.name, a.name)
+	}
+	return "defer " + a.name + "()"
+}
+
+// discarded is the remedy for a discarded cancel function.
+func (a advice) discarded(inLoop bool) string {
+	switch {
+	case a.heldOn:
+		return "assign it and call it when what holds the derived context is done with it, not with defer, which would cancel the context under its holder"
+	case inLoop:
+		return "assign it and " + a.call() + " before the iteration ends"
+	}
+	return "assign it and " + a.deferred()
+}
+
+// neverCalled is the remedy for a cancel function that is never called.
+func (a advice) neverCalled() string {
+	if a.heldOn {
+		return a.call() + " on each path that returns without handing the derived context on (not with defer, which would cancel the context under its holder)"
+	}
+	return a.deferred() + " after this line"
+}
+
+// notOnEveryPath is the remedy for a cancel function that some paths do not call.
+func (a advice) notOnEveryPath() string {
+	switch {
+	case a.heldOn:
+		return a.call() + " on each path that returns without handing the derived context on (not with defer, which would cancel the context under its holder)"
+	case a.mayBeNil:
+		return "call it on every path, usually: " + a.deferred() + " after this line"
+	}
+	return "call " + a.name + "() on every path, usually with defer"
+}
+
+// atReturn is the remedy at a return reached without calling the function.
+func (a advice) atReturn() string {
+	if a.heldOn {
+		return a.call() + " first"
+	}
+	return a.call() + " first or defer it"
+}
