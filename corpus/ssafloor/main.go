@@ -30,7 +30,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !mayAcquire(pass.Pkg) {
 		return nil, nil
 	}
-	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	prog := ssa.NewProgram(pass.Fset, 0)
 	created := make(map[*types.Package]bool)
 	var createAll func([]*types.Package)
 	createAll = func(pkgs []*types.Package) {

@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, and the fourth (20261203).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203) and the fifth (20261204).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -115,6 +115,42 @@ var seen = []string{
 	"github.com/hashicorp/serf",
 	"github.com/urfave/cli/v2",
 	"github.com/hashicorp/go-memdb",
+	// the fifth measuring set (split seed 20261204), likewise
+	"github.com/nats-io/nats-server/v2",
+	"github.com/nats-io/nats.go",
+	"github.com/prometheus/alertmanager",
+	"github.com/prometheus/node_exporter",
+	"github.com/benbjohnson/litestream",
+	"github.com/tus/tusd/v2",
+	"github.com/hashicorp/vault/api",
+	"github.com/nsqio/go-nsq",
+	"github.com/jlaffaye/ftp",
+	"github.com/influxdata/influxdb-client-go/v2",
+	"github.com/olivere/elastic/v7",
+	"github.com/go-ldap/ldap/v3",
+	"github.com/valkey-io/valkey-go",
+	"github.com/streadway/amqp",
+	"github.com/quic-go/quic-go",
+	"github.com/xtaci/smux",
+	"github.com/xtaci/kcp-go/v5",
+	"github.com/emersion/go-smtp",
+	"github.com/olahol/melody",
+	"gorm.io/gorm",
+	"github.com/go-pg/pg/v10",
+	"github.com/golang-migrate/migrate/v4",
+	"github.com/mattn/go-sqlite3",
+	"go.temporal.io/sdk",
+	"github.com/hibiken/asynq",
+	"github.com/robfig/cron/v3",
+	"github.com/go-co-op/gocron/v2",
+	"github.com/go-kit/kit",
+	"github.com/schollz/croc/v10",
+	"github.com/rakyll/hey",
+	"github.com/spf13/viper",
+	"github.com/hashicorp/go-getter",
+	"github.com/shirou/gopsutil/v4",
+	"github.com/testcontainers/testcontainers-go",
+	"github.com/gofrs/flock",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
