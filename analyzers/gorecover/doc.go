@@ -58,15 +58,27 @@
 //     file or package recover is no reason: goroutines recover because of the
 //     work they run (a pool's workers run their users' tasks), and their
 //     siblings that run the package's own housekeeping need not;
-//   - it runs code the package does not control: it calls a function-typed
-//     parameter (of the function it runs or of the function that starts it), an
+//   - it runs code the package does not control: a callback that comes from
+//     outside the package. That is a function-typed parameter of an exported
+//     function or method (of the function it runs or of the function that
+//     starts it), or of an unexported function or function literal that some
+//     call of the package passes such a callback, however many unexported
+//     calls away from the exported one (func Dispatch(h) { route(h) }); an
 //     exported function-typed field of a struct the user fills (not a field of
-//     an unexported type of the package), or an exported package-level function
-//     variable (a callback, hook, handler or dialer the user supplies), or a
-//     method of an exported interface declared outside the standard library.
-//     Such code can panic for reasons the package's author cannot prevent. Not
-//     such code: an unexported field, which the package sets itself (a hasher,
-//     a clock); a method of an interface literal or of an unexported interface,
+//     an unexported type of the package); an exported package-level function
+//     variable (a callback, hook, handler or dialer the user supplies); an
+//     element ranged over from one of these; or a method of an exported
+//     interface declared outside the standard library. Such code can panic
+//     for reasons the package's author cannot prevent. Not such code: a
+//     parameter of an unexported function whose every caller passes the
+//     package's own functions, literals or methods (a poller's doPoll handed
+//     its RPC code, a reconnect handed its handshake): the author controls
+//     that code like any other, and the parameter shares machinery (a
+//     timeout, a retry) among its own functions rather than taking a hook; the
+//     same, when unsure, for an unexported function whose callers cannot all
+//     be seen (its value is passed around, or an interface of the package
+//     declares it); an unexported field, which the package sets itself (a
+//     hasher, a clock); a method of an interface literal or of an unexported interface,
 //     a capability asked of a value the package holds (if wc, ok :=
 //     conn.(interface{ CloseWrite() error }); ok); a method called on a
 //     variable that a type assertion took from a standard library value (cw, ok

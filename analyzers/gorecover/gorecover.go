@@ -85,9 +85,12 @@ type checker struct {
 	x      *recovery.Index
 	in     *inspector.Inspector
 	uses   map[types.Object]*uses
-	dead   map[types.Object]bool // functions whose recover() is reported as never working
-	quiet  map[types.Object]bool // functions of the package known to run no code, or not (see runsNoCode)
-	ranged map[*types.Var]bool   // variables ranging over a parameter's or field's elements (see rangesOverForeign)
+	dead   map[types.Object]bool     // functions whose recover() is reported as never working
+	quiet  map[types.Object]bool     // functions of the package known to run no code, or not (see runsNoCode)
+	ranged map[*types.Var]*types.Var // variables ranging over another's elements, and that other (see rangedLists)
+	slots  map[*types.Var]paramSlot  // the package's parameters and where they belong (see paramSlots)
+	// fromUserParams: parameters that receive the user's values, or not (see userParam)
+	fromUserParams map[*types.Var]bool
 	// asserted: variables defined by a type assertion, and the value asserted (see assertions)
 	asserted map[*types.Var]ast.Expr
 	// ownIfaces: interfaces only the module implements, or not (see moduleInterface)
@@ -95,9 +98,11 @@ type checker struct {
 }
 
 // uses counts how a function of this package (or a variable bound to a literal)
-// is used: deferred, called, started by go, or passed around.
+// is used: deferred, called, started by go, or passed around; and lists its
+// calls, deferred and started ones included.
 type uses struct {
 	deferred, called, started, escaped int
+	calls                              []*ast.CallExpr
 }
 
 // findUses classifies every use of the package's own functions.
@@ -120,7 +125,8 @@ func (c *checker) findUses() {
 			u = new(uses)
 			c.uses[obj] = u
 		}
-		switch kind, _ := useOf(cur); kind {
+		kind, call := useOf(cur)
+		switch kind {
 		case edge.DeferStmt_Call:
 			u.deferred++
 		case edge.GoStmt_Call:
@@ -129,6 +135,9 @@ func (c *checker) findUses() {
 			u.called++
 		default:
 			u.escaped++
+		}
+		if call != nil {
+			u.calls = append(u.calls, call)
 		}
 	}
 }

@@ -147,9 +147,11 @@ func (c *checker) foreignCall(body *ast.BlockStmt) (*ast.CallExpr, bool) {
 }
 
 // foreignFunc reports whether calling v calls a function the package's user
-// supplies. A field counts when the user can fill it: it is exported, and the
-// struct holding it is not an unexported type of this package. An unexported
-// field is set by the package itself (a hasher, a clock, a test seam).
+// supplies (see fromUser): a parameter that receives the user's callback, an
+// exported field of a struct the user fills, an exported package-level
+// variable. An unexported field is set by the package itself (a hasher, a
+// clock, a test seam), and so is a parameter that every caller fills with the
+// package's own functions.
 func (c *checker) foreignFunc(v *types.Var) bool {
 	if _, isFunc := underlyingOf(v.Type()).(*types.Signature); !isFunc || c.x.VarLit(v) != nil {
 		return false
@@ -157,40 +159,7 @@ func (c *checker) foreignFunc(v *types.Var) bool {
 	if named, ok := types.Unalias(v.Type()).(*types.Named); ok && c.x.IsStd(named.Obj().Pkg()) {
 		return false // context.CancelFunc and the like
 	}
-	switch v.Kind() {
-	case types.ParamVar:
-		return true
-	case types.FieldVar:
-		return c.userField(v)
-	case types.PackageVar:
-		return v.Exported()
-	case types.LocalVar:
-		return c.rangesOverForeign()[v]
-	}
-	return false
-}
-
-// rangesOverForeign returns the variables that take, one by one, the elements of
-// a parameter or a field (for _, job := range jobs): each is a function the
-// package's user supplies, as the list is.
-func (c *checker) rangesOverForeign() map[*types.Var]bool {
-	if c.ranged != nil {
-		return c.ranged
-	}
-	c.ranged = make(map[*types.Var]bool)
-	for cur := range c.in.Root().Preorder((*ast.RangeStmt)(nil)) {
-		r := cur.Node().(*ast.RangeStmt)
-		value, ok := r.Value.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		elem, _ := c.pass.TypesInfo.Defs[value].(*types.Var)
-		list, _ := c.x.FuncOf(r.X).(*types.Var)
-		if elem != nil && list != nil && (list.Kind() == types.ParamVar || list.Kind() == types.FieldVar && c.userField(list)) {
-			c.ranged[elem] = true
-		}
-	}
-	return c.ranged
+	return c.fromUser(v)
 }
 
 // userField reports whether the user of the package can set field v: it is

@@ -59,6 +59,9 @@ func (c *Client) negatives(o *options, buf []byte) {
 	}()
 }
 
+// Positives hands its user's callback to positives.
+func (c *Client) Positives(done func()) { c.positives(done) } // want Positives:"recovery\\(wraps\\[0\\]\\)"
+
 func (c *Client) positives(done func()) { // want positives:"recovery\\(wraps\\[0\\]\\)"
 	go func() { // want `runs code this package does not control \(cw.CloseWrite\)`
 		if cw, ok := c.h.(CloseWriter); ok { // the user's Handler: its methods are the user's code

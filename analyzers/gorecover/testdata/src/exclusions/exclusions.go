@@ -21,8 +21,11 @@ func handlePanic() { // want handlePanic:"recovery\\(recovers,only\\)"
 
 func work() { fmt.Print("work") }
 
-// The control: reported in both modes (a callback, and the package recovers
-// elsewhere).
+// Control hands its user's callback to control.
+func Control(cb func()) { control(cb) } // want Control:"recovery\\(delegates,runs\\[0\\],starts\\[0\\]\\)"
+
+// The control: reported in both modes (the user's callback, and the package
+// recovers elsewhere).
 func control(cb func()) { // want control:"recovery\\(runs\\[0\\],starts\\[0\\]\\)"
 	go func() { // want `goroutine running the function literal does not recover panics`
 		cb()
@@ -140,8 +143,11 @@ func crashHelpers(l logger, errs chan error) {
 	}()
 }
 
+// Thrown hands its user's callback to thrown.
+func Thrown(cb func(), err error) { thrown(cb, err) } // want Thrown:"recovery\\(wraps\\[0\\]\\)"
+
 // A helper that panics to be recovered by its caller is not a chosen crash:
-// reported in both modes (it runs a callback too, for the default rule).
+// reported in both modes (it runs the user's callback too, for the default rule).
 func thrown(cb func(), err error) { // want thrown:"recovery\\(wraps\\[0\\]\\)"
 	go func() { // want `goroutine running the function literal does not recover panics`
 		cb()
