@@ -14,7 +14,7 @@ type advice struct {
 	heldOn bool
 }
 
-func (c *checker) adviceFor(name string, src *source, heldOn bool) advice {
+func adviceFor(name string, src *source, heldOn bool) advice {
 	return advice{name: name, mayBeNil: src.mayBeNil, heldOn: heldOn}
 }
 

@@ -109,7 +109,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	switch kind {
 	case edge.ExprStmt_X:
 		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: %s",
-			src.name, src.word(), src.leak(), c.adviceFor(src.word(), src, false).discarded(false)))
+			src.name, src.word(), src.leak(), adviceFor(src.word(), src, false).discarded(false)))
 		return
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 	default:
@@ -173,7 +173,7 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 			fixes = c.discardFix(stmt, fnCur, inFunc, id, src, tok)
 		}
 		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: %s",
-			src.what(), src.leak(), c.adviceFor(src.word(), src, heldOn).discarded(b.inLoop)), fixes...)
+			src.what(), src.leak(), adviceFor(src.word(), src, heldOn).discarded(b.inLoop)), fixes...)
 		return
 	}
 	var v *types.Var
@@ -230,7 +230,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// registered with the parent, so the paths go on.
 		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs, false)
 	}
-	advice := c.adviceFor(v.Name(), src, c.heldOn(stmt.Node(), fnCur, ctxs))
+	advice := adviceFor(v.Name(), src, c.heldOn(stmt.Node(), fnCur, ctxs))
 	search := &obligation.Search{
 		Info:    c.info,
 		Acquire: stmt.Node(),

@@ -63,10 +63,11 @@
 // round a loop still is).
 //
 // A helper that returns nil for its cancel function beside no error (one that
-// adds a timeout only when the context has no deadline) may give its caller
-// nothing to call, and a deferred call of nil panics: the reports on its cancel
-// function advise if cancel != nil { defer cancel() }, and the suggested fix
-// writes that.
+// adds a timeout only when the context has no deadline: some return statement
+// gives nil for it while its error result, if any, is nil, or it returns such a
+// helper's results) may give its caller nothing to call, and a deferred call of
+// nil panics: the reports on its cancel function advise
+// if cancel != nil { defer cancel() }, and the suggested fix writes that.
 //
 // For a discarded cancel function, and for one that is never called at all, the
 // suggested fix names it and inserts defer cancel() after the statement; it is
@@ -75,7 +76,9 @@
 // handed to something that outlives the function (see owners below, or a call's
 // result that may hold it and is returned or stored), a deferred call would
 // cancel it under its holder: no fix is offered, and the advice is to call the
-// cancel function on each path that returns without handing the context on.
+// cancel function on each path that returns without handing the context on. In a
+// loop, where deferred calls would pile up until the function returns, the
+// advice is to call it before the iteration ends.
 //
 // What bounds the cost of a lost cancel function, so that it is not reported:
 //
