@@ -93,9 +93,18 @@
 //     w, Context or Ctx after it) called on a value whose name or type names a
 //     logger (Logger.Printf, s.log.Infof), or a function-typed field or
 //     variable with such a name (opts.Logf): logging is not why anyone
-//     recovers goroutines; and code in a function literal that recovers
+//     recovers goroutines; code in a function literal that recovers
 //     itself, called on the spot or through a variable (func() { defer
-//     handlePanic(); b.cache.Flush() }()).
+//     handlePanic(); b.cache.Flush() }()); and code in a function literal
+//     that the goroutine hands to something that may keep it: it runs where
+//     that literal is run, not in this goroutine (env.postCallback(func() {
+//     callback(nil, err) }) queues the user's callback for an event loop, as
+//     do a literal stored in a field or appended to a list and a
+//     time.AfterFunc). Only a literal the goroutine calls, defers, binds to a
+//     variable that it only calls, or passes to a function that calls it
+//     before returning (a function of the package that calls that
+//     parameter itself, (*sync.Once).Do, the sort, slices, maps, strings and
+//     bytes packages) runs the user's code in the goroutine.
 //
 // The message says which of these holds. Where the user's code reports back to
 // the goroutine (it is called in a loop, or its result is used by a goroutine
@@ -255,7 +264,9 @@
 // deferred only by its tests has its recover() reported as never deferred (its
 // direct calls do not recover anyway); uses through reflection are not seen.
 // The default rule looks for code the package does not control in the
-// goroutine's own function only, not in the functions it calls; "runs no
+// goroutine's own function only, not in the functions it calls, and not in a
+// function literal handed to a function of another package, even one that
+// calls it before returning (a retry helper elsewhere in the module); "runs no
 // code" looks into functions of the same package only; a recover that stores
 // the panic for another goroutine to re-panic (a Wait that panics with it) is
 // taken as keeping it; an exported hook meant for the package's own tests (set

@@ -33,6 +33,8 @@ func TestDefault(t *testing.T) {
 		// Which method and field calls count as the user's code.
 		"capability",
 		"panics",
+		// Which function literals run in the goroutine that holds them.
+		"handoff",
 		// The goroutines that neither mode reports.
 		"fatal", "exclusions",
 	)

@@ -89,32 +89,35 @@ func (p *policy) reason(s *site) verdict {
 	return verdict{}
 }
 
-// eachOwnCall is eachCall without the function literals that recover
-// themselves (func() { defer handlePanic(); b.cache.Flush() }(), called on the
-// spot or bound to a variable): what they run is recovered where it runs.
+// eachOwnCall is eachCall without the function literals whose code does not
+// run in the goroutine unrecovered: those that recover themselves (func() {
+// defer handlePanic(); b.cache.Flush() }(), called on the spot or bound to a
+// variable), whose code is recovered where it runs, and those handed to
+// something that keeps them for later or for another goroutine (see
+// runsHere).
 func (c *checker) eachOwnCall(body *ast.BlockStmt, f func(*ast.CallExpr) bool) bool {
 	return eachCall(body, func(call *ast.CallExpr) bool {
-		if c.insideRecoveredLit(body, call) {
+		if c.notOwn(body, call) {
 			return true
 		}
 		return f(call)
 	})
 }
 
-// insideRecoveredLit reports whether call lies, within body, in a function
-// literal that defers a call that recovers.
-func (c *checker) insideRecoveredLit(body *ast.BlockStmt, call *ast.CallExpr) bool {
-	inside := false
+// notOwn reports whether call lies, within body, in a function literal that
+// defers a call that recovers, or that does not run in the goroutine.
+func (c *checker) notOwn(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if inside || n == nil || n.Pos() > call.Pos() || n.End() < call.End() {
+		if found || n == nil || n.Pos() > call.Pos() || n.End() < call.End() {
 			return false
 		}
-		if lit, ok := n.(*ast.FuncLit); ok && c.x.Body(lit.Body) == recovery.Recovered {
-			inside = true
+		if lit, ok := n.(*ast.FuncLit); ok {
+			found = c.x.Body(lit.Body) == recovery.Recovered || !c.runsHere(lit)
 		}
-		return !inside
+		return !found
 	})
-	return inside
+	return found
 }
 
 // foreignCall returns a call, made by a goroutine running body itself (outside
