@@ -1,8 +1,12 @@
 package obligation
 
 import (
+	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 )
 
 // Fixpoint computes facts about a package's functions that depend on the facts
@@ -51,30 +55,50 @@ func Fixpoint(info *types.Info, decls []*ast.FuncDecl, update func(*ast.FuncDecl
 }
 
 // callersOf returns, for each function of funcs, the declarations among decls
-// that refer to it anywhere in their bodies, function literals included.
+// that refer to it anywhere in their bodies, function literals included, in the
+// order of decls. It reads the uses the type checker recorded rather than walking
+// every body: each use of a local function is placed in the declaration whose
+// body holds it.
 func callersOf(info *types.Info, decls []*ast.FuncDecl, funcs map[*types.Func]*ast.FuncDecl) map[*types.Func][]*ast.FuncDecl {
-	callers := make(map[*types.Func][]*ast.FuncDecl)
-	for _, fd := range decls {
-		if fd.Body == nil {
+	bodies := make([]*ast.FuncDecl, 0, len(decls))
+	order := make(map[*ast.FuncDecl]int, len(decls))
+	for i, fd := range decls {
+		if fd.Body != nil {
+			bodies = append(bodies, fd)
+			order[fd] = i
+		}
+	}
+	slices.SortFunc(bodies, func(a, b *ast.FuncDecl) int { return cmp.Compare(a.Body.Pos(), b.Body.Pos()) })
+	refers := make(map[*types.Func]map[*ast.FuncDecl]bool)
+	for id, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
 			continue
 		}
-		seen := make(map[*types.Func]bool)
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			fn, ok := info.Uses[id].(*types.Func)
-			if !ok {
-				return true
-			}
-			fn = fn.Origin()
-			if _, local := funcs[fn]; local && !seen[fn] {
-				seen[fn] = true
-				callers[fn] = append(callers[fn], fd)
-			}
-			return true
+		fn = fn.Origin()
+		if _, local := funcs[fn]; !local {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(bodies, id.Pos(), func(fd *ast.FuncDecl, pos token.Pos) int {
+			return cmp.Compare(fd.Body.Pos(), pos)
 		})
+		// The body holding the use is the last one that starts before it.
+		if i == len(bodies) || bodies[i].Body.Pos() != id.Pos() {
+			i--
+		}
+		if i < 0 || id.Pos() >= bodies[i].Body.End() {
+			continue // outside every body: a package-level initialiser
+		}
+		if refers[fn] == nil {
+			refers[fn] = make(map[*ast.FuncDecl]bool)
+		}
+		refers[fn][bodies[i]] = true
+	}
+	callers := make(map[*types.Func][]*ast.FuncDecl, len(refers))
+	for fn, set := range refers {
+		list := slices.Collect(maps.Keys(set))
+		slices.SortFunc(list, func(a, b *ast.FuncDecl) int { return cmp.Compare(order[a], order[b]) })
+		callers[fn] = list
 	}
 	return callers
 }

@@ -62,27 +62,40 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 }
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
-// on (see Uses).
+// on (see Uses), in one walk of the body for all of them.
 func (t *Tracker) ownsParams(fd *ast.FuncDecl) []int {
-	var owned []int
-	i := 0
+	params := make(map[*types.Var]*Kind)
+	var index []*types.Var // by parameter position; nil for one not followed
 	for _, field := range fd.Type.Params.List {
-		names := field.Names
-		if len(names) == 0 {
-			i++ // an unnamed parameter has no uses
+		if len(field.Names) == 0 {
+			index = append(index, nil) // an unnamed parameter has no uses
 			continue
 		}
-		for _, name := range names {
+		for _, name := range field.Names {
 			// The parameter's object comes from the declaration, as its uses do.
-			if p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var); ok && mayHold(p.Type()) {
-				for _, u := range t.Uses(fd.Body, p, t.Cat.KindOf(p.Type())) {
-					if u.Effect != Neutral {
-						owned = append(owned, i)
-						break
-					}
-				}
+			p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var)
+			if !ok || !mayHold(p.Type()) {
+				index = append(index, nil)
+				continue
 			}
-			i++
+			params[p] = t.Cat.KindOf(p.Type())
+			index = append(index, p)
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	uses := t.UsesOf(fd.Body, params)
+	var owned []int
+	for i, p := range index {
+		if p == nil {
+			continue
+		}
+		for _, u := range uses[p] {
+			if u.Effect != Neutral {
+				owned = append(owned, i)
+				break
+			}
 		}
 	}
 	return owned

@@ -123,23 +123,37 @@ type Use struct {
 // on a resource of kind k (nil when unknown: any release method then counts).
 // Anything not understood counts as a move, so that unknown code silences reports.
 func (t *Tracker) Uses(root ast.Node, v *types.Var, k *Kind) []Use {
-	var (
-		uses  []Use
-		stack []ast.Node
-	)
+	return t.UsesOf(root, map[*types.Var]*Kind{v: k})[v]
+}
+
+// UsesOf is Uses for several variables at once, each with its kind, in one walk
+// of root.
+func (t *Tracker) UsesOf(root ast.Node, vars map[*types.Var]*Kind) map[*types.Var][]Use {
+	uses := make(map[*types.Var][]Use, len(vars))
+	var stack []ast.Node
 	ast.Inspect(root, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
 		stack = append(stack, n)
-		if id, ok := n.(*ast.Ident); ok && t.Pass.TypesInfo.Uses[id] == v {
-			effect := t.classify(stack, k)
-			if effect != Neutral && inDeadLiteral(t.Pass.TypesInfo, root, stack) {
-				effect = Neutral // closeIt := func() { f.Close() }; _ = closeIt: it never runs
-			}
-			uses = append(uses, Use{Ident: id, Effect: effect})
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
 		}
+		v, ok := t.Pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		k, tracked := vars[v]
+		if !tracked {
+			return true
+		}
+		effect := t.classify(stack, k)
+		if effect != Neutral && inDeadLiteral(t.Pass.TypesInfo, root, stack) {
+			effect = Neutral // closeIt := func() { f.Close() }; _ = closeIt: it never runs
+		}
+		uses[v] = append(uses[v], Use{Ident: id, Effect: effect})
 		return true
 	})
 	return uses
