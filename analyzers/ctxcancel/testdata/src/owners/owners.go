@@ -147,7 +147,7 @@ func Open(parent context.Context, opts []func() error) (*result, error) {
 	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on every path to a return, .*: call cancel\(\) on each path that returns without handing the derived context on \(not with defer`
 	for _, opt := range opts {
 		if err := opt(); err != nil {
-			return nil, err // want `this return leaks the context created at line 149: cancel is not called on the way here; call cancel\(\) first$`
+			return nil, err // want `this return leaks the context created at line 147: cancel is not called on the way here; call cancel\(\) first$`
 		}
 	}
 	return &result{ctx: ctx, cancel: cancel}, nil
@@ -175,7 +175,7 @@ func (c *Client) Fetch(parent context.Context, path string, ok func() bool) (*Re
 	}
 	resp, err := c.do(ctx, path)
 	if err != nil {
-		return nil, err // want `this return leaks the context created at line 173: .*; call cancel\(\) first$`
+		return nil, err // want `this return leaks the context created at line 171: .*; call cancel\(\) first$`
 	}
 	return resp, nil
 }
