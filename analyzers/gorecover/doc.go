@@ -214,7 +214,11 @@
 //     function that takes a testing handle, or an interface whose methods are
 //     all testing.TB's with a variadic Error, Errorf, Fatal or Fatalf among them
 //     (a TestReporter written so as not to import testing), or by a method
-//     whose receiver is a struct holding one;
+//     whose receiver is a struct holding one, in a field or in a struct that
+//     a field holds, up to three structs down (a test environment that embeds
+//     its shared state, which holds a testify mock.Mock, which holds the
+//     test's TestingT: its mocks fail the test with a panic, and a panic in
+//     its goroutines fails a test run);
 //   - a goroutine that defers a call whose body cannot be known (a method of an
 //     interface declared outside the standard library, a function value, a
 //     function returned by a call as in defer trace()()): it might recover;

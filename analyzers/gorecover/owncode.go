@@ -311,18 +311,38 @@ func isTestHandle(t types.Type) bool {
 	return fails
 }
 
-// holdsTestHandle reports whether t is a struct, or a pointer to one, with a
-// field that is a testing handle.
+// holdsTestHandle reports whether t is a struct, or a pointer to one, that
+// holds a testing handle: in a field, or in a struct one of its fields holds,
+// down to testHandleDepth structs (a test environment that embeds its shared
+// state, which holds a testify mock.Mock, which holds the test's TestingT).
+// Such a struct is a test's machinery: its mocks fail the test with a panic.
 func holdsTestHandle(t types.Type) bool {
+	return holdsTestHandleWithin(t, testHandleDepth, make(map[types.Type]bool))
+}
+
+// testHandleDepth bounds how deep holdsTestHandle looks: a test environment
+// holds its mock, which holds the handle; production code does not hold a
+// test's mock at any depth, but a search without bound would cost as much as
+// the types it walks.
+const testHandleDepth = 3
+
+func holdsTestHandleWithin(t types.Type, depth int, seen map[types.Type]bool) bool {
+	if depth == 0 || t == nil {
+		return false
+	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
 	st, ok := underlyingOf(t).(*types.Struct)
 	if !ok {
 		return false
 	}
 	for f := range st.Fields() {
-		if isTestHandle(f.Type()) {
+		if isTestHandle(f.Type()) || holdsTestHandleWithin(f.Type(), depth-1, seen) {
 			return true
 		}
 	}
