@@ -258,7 +258,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: %s first",
 			v.Name(), line, advice.call()))
 	}
-	if p.ret != nil && c.deferredClosureBefore(fnCur, g, stmt.Node(), calls) {
+	if p.ret != nil && obligation.DeferredBefore(g, flow.FuncBody(fnCur.Node()), stmt.Node(), v, positions(calls)) {
 		p.ret = nil // the deferred closure calls whatever v holds when it runs
 	}
 	mainFunc := isMainMain(c.pass, fnCur.Node())
@@ -384,24 +384,6 @@ func (c *checker) errorVar(stmt ast.Node, src *source) *types.Var {
 	return nil
 }
 
-// deferredClosureBefore reports whether a deferred function literal that calls v
-// may run before stmt: it calls whatever v holds when the function returns, so it
-// covers the cancel function stmt assigns.
-func (c *checker) deferredClosureBefore(fnCur inspector.Cursor, g *flow.Graph, stmt ast.Node, calls []use) bool {
-	for cur := range fnCur.Preorder((*ast.DeferStmt)(nil)) {
-		d := cur.Node().(*ast.DeferStmt)
-		if _, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); !ok {
-			continue
-		}
-		for _, u := range calls {
-			if d.Pos() <= u.pos && u.pos < d.End() && g.After(d.Pos())(stmt.Pos()) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // reportReturn reports the return statement reached without calling v. The return
 // that falls off the end of a body is reported at the closing brace.
 func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var, advice advice) {
@@ -485,4 +467,13 @@ func isFunc(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Signature)
 	return ok
+}
+
+// positions returns where the uses are.
+func positions(uses []use) []token.Pos {
+	pos := make([]token.Pos, len(uses))
+	for i, u := range uses {
+		pos[i] = u.pos
+	}
+	return pos
 }

@@ -250,7 +250,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g, body)
-	if ret != nil && obligation.DeferredBefore(g, body, stmt, released) {
+	if ret != nil && obligation.DeferredBefore(g, body, stmt, v, released) {
 		ret, r.leaks = nil, nil // a deferred literal from before the acquisition releases whatever v holds at the return
 	}
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {

@@ -11,18 +11,19 @@ import (
 // DeferredBefore reports whether a deferred function literal that meets the
 // obligation (it holds one of the positions in meets) may have been deferred
 // before the acquisition: var f *os.File; defer func() { if f != nil { f.Close() }
-// }(); ...; f, err = os.Open(name). Such a literal reads the variable when the
-// function returns, so it meets whatever obligation the variable holds then:
-// every return is covered, and only a drop (a new value before the return)
-// still loses one.
-func DeferredBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, meets []token.Pos) bool {
+// }(); ...; f, err = os.Open(name). Such a literal reads v when the function
+// returns, so it meets whatever obligation v holds then: every return is covered,
+// and only a drop (a new value before the return) still loses one. The variable
+// must exist when the defer runs (declared before it), so that the literal
+// captures the very variable the acquisition assigns, not an earlier iteration's.
+func DeferredBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, v *types.Var, meets []token.Pos) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.DeferStmt:
-			if _, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && n.Pos() < acquire.Pos() && holdsAny(n, meets) && g.After(n.Pos())(acquire.Pos()) {
+			if _, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && v.Pos() < n.Pos() && holdsAny(n, meets) && g.After(n.Pos())(acquire.Pos()) {
 				found = true
 			}
 			return false
