@@ -112,6 +112,12 @@
 // channel), recovering at the top would stop the loop in silence or turn the
 // panic into a nil error: the message says to recover around the call of the
 // user's code and report the panic as its failure, and no fix is offered.
+// The same where the call's result, if any, is dropped and the goroutine does
+// more work after it (if hook != nil { hook(err) }; w.Stop()): recovering at
+// the top would skip that work, so the message says to recover around the
+// call, with no fix. Work after a call whose result it uses (conn, err :=
+// opts.Dial(); ... conn.Close()) has nothing to do when the call panics, and
+// recovering at the top stays the advice.
 // With -gorecover.strict, every goroutine that nothing recovers is reported,
 // as before the default rule existed.
 //

@@ -283,7 +283,10 @@ func defaultMessage(s *site, v verdict) string {
 	why := v.why
 	if v.around != nil {
 		fun := types.ExprString(v.around.Fun)
-		return fmt.Sprintf("%s does not recover panics, %s, so a panic in %s ends the whole process: recover around the call of %s and report its panic as its failure (recovering at the top of %s would lose what the call reports, or stop its loop)", s.goroutine(), why, fun, fun, s.what())
+		if v.aroundWhy == skipsRest {
+			return fmt.Sprintf("%s does not recover panics, %s, so a panic in %s ends the whole process: recover around the call of %s (recovering at the top of %s %s)", s.goroutine(), why, fun, fun, s.what(), v.aroundWhy)
+		}
+		return fmt.Sprintf("%s does not recover panics, %s, so a panic in %s ends the whole process: recover around the call of %s and report its panic as its failure (recovering at the top of %s %s)", s.goroutine(), why, fun, fun, s.what(), v.aroundWhy)
 	}
 	if s.launcher != "" {
 		return fmt.Sprintf("%s runs in a new goroutine started by %s and does not recover panics, %s, so a panic there ends the whole process: defer a call that recovers at its top", s.what(), s.launcher, why)

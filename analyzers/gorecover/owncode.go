@@ -2,7 +2,9 @@ package gorecover
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/testcode"
@@ -185,18 +187,42 @@ func returns(fn *types.Func, named *types.Named) bool {
 	return false
 }
 
-// reportsBack reports whether the user's code that call runs, in a goroutine
-// running body, reports back: it runs in a loop of body, or its result is used
-// (err := fn(ctx, node)) by a goroutine that communicates with others (sends
-// the error on a channel, signals a WaitGroup). Recovering at the top of the
-// goroutine would then stop the loop in silence, or turn the panic into a
-// missing report (a nil error, a success): the panic is to be recovered around
-// the call and reported as its failure.
-func (c *checker) reportsBack(body *ast.BlockStmt, call *ast.CallExpr) bool {
-	back := false
-	var path []ast.Node
+// Why recovering at the top of a goroutine would be the wrong fix for the
+// user's code it runs (see topRecoverLoses).
+const (
+	losesReport = "would lose what the call reports, or stop its loop"
+	skipsRest   = "would skip what it does after the call"
+)
+
+// topRecoverLoses says what a recover at the top of a goroutine running body
+// would lose, if the user's code that call runs panicked, or "" when it would
+// lose nothing. The call reports back: it runs in a loop of body, or its
+// result is used (err := fn(ctx, node)) by a goroutine that communicates with
+// others (sends the error on a channel, signals a WaitGroup); recovering at
+// the top would stop the loop in silence, or turn the panic into a missing
+// report (a nil error, a success). Or the call is a statement whose result,
+// if any, is dropped, and the goroutine does more work after it (hook(err);
+// w.Stop()): recovering at the top would skip that work, which does not
+// depend on the call. Either way the panic is to be recovered around the call.
+func (c *checker) topRecoverLoses(body *ast.BlockStmt, call *ast.CallExpr) string {
+	path := pathTo(body, call)
+	switch {
+	case path == nil:
+		return ""
+	case inLoop(path) || resultUsed(path) && c.communicates(body):
+		return losesReport
+	case !resultUsed(path) && c.workAfter(path):
+		return skipsRest
+	}
+	return ""
+}
+
+// pathTo returns the nodes from body down to call, call excluded, or nil when
+// call is not in body.
+func pathTo(body *ast.BlockStmt, call *ast.CallExpr) []ast.Node {
+	var path, found []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if back {
+		if found != nil {
 			return false
 		}
 		if n == nil {
@@ -207,13 +233,76 @@ func (c *checker) reportsBack(body *ast.BlockStmt, call *ast.CallExpr) bool {
 			return false
 		}
 		if n == call {
-			back = inLoop(path) || resultUsed(path) && c.communicates(body)
+			found = slices.Clone(path)
 			return false
 		}
 		path = append(path, n)
 		return true
 	})
-	return back
+	return found
+}
+
+// workAfter reports whether, in the function whose body holds the end of
+// path, a statement that follows the one holding the call does work: it calls
+// a function (not a conversion nor a built-in other than close and panic),
+// sends or receives on a channel, or starts a goroutine. Deferred calls run
+// in a panic anyway.
+func (c *checker) workAfter(path []ast.Node) bool {
+	for i := len(path) - 2; i >= 0; i-- {
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			return false // statements outside it may run before it, or elsewhere
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		after := false
+		for _, stmt := range list {
+			if after && c.doesWork(stmt) {
+				return true
+			}
+			after = after || stmt == path[i+1]
+		}
+	}
+	return false
+}
+
+// doesWork reports whether stmt calls a function (not a conversion nor a
+// built-in other than close and panic), communicates on a channel or starts a
+// goroutine, outside its deferred calls.
+func (c *checker) doesWork(stmt ast.Stmt) bool {
+	work := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			return false
+		case *ast.GoStmt, *ast.SendStmt:
+			work = true
+		case *ast.UnaryExpr:
+			work = n.Op == token.ARROW
+		case *ast.CallExpr:
+			work = c.callWorks(n)
+		}
+		return !work
+	})
+	return work
+}
+
+func (c *checker) callWorks(call *ast.CallExpr) bool {
+	if tv, ok := c.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+		return false
+	}
+	if _, isLit := ast.Unparen(call.Fun).(*ast.FuncLit); isLit {
+		return false // its body is looked into next
+	}
+	if b, ok := c.x.FuncOf(call.Fun).(*types.Builtin); ok {
+		return b.Name() == "close" || b.Name() == "panic"
+	}
+	return true
 }
 
 // resultUsed reports whether the call below path is used as a value, not as a

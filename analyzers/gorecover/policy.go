@@ -61,10 +61,11 @@ func (c *checker) newPolicy(sites []*site) *policy {
 // A verdict is why the default rule reports an unrecovered goroutine.
 type verdict struct {
 	why string // a clause of the message
-	// around: the user's code it runs reports back (its result is used, or it
-	// runs in a loop), so recovering at the top would lose the result or stop
-	// the loop: the panic should be recovered around that call and reported.
-	around *ast.CallExpr
+	// around: the call of the user's code whose panic should be recovered
+	// around it, because a recover at the top of the goroutine would lose
+	// what aroundWhy says (see topRecoverLoses).
+	around    *ast.CallExpr
+	aroundWhy string
 }
 
 // reason returns why the unrecovered goroutine s should recover, or a verdict
@@ -75,10 +76,10 @@ func (p *policy) reason(s *site) verdict {
 	}
 	const others = "other goroutines of this package recover"
 	if s.body != nil {
-		if call, back := p.c.foreignCall(s.body); call != nil {
+		if call := p.c.foreignCall(s.body); call != nil {
 			v := verdict{why: fmt.Sprintf("though it runs code this package does not control (%s) and %s", types.ExprString(call.Fun), others)}
-			if back {
-				v.around = call
+			if loses := p.c.topRecoverLoses(s.body, call); loses != "" {
+				v.around, v.aroundWhy = call, loses
 			}
 			return v
 		}
@@ -126,9 +127,8 @@ func (c *checker) notOwn(body *ast.BlockStmt, call *ast.CallExpr) bool {
 // field or in an exported package-level variable (a callback, hook, handler or
 // dialer the user sets), or a method of an exported interface that is not the
 // standard library's, called on a value that the user supplies (see
-// foreignMethod). A logger is not such code (see logs). It also reports whether
-// the call reports back to the goroutine (see reportsBack).
-func (c *checker) foreignCall(body *ast.BlockStmt) (*ast.CallExpr, bool) {
+// foreignMethod). A logger is not such code (see logs).
+func (c *checker) foreignCall(body *ast.BlockStmt) *ast.CallExpr {
 	var found *ast.CallExpr
 	c.eachOwnCall(body, func(call *ast.CallExpr) bool {
 		if c.logs(call) {
@@ -146,7 +146,7 @@ func (c *checker) foreignCall(body *ast.BlockStmt) (*ast.CallExpr, bool) {
 		}
 		return found == nil
 	})
-	return found, found != nil && c.reportsBack(body, found)
+	return found
 }
 
 // foreignFunc reports whether calling v calls a function the package's user

@@ -240,3 +240,42 @@ func Notify(cb func()) { // want Notify:"recovery\\(wraps\\[0\\]\\)"
 		cb()
 	}()
 }
+
+// WorkerOptions are the user's settings.
+type WorkerOptions struct{ OnFatalError func(error) }
+
+type Worker struct{ stopped chan struct{} }
+
+// fail hands the user's hook to handleFatal, which runs it and then stops the
+// worker: a recover at the top would skip the stop.
+func (w *Worker) fail(err error, opts WorkerOptions) {
+	go w.handleFatal(err, opts.OnFatalError) // want `goroutine running handleFatal does not recover panics, though it runs code this package does not control \(hook\) and other goroutines of this package recover, so a panic in hook ends the whole process: recover around the call of hook \(recovering at the top of handleFatal would skip what it does after the call\)`
+}
+
+func (w *Worker) handleFatal(err error, hook func(error)) {
+	if hook != nil {
+		hook(err)
+	}
+	w.stop()
+}
+
+func (w *Worker) stop() {
+	close(w.stopped)
+	log.Print("stopped")
+}
+
+// dial's work after the user's dialer uses what it returns: nothing is left to
+// skip when it panics, and recovering at the top is the fix.
+func (w *Worker) dial(opts DialOptions) {
+	go func() { // want `runs code this package does not control \(opts.Dial\) and other goroutines of this package recover, so a panic in it ends the whole process: defer a call that recovers at the top`
+		conn, err := opts.Dial()
+		if err == nil {
+			conn.Close()
+		}
+	}()
+}
+
+// DialOptions hold the user's dialer.
+type DialOptions struct {
+	Dial func() (interface{ Close() error }, error)
+}
