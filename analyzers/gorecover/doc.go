@@ -169,7 +169,8 @@
 //
 //   - -gorecover.strict: report every goroutine that nothing recovers, not only
 //     those the default rule selects (the exclusions below still apply), for a
-//     code base whose policy is that every goroutine recovers.
+//     code base whose policy is that every goroutine recovers: among them the
+//     goroutines that call panic() themselves, which the default leaves alone.
 //   - -gorecover.launchers: comma-separated extra functions that start their
 //     function arguments in a new goroutine without recovering, written
 //     importpath.Func or (*importpath.Type).Method.
