@@ -23,6 +23,14 @@
 // Option values may be strings, numbers or booleans; they are set exactly as the
 // matching command-line flag would be. golangci-lint lower-cases configuration keys,
 // so option names are matched without regard to case.
+//
+// # Configuration files and severity
+//
+// The analyzers read deferlint.toml files (package configfile) as under every
+// driver: a file's options override these settings in its directories. golangci-lint
+// takes no severity from linters, so a finding that the configuration grades warning
+// reads "NAME: warning: message"; a severity rule in .golangci.yml matching that
+// text makes it a warning in golangci-lint's outputs (see .golangci.example.yml).
 package golangci
 
 import (
@@ -36,6 +44,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/analyzers"
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 )
@@ -63,7 +72,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := setOptions(suite, s.options); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	return &plugin{analyzers: enabled}, nil
+	return &plugin{analyzers: configfile.LabelWarnings(enabled)}, nil
 }
 
 type plugin struct {

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
@@ -31,6 +32,9 @@ var Analyzer = &analysis.Analyzer{
 // analyzer: building an inspector costs several walks and stays live for the whole
 // run of the driver, while the defers are all this check needs.
 func run(pass *analysis.Pass) (any, error) {
+	if on, err := configfile.Apply(pass, nil); err != nil || !on {
+		return nil, err // off in this directory: nothing to report, no facts to export
+	}
 	funcs := make(map[ast.Node]*funcInfo)
 	for _, file := range pass.Files {
 		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {

@@ -2,11 +2,13 @@ package deferloop
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
@@ -33,17 +35,23 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-// testsFlag keeps, in test code, the rules of other code (see doc.go, Options).
-var testsFlag bool
+// options are deferloop's options (see doc.go, Options). flags holds the command
+// line's; each package gets a copy with its configuration files' values
+// (configfile.Apply).
+type options struct {
+	tests   bool // keep, in test code, the rules of other code
+	delayed bool // report a repeated defer whose only consequence the code shows is that its call runs at function return
+}
 
-// delayedFlag reports a repeated defer whose only consequence the code shows is that
-// its call runs at function return (see doc.go, Options).
-var delayedFlag bool
+var flags options
 
-func init() {
-	Analyzer.Flags.BoolVar(&testsFlag, "tests", false,
+func init() { flags.bind(&Analyzer.Flags) }
+
+// bind registers the options in fs, with their current values as defaults.
+func (o *options) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&o.tests, "tests", o.tests,
 		"in test code, report every repeated defer as in other code, not only deadlocks and loops that never exit or range over a channel")
-	Analyzer.Flags.BoolVar(&delayedFlag, "delayed", false,
+	fs.BoolVar(&o.delayed, "delayed", o.delayed,
 		"also report a repeated defer whose only consequence is that its call runs at function return, not at the end of each iteration")
 }
 
@@ -54,6 +62,10 @@ type funcDefers struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	opts := flags
+	if on, err := configfile.Apply(pass, opts.bind); err != nil || !on {
+		return nil, err // off in this directory: nothing to report, no facts to export
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var funcs []*funcDefers
 	index := make(map[ast.Node]*funcDefers)
@@ -71,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		f.defers = append(f.defers, cur)
 	}
 	for _, f := range funcs {
-		runFunc(pass, f)
+		runFunc(pass, &opts, f)
 	}
 	return nil, nil
 }
@@ -92,16 +104,17 @@ type function struct {
 	body  *ast.BlockStmt
 	test  bool // test code (see testcode.Encloses)
 	graph *flow.Graph
+	opts  *options // the package's
 }
 
 // runFunc checks the defer statements of one function. The control-flow graph is
 // built only when a defer lies in a loop or the function uses goto.
-func runFunc(pass *analysis.Pass, f *funcDefers) {
+func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
 	name, body := funcNameBody(f.fn.Node())
 	if body == nil {
 		return
 	}
-	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testcode.Encloses(pass, f.fn)}
+	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testcode.Encloses(pass, f.fn), opts: opts}
 	gotos := flow.HasGoto(body)
 	var found []finding
 	for _, cur := range f.defers {
@@ -220,7 +233,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	if bound := inputBound(pass, d.loop); bound != "" {
 		return fmt.Sprintf("%s, and the deferred calls pile up for as long as %s: %s", delayed, bound, advice)
 	}
-	if !delayedFlag {
+	if !fn.opts.delayed {
 		return ""
 	}
 	return delayed + ": " + advice
@@ -258,7 +271,7 @@ func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExp
 // deferred calls that never run, and a pile that grows for as long as a channel
 // delivers (a range over a channel, not bounded here).
 func boundedByTest(info *types.Info, fn *function, loop ast.Stmt) bool {
-	return fn.test && !testsFlag && !rangesOverChannel(info, loop)
+	return fn.test && !fn.opts.tests && !rangesOverChannel(info, loop)
 }
 
 // endsIteration reports whether the defer statement at cur, with only further defer

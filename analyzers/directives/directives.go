@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"reflect"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/suppress"
@@ -28,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if on, err := configfile.Apply(pass, nil); err != nil || !on {
+		return nil, err // off in this directory: no index, so no stale directives either
+	}
 	index := pass.ResultOf[suppress.Analyzer].(*suppress.Index)
 	for _, d := range index.Directives {
 		if problem := d.Problem(); problem != "" {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -36,6 +37,9 @@ var Analyzer = &analysis.Analyzer{
 const errgroupPath = "golang.org/x/sync/errgroup"
 
 func run(pass *analysis.Pass) (any, error) {
+	if on, err := configfile.Apply(pass, nil); err != nil || !on {
+		return nil, err // off in this directory: nothing to report, no facts to export
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.DeferStmt)(nil), (*ast.GoStmt)(nil)}
 	// Fast path: launcher calls need sync, errgroup or testing; plain defer and go

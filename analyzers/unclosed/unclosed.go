@@ -2,6 +2,7 @@ package unclosed
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -9,6 +10,7 @@ import (
 	"go/version"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
@@ -36,22 +38,32 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: resources.FactTypes,
 }
 
-// typesOption is the -unclosed.types flag: more resource types (see doc.go).
-var typesOption resources.TypesFlag
+// options are unclosed's options (see doc.go). flags holds the command line's; each
+// package gets a copy with its configuration files' values (configfile.Apply).
+type options struct {
+	types resources.TypesFlag // more resource types
+	tests bool                // report in test code the leaks a test bounds too
+}
 
-// testsOption is the -unclosed.tests flag: report in test code the leaks a test
-// bounds too (see doc.go).
-var testsOption bool
+var flags options
 
-func init() {
-	Analyzer.Flags.Var(&typesOption, "types",
+func init() { flags.bind(&Analyzer.Flags) }
+
+// bind registers the options in fs, with their current values as defaults.
+func (o *options) bind(fs *flag.FlagSet) {
+	fs.Var(&o.types, "types",
 		"more resource types: TYPE=ACQUIRER,...:RELEASE,...[;...] (see the analyzer's documentation)")
-	Analyzer.Flags.BoolVar(&testsOption, "tests", false,
+	fs.BoolVar(&o.tests, "tests", o.tests,
 		"also report in test code a resource acquired once per test or benchmark round (a bounded cost)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cat := resources.NewCatalogue(typesOption.Extra())
+	opts := flags
+	on, err := configfile.Apply(pass, opts.bind)
+	if err != nil {
+		return nil, err
+	}
+	cat := resources.NewCatalogue(opts.types.Extra())
 	if len(pass.Files) == 0 || knowledge.IsStd(pass.Fset, pass.Pkg) || !bodiesChecked(pass) {
 		// A package loaded from export data has no code to analyze: with no facts,
 		// its functions are unknown. The standard library's owners are catalogued.
@@ -59,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	t := resources.NewTracker(pass, cat)
 	t.Compute(pass.Files)
+	if !on {
+		return nil, nil // off in this directory: the facts are for the packages where it is on
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	checkEarlyDefers(pass, t, in)
 	if !acquiresAnything(pass, t, cat) {
@@ -72,7 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if src == nil {
 			continue
 		}
-		checkAcquisition(pass, t, graphs, exits, cur, call, src)
+		checkAcquisition(pass, &opts, t, graphs, exits, cur, call, src)
 	}
 	return nil, nil
 }
@@ -117,7 +132,7 @@ func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.
 }
 
 // checkAcquisition checks one acquiring call.
-func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, exits *commandExits, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
+func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, exits *commandExits, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
 	fnCur, ok := loops.EnclosingFunc(cur)
 	if !ok {
 		return
@@ -162,7 +177,7 @@ func checkAcquisition(pass *analysis.Pass, t *resources.Tracker, graphs map[*ast
 	// In test code, one resource per test or benchmark round is a cost the test
 	// bounds; a writer loses data, and a counted loop repeats the leak. Code
 	// under an examples directory demonstrates an API, run by hand or by a test.
-	inTest := !testsOption && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass))
+	inTest := !opts.tests && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass))
 	name := callName(pass, call)
 	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
 		pairExpr = nil

@@ -33,12 +33,14 @@
 package configfile
 
 import (
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -376,4 +378,49 @@ func describe(names []string, what string) string {
 		return "it has no " + what
 	}
 	return what + ": " + strings.Join(names, ", ")
+}
+
+// Fingerprint returns a hash of every configuration file that can apply to the
+// packages around dir: those in the tree of its repository root (or, outside a
+// repository, of its module root), with their names and contents. A driver that
+// caches results by a package's Go files (go vet) must key them with it too.
+// Directories the go command ignores (names starting with . or _) are skipped.
+func Fingerprint(dir string) []byte {
+	h := sha256.New()
+	root := treeRoot(filepath.Clean(dir))
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil // unreadable: nothing of it applies
+		case d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_")):
+			return filepath.SkipDir
+		case d.Name() == FileName && !d.IsDir():
+			data, _ := os.ReadFile(path)
+			fmt.Fprintf(h, "%s %d\n", path, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	return h.Sum(nil)
+}
+
+// treeRoot returns the repository root above dir (the nearest directory holding
+// .git), else the module root, else dir.
+func treeRoot(dir string) string {
+	moduleRoot := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if exists(filepath.Join(d, ".git")) {
+			return d
+		}
+		if moduleRoot == "" && exists(filepath.Join(d, "go.mod")) {
+			moduleRoot = d
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if moduleRoot != "" {
+		return moduleRoot
+	}
+	return dir
 }

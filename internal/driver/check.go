@@ -119,13 +119,17 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string, stderr io.Writer, sai
 		a.failed = true
 		sayOnce(stderr, said, line)
 	}
+	configs, err := loadConfigs(loaded.pkgs, cfg.suite, wd)
+	if err != nil {
+		return nil, err
+	}
 	a.graph, err = checker.Analyze(cfg.enabled, loaded.pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
 	var failures []string
-	a.found, failures = collect(a.graph, loaded.reported, cfg.severities)
-	if stale := staleDirectives(a.graph, loaded.reported, cfg.enabled, cfg.severities); len(stale) > 0 {
+	a.found, failures = collect(a.graph, loaded.reported, configs)
+	if stale := staleDirectives(a.graph, loaded.reported, cfg.enabled, configs); len(stale) > 0 {
 		a.found = append(a.found, stale...)
 		slices.SortFunc(a.found, compareFindings)
 	}

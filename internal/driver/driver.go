@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/severity"
 	"golang.org/x/tools/go/analysis"
@@ -29,10 +30,21 @@ const (
 func Main(suite []*analysis.Analyzer) {
 	suite = guard(suite)
 	if invokedByGoCommand(os.Args[1:]) {
-		if err := checkAnalyzerFlags(suite, os.Args[1:]); err != nil {
-			os.Exit(rejectFlag(err, os.Args[len(os.Args)-1]))
+		if wantsToolID(os.Args[1:]) {
+			if err := printToolID(os.Stdout); err != nil {
+				fmt.Fprintf(os.Stderr, "deferlint: %v\n", err)
+				os.Exit(ExitError)
+			}
+			os.Exit(ExitClean)
 		}
-		unitchecker.Main(suite...) // exits
+		unit := os.Args[len(os.Args)-1]
+		if err := checkAnalyzerFlags(suite, os.Args[1:]); err != nil {
+			os.Exit(rejectFlag(err, unit))
+		}
+		if err := checkUnitConfig(suite, unit); err != nil {
+			os.Exit(rejectFlag(err, unit))
+		}
+		unitchecker.Main(configfile.LabelWarnings(suite)...) // exits
 	}
 	os.Exit(Run(suite, os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -59,7 +71,7 @@ type config struct {
 	tags   string
 	// Profiles, for measuring deferlint itself.
 	cpuProfile, memProfile string
-	enabled                []*analysis.Analyzer
+	suite, enabled         []*analysis.Analyzer
 	patterns               []string
 	// What is reported and what fails: see filter.go, outputs.go, severity.go.
 	baseline, baselineWrite string
@@ -169,7 +181,7 @@ func parseFlags(suite []*analysis.Analyzer, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return nil, ExitError, err
 	}
-	cfg.enabled = enabled
+	cfg.suite, cfg.enabled = suite, enabled
 	cfg.patterns = cl.fs.Args()
 	if len(cfg.patterns) == 0 {
 		cfg.patterns = []string{"./..."}

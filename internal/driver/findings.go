@@ -47,8 +47,8 @@ type edit struct {
 // collect gathers the diagnostics of the root actions, resolved, de-duplicated (a
 // package and its test variant share files) and sorted by file, line and column. It
 // also returns a description of each analyzer that failed. Only the packages whose
-// IDs are in reported count. Each finding is graded by the table.
-func collect(graph *checker.Graph, reported map[string]bool, grades *severity.Table) (found []finding, failures []string) {
+// IDs are in reported count. Each finding is graded by its package's configuration.
+func collect(graph *checker.Graph, reported map[string]bool, configs configs) (found []finding, failures []string) {
 	seen := make(map[string]bool)
 	for _, act := range graph.Roots {
 		if !reported[act.Package.ID] {
@@ -65,7 +65,7 @@ func collect(graph *checker.Graph, reported map[string]bool, grades *severity.Ta
 		for _, d := range act.Diagnostics {
 			f := resolve(fset, act.Analyzer, d)
 			f.pkg = act.Package
-			f.severity = grades.Of(f.analyzer, f.category)
+			f.severity = configs.of(act.Package).Severity(f.analyzer, f.category)
 			f.function = functionName(act.Package.Syntax, d.Pos)
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.analyzer, f.posn.Filename, f.posn.Offset, f.end.Offset, f.message)
 			if !seen[key] {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/deferlint/deferlint/internal/severity"
 	"github.com/deferlint/deferlint/internal/suppress"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -15,9 +14,10 @@ import (
 // staleDirectives returns a finding of the directives analyzer for each well-formed
 // directive that silenced nothing in this run, although every analyzer it names ran
 // on its file (in every package the file belongs to: a package and its test
-// variant). Only this driver can know: go vet and golangci-lint filter the findings
-// of each analyzer apart, and none of them sees the others'.
-func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*analysis.Analyzer, grades *severity.Table) []finding {
+// variant), and is on there in the package's configuration. Only this driver can
+// know: go vet and golangci-lint filter the findings of each analyzer apart, and
+// none of them sees the others'.
+func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*analysis.Analyzer, configs configs) []finding {
 	i := slices.IndexFunc(enabled, func(a *analysis.Analyzer) bool { return a.Name == "directives" })
 	if i < 0 {
 		return nil
@@ -25,7 +25,7 @@ func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*
 	directives := enabled[i]
 	ran := make(map[*packages.Package]map[string]bool) // the analyzers that ran, by package
 	for _, act := range graph.Roots {
-		if reported[act.Package.ID] && act.Err == nil {
+		if reported[act.Package.ID] && act.Err == nil && configs.of(act.Package).Enabled(act.Analyzer.Name) {
 			if ran[act.Package] == nil {
 				ran[act.Package] = make(map[string]bool)
 			}
@@ -78,7 +78,7 @@ func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*
 			message:  staleMessage(s.d),
 			pkg:      s.pkg,
 		}
-		f.severity = grades.Of(f.analyzer, f.category)
+		f.severity = configs.of(s.pkg).Severity(f.analyzer, f.category)
 		f.function = functionName(s.pkg.Syntax, s.d.Pos)
 		found = append(found, f)
 	}

@@ -1,0 +1,3 @@
+package badcfg
+
+func F() {}
