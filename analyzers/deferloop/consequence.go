@@ -5,7 +5,10 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/knowledge"
+	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // This file judges whether a repeated defer has a concrete cost the default rule
@@ -136,4 +139,80 @@ func inputBound(pass *analysis.Pass, loop ast.Stmt) string {
 		}
 	}
 	return ""
+}
+
+// contextPerElement reports whether the deferred call is a context's cancel func
+// (cancel, or a literal calling only it) in a loop whose pile of contexts the data
+// bounds: the loop walks a collection (see walksCollection), and either every loop
+// around it in the function walks one too, or every context the iteration makes
+// with that cancel func has a timeout or a deadline (see deadlineOnly). A context
+// is memory, not a descriptor: a child registered with its parent until cancelled.
+// One per element of a collection the program holds (a peer of its configuration,
+// a wait strategy) costs in proportion to what it already holds, like any handle per
+// element (see keptFresh), and is released when the function returns. An outer loop
+// that retries the walk (a health check over the configured URLs until a timeout)
+// would pile up a collection's worth per round, unless each context frees itself
+// at its deadline, which bounds the pile by the time as well.
+func contextPerElement(info *types.Info, loop ast.Stmt, outer []ast.Stmt, region *ast.BlockStmt, call *ast.CallExpr) bool {
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || loop == nil || !walksCollection(info, loop) {
+		return false
+	}
+	v, ok := info.Uses[fun].(*types.Var)
+	if !ok || !knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
+		return false
+	}
+	for _, l := range outer {
+		if !walksCollection(info, l) {
+			return deadlineOnly(info, region, v)
+		}
+	}
+	return true
+}
+
+// outerLoops returns the for and range statements of the function around the loop
+// the defer repeats through, innermost first.
+func outerLoops(d finding) []ast.Stmt {
+	enclosing := loops.Enclosing(d.cur)
+	for i, l := range enclosing {
+		if l == d.loop {
+			return enclosing[i+1:]
+		}
+	}
+	return nil
+}
+
+// deadlineOnly reports whether region assigns the cancel func v, outside function
+// literals, and only from context.WithTimeout, WithDeadline or their Cause forms: each
+// of its contexts is cancelled by its own timer when the time is up, deferred
+// cancel or not.
+func deadlineOnly(info *types.Info, region *ast.BlockStmt, v *types.Var) bool {
+	assigned, other := false, false
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if !isVar(info, lhs, v) {
+					continue
+				}
+				assigned = true
+				other = other || !madeWithDeadline(info, n)
+			}
+		}
+		return !other
+	})
+	return assigned && !other
+}
+
+// madeWithDeadline reports whether the assignment's one value is a call of
+// context.WithTimeout, WithDeadline or their Cause forms.
+func madeWithDeadline(info *types.Info, a *ast.AssignStmt) bool {
+	if len(a.Rhs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr)
+	return ok && knowledge.IsFunc(typeutil.Callee(info, call), "context",
+		"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
 }

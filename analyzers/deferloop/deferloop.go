@@ -177,7 +177,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // a deadlock, a call that never runs, a resource held per iteration (what the
 // iteration acquires and the call releases, heldPerIteration, or what a call of the
 // iteration made and the deferred call keeps alive in a loop that walks no
-// collection, keptFresh), or plain delay. Plain delay is reported only in a loop
+// collection, keptFresh; not a context per element of a collection,
+// contextPerElement), or plain delay. Plain delay is reported only in a loop
 // whose input sets its count (inputBound: the calls pile up for as long as input
 // comes), or with -deferloop.delayed: measured on unseen code, maintainers almost
 // never acted on it elsewhere.
@@ -204,9 +205,12 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
 			what, recv, recv)
 	}
-	held := heldPerIteration(pass, call, region)
-	if held == "" {
-		held = keptFresh(pass, d.loop, region, call)
+	held := ""
+	if !contextPerElement(info, d.loop, outerLoops(d), region, call) {
+		held = heldPerIteration(pass, call, region)
+		if held == "" {
+			held = keptFresh(pass, d.loop, region, call)
+		}
 	}
 	if !fn.graph.Ends(d.stmt) {
 		if held != "" && !releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) {

@@ -98,7 +98,10 @@
 //     is done on purpose, or a cleanup that does nothing in its context. A handle
 //     per element of a collection costs in proportion to what the program already
 //     holds; a count or an input makes its values as it goes, and is reported by
-//     default (above).
+//     default (above). The same holds for a context per element of a collection
+//     (see below), reported with this option as plain delay: in the fifth
+//     measurement all three such findings were policy (a context per configured
+//     peer, per wait strategy, per URL of a health check).
 //
 // Not reported: a defer after which every path leaves the loop before the next
 // iteration (a retry loop whose body ends defer conn.Close(); return use(conn), or a
@@ -142,7 +145,12 @@
 //     passes to a call before it: the defers of the listed values, written once;
 //   - the defer is a safety net: the iteration makes the same call itself on every
 //     path that comes round to the next iteration (defer f.Close(); ...; f.Close()),
-//     so the defer acts only when the iteration leaves early;
+//     so the defer acts only when the iteration leaves early. Reading a response's
+//     body to its end counts as that call for a deferred x.Body.Close(), x.Body a
+//     field of interface type (io.ReadCloser, as in net/http and the clients built
+//     on it): io.ReadAll(x.Body), io.Copy(w, x.Body) or io.CopyBuffer. A body that
+//     reaches its end hands its connection back to the pool, and one whose read
+//     fails has it closed: the deferred Close has nothing left to release;
 //   - a deferred literal that acts on the function's outcome: each of its statements
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;
@@ -157,6 +165,19 @@
 //     over a channel, which the test does not bound);
 //   - a plain delay in a loop that runs under a mutex the function unlocks after the
 //     loop, the idiom that runs callbacks once the lock is released.
+//
+// Nor, by default, a deferred cancel of a context the iteration made, in a loop
+// over a collection (a slice, an array, a map, a string, a function iterator)
+// that no other loop of the function repeats, or that others repeat but whose
+// contexts all have a timeout or a deadline (context.WithTimeout, WithDeadline, or
+// their Cause forms). A context holds memory, not a descriptor: one per element of
+// a collection the program holds (each configured peer, each wait strategy) costs
+// in proportion to it, and goes at return. An outer loop retrying the walk (a
+// health check over the configured URLs until a time is up) adds a collection's
+// worth per round, which only contexts that free themselves at their deadline keep
+// bounded. It is a plain delay, reported with -deferloop.delayed. A cancel func in
+// a count, a condition or an input loop is still reported, as is every other
+// release over a collection (a file per name is a descriptor per name).
 //
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which
@@ -185,7 +206,12 @@
 // deferred function literal whose one statement is a call is judged and named by
 // that call; a longer literal is not searched for a release, so one that closes the
 // iteration's file among other statements is reported by default only in a loop
-// whose input sets its count. A handle per element of a collection is taken to be
+// whose input sets its count. A copy of a body into a writer that fails stops
+// early and leaves the body unread; the body is taken as read all the same. A
+// field named Body of interface type is read as a response's body, whatever its
+// dynamic type: a file in it, read to its end, would keep its descriptor. An outer
+// loop retrying a walk for long, with contexts of a longer deadline, piles up
+// contexts unreported. A handle per element of a collection is taken to be
 // bounded by the collection, however large it is (a slice of every block of a
 // file): only a count or an input is seen to grow. A cleanup that does nothing in
 // its context, or a redundant deferred Close, is not recognised; with

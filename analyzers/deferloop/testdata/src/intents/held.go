@@ -83,3 +83,20 @@ func holdThenUse(refs []*ref) {
 		use()
 	}
 }
+
+// A context per element of a collection is bounded by the collection: quiet by
+// default, and with -deferloop.delayed reported as plain delay, which is all the
+// code shows.
+func fetchEach(parent context.Context, hosts []string) []*conn {
+	var conns []*conn
+	for range hosts {
+		ctx, cancel := context.WithCancel(parent)
+		defer cancel() // want `cancel\(\) is deferred in a loop, so it runs when fetchEach returns, not at the end of each iteration: call it`
+		c, err := fetch(ctx)
+		if err != nil {
+			continue
+		}
+		conns = append(conns, c)
+	}
+	return conns
+}
