@@ -187,6 +187,11 @@
 // and the program goes on (a server loop, a handler, a goroutine) is reported as
 // anywhere else, and so is a leak on a path that returns no error.
 //
+// A resource that the function closes with explicit calls on some paths (to check
+// Close's error once written) and leaks on another gets the advice to close it on
+// that path too, not a deferred release beside the explicit ones; a transaction
+// keeps the deferred Rollback advice (after a Commit it does nothing).
+//
 // A resource handed on on some paths and dropped on others (an accept loop that
 // starts a goroutine with the connection unless it is shutting down; a closure
 // that releases it, returned to the caller or started as a goroutine) is reported

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/configfile"
@@ -305,8 +306,11 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		subject += ".Body"
 	}
 	remedy := advice(src.Kind, id.Name)
-	if handOff.IsValid() {
+	switch {
+	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
+	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0:
+		remedy = pathAdvice(src.Kind, id.Name)
 	}
 	if neutral && !named {
 		// Nothing releases it or hands it on anywhere: naming one path would
@@ -577,6 +581,32 @@ func releaseWord(k *resources.Kind) string {
 // advice says how to release a resource of kind k held in v.
 func advice(k *resources.Kind, v string) string {
 	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
+}
+
+// explicitOnly reports whether the function releases the resource somewhere, and
+// every release (at the positions given) is a plain call, none deferred.
+func explicitOnly(body *ast.BlockStmt, released []token.Pos) bool {
+	if len(released) == 0 {
+		return false
+	}
+	deferred := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok && releasesWithin(d, released) {
+			deferred = true
+		}
+		return !deferred
+	})
+	return !deferred
+}
+
+// pathAdvice says how to release a resource of kind k held in v that the
+// function already releases with explicit calls on other paths: on the leaking
+// path too (a deferred release beside the explicit ones would release it twice).
+// A transaction keeps the deferred Rollback advice: after a Commit it does
+// nothing. A variable that takes a new value keeps it too: the deferred release
+// binds the old value.
+func pathAdvice(k *resources.Kind, v string) string {
+	return "call " + k.ReleaseCall(v) + " on that path too, as the function does on the others"
 }
 
 // loopAdvice says how to release a resource of kind k held in v, acquired in a
