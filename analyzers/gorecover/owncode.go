@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/testcode"
 )
 
@@ -249,17 +250,10 @@ func pathTo(body *ast.BlockStmt, call *ast.CallExpr) []ast.Node {
 // in a panic anyway.
 func (c *checker) workAfter(path []ast.Node) bool {
 	for i := len(path) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch n := path[i].(type) {
-		case *ast.FuncLit:
+		if _, ok := path[i].(*ast.FuncLit); ok {
 			return false // statements outside it may run before it, or elsewhere
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
 		}
+		list, _ := flow.StmtList(path[i])
 		after := false
 		for _, stmt := range list {
 			if after && c.doesWork(stmt) {

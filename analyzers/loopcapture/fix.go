@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -101,16 +102,11 @@ find:
 		if !parent.Valid() {
 			return nil
 		}
-		switch b := parent.Node().(type) {
-		case *ast.BlockStmt:
-			stmt, list, scopeNode = s, b.List, b
-		case *ast.CaseClause:
-			stmt, list, scopeNode = s, b.Body, b
-		case *ast.CommClause:
-			stmt, list, scopeNode = s, b.Body, b
-		default:
+		body, ok := flow.StmtList(parent.Node())
+		if !ok {
 			return nil
 		}
+		stmt, list, scopeNode = s, body, parent.Node()
 		break find
 	}
 	if stmt == nil {

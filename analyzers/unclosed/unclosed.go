@@ -686,17 +686,13 @@ func nilChecked(d *ast.DeferStmt, r *tracked) bool {
 // stmtList returns the statement list holding the acquiring statement, and its index.
 func stmtList(cur inspector.Cursor, stmt ast.Node) ([]ast.Stmt, int) {
 	for c := range cur.Enclosing() {
-		var list []ast.Stmt
-		switch p := c.Parent().Node().(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
+		parent := c.Parent().Node()
+		switch parent.(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return nil, 0
-		default:
+		}
+		list, ok := flow.StmtList(parent)
+		if !ok {
 			continue
 		}
 		for i, s := range list {

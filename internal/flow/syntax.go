@@ -33,3 +33,18 @@ func HasGoto(body *ast.BlockStmt) bool {
 	})
 	return found
 }
+
+// StmtList returns the statement list that n holds directly: a block's
+// statements, or the body of a switch case or select clause. ok is false for any
+// other node.
+func StmtList(n ast.Node) (list []ast.Stmt, ok bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
+}
