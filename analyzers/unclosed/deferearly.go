@@ -34,7 +34,7 @@ import (
 //
 // In test code a failed call is a failed test, which a panic reports too.
 func checkEarlyDefers(pass *analysis.Pass, t *resources.Tracker, in *inspector.Inspector) {
-	decls := localDecls(pass)
+	var decls map[*types.Func]*ast.FuncDecl // built on first need: most packages have no candidate
 	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
 		d := cur.Node().(*ast.DeferStmt)
 		x, viaBody := closedVar(pass.TypesInfo, d.Call)
@@ -71,12 +71,24 @@ func checkEarlyDefers(pass *analysis.Pass, t *resources.Tracker, in *inspector.I
 			}
 			report.Node(pass, d, fmt.Sprintf("%s is deferred, but the error from %s is discarded: when %s fails, %s is nil and the deferred call panics: check the error, then defer the release",
 				rendered, name, name, x.Name()))
-		case t.Acquires(call) == nil && nilable(x.Type()) && returnsNil(decls[callee], result) &&
+		case t.Acquires(call) == nil && nilable(x.Type()) && returnsNil(lookupDecl(pass, &decls, callee), result) &&
 			index+1 < len(list) && checkReturns(pass.TypesInfo, list[index+1], errID):
 			report.Node(pass, d, fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
 				rendered, name, name, x.Name()))
 		}
 	}
+}
+
+// lookupDecl returns the declaration of fn in the package, building the map of
+// them (see localDecls) on first use.
+func lookupDecl(pass *analysis.Pass, decls *map[*types.Func]*ast.FuncDecl, fn *types.Func) *ast.FuncDecl {
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return nil
+	}
+	if *decls == nil {
+		*decls = localDecls(pass)
+	}
+	return (*decls)[fn]
 }
 
 // localDecls maps the functions declared in the package to their declarations.
