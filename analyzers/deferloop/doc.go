@@ -150,7 +150,9 @@
 //     field of interface type (io.ReadCloser, as in net/http and the clients built
 //     on it): io.ReadAll(x.Body), io.Copy(w, x.Body) or io.CopyBuffer. A body that
 //     reaches its end hands its connection back to the pool, and one whose read
-//     fails has it closed: the deferred Close has nothing left to release;
+//     fails has it closed: the deferred Close has nothing left to release. A call
+//     under a nil guard of its receiver (if x != nil { x.Close() }) counts on both
+//     branches: where x is nil there is nothing to release;
 //   - a deferred literal that acts on the function's outcome: each of its statements
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;

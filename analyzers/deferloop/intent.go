@@ -321,9 +321,13 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 	}
 	want := types.ExprString(call)
 	callee := typeutil.Callee(info, call)
+	guards := nilGuardedReleases(info, loop, call)
 	releases := func(n ast.Node) bool {
 		if _, isDefer := n.(*ast.DeferStmt); isDefer {
 			return false
+		}
+		if cond, ok := n.(ast.Expr); ok && guards[cond] {
+			return true // if x != nil { x.Close() }: released, or nil and nothing to release
 		}
 		found := false
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -338,6 +342,63 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 		return found || drainsBody(info, n, call)
 	}
 	return !g.ReachWithout(stmt.Pos(), releases).Iterates(loop)
+}
+
+// nilGuardedReleases returns the conditions x != nil, in loop, of if statements
+// whose body makes the deferred call x.M() as one of its own statements (if
+// me.file != nil { _ = me.file.Close() }). A path through such a condition either
+// releases the value or finds it nil, with nothing to release: runc's restore loop
+// closes each file at the end of the iteration under the same guard as its
+// deferred Close.
+func nilGuardedReleases(info *types.Info, loop ast.Stmt, call *ast.CallExpr) map[ast.Expr]bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	recv, want := types.ExprString(sel.X), types.ExprString(call)
+	guards := make(map[ast.Expr]bool)
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Else == nil && testsNonNil(info, n.Cond, recv) && makesCall(n.Body, want) {
+				guards[n.Cond] = true
+			}
+		}
+		return true
+	})
+	return guards
+}
+
+// testsNonNil reports whether cond is e != nil for the expression written recv.
+func testsNonNil(info *types.Info, cond ast.Expr, recv string) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	y, ok := ast.Unparen(b.Y).(*ast.Ident)
+	return ok && info.Uses[y] == types.Universe.Lookup("nil") && types.ExprString(ast.Unparen(b.X)) == recv
+}
+
+// makesCall reports whether one of body's own statements is the call written
+// want, alone or assigned to the blank identifier (_ = x.Close()).
+func makesCall(body *ast.BlockStmt, want string) bool {
+	for _, s := range body.List {
+		var e ast.Expr
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			e = s.X
+		case *ast.AssignStmt:
+			if len(s.Rhs) == 1 {
+				e = s.Rhs[0]
+			}
+		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && types.ExprString(call) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // drainsBody reports whether the node n, a statement or expression of the loop,
