@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203) and the fifth (20261204).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204) and the sixth (20261205).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -151,6 +151,37 @@ var seen = []string{
 	"github.com/shirou/gopsutil/v4",
 	"github.com/testcontainers/testcontainers-go",
 	"github.com/gofrs/flock",
+	// the sixth measuring set (split seed 20261205), likewise
+	"github.com/coredns/coredns",
+	"github.com/gorilla/mux",
+	"github.com/emersion/go-imap",
+	"github.com/studio-b12/gowebdav",
+	"github.com/apache/pulsar-client-go",
+	"github.com/centrifugal/centrifuge",
+	"github.com/redis/rueidis",
+	"github.com/pion/webrtc/v4",
+	"github.com/meilisearch/meilisearch-go",
+	"github.com/rs/zerolog",
+	"github.com/sirupsen/logrus",
+	"github.com/cenkalti/backoff/v4",
+	"github.com/gocolly/colly/v2",
+	"github.com/tidwall/redcon",
+	"github.com/armon/go-metrics",
+	"github.com/openzipkin/zipkin-go",
+	"github.com/cilium/ebpf",
+	"github.com/vishvananda/netlink",
+	"github.com/caddyserver/certmagic",
+	"github.com/fsouza/go-dockerclient",
+	"github.com/prometheus/common",
+	"github.com/gliderlabs/ssh",
+	"golang.org/x/oauth2",
+	"cloud.google.com/go/storage",
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob",
+	"github.com/hashicorp/terraform-exec",
+	"github.com/google/go-github/v66",
+	"github.com/libp2p/go-libp2p",
+	"github.com/hashicorp/go-hclog",
+	"github.com/opencontainers/runc",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
