@@ -114,7 +114,7 @@ func newEngine(cfg *config) (*engine, error) {
 		}
 	}
 	e.runners = map[role]*runner{reported: newRunner(cfg.enabled), factsOnly: newRunner(factAnalyzers)}
-	if cfg.cache && os.Getenv(cache.EnvDir) != "off" {
+	if cfg.cache {
 		dir, err := cache.DefaultDir()
 		if err != nil {
 			return nil, err
