@@ -122,9 +122,7 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 		return nil, err
 	}
 	a := &checked{loaded: loaded, units: eng.units(cfg, loaded.pkgs)}
-	if err := eng.run(cfg, a.units); err != nil {
-		return nil, err
-	}
+	eng.run(a.units)
 	broken := loadErrors(loaded.pkgs, wd) // type errors are known now
 	a.problems = append(a.problems, broken...)
 	var failures []string
