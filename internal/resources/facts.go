@@ -24,6 +24,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 		}
 	}
 	obligation.Fixpoint(t.Pass.TypesInfo, decls, t.updateOwnership)
+	t.computeKeeps(decls)
 	t.computeAsserts(decls)
 	for fn, a := range t.asserts {
 		t.Pass.ExportObjectFact(fn, a)
@@ -31,7 +32,7 @@ func (t *Tracker) Compute(files []*ast.File) {
 	anyFresh := false
 	for fn, params := range t.owns {
 		if len(params) > 0 {
-			t.Pass.ExportObjectFact(fn, &Owns{Params: params})
+			t.Pass.ExportObjectFact(fn, &Owns{Params: params, Keeps: t.keeps[fn]})
 		}
 	}
 	for fn, f := range t.fresh {

@@ -24,13 +24,30 @@ func (f *Fresh) String() string { return fmt.Sprintf("fresh %s in result %d", f.
 
 // Owns is the fact that a function releases or keeps (stores, returns, hands on)
 // the parameters at the listed indexes: a caller that passes it a resource no longer
-// needs to release it.
+// needs to release it. Keeps lists, among them, those it keeps inside a value it
+// returns (see Keep), in the order of Params.
 type Owns struct {
 	Params []int
+	Keeps  []Keep
 }
 
-func (*Owns) AFact()           {}
-func (o *Owns) String() string { return fmt.Sprintf("owns params %v", o.Params) }
+func (*Owns) AFact() {}
+func (o *Owns) String() string {
+	s := fmt.Sprintf("owns params %v", o.Params)
+	for _, k := range o.Keeps {
+		s += fmt.Sprintf("; keeps param %d in result %d", k.Param, k.Result)
+	}
+	return s
+}
+
+// Keep says that a function keeps parameter Param inside the value it returns in
+// result Result, and nowhere else: every return gives there nil or a composite
+// literal holding the parameter (directly, through a pointer to it, a local
+// variable built that way, or a call that keeps it in turn). Whoever receives
+// that result owns what the parameter held (a constructor that wraps a file).
+type Keep struct {
+	Param, Result int
+}
 
 // Analyzed is the package fact that a package's functions were analyzed for the
 // facts above, so that a function without an Owns fact neither releases nor keeps
@@ -58,6 +75,7 @@ type Tracker struct {
 	Pass     *analysis.Pass
 	Cat      *Catalogue
 	owns     map[*types.Func][]int    // this package's functions
+	keeps    map[*types.Func][]Keep   // this package's functions
 	fresh    map[*types.Func]*Fresh   // this package's functions
 	asserts  map[*types.Func]*Asserts // this package's functions
 	imported map[*types.Func]*Asserts // other packages' functions, nil for none
@@ -67,7 +85,7 @@ type Tracker struct {
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), keeps: make(map[*types.Func][]Keep), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
 }
 
 // Source is what an acquiring call yields.

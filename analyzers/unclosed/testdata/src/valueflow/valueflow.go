@@ -91,7 +91,7 @@ type wrapper struct{ f *os.File }
 
 func (w *wrapper) Close() error { return w.f.Close() }
 
-func newWrapper(f *os.File) *wrapper { return &wrapper{f} } // want newWrapper:`owns params \[0\]`
+func newWrapper(f *os.File) *wrapper { return &wrapper{f} } // want newWrapper:`owns params \[0\]; keeps param 0 in result 0`
 
 // known false negative: newWrapper keeps the file in the wrapper it returns, so the
 // obligation moves to w, which nothing closes; the analysis counts the file as
