@@ -81,17 +81,33 @@ func run(pass *analysis.Pass) (any, error) {
 	if !acquiresAnything(pass, t, cat) {
 		return nil, nil
 	}
-	graphs := make(map[*ast.BlockStmt]*flow.Graph)
-	exits := &commandExits{pass: pass, t: t, root: in.Root(), once: process.NewOnce(pass, in)}
+	c := &checker{
+		pass:    pass,
+		opts:    &opts,
+		t:       t,
+		graphs:  make(map[*ast.BlockStmt]*flow.Graph),
+		exits:   &commandExits{pass: pass, t: t, root: in.Root(), once: process.NewOnce(pass, in)},
+		wrapped: make(map[*ast.CallExpr]bool),
+	}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		src := t.Acquires(call)
 		if src == nil {
 			continue
 		}
-		checkAcquisition(pass, &opts, t, graphs, exits, cur, call, src)
+		c.checkAcquisition(cur, call, src, nil)
 	}
 	return nil, nil
+}
+
+// checker holds what the checks of one package's acquisitions share.
+type checker struct {
+	pass    *analysis.Pass
+	opts    *options
+	t       *resources.Tracker
+	graphs  map[*ast.BlockStmt]*flow.Graph // by function body
+	exits   *commandExits
+	wrapped map[*ast.CallExpr]bool // keeping calls whose result was checked (see checkWrapper)
 }
 
 // bodiesChecked reports whether the package's function bodies were type-checked:
@@ -133,8 +149,10 @@ func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.
 	return false
 }
 
-// checkAcquisition checks one acquiring call.
-func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, graphs map[*ast.BlockStmt]*flow.Graph, exits *commandExits, cur inspector.Cursor, call *ast.CallExpr, src *resources.Source) {
+// checkAcquisition checks one acquiring call, or, when via is not nil, a call
+// that keeps a resource in the value it returns (see checkWrapper).
+func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src *resources.Source, via *wrapping) {
+	pass, opts, t, graphs, exits := c.pass, c.opts, c.t, c.graphs, c.exits
 	fnCur, ok := loops.EnclosingFunc(cur)
 	if !ok {
 		return
@@ -181,6 +199,10 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 	// under an examples directory demonstrates an API, run by hand or by a test.
 	inTest := !opts.tests && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass))
 	name := callName(pass, call)
+	what := src.Kind.Noun + " from " + name // what the variable holds, for messages
+	if via != nil {
+		what = "the " + src.Kind.Noun + " from " + name + ", holding " + via.inner
+	}
 	if e, ok := pairExpr.(*ast.Ident); ok && e.Name == "_" {
 		pairExpr = nil
 	}
@@ -199,8 +221,12 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		if inTest && testLoop(pass.TypesInfo, cur, src) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
-		report.Node(pass, call, fmt.Sprintf("the %s from %s is discarded, so it cannot be %s and %s: keep it and %s it",
-			src.Kind.Noun, name, verb(src.Kind), src.Kind.Leak, releaseWord(src.Kind)))
+		subject := "the " + what
+		if via != nil {
+			subject = what + ","
+		}
+		report.Node(pass, call, fmt.Sprintf("%s is discarded, so it cannot be %s and %s: keep it and %s it",
+			subject, verb(src.Kind), src.Kind.Leak, releaseWord(src.Kind)))
 		return
 	}
 	id, ok := lhs.(*ast.Ident)
@@ -233,7 +259,8 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		handOff  token.Pos // the first use that hands the resource on, if any
 	)
 	overwrites := overwritten(pass.TypesInfo, body, v, src.Kind)
-	for _, u := range t.Uses(body, v, src.Kind) {
+	uses := t.Uses(body, v, src.Kind)
+	for _, u := range uses {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
 		}
@@ -246,10 +273,17 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		}
 		neutral = false
 	}
+	if u, ok := soleHandOff(uses, stmt); ok {
+		inner := "the " + what
+		if via != nil {
+			inner = via.inner
+		}
+		c.checkWrapper(fnCur, u, src.Kind, inner)
+	}
 	// A closure that releases the resource, called later (closeAll()), releases
 	// it at the call.
 	r.handed = append(r.handed, obligation.ClosureCalls(pass.TypesInfo, body, r.handed)...)
-	if r.err != nil {
+	if r.err != nil && via == nil {
 		checkDeferBeforeCheck(pass, t, cur, r, name)
 	}
 	if src.Kind.Writer && !neutral {
@@ -280,7 +314,7 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		// Released or handed on elsewhere, and no return leaks it, but it is
 		// dropped where the variable takes a new value: a retry loop that goes
 		// round again with the last attempt's response still open.
-		reportDrop(pass, r, id.Name, name)
+		reportDrop(pass, r, id.Name, what)
 		return
 	}
 	if ret == nil && (named || len(src.Kind.Release) == 0) {
@@ -297,7 +331,7 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		}
 	}
 	var fixes []analysis.SuggestedFix
-	if neutral && !named {
+	if neutral && !named && via == nil {
 		fixes = deferFix(pass, cur, r, id.Name)
 	}
 	if len(src.Kind.Release) == 0 {
@@ -322,12 +356,12 @@ func checkAcquisition(pass *analysis.Pass, opts *options, t *resources.Tracker, 
 		if len(loops.Enclosing(cur)) > 0 {
 			remedy = loopAdvice(src.Kind, id.Name)
 		}
-		report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on any path, so %s: %s",
-			subject, src.Kind.Noun, name, verb(src.Kind), src.Kind.Leak, remedy), fixes...)
+		report.Node(pass, stmt, fmt.Sprintf("%s (%s) is not %s on any path, so %s: %s",
+			subject, what, verb(src.Kind), src.Kind.Leak, remedy), fixes...)
 		return
 	}
-	report.Node(pass, stmt, fmt.Sprintf("%s (%s from %s) is not %s on the path to %s, so %s: %s",
-		subject, src.Kind.Noun, name, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
+	report.Node(pass, stmt, fmt.Sprintf("%s (%s) is not %s on the path to %s, so %s: %s",
+		subject, what, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
 }
 
 // inLoopBody reports whether the node at cur runs on every iteration of a loop of
@@ -355,19 +389,19 @@ func inLoopBody(cur inspector.Cursor) bool {
 // reportDrop reports a resource held in v that the function releases or hands on
 // on some paths but drops on another, where the variable takes a new value: the
 // acquisition again, in a loop, or another assignment.
-func reportDrop(pass *analysis.Pass, r *tracked, v, name string) {
+func reportDrop(pass *analysis.Pass, r *tracked, v, what string) {
 	subject := v
 	if r.kind.BodyOnly {
 		subject += ".Body"
 	}
 	line := pass.Fset.Position(r.dropped.Pos()).Line
 	if r.dropped == r.stmt {
-		report.Node(pass, r.stmt, fmt.Sprintf("%s (%s from %s) is not %s on a path that goes round the loop to line %d, where %s takes the next one, so %s: call %s on that path before the next iteration",
-			subject, r.kind.Noun, name, verb(r.kind), line, v, r.kind.Leak, r.kind.ReleaseCall(v)))
+		report.Node(pass, r.stmt, fmt.Sprintf("%s (%s) is not %s on a path that goes round the loop to line %d, where %s takes the next one, so %s: call %s on that path before the next iteration",
+			subject, what, verb(r.kind), line, v, r.kind.Leak, r.kind.ReleaseCall(v)))
 		return
 	}
-	report.Node(pass, r.stmt, fmt.Sprintf("%s (%s from %s) is not %s before %s is assigned again at line %d, so %s: call %s before that assignment",
-		subject, r.kind.Noun, name, verb(r.kind), v, line, r.kind.Leak, r.kind.ReleaseCall(v)))
+	report.Node(pass, r.stmt, fmt.Sprintf("%s (%s) is not %s before %s is assigned again at line %d, so %s: call %s before that assignment",
+		subject, what, verb(r.kind), v, line, r.kind.Leak, r.kind.ReleaseCall(v)))
 }
 
 // repeats reports whether a leak in test code grows without bound: the

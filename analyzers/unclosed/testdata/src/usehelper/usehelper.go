@@ -25,7 +25,26 @@ func leaksFetch(url string) error {
 	return nil
 }
 
+func leaksConn(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	c := helper.NewConn(f) // want `c \(the \*helper.Conn from helper.NewConn, holding the file from os.Open\) is not closed on any path`
+	_ = c
+	return nil
+}
+
 // True negatives.
+
+func connClosed(name string) error {
+	f, err := os.Open(name) // quiet: the Conn that holds it is closed
+	if err != nil {
+		return err
+	}
+	c := helper.NewConn(f)
+	return c.Close()
+}
 
 func helperCloses(name string) error {
 	f, err := os.Open(name)
