@@ -31,8 +31,13 @@ func (t *Tracker) Compute(files []*ast.File) {
 	}
 	anyFresh := false
 	for fn, params := range t.owns {
-		if len(params) > 0 {
-			t.Pass.ExportObjectFact(fn, &Owns{Params: params, Keeps: t.keeps[fn]})
+		if len(params) > 0 || t.recv[fn] {
+			t.Pass.ExportObjectFact(fn, &Owns{Params: params, Keeps: t.keeps[fn], Recv: t.recv[fn]})
+		}
+	}
+	for fn := range t.recv {
+		if len(t.owns[fn]) == 0 {
+			t.Pass.ExportObjectFact(fn, &Owns{Recv: true})
 		}
 	}
 	for fn, f := range t.fresh {
@@ -50,6 +55,9 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 		if !slices.Contains(t.owns[fn], i) {
 			t.owns[fn], grew = append(t.owns[fn], i), true
 		}
+	}
+	if !t.recv[fn] && t.releasesOwnReceiver(fd) {
+		t.recv[fn], grew = true, true
 	}
 	if t.fresh[fn] == nil {
 		if fresh := t.returnsFresh(fd, fn); fresh != nil {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
@@ -25,19 +26,28 @@ func (f *Fresh) String() string { return fmt.Sprintf("fresh %s in result %d", f.
 // Owns is the fact that a function releases or keeps (stores, returns, hands on)
 // the parameters at the listed indexes: a caller that passes it a resource no longer
 // needs to release it. Keeps lists, among them, those it keeps inside a value it
-// returns (see Keep), in the order of Params.
+// returns (see Keep), in the order of Params. Recv says that a method releases
+// what its receiver holds (see releasesOwnReceiver): calling it releases the
+// receiver, as a call of Close would.
 type Owns struct {
 	Params []int
 	Keeps  []Keep
+	Recv   bool
 }
 
 func (*Owns) AFact() {}
 func (o *Owns) String() string {
-	s := fmt.Sprintf("owns params %v", o.Params)
-	for _, k := range o.Keeps {
-		s += fmt.Sprintf("; keeps param %d in result %d", k.Param, k.Result)
+	var parts []string
+	if len(o.Params) > 0 {
+		parts = append(parts, fmt.Sprintf("owns params %v", o.Params))
 	}
-	return s
+	for _, k := range o.Keeps {
+		parts = append(parts, fmt.Sprintf("keeps param %d in result %d", k.Param, k.Result))
+	}
+	if o.Recv {
+		parts = append(parts, "releases its receiver")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Keep says that a function keeps parameter Param inside the value it returns in
@@ -76,6 +86,7 @@ type Tracker struct {
 	Cat      *Catalogue
 	owns     map[*types.Func][]int    // this package's functions
 	keeps    map[*types.Func][]Keep   // this package's functions
+	recv     map[*types.Func]bool     // this package's methods that release their receiver
 	fresh    map[*types.Func]*Fresh   // this package's functions
 	asserts  map[*types.Func]*Asserts // this package's functions
 	imported map[*types.Func]*Asserts // other packages' functions, nil for none
@@ -85,7 +96,7 @@ type Tracker struct {
 
 // NewTracker returns a tracker for pass; call Compute before using it for reports.
 func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), keeps: make(map[*types.Func][]Keep), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
+	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), keeps: make(map[*types.Func][]Keep), recv: make(map[*types.Func]bool), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
 }
 
 // Source is what an acquiring call yields.
@@ -283,7 +294,7 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 			}
 			if i >= 2 {
 				if call, ok := stack[i-2].(*ast.CallExpr); ok && call.Fun == p {
-					if t.releases(k, name) {
+					if t.releases(k, name) || t.releasesReceiver(info, p) {
 						return Release
 					}
 					if k != nil && k.NextEnds && name == "Next" && i >= 3 && assertsFalse(stack[i-3], call) {
