@@ -69,6 +69,28 @@
 // ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
 // and json.NewDecoder(resp.Body) leave the resource with the caller.
 //
+// A function that keeps a parameter inside the value it returns (it returns a
+// composite literal holding it, a pointer to one, a local variable built so, or
+// the result of another such function, and nil or such a value on every return,
+// and hands the parameter nowhere else: no package variable, goroutine or
+// function literal) moves the obligation to that value. When a resource's only
+// hand-on is such a call and the value's type has a method that releases it
+// (Close, or the resource's own release method), the variable that receives the
+// value is checked as the resource itself would be, and reported with both:
+//
+//	f, err := os.Open(name)
+//	...
+//	w := newWrapper(f) // w (the *wrapper from newWrapper, holding the file from os.Open) is not closed on any path
+//
+// A value whose type has no such method cannot be released through: the
+// resource counts as handed on, as before. A method of the value's type that
+// releases what its receiver holds (a release method called on the receiver or
+// on a field reached from it, or another such method: a Serve that closes its
+// listener when it stops) releases the value when called, as Close does. This is
+// known across packages through facts, and chains of constructors are followed
+// (newOuter(f) returning &outer{w: newWrapper(f)}). No suggested fix is offered
+// for such a value.
+//
 // Some uses look like a release or a hand-on and are neither: an assignment to the
 // blank identifier (_ = rows); a function literal that nothing can call, assigned
 // to the blank identifier or to a variable only ever assigned to it (closeIt :=
@@ -261,6 +283,10 @@
 // a resource from QueryContext or BeginTx released only by cancelling its context
 // (database/sql closes the rows and rolls the transaction back then): a path
 // through cancel() still counts as a leak;
+// a resource kept in a value by a constructor that fills the field after building
+// it (w := &wrapper{}; w.f = f), returns it through a named result, or also keeps
+// it elsewhere, or that the caller also releases or hands on itself: the
+// resource counts as handed on (see above);
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Fatal called through an interface): the paths after
