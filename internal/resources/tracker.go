@@ -300,6 +300,11 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if k != nil && k.NextEnds && name == "Next" && i >= 3 && assertsFalse(stack[i-3], call) {
 						return Release // require.False(t, rows.Next()): the rows ran out
 					}
+					if i >= 3 {
+						if g, ok := stack[i-3].(*ast.GoStmt); ok && g.Call == call {
+							return Move // go c.serve(): the goroutine holds it for as long as it runs
+						}
+					}
 					return Neutral
 				}
 			}
