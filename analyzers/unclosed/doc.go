@@ -62,7 +62,8 @@
 //
 // The resource is handed on, and not reported, when it is returned, sent on a
 // channel, stored in a struct field, map, slice or package variable, captured by a
-// closure or goroutine that releases or hands it on, released in any form (defer
+// closure or goroutine that releases or hands it on, given to a goroutine that runs
+// one of its methods (go c.serve()), released in any form (defer
 // f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
 // that releases or keeps it. That is known across packages through facts; a call
 // whose callee is unknown (an interface method, a function value) is assumed to take
@@ -76,7 +77,10 @@
 // function literal) moves the obligation to that value. When a resource's only
 // hand-on is such a call and the value's type has a method that releases it
 // (Close, or the resource's own release method), the variable that receives the
-// value is checked as the resource itself would be, and reported with both:
+// value is checked as the resource itself would be, and reported with both (the
+// parameter's type must be the resource's, or have that method too: a
+// constructor taking an io.Reader cannot close what it keeps, and its value's
+// Close frees something else):
 //
 //	f, err := os.Open(name)
 //	...

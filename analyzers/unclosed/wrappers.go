@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -49,7 +50,7 @@ func (c *checker) checkWrapper(fnCur inspector.Cursor, u resources.Use, k *resou
 		return
 	}
 	result, ok := c.t.KeptIn(call, arg)
-	if !ok {
+	if !ok || !paramReleasable(c.pass, call, arg, k) {
 		return
 	}
 	typ := resultType(c.pass.TypesInfo, call, result)
@@ -103,6 +104,24 @@ func keepingCall(fnCur inspector.Cursor, u resources.Use, k *resources.Kind) (*a
 		}
 		return nil, 0
 	}
+}
+
+// paramReleasable reports whether the callee of call can release what it is
+// given as argument arg: the parameter's type is the resource's own type, or has
+// one of its release methods. A constructor taking an io.Reader keeps a reader it
+// cannot close (its Close, if any, frees something else, as gzip.Reader's does):
+// that is wrapping, and whether the resource is released stays with the caller.
+func paramReleasable(pass *analysis.Pass, call *ast.CallExpr, arg int, k *resources.Kind) bool {
+	fun := pass.TypesInfo.TypeOf(call.Fun)
+	if fun == nil {
+		return false
+	}
+	sig, ok := fun.Underlying().(*types.Signature)
+	if !ok || arg >= sig.Params().Len() || sig.Variadic() && arg >= sig.Params().Len()-1 {
+		return false
+	}
+	typ := sig.Params().At(arg).Type()
+	return slices.Contains(k.Types, types.TypeString(typ, nil)) || len(releaseMethods(pass.Pkg, typ, k)) > 0
 }
 
 // resultType returns the type of result r of call.
