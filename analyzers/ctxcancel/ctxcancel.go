@@ -108,6 +108,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	fnCur, inFunc := loops.EnclosingFunc(cur)
 	switch kind {
 	case edge.ExprStmt_X:
+		if c.boundsOf(cur, fnCur, inFunc).testBounds(true) || c.once.Runs(cur) {
+			return // once per test, or once per process: as for a cancel discarded with _
+		}
 		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: %s",
 			src.name, src.word(), src.leak(), adviceFor(src.word(), src, false).discarded(false)))
 		return

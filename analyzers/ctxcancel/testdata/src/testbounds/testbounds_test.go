@@ -20,3 +20,9 @@ func TestServer(t *testing.T) {
 	ctx, _ := context.WithTimeout(parent, time.Second)
 	_ = work(ctx)
 }
+
+// Quiet: dropping every result once per test loses what discarding the cancel
+// function with _ loses, and the test bounds both.
+func TestDropped(t *testing.T) {
+	context.WithTimeout(parent, time.Second)
+}
