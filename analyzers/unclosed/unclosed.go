@@ -343,7 +343,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	if src.Kind.BodyOnly {
 		subject += ".Body"
 	}
-	remedy := advice(src.Kind, id.Name)
+	remedy := advice(src.Kind, id.Name, r.err != nil)
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
@@ -617,7 +617,10 @@ func releaseWord(k *resources.Kind) string {
 }
 
 // advice says how to release a resource of kind k held in v.
-func advice(k *resources.Kind, v string) string {
+func advice(k *resources.Kind, v string, checked bool) string {
+	if !checked {
+		return "release it on every path, for example with defer " + k.ReleaseCall(v) + " right after it is acquired"
+	}
 	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
 }
 

@@ -84,7 +84,7 @@ func zipFlushed(w io.Writer) error {
 
 // True positive next to them: written, never flushed nor closed.
 func gzipWrittenOnly(w io.Writer, data []byte) {
-	zw := gzip.NewWriter(w) // want `zw \(writer from gzip.NewWriter\) is not closed on any path, so buffered data and the stream's trailer are never written: release it on every path, for example with defer zw.Close\(\) after the error check`
+	zw := gzip.NewWriter(w) // want `zw \(writer from gzip.NewWriter\) is not closed on any path, so buffered data and the stream's trailer are never written: release it on every path, for example with defer zw.Close\(\) right after it is acquired`
 	zw.Write(data)
 }
 
