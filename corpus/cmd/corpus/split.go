@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204) and the sixth (20261205).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205) and the seventh (20261206).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -182,6 +182,29 @@ var seen = []string{
 	"github.com/libp2p/go-libp2p",
 	"github.com/hashicorp/go-hclog",
 	"github.com/opencontainers/runc",
+	// the seventh measuring set (split seed 20261206), likewise
+	"github.com/charmbracelet/bubbletea",
+	"github.com/go-task/task/v3",
+	"github.com/traefik/yaegi",
+	"go.uber.org/fx",
+	"connectrpc.com/connect",
+	"github.com/r3labs/sse/v2",
+	"github.com/gorilla/handlers",
+	"github.com/allegro/bigcache/v3",
+	"github.com/tidwall/wal",
+	"github.com/peterbourgon/diskv/v3",
+	"github.com/hashicorp/raft-boltdb/v2",
+	"github.com/cloudwego/hertz",
+	"github.com/go-kratos/kratos/v2",
+	"github.com/zeromicro/go-zero",
+	"github.com/sashabaranov/go-openai",
+	"github.com/slack-go/slack",
+	"github.com/bwmarrin/discordgo",
+	"github.com/go-telegram-bot-api/telegram-bot-api/v5",
+	"github.com/hashicorp/go-tfe",
+	"github.com/nats-io/jsm.go",
+	"github.com/PuerkitoBio/goquery",
+	"github.com/gorilla/sessions",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
