@@ -20,13 +20,15 @@
 //
 //   - *os.File from os.Open, Create, OpenFile, CreateTemp, OpenInRoot and os.Root's
 //     methods: Close;
-//   - *http.Response from http.Get, Head, Post, PostForm, the same methods of
+//   - *http.Response from http.Get, Post, PostForm, the same methods of
 //     *http.Client, Client.Do, Transport.RoundTrip: Body.Close, or reading the body
 //     to its end with io.ReadAll (ioutil.ReadAll) or io.Copy into io.Discard (at
 //     EOF net/http hands the connection back to the pool, and a failed read closes
 //     it; a copy into another writer may stop early) (not from
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
-//     connection belongs to the reader's owner);
+//     connection belongs to the reader's owner; not from http.Head and Client.Head,
+//     whose response has no body: net/http hands the connection back before
+//     returning it);
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
 //     *sql.Stmt: Close, or a for rows.Next() loop that runs to its end (Next closes
 //     the rows when it returns false); *sql.Stmt from Prepare and PrepareContext on

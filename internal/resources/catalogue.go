@@ -117,7 +117,9 @@ var builtin = []struct {
 	{"os", file, []string{"Open", "Create", "OpenFile", "CreateTemp", "OpenInRoot", "Root.Open", "Root.Create", "Root.OpenFile"}},
 	// http.ReadResponse is not listed: its Body is a view over the caller's reader, and
 	// the connection behind it belongs to whoever owns that reader, not to the response.
-	{"net/http", response, []string{"Get", "Head", "Post", "PostForm", "Client.Get", "Client.Head", "Client.Post", "Client.PostForm", "Client.Do", "Transport.RoundTrip"}},
+	// Not Head: the response to a HEAD request has no body (http.NoBody), and net/http
+	// hands its connection back before returning it.
+	{"net/http", response, []string{"Get", "Post", "PostForm", "Client.Get", "Client.Post", "Client.PostForm", "Client.Do", "Transport.RoundTrip"}},
 	{"database/sql", rows, []string{"DB.Query", "DB.QueryContext", "Tx.Query", "Tx.QueryContext", "Conn.QueryContext", "Stmt.Query", "Stmt.QueryContext"}},
 	// A statement prepared in a transaction is closed with it: Tx.Prepare is not listed.
 	{"database/sql", stmt, []string{"DB.Prepare", "DB.PrepareContext", "Conn.PrepareContext"}},
