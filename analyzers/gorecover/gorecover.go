@@ -41,6 +41,7 @@ type options struct {
 	recoverers knowledge.FuncsFlag
 	handler    knowledge.FuncFlag
 	tests      bool
+	goroutines bool
 	strict     bool
 }
 
@@ -54,7 +55,8 @@ func (o *options) bind(fs *flag.FlagSet) {
 	fs.Var(&o.recoverers, "recoverers", "comma-separated extra functions that recover when deferred and run their function arguments recovered")
 	fs.Var(&o.handler, "handler", "recovery helper the suggested fix defers (importpath.Func)")
 	fs.BoolVar(&o.tests, "tests", o.tests, "also report goroutines started in test files")
-	fs.BoolVar(&o.strict, "strict", o.strict, "report every goroutine that nothing recovers, not only those the default rule selects")
+	fs.BoolVar(&o.goroutines, "goroutines", o.goroutines, "also report goroutines that nothing recovers where the package recovers others (its own convention, or the user's callbacks)")
+	fs.BoolVar(&o.strict, "strict", o.strict, "report every goroutine that nothing recovers (implies -gorecover.goroutines)")
 }
 
 // run checks the package whether or not its configuration turns gorecover off

@@ -47,11 +47,16 @@ const (
 
 // checkGoroutines finds the goroutines the package starts, decides which are
 // recovered, exports whether any is, and reports those that are not: all of
-// them with -gorecover.strict, otherwise those the default rule selects.
+// them with -gorecover.strict, those the goroutine rule selects with
+// -gorecover.goroutines, and none by default. The facts are the same in every
+// mode: other packages read them whatever this package's options.
 func (c *checker) checkGoroutines() {
 	sites := c.sites()
 	p := c.newPolicy(sites)
 	c.x.Export(p.ownRecovered)
+	if !c.opts.strict && !c.opts.goroutines {
+		return // a convention, not a bug the analysis can establish (see doc.go)
+	}
 	helper := c.packageHelper()
 	for _, s := range sites {
 		if s.state != unrecovered || s.exempt {
