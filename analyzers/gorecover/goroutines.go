@@ -68,7 +68,7 @@ func (c *checker) checkGoroutines() {
 			continue // test support outside _test.go files: a panic fails a test run
 		} else if v := p.reason(s); v.why != "" {
 			// Recovering at the top would lose what the user's code reports.
-			c.report(s, defaultMessage(s, v), helper, v.around == nil)
+			c.report(s, ruleMessage(s, v), helper, v.around == nil)
 		}
 	}
 }
@@ -282,9 +282,9 @@ func strictMessage(s *site) string {
 	return fmt.Sprintf("goroutine running %s does not recover panics, so a panic in it ends the whole process: defer a call that recovers at the top of %s", s.what(), s.what())
 }
 
-// defaultMessage is the report of the default rule, which says why this
+// ruleMessage is the report of the goroutine rule, which says why this
 // goroutine, of all those that do not recover, should.
-func defaultMessage(s *site, v verdict) string {
+func ruleMessage(s *site, v verdict) string {
 	why := v.why
 	if v.around != nil {
 		fun := types.ExprString(v.around.Fun)

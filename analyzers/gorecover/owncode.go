@@ -11,10 +11,10 @@ import (
 	"github.com/deferlint/deferlint/internal/testcode"
 )
 
-// This file holds what the default rule does not count as code the package does
-// not control, though it is called through an interface or a function value:
-// a logger, an interface only the module implements; and which goroutines
-// belong to test support.
+// This file holds what the goroutine rule does not count as code the package
+// does not control, though it is called through an interface or a function
+// value: a logger, an interface only the module implements; and which
+// goroutines belong to test support.
 
 // logNames are the methods and function fields by which Go's loggers log (Printf,
 // Infof, Debugw...). Logging is not why anyone recovers goroutines: a logger

@@ -8,10 +8,10 @@ import (
 	"github.com/deferlint/deferlint/internal/recovery"
 )
 
-// policy is the default rule: which of the goroutines that nothing recovers are
-// reported. A code base that recovers none of its goroutines crashes on purpose,
-// and a recover added to each goroutine is not what its maintainers want; so a
-// goroutine is reported when the package has shown that it recovers goroutines,
+// policy is the goroutine rule of -gorecover.goroutines: which of the
+// goroutines that nothing recovers are reported. A code base that recovers none
+// of its goroutines crashes on purpose, and a recover added to each goroutine
+// is not what its maintainers want; so a goroutine is reported when the package has shown that it recovers goroutines,
 // and this goroutine is where a crash is most likely or least intended:
 //
 //   - it departs from the package's own convention: another goroutine that runs
@@ -58,7 +58,7 @@ func (c *checker) newPolicy(sites []*site) *policy {
 	return p
 }
 
-// A verdict is why the default rule reports an unrecovered goroutine.
+// A verdict is why the goroutine rule reports an unrecovered goroutine.
 type verdict struct {
 	why string // a clause of the message
 	// around: the call of the user's code whose panic should be recovered
@@ -69,7 +69,7 @@ type verdict struct {
 }
 
 // reason returns why the unrecovered goroutine s should recover, or a verdict
-// with why == "" when the default rule does not report it.
+// with why == "" when the goroutine rule does not report it.
 func (p *policy) reason(s *site) verdict {
 	if !p.ownRecovered {
 		return verdict{} // the package recovers no goroutine: it crashes on purpose
