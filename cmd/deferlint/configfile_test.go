@@ -117,7 +117,7 @@ func TestConfigFileErrors(t *testing.T) {
 		name, file, want string
 	}{
 		{"unknown option", "[gorecover]\nstrict = true\nstrct = true\n",
-			"deferlint.toml:3: gorecover.strct: unknown key: want enabled, severity or an option of gorecover (options: handler, launchers, recoverers, strict, tests)"},
+			"deferlint.toml:3: gorecover.strct: unknown key: want enabled, severity or an option of gorecover (options: goroutines, handler, launchers, recoverers, strict, tests)"},
 		{"rejected value", "\n[unclosed]\ntypes = \"garbage\"\n",
 			`deferlint.toml:3: unclosed.types: "garbage" is not of the form TYPE=ACQUIRER[,ACQUIRER]:RELEASE[,RELEASE]`},
 		{"bad severity", "[deferargs]\nseverity = \"fatal\"\n", `deferlint.toml:2: deferargs.severity: want "error" or "warning"`},
