@@ -257,6 +257,11 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	case p.overwrite == stmt.Node():
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites, in the loop's next iteration, the %s function it stored before, which is never called, so each iteration leaks a context: %s before the iteration ends",
 			src.word(), advice.call()))
+	case p.overwrite != nil && derivesFrom(c.info, p.overwrite, ctxs):
+		// ctx, cancel = context.WithTimeout(ctx, d): cancelling first would
+		// cancel the new context's parent too.
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is not released until its parent is done: keep the first %s function and defer it too, or derive this context from the first one's parent",
+			v.Name(), line, src.word()))
 	case p.overwrite != nil:
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: %s first",
 			v.Name(), line, advice.call()))
@@ -479,4 +484,21 @@ func positions(uses []use) []token.Pos {
 		pos[i] = u.pos
 	}
 	return pos
+}
+
+// derivesFrom reports whether the assignment n derives its new values from one of
+// the contexts ctxs: its right-hand side mentions one.
+func derivesFrom(info *types.Info, n ast.Node, ctxs []*types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, e := range as.Rhs {
+		for _, ctx := range ctxs {
+			if flow.Mentions(info, e, ctx) {
+				return true
+			}
+		}
+	}
+	return false
 }

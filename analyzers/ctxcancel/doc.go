@@ -20,7 +20,9 @@
 //     lostcancel does, at the first return reached without calling it; or not
 //     called before a loop starts its next iteration;
 //   - overwritten before it is called: ctx, cancel = context.WithTimeout(ctx, d) in
-//     a loop, or twice in a row;
+//     a loop, or twice in a row (where the new context derives from the old one,
+//     cancelling the old one first would cancel both: the advice is then to defer
+//     the first cancel too, or to derive from the first one's parent);
 //   - stored in a struct field, package variable, map or slice that nothing in the
 //     package ever reads;
 //   - only "used" in ways that cannot call it: _ = cancel, a nil comparison, or

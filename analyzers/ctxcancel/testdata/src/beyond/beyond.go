@@ -69,7 +69,7 @@ func overwrittenInLoop() {
 
 func overwrittenTwice() {
 	ctx, cancel := context.WithTimeout(parent, time.Second)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Second) // want `this assignment overwrites cancel from line 71 before it is called`
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Second) // want `this assignment overwrites cancel from line 71 before it is called, so that context is not released until its parent is done: keep the first cancel function and defer it too, or derive this context from the first one's parent`
 	defer cancel()
 	_ = work(ctx)
 }
@@ -286,4 +286,14 @@ func waitThenRetry() {
 		}
 		<-ctx.Done()
 	}
+}
+
+// The second context does not derive from the first: cancelling the first before
+// the assignment is the fix.
+func overwrittenFromParent() {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	_ = work(ctx)
+	ctx, cancel = context.WithTimeout(parent, 2*time.Second) // want `this assignment overwrites cancel from line 294 before it is called, so that context is never released: call cancel\(\) first`
+	defer cancel()
+	_ = work(ctx)
 }
