@@ -17,9 +17,9 @@ import (
 
 // demonstration reports whether the package is demonstration or test-support
 // code: it lies under a directory, inside its module, named for examples
-// (example, examples, _examples) or for tests (test, tests, testing, testutil,
-// testutils, testhelper, testhelpers, testsuite, testenv, integrationtest,
-// integrationtests, e2e). Such code is run by hand or by tests, once per run, and
+// (example, examples, _examples) or for tests (a name that starts with test:
+// test, tests, testing, testutil, testsuite, testcluster...; integrationtest(s),
+// e2e). Such code is run by hand or by tests, once per run, and
 // what it leaks lives no longer than that run: it gets the default of test code
 // (see doc.go). Only the directories below the module's root count (a module may
 // itself be named example.com/example); without the module, which some drivers do
@@ -33,10 +33,10 @@ func demonstration(pass *analysis.Pass) bool {
 		return false
 	}
 	for elem := range strings.SplitSeq(rel, "/") {
-		switch elem {
-		case "example", "examples", "_examples",
-			"test", "tests", "testing", "testutil", "testutils", "testhelper", "testhelpers",
-			"testsuite", "testenv", "integrationtest", "integrationtests", "e2e":
+		switch {
+		case elem == "example", elem == "examples", elem == "_examples",
+			strings.HasPrefix(elem, "test"), // test, tests, testing, testutil, testsuite, testcluster...
+			elem == "e2e", strings.HasPrefix(elem, "integrationtest"):
 			return true
 		}
 	}
@@ -278,6 +278,12 @@ func namedErrorOf(info *types.Info, fn inspector.Cursor) *types.Var {
 // paths that return a non-nil error, and its callers stop the command on that
 // error (see commandExits): the process exits a moment later.
 func stopsCommand(pass *analysis.Pass, exits *commandExits, fn inspector.Cursor, r *tracked) bool {
+	if lit, ok := fn.Node().(*ast.FuncLit); ok {
+		// RunE: func(cmd *cobra.Command, args []string) error {...}: a command's
+		// action written in place returns its error to main.
+		sig, _ := pass.TypesInfo.TypeOf(lit).(*types.Signature)
+		return sig != nil && isCommandAction(pass.TypesInfo, fn) && onlyErrorExits(pass.TypesInfo, fn, r.leaks)
+	}
 	decl, ok := fn.Node().(*ast.FuncDecl)
 	if !ok {
 		return false

@@ -130,8 +130,8 @@
 // order); and a discarded error from a catalogued acquirer (res, _ := c.Get(u);
 // defer res.Body.Close()) where the nil value certainly panics: a response's Body
 // field or a method of an interface (a nil *os.File's Close only returns an
-// error). Not in test code, where a failed call fails the test, which the panic
-// reports too.
+// error). Neither this nor the same mistake on the resources above is reported in
+// test code, where a failed call fails the test, which the panic reports too.
 //
 // time.Tick called in a loop's body (case <-time.Tick(d) in a select loop), in a
 // file whose Go version is below 1.23, makes a new ticker each time round, none of
@@ -190,10 +190,10 @@
 // throws connections away is such a case too (a loop that dials or gets by itself
 // until a server is ready repeats its leak, and is reported). Code in a package
 // under a directory named example, examples or _examples inside its module
-// demonstrates an API, and code under one named test, tests, testing, testutil,
-// testutils, testhelper, testhelpers, testsuite, testenv, integrationtest,
-// integrationtests or e2e supports tests (a proxy for integration tests, a test
-// environment): either runs by hand or under a test, once per run, and gets the
+// demonstrates an API, and code under one whose name starts with test (test,
+// testing, testutil, testsuite, testcluster...), or named integrationtest(s) or e2e,
+// supports tests (a proxy for integration tests, a test environment): either runs
+// by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
 // some drivers do not give, this rule does not apply).
 // -unclosed.tests reports these too:
@@ -208,7 +208,8 @@
 // A function used as a value (a cli Action, a cobra RunE) hands its error to a
 // framework that, in a command, returns it to main: it counts as stopping too, in
 // package main whatever the framework, and in other packages as the action field
-// of urfave/cli's or cobra's command (cli.Command{Action: send}), where the rule
+// of urfave/cli's or cobra's command (cli.Command{Action: send}, or a literal
+// written in place: RunE: func(...) error {...}), where the rule
 // applies to unexported functions only (others may be called from elsewhere). A
 // bare return of a named error under if err != nil returns that error.
 // The process exits a moment later. A function called where the error is logged

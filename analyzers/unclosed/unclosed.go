@@ -283,7 +283,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	// A closure that releases the resource, called later (closeAll()), releases
 	// it at the call.
 	r.handed = append(r.handed, obligation.ClosureCalls(pass.TypesInfo, body, r.handed)...)
-	if r.err != nil && via == nil {
+	if r.err != nil && via == nil && !testcode.Encloses(pass, fnCur) {
+		// In test code a failed call is a failed test (require.NoError,
+		// Expect(err)...), which a nil release's panic only reports again.
 		checkDeferBeforeCheck(pass, t, cur, r, name)
 	}
 	if src.Kind.Writer && !neutral {

@@ -274,3 +274,13 @@ func waitReady(t *testing.T, url string, ready chan struct{}) {
 		}
 	}
 }
+
+// In a test, a release deferred before the error check runs on a nil value only
+// after the test has failed, which the panic reports again.
+func TestDeferredEarly(t *testing.T) {
+	f, err := os.Open("testdata/x")
+	defer f.Close() // quiet: a failed open fails the test first
+	if err != nil {
+		t.Fatal(err)
+	}
+}
