@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205) and the seventh (20261206).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206) and the eighth (20261208).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -205,6 +205,23 @@ var seen = []string{
 	"github.com/nats-io/jsm.go",
 	"github.com/PuerkitoBio/goquery",
 	"github.com/gorilla/sessions",
+	// the eighth measuring set (split seed 20261208), likewise
+	"github.com/hashicorp/consul-template",
+	"github.com/hashicorp/mdns",
+	"github.com/jackc/puddle/v2",
+	"github.com/microsoft/go-mssqldb",
+	"github.com/sijms/go-ora/v2",
+	"github.com/snowflakedb/gosnowflake",
+	"github.com/google/go-containerregistry",
+	"sigs.k8s.io/controller-runtime",
+	"github.com/getsentry/sentry-go",
+	"github.com/DataDog/datadog-go/v5",
+	"github.com/newrelic/go-agent/v3",
+	"github.com/bsm/redislock",
+	"github.com/hashicorp/vault/sdk",
+	"github.com/cloudflare/cloudflare-go",
+	"github.com/digitalocean/godo",
+	"github.com/linode/linodego",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
