@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206) and the eighth (20261208).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208) and the ninth (20261210).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -222,6 +222,25 @@ var seen = []string{
 	"github.com/cloudflare/cloudflare-go",
 	"github.com/digitalocean/godo",
 	"github.com/linode/linodego",
+	// the ninth measuring set (split seed 20261210), likewise
+	"github.com/prometheus/procfs",
+	"github.com/prometheus/exporter-toolkit",
+	"github.com/quic-go/webtransport-go",
+	"github.com/emersion/go-webdav",
+	"github.com/Masterminds/squirrel",
+	"github.com/doug-martin/goqu/v9",
+	"github.com/georgysavva/scany/v2",
+	"github.com/klauspost/pgzip",
+	"github.com/pierrec/lz4/v4",
+	"github.com/mholt/archives",
+	"github.com/bodgit/sevenzip",
+	"github.com/otiai10/copy",
+	"github.com/urfave/negroni/v3",
+	"github.com/aws/smithy-go",
+	"entgo.io/ent",
+	"github.com/gin-contrib/sessions",
+	"github.com/labstack/gommon",
+	"github.com/andybalholm/brotli",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
