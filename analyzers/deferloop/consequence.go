@@ -170,6 +170,29 @@ func contextPerElement(info *types.Info, loop ast.Stmt, outer []ast.Stmt, region
 	return true
 }
 
+// timeoutsInSmallLoop reports whether the deferred call is a context's cancel func
+// in a loop that repeats a small constant number of times (see loops.SmallConstant)
+// and is the only loop around it, every context it makes having a timeout or a
+// deadline (see deadlineOnly): the pile is bounded by the count, and each context
+// frees itself at its deadline (for range 5 { ctx, cancel := context.WithTimeout(...);
+// defer cancel() } in a hand-run interop program).
+func timeoutsInSmallLoop(info *types.Info, d finding, region *ast.BlockStmt, call *ast.CallExpr) bool {
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || d.loop == nil || len(outerLoops(d)) > 0 {
+		return false
+	}
+	v, ok := info.Uses[fun].(*types.Var)
+	if !ok || !knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
+		return false
+	}
+	for c := range d.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if c.Node() == d.loop {
+			return loops.SmallConstant(info, c) && deadlineOnly(info, region, v)
+		}
+	}
+	return false
+}
+
 // outerLoops returns the for and range statements of the function around the loop
 // the defer repeats through, innermost first.
 func outerLoops(d finding) []ast.Stmt {

@@ -206,7 +206,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 			what, recv, recv)
 	}
 	held := ""
-	if !contextPerElement(info, d.loop, outerLoops(d), region, call) {
+	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)

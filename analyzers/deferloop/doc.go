@@ -177,9 +177,12 @@
 // in proportion to it, and goes at return. An outer loop retrying the walk (a
 // health check over the configured URLs until a time is up) adds a collection's
 // worth per round, which only contexts that free themselves at their deadline keep
-// bounded. It is a plain delay, reported with -deferloop.delayed. A cancel func in
-// a count, a condition or an input loop is still reported, as is every other
-// release over a collection (a file per name is a descriptor per name).
+// bounded. The same holds for a loop of a small constant count (for range 5, up to
+// 64) with no loop around it, when every context has a timeout or a deadline: the
+// count bounds the pile, and each context frees itself. It is a plain delay,
+// reported with -deferloop.delayed. A cancel func in any other count, a condition
+// or an input loop is still reported, as is every other release over a collection
+// (a file per name is a descriptor per name).
 //
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which

@@ -100,3 +100,28 @@ func pingRounds(ctx context.Context, u string, rounds int) error {
 	}
 	return errNoServer
 }
+
+// A small constant count of contexts, each with its own timeout: the pile is
+// bounded twice over. Quiet.
+func interopRounds(ctx context.Context, u string) error {
+	for range 5 {
+		tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		if err := ping(tctx, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The same count without a timeout: each context waits for the function's return.
+func interopRoundsCancel(ctx context.Context, u string) error {
+	for range 5 {
+		cctx, cancel := context.WithCancel(ctx)
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until interopRoundsCancel returns`
+		if err := ping(cctx, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
