@@ -14,7 +14,8 @@
 //   - [Search.Eval], the search's reading of one condition, as a [Gone];
 //   - [Fixpoint], the worklist that computes a package's facts about its
 //     functions, recomputing a function's callers when its facts grow, until
-//     nothing changes.
+//     nothing changes; [CallGraph] holds the callers, built once for several
+//     fixed points over one package.
 //
 // The paired-result rule is the same for every client: the acquiring call's
 // other result (an error, or a comma-ok flag) speaks for the obligation until it

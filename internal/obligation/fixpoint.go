@@ -22,18 +22,39 @@ import (
 // (its results, its parameters, a flag that stays set): then every update that
 // reports growth adds something, and the worklist ends.
 func Fixpoint(info *types.Info, decls []*ast.FuncDecl, update func(*ast.FuncDecl, *types.Func) bool) {
+	NewCallGraph(info, decls).Fixpoint(decls, update)
+}
+
+// CallGraph says which of a package's declared functions refer to which: a fixed
+// point re-queues a function's callers when its facts grow. Build it once per
+// package and run several fixed points over it (or over a subset of its
+// functions).
+type CallGraph struct {
+	info    *types.Info
+	callers map[*types.Func][]*ast.FuncDecl
+}
+
+// NewCallGraph returns the call graph of decls.
+func NewCallGraph(info *types.Info, decls []*ast.FuncDecl) *CallGraph {
 	funcs := make(map[*types.Func]*ast.FuncDecl, len(decls))
 	for _, fd := range decls {
 		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
 			funcs[fn] = fd
 		}
 	}
-	callers := callersOf(info, decls, funcs)
+	return &CallGraph{info: info, callers: callersOf(info, decls, funcs)}
+}
+
+// Fixpoint is the package-level Fixpoint over g, for the functions of decls (all
+// of g's, or some): a caller outside decls is not queued.
+func (g *CallGraph) Fixpoint(decls []*ast.FuncDecl, update func(*ast.FuncDecl, *types.Func) bool) {
+	info := g.info
 	queued := make(map[*ast.FuncDecl]bool, len(decls))
+	member := make(map[*ast.FuncDecl]bool, len(decls))
 	work := make([]*ast.FuncDecl, 0, len(decls))
 	for _, fd := range decls {
 		if _, ok := info.Defs[fd.Name].(*types.Func); ok && !queued[fd] {
-			queued[fd] = true
+			queued[fd], member[fd] = true, true
 			work = append(work, fd)
 		}
 	}
@@ -45,8 +66,8 @@ func Fixpoint(info *types.Info, decls []*ast.FuncDecl, update func(*ast.FuncDecl
 		if !update(fd, fn) {
 			continue
 		}
-		for _, caller := range callers[fn] {
-			if !queued[caller] {
+		for _, caller := range g.callers[fn] {
+			if member[caller] && !queued[caller] {
 				queued[caller] = true
 				work = append(work, caller)
 			}

@@ -191,8 +191,8 @@ func (t *Tracker) Graph(body *ast.BlockStmt) *flow.Graph {
 // computeAsserts finds this package's functions with the Asserts fact. A function
 // that never returns, or asserts a parameter, changes what its callers' bodies
 // say: obligation.Fixpoint analyzes them again until nothing changes.
-func (t *Tracker) computeAsserts(decls []*ast.FuncDecl) {
-	obligation.Fixpoint(t.Pass.TypesInfo, decls, t.updateAsserts)
+func (t *Tracker) computeAsserts(calls *obligation.CallGraph, decls []*ast.FuncDecl) {
+	calls.Fixpoint(decls, t.updateAsserts)
 }
 
 // updateAsserts adds to the Asserts fact of fn what its body shows now, and

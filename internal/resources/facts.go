@@ -23,9 +23,10 @@ func (t *Tracker) Compute(files []*ast.File) {
 			}
 		}
 	}
-	obligation.Fixpoint(t.Pass.TypesInfo, decls, t.updateOwnership)
-	t.computeKeeps(decls)
-	t.computeAsserts(decls)
+	calls := obligation.NewCallGraph(t.Pass.TypesInfo, decls) // one graph for the three fixed points
+	calls.Fixpoint(decls, t.updateOwnership)
+	t.computeKeeps(calls, decls)
+	t.computeAsserts(calls, decls)
 	for fn, a := range t.asserts {
 		t.Pass.ExportObjectFact(fn, a)
 	}

@@ -17,7 +17,7 @@ import (
 // could still grow might be contradicted later, when facts may only grow. Its
 // own worklist makes chains of constructors work: a function that returns
 // &outer{w: newWrapper(f)} keeps f once newWrapper is known to keep it.
-func (t *Tracker) computeKeeps(decls []*ast.FuncDecl) {
+func (t *Tracker) computeKeeps(calls *obligation.CallGraph, decls []*ast.FuncDecl) {
 	var owners []*ast.FuncDecl
 	for _, fd := range decls {
 		fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -25,7 +25,7 @@ func (t *Tracker) computeKeeps(decls []*ast.FuncDecl) {
 			owners = append(owners, fd)
 		}
 	}
-	obligation.Fixpoint(t.Pass.TypesInfo, owners, t.updateKeeps)
+	calls.Fixpoint(owners, t.updateKeeps)
 }
 
 // updateKeeps adds to the Keep facts of fn the owned parameters its body now
