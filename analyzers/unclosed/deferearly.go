@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
@@ -112,21 +113,14 @@ func returnsNil(decl *ast.FuncDecl, index int) bool {
 	if decl == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if index < len(n.Results) {
-				if id, ok := ast.Unparen(n.Results[index]).(*ast.Ident); ok && id.Name == "nil" {
-					found = true
-				}
+	for _, ret := range flow.Returns(decl.Body) {
+		if index < len(ret.Results) {
+			if id, ok := ast.Unparen(ret.Results[index]).(*ast.Ident); ok && id.Name == "nil" {
+				return true
 			}
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // checkReturns reports whether s is if err != nil { ...; return ... }.

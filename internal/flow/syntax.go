@@ -48,3 +48,19 @@ func StmtList(n ast.Node) (list []ast.Stmt, ok bool) {
 	}
 	return nil, false
 }
+
+// Returns returns the return statements of body that return from its own
+// function: those outside the function literals in it, in source order.
+func Returns(body *ast.BlockStmt) []*ast.ReturnStmt {
+	var returns []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns = append(returns, n)
+		}
+		return true
+	})
+	return returns
+}

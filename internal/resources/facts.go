@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/obligation"
 )
 
@@ -133,16 +134,7 @@ func (t *Tracker) returnsFresh(fd *ast.FuncDecl, fn *types.Func) *Fresh {
 	if !ok || sig.Results().Len() == 0 {
 		return nil
 	}
-	var returns []*ast.ReturnStmt
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns = append(returns, n)
-		}
-		return true
-	})
+	returns := flow.Returns(fd.Body)
 	if len(returns) == 0 {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/obligation"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -101,16 +102,7 @@ func (t *Tracker) keepsOf(fn *types.Func) []Keep {
 // return gives there nil or a value holding p (at least one the latter), and p
 // goes nowhere else (see keepScan).
 func (t *Tracker) keptResult(fd *ast.FuncDecl, sig *types.Signature, p *types.Var) (int, bool) {
-	var returns []*ast.ReturnStmt
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns = append(returns, n)
-		}
-		return true
-	})
+	returns := flow.Returns(fd.Body)
 	for r := 0; r < sig.Results().Len(); r++ {
 		if !mayHold(sig.Results().At(r).Type()) {
 			continue
