@@ -23,11 +23,7 @@ import (
 // condition, no condition, a channel, goto) make their values as they go, with no
 // collection to bound them.
 func walksCollection(info *types.Info, loop ast.Stmt) bool {
-	r, ok := loop.(*ast.RangeStmt)
-	if !ok {
-		return false
-	}
-	t := info.TypeOf(r.X)
+	t := rangedType(info, loop)
 	if t == nil {
 		return false
 	}
@@ -42,6 +38,16 @@ func walksCollection(info *types.Info, loop ast.Stmt) bool {
 		return u.Info()&types.IsString != 0
 	}
 	return false
+}
+
+// rangedType returns the type of what a range statement ranges over, or nil for
+// any other loop.
+func rangedType(info *types.Info, loop ast.Stmt) types.Type {
+	r, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return nil
+	}
+	return info.TypeOf(r.X)
 }
 
 // keptFresh describes what the iteration makes and the deferred call keeps until the
@@ -154,12 +160,8 @@ func inputBound(pass *analysis.Pass, loop ast.Stmt) string {
 // would pile up a collection's worth per round, unless each context frees itself
 // at its deadline, which bounds the pile by the time as well.
 func contextPerElement(info *types.Info, loop ast.Stmt, outer []ast.Stmt, region *ast.BlockStmt, call *ast.CallExpr) bool {
-	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || loop == nil || !walksCollection(info, loop) {
-		return false
-	}
-	v, ok := info.Uses[fun].(*types.Var)
-	if !ok || !knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
+	v := cancelFunc(info, call)
+	if v == nil || loop == nil || !walksCollection(info, loop) {
 		return false
 	}
 	for _, l := range outer {
@@ -177,12 +179,8 @@ func contextPerElement(info *types.Info, loop ast.Stmt, outer []ast.Stmt, region
 // frees itself at its deadline (for range 5 { ctx, cancel := context.WithTimeout(...);
 // defer cancel() } in a hand-run interop program).
 func timeoutsInSmallLoop(info *types.Info, d finding, region *ast.BlockStmt, call *ast.CallExpr) bool {
-	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || d.loop == nil || len(outerLoops(d)) > 0 {
-		return false
-	}
-	v, ok := info.Uses[fun].(*types.Var)
-	if !ok || !knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
+	v := cancelFunc(info, call)
+	if v == nil || d.loop == nil || len(outerLoops(d)) > 0 {
 		return false
 	}
 	for c := range d.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
@@ -191,6 +189,20 @@ func timeoutsInSmallLoop(info *types.Info, d finding, region *ast.BlockStmt, cal
 		}
 	}
 	return false
+}
+
+// cancelFunc returns the variable of a deferred call cancel() whose type is
+// context.CancelFunc or CancelCauseFunc, or nil.
+func cancelFunc(info *types.Info, call *ast.CallExpr) *types.Var {
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[fun].(*types.Var)
+	if !ok || !knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") {
+		return nil
+	}
+	return v
 }
 
 // outerLoops returns the for and range statements of the function around the loop

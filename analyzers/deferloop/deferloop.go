@@ -299,14 +299,7 @@ func endsIteration(cur inspector.Cursor, loop ast.Stmt) bool {
 // rangesOverChannel reports whether loop is a range over a channel, which runs for as
 // long as the channel delivers: no bound the function sets.
 func rangesOverChannel(info *types.Info, loop ast.Stmt) bool {
-	if loop == nil {
-		return false
-	}
-	r, ok := loop.(*ast.RangeStmt)
-	if !ok {
-		return false
-	}
-	t := info.TypeOf(r.X)
+	t := rangedType(info, loop)
 	if t == nil {
 		return false
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // This file finds the values a deferred call releases, and the values the iteration
@@ -140,15 +142,8 @@ func derive(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, vars []*types.
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			pair(n.Lhs, n.Rhs)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			pair(lhs, n.Values)
+		if lhs, rhs, ok := flow.Sides(n); ok {
+			pair(lhs, rhs)
 		}
 		return true
 	})

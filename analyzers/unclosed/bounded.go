@@ -9,7 +9,6 @@ import (
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
-	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -62,9 +61,6 @@ type commandExits struct {
 	uses  map[*types.Func][]*ast.Ident
 	memo  map[*types.Func]bool
 	built bool
-	// once answers the other way the process bounds a leak: code that runs at
-	// most once per process leaks once, and the exit releases it.
-	once *process.Once
 }
 
 func (x *commandExits) stops(fn *types.Func) bool {

@@ -86,7 +86,8 @@ func run(pass *analysis.Pass) (any, error) {
 		opts:    &opts,
 		t:       t,
 		graphs:  make(map[*ast.BlockStmt]*flow.Graph),
-		exits:   &commandExits{pass: pass, t: t, root: in.Root(), once: process.NewOnce(pass, in)},
+		exits:   &commandExits{pass: pass, t: t, root: in.Root()},
+		once:    process.NewOnce(pass, in),
 		wrapped: make(map[*ast.CallExpr]bool),
 	}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -107,6 +108,7 @@ type checker struct {
 	t       *resources.Tracker
 	graphs  map[*ast.BlockStmt]*flow.Graph // by function body
 	exits   *commandExits
+	once    *process.Once          // code that runs at most once per process leaks once
 	wrapped map[*ast.CallExpr]bool // keeping calls whose result was checked (see checkWrapper)
 }
 
@@ -309,7 +311,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}
-	if !src.Kind.Writer && exits.once.Runs(cur) {
+	if !src.Kind.Writer && c.once.Runs(cur) {
 		return // code that runs once per process leaks once, and the exit releases it
 	}
 	if ret == nil && !neutral {

@@ -64,3 +64,19 @@ func Returns(body *ast.BlockStmt) []*ast.ReturnStmt {
 	})
 	return returns
 }
+
+// Sides returns the left- and right-hand sides of an assignment or a var spec
+// (its names as identifiers, its values); ok is false for any other node.
+func Sides(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Rhs, true
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, name := range n.Names {
+			lhs[i] = name
+		}
+		return lhs, n.Values, true
+	}
+	return nil, nil, false
+}

@@ -238,15 +238,11 @@ func soleValue(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
+		if lhs, rhs, ok := flow.Sides(n); ok {
+			write(lhs, rhs)
+			return true
+		}
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			write(n.Lhs, n.Rhs)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, name := range n.Names {
-				lhs[i] = name
-			}
-			write(lhs, n.Values)
 		case *ast.RangeStmt:
 			write([]ast.Expr{n.Key, n.Value}, nil)
 		case *ast.IncDecStmt:

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -215,18 +216,8 @@ func inDeadLiteral(info *types.Info, root ast.Node, stack []ast.Node) bool {
 // assignedTo returns the identifier that parent (an assignment or a var spec)
 // assigns the expression e to, or nil.
 func assignedTo(parent ast.Node, e ast.Expr) *ast.Ident {
-	var lhs []ast.Expr
-	var rhs []ast.Expr
-	switch p := parent.(type) {
-	case *ast.AssignStmt:
-		lhs, rhs = p.Lhs, p.Rhs
-	case *ast.ValueSpec:
-		for _, name := range p.Names {
-			lhs = append(lhs, name)
-		}
-		rhs = p.Values
-	}
-	if len(lhs) != len(rhs) {
+	lhs, rhs, ok := flow.Sides(parent)
+	if !ok || len(lhs) != len(rhs) {
 		return nil
 	}
 	for j, r := range rhs {
