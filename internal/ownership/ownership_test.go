@@ -1,0 +1,27 @@
+package ownership_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/deferlint/deferlint/internal/ownership"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestFacts checks the facts of the cases that unclosed's tests report on, in
+// one load: fresh results, owned and kept parameters, assertions, and the
+// package fact of each package.
+func TestFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), ownership.Analyzer,
+		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
+		"helper", "usehelper", "paired", "guarded", "handoff", "tests",
+		"cmdexit", "messages", "dropped", "valueflow", "early", "cliaction",
+		"asserts", "failedtest", "testsoption", "custom", "fix")
+}
+
+// TestModuleFacts checks the facts of a module loaded in module mode.
+func TestModuleFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "example"), ownership.Analyzer, "./...")
+}

@@ -1,0 +1,95 @@
+package netconn // want package:"analyzed"
+
+import (
+	"bufio"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+)
+
+func dialNoClose(addr string) (string, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return "", err
+	}
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	return line, err
+}
+
+func listenNoClose() error {
+	l, err := net.Listen("tcp", ":0")
+	if err != nil {
+		return err
+	}
+	_ = l.Addr()
+	return nil
+}
+
+func acceptLoop(l net.Listener) error {
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		if conn.RemoteAddr() == nil {
+			return nil
+		}
+		go handle(conn)
+	}
+}
+
+func handle(c net.Conn) { // want handle:"owns params \\[0\\]"
+	defer c.Close()
+	c.Write([]byte("hi"))
+}
+
+func packet() error {
+	pc, err := net.ListenPacket("udp", ":0")
+	if err != nil {
+		return err
+	}
+	_ = pc.LocalAddr()
+	return nil
+}
+
+// True negatives.
+
+func dialed(addr string) error {
+	conn, err := tls.Dial("tcp", addr, nil)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Handshake()
+}
+
+func serve(addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, nil)
+}
+
+func wrapped(addr string) (*tls.Conn, error) {
+	raw, err := (&net.Dialer{Timeout: time.Second}).Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return tls.Client(raw, nil), nil
+}
+
+type server struct{ conns map[net.Conn]bool }
+
+func (s *server) track(c net.Conn) { s.conns[c] = true } // want track:"owns params \\[0\\]"
+
+func acceptTracked(s *server, l net.Listener) {
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			return
+		}
+		s.track(conn)
+	}
+}

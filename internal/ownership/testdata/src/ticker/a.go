@@ -1,0 +1,1 @@
+package ticker // want package:"analyzed"

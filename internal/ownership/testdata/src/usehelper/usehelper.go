@@ -1,0 +1,121 @@
+package usehelper // want package:"analyzed"
+
+import (
+	"os"
+	"testing"
+
+	"helper"
+)
+
+func leaksConfig(dir string) error {
+	f, err := helper.OpenConfig(dir)
+	if err != nil {
+		return err
+	}
+	helper.Drain(f)
+	return nil
+}
+
+func leaksFetch(url string) error {
+	resp, err := helper.Fetch(url)
+	if err != nil {
+		return err
+	}
+	_ = resp.Status
+	return nil
+}
+
+func leaksConn(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	c := helper.NewConn(f)
+	_ = c
+	return nil
+}
+
+// True negatives.
+
+func connClosed(name string) error {
+	f, err := os.Open(name) // quiet: the Conn that holds it is closed
+	if err != nil {
+		return err
+	}
+	c := helper.NewConn(f)
+	return c.Close()
+}
+
+func helperCloses(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer helper.CloseQuietly(f)
+	helper.Drain(f)
+	return nil
+}
+
+func helperKeeps(p *helper.Pool, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	p.Keep(f)
+	return nil
+}
+
+func genericHelper(a, b string) error {
+	fa, err := os.Open(a)
+	if err != nil {
+		return err
+	}
+	fb, err := os.Open(b)
+	if err != nil {
+		fa.Close()
+		return err
+	}
+	defer helper.CloseAll(fa, fb)
+	return nil
+}
+
+func configClosed(dir string) error {
+	f, err := helper.OpenConfig(dir)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func genericAcquirer(name string) error {
+	f, err := helper.OpenAs[int](name)
+	if err != nil {
+		return err
+	}
+	_ = f.Name()
+	return nil
+}
+
+func genericHolder(h *helper.Holder[*os.File], name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	h.Add(f)
+	return nil
+}
+
+// caddy caddytest.go: a helper that closes the body and returns the response is no
+// acquirer.
+func closedBeforeReturn(url string) {
+	resp, _ := helper.FetchAndRead(url)
+	_ = resp.StatusCode
+}
+
+// Another package's assertion, known from its fact: the call is expected to fail,
+// so there is no file after it.
+func expectedFailure(t *testing.T) {
+	f, err := os.Open("/does/not/exist")
+	helper.WantError(t, err)
+	_ = f
+}
