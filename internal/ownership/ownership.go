@@ -10,6 +10,7 @@ import (
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer computes the ownership facts of a package (see the package doc). It
@@ -49,6 +50,8 @@ func run(pass *analysis.Pass) (any, error) {
 		decls := funcDecls(pass.Files)
 		calls := obligation.NewCallGraph(pass.TypesInfo, decls) // one graph for every fixed point
 		resources.NewTracker(pass, cat, facts).Compute(calls, decls)
+		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		resources.ComputeCancels(pass.Pkg, pass.TypesInfo, in.Root(), facts, calls, decls)
 		export(pass, facts)
 	}
 	return &Result{Facts: facts, Catalogue: cat}, nil

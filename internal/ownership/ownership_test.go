@@ -25,3 +25,12 @@ func TestModuleFacts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "example"), ownership.Analyzer, "./...")
 }
+
+// TestCancelFacts checks the facts of the cases that ctxcancel's tests report
+// on: fresh cancel results, whether they may be nil, and the function
+// parameters a function calls or keeps (the others are inert).
+func TestCancelFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "cancels"), ownership.Analyzer,
+		"beyond", "fields", "fixes", "generic", "helper", "owners", "vetshapes")
+}

@@ -248,7 +248,7 @@ func interfaceTakes(name string, sink interface{ Take(io.ReadCloser) }) {
 	sink.Take(f)
 }
 
-func funcValueTakes(name string, take func(*os.File)) {
+func funcValueTakes(name string, take func(*os.File)) { // want funcValueTakes:`owns params \[1\]`
 	f, err := os.Open(name)
 	if err != nil {
 		return

@@ -69,7 +69,7 @@ outer:
 	return nil
 }
 
-func rangeOverFunc(seq iter.Seq[string]) error {
+func rangeOverFunc(seq iter.Seq[string]) error { // want rangeOverFunc:`owns params \[0\]`
 	for name := range seq {
 		f, err := os.Open(name)
 		if err != nil {

@@ -30,7 +30,7 @@ func twoQueries(db *sql.DB) error {
 }
 
 // handed gives the rows to an owner on one path: the advice names that path.
-func handed(db *sql.DB, keep func(*sql.Rows)) error {
+func handed(db *sql.DB, keep func(*sql.Rows)) error { // want handed:`owns params \[1\]`
 	rows, err := db.Query("SELECT 1")
 	if err != nil {
 		return err

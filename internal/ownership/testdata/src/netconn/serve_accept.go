@@ -14,7 +14,7 @@ type acceptor struct {
 	stopped atomic.Bool
 }
 
-func (a *acceptor) serveDropping(handle func(net.Conn)) {
+func (a *acceptor) serveDropping(handle func(net.Conn)) { // want serveDropping:`owns params \[0\]`
 	for {
 		if a.stopped.Load() {
 			return
@@ -29,7 +29,7 @@ func (a *acceptor) serveDropping(handle func(net.Conn)) {
 	}
 }
 
-func (a *acceptor) serveClosing(handle func(net.Conn)) {
+func (a *acceptor) serveClosing(handle func(net.Conn)) { // want serveClosing:`owns params \[0\]`
 	for {
 		conn, err := a.l.Accept() // quiet: closed on the path that does not hand it on
 		if err != nil {

@@ -134,7 +134,7 @@ func txRolledBackOnError(db *sql.DB) (err error) {
 	return err
 }
 
-func txHelper(db *sql.DB, fn func(*sql.Tx) error) error {
+func txHelper(db *sql.DB, fn func(*sql.Tx) error) error { // want txHelper:`owns params \[1\]`
 	tx, err := db.Begin()
 	if err != nil {
 		return err

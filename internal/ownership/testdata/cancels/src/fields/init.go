@@ -1,0 +1,43 @@
+package fields
+
+import "context"
+
+// Package initialisation: the contexts made here serve the package for the whole
+// run of the program, like those made in main.main, so nothing needs to cancel them.
+
+type service struct{}
+
+func (*service) serve(context.Context) {}
+
+func startService() (*service, context.CancelFunc) { // want startService:`^fresh cancel in result 1$`
+	s := &service{}
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.serve(ctx)
+	return s, cancel
+}
+
+var (
+	defaultService *service
+	defaultCancel  context.CancelFunc
+	keptCancel     context.CancelFunc
+)
+
+// Stored in init through a helper: quiet.
+func init() {
+	defaultService, defaultCancel = startService()
+}
+
+// Stored in init from a local: quiet.
+func init() {
+	ctx, cancel := context.WithCancel(context.Background())
+	keptCancel = cancel
+	go run(ctx)
+}
+
+// A package-level initialiser: quiet.
+var rootCtx, rootCancel = context.WithCancel(context.Background())
+
+// The same store in a function that may run many times: reported.
+func restartService() {
+	defaultService, defaultCancel = startService()
+}
