@@ -1,20 +1,17 @@
 package asserts // want package:"analyzed"
 
-// A project's own assertion helpers: a call that cannot return normally when the
-// error it is given is set (or the condition it is given is false) ends that path,
-// as if err != nil { t.Fatal(err) } stood there. Read from the helper's body, not
-// its name.
+// The asserts fact: a function returns only when one of its parameters holds (a
+// condition true, an error nil or not nil), or never returns. It is read from
+// the function's body, not its name.
 
 import (
 	"errors"
 	"log"
-	"net/http"
 	"os"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 )
 
+// requireTrue ends the test unless cond holds.
 func requireTrue(t *testing.T, cond bool) { // want requireTrue:"asserts param 1 true"
 	t.Helper()
 	if !cond {
@@ -22,18 +19,21 @@ func requireTrue(t *testing.T, cond bool) { // want requireTrue:"asserts param 1
 	}
 }
 
+// assert does the same through testing.TB.
 func assert(tb testing.TB, cond bool, msg string) { // want assert:"asserts param 1 true"
 	if !cond {
 		tb.Fatalf("assertion failed: %s", msg)
 	}
 }
 
+// must panics on an error.
 func must(err error) { // want must:"asserts param 0 nil"
 	if err != nil {
 		panic(err)
 	}
 }
 
+// check returns on a nil error and exits the process on any other.
 func check(err error) { // want check:"asserts param 0 nil"
 	if err == nil {
 		return
@@ -41,136 +41,34 @@ func check(err error) { // want check:"asserts param 0 nil"
 	log.Fatal(err)
 }
 
+// fatalf ends the test on every path.
 func fatalf(t *testing.T, format string, args ...any) { // want fatalf:"never returns"
 	t.Fatalf(format, args...)
 }
 
-// noError goes through another helper.
+// noError asserts through another assertion helper, fatalf.
 func noError(t *testing.T, err error) { // want noError:"asserts param 1 nil"
 	if err != nil {
 		fatalf(t, "unexpected error: %v", err)
 	}
 }
 
+// A failure is what wantErr asserts, through requireTrue(t, err != nil).
 func wantErr(t *testing.T, err error) { // want wantErr:"asserts param 1 non-nil"
 	requireTrue(t, err != nil)
 }
 
-// mustNotExist is named like must but asserts a failure of a kind: its body says
-// nothing about a nil error, so it is no assertion.
+// No fact: mustNotExist is named like must, but it ends the test on any error
+// but one kind: its body says nothing about a nil error.
 func mustNotExist(t *testing.T, err error) {
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatal(err)
 	}
 }
 
-// logOnly logs and returns: no assertion.
+// No fact: logOnly logs the error and returns.
 func logOnly(t *testing.T, err error) {
 	if err != nil {
 		t.Log(err)
 	}
-}
-
-// True negatives.
-
-// The call is expected to fail: after requireTrue(t, err != nil) there is no file.
-func expectedFailure(t *testing.T) {
-	f, err := os.Open("/does/not/exist")
-	requireTrue(t, err != nil)
-	_ = f
-}
-
-func expectedFailureAssert(t *testing.T) {
-	resp, err := http.Get("http://invalid.invalid/")
-	assert(t, err != nil, "want an error")
-	_ = resp
-}
-
-func expectedFailureWantErr(t *testing.T) {
-	f, err := os.Open("/does/not/exist")
-	wantErr(t, err)
-	_ = f
-}
-
-func expectedFailureTestify(t *testing.T) {
-	resp, err := http.Get("http://invalid.invalid/")
-	require.Error(t, err)
-	_ = resp
-}
-
-// A discarded file of a call expected to fail.
-func discardedExpectedFailure(t *testing.T) {
-	_, err := os.Open("/does/not/exist")
-	requireTrue(t, err != nil)
-}
-
-// Named like must, but its body expects a failure: the discarded file is not
-// reported (the name list of old would have).
-func discardedMustNotExist(t *testing.T) {
-	_, err := os.Open("/does/not/exist")
-	mustNotExist(t, err)
-}
-
-// The helper ends the path on the non-nil error; the file is closed after it.
-func mustThenClose(name string) {
-	f, err := os.Open(name)
-	must(err)
-	defer f.Close()
-}
-
-// A helper that never returns ends its path: the file leaks only into a failed test.
-func fatalHelperEndsPath(t *testing.T, name, mode string) {
-	f, err := os.Open(name)
-	noError(t, err)
-	switch mode {
-	case "read":
-		f.Close()
-	default:
-		fatalf(t, "bad mode %q", mode)
-	}
-}
-
-// True positives.
-
-// assert(t, err == nil) expects success: the file is open after it, and leaks.
-func assertSuccessLeaks(t *testing.T, name string) {
-	f, err := os.Open(name)
-	assert(t, err == nil, "open")
-	_ = f.Name()
-}
-
-func checkThenLeak(name string) {
-	f, err := os.Open(name)
-	check(err)
-	_ = f.Name()
-}
-
-// A helper that only logs does not end the path.
-func logOnlyLeaks(t *testing.T, name string) error {
-	f, err := os.Open(name)
-	logOnly(t, err)
-	if err != nil {
-		return err
-	}
-	return errors.New(f.Name())
-}
-
-func discardedMust() {
-	_, err := os.Create("x")
-	must(err)
-}
-
-func discardedNoError(t *testing.T) {
-	_, err := os.Create("x")
-	noError(t, err)
-}
-
-func discardedRequireTrue(t *testing.T) {
-	_, err := os.Create("x")
-	requireTrue(t, err == nil)
-}
-
-func discardedTestify(t *testing.T) {
-	_, err := os.Create("x")
-	require.NoError(t, err)
 }

@@ -1,18 +1,11 @@
-package custom // want package:"analyzed"
+package custom // want package:"analyzed}$"
+
+// The facts depend on the resource catalogue: this test gives no -unclosed.types,
+// so pool.Conn is no kind of resource here.
 
 import "pool"
 
-func leak(p *pool.Pool) error {
-	c, err := p.Get()
-	if err != nil {
-		return err
-	}
-	c.Do()
-	return nil
-}
-
-func released() {
-	c := pool.Get()
-	defer c.Release()
-	c.Do()
+// No fact: get returns a *pool.Conn, which the built-in catalogue does not know.
+func get(p *pool.Pool) (*pool.Conn, error) {
+	return p.Get()
 }

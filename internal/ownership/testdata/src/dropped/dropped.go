@@ -1,17 +1,15 @@
-package dropped // want package:"analyzed"
+package dropped // want package:"analyzed, acquiring"
 
-// A resource is dropped where its variable takes a new value while it is still
-// held: the acquisition again, round a loop (a retry that goes on after a bad
-// status with the response open), or another assignment. The old value is out of
-// reach there, so nothing can release it any more.
+// Retries and fallbacks: only the attempt returned is fresh, whatever the
+// attempts before it.
 
 import (
-	"errors"
 	"net/http"
 	"os"
 	"time"
 )
 
+// retry returns the first response with status OK.
 func retry(c *http.Client) (*http.Response, error) { // want retry:"fresh response in result 0"
 	for {
 		resp, err := c.Get("u")
@@ -25,38 +23,10 @@ func retry(c *http.Client) (*http.Response, error) { // want retry:"fresh respon
 	}
 }
 
-func retryAssign(c *http.Client) error {
-	var resp *http.Response
-	var err error
-	for i := 0; i < 3; i++ {
-		resp, err = c.Get("u")
-		if err == nil && resp.StatusCode == http.StatusOK {
-			break
-		}
-	}
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	return nil
-}
-
-func retryClosing(c *http.Client) (*http.Response, error) {
-	for {
-		resp, err := c.Get("u") // quiet: a bad attempt's body is closed before the next
-		if err != nil {
-			return nil, err
-		}
-		if resp.StatusCode == http.StatusOK {
-			return resp, nil
-		}
-		resp.Body.Close()
-	}
-}
-
+// retryOnError goes round on failed attempts only.
 func retryOnError(c *http.Client) (*http.Response, error) { // want retryOnError:"fresh response in result 0"
 	for {
-		resp, err := c.Get("u") // quiet: only a failed attempt goes round, and it holds no response
+		resp, err := c.Get("u")
 		if err != nil {
 			continue
 		}
@@ -64,49 +34,11 @@ func retryOnError(c *http.Client) (*http.Response, error) { // want retryOnError
 	}
 }
 
-func overwritten(a, b string) error {
-	f, err := os.Open(a)
-	if err != nil {
-		return err
-	}
-	f, err = os.Open(b)
-	if err != nil {
-		return err
-	}
-	return f.Close()
-}
-
+// fallback opens b when a failed.
 func fallback(a, b string) (*os.File, error) { // want fallback:"fresh file in result 0"
-	f, err := os.Open(a) // quiet: the second open runs only when the first failed
+	f, err := os.Open(a)
 	if err != nil {
 		f, err = os.Open(b)
 	}
 	return f, err
 }
-
-type wrapped struct{ *os.File }
-
-func rewrap(name string) (*wrapped, error) {
-	f, err := os.Open(name) // quiet: the new value derives from the old one
-	if err != nil {
-		return nil, err
-	}
-	w := &wrapped{f}
-	f = w.File
-	return w, nil
-}
-
-func closedFirst(a, b string) error {
-	f, err := os.Open(a) // quiet: closed before the variable takes the next file
-	if err != nil {
-		return err
-	}
-	f.Close()
-	f, err = os.Open(b)
-	if err != nil {
-		return err
-	}
-	return f.Close()
-}
-
-var errBusy = errors.New("busy")

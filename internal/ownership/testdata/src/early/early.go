@@ -1,130 +1,21 @@
-package early // want package:"analyzed"
+package early // want package:"analyzed}$"
 
-// A Close deferred right after the call that returned the value with an error,
-// before the error is looked at: when the call fails and the value is nil, the
-// deferred call runs on it. Reported where the code shows the value can be nil on
-// failure: a function of this package that returns nil for it somewhere, followed
-// by an error check that returns; or a discarded error from a catalogued acquirer
-// where the nil value certainly panics.
+// A value with a Close method is no catalogued kind: a function returning one
+// has no fresh result.
 
 import (
 	"errors"
-	"net"
-	"net/http"
 	"os"
-	"testing"
 )
 
 type store struct{ path string }
 
 func (s *store) Close() error { return os.Remove(s.path) }
 
+// No fact: openStore returns a *store, which is no kind of resource.
 func openStore(path string) (*store, error) {
 	if path == "" {
 		return nil, errors.New("no path")
 	}
 	return &store{path}, nil
-}
-
-func anyCloser() error {
-	s, err := openStore("x")
-	defer s.Close()
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-func anyCloserChecked() error {
-	s, err := openStore("x") // quiet: deferred after the check
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return nil
-}
-
-func anyCloserPanics() {
-	s, err := openStore("x")
-	defer s.Close() // quiet: the failure panics anyway, whatever the order
-	if err != nil {
-		panic(err)
-	}
-}
-
-// openSome returns what it opened so far with the error, for the caller to close.
-func openSome(paths []string) (*multi, error) {
-	m := &multi{}
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return m, err
-		}
-		m.files = append(m.files, f)
-	}
-	return m, nil
-}
-
-type multi struct{ files []*os.File }
-
-func (m *multi) Close() error {
-	for _, f := range m.files {
-		f.Close()
-	}
-	return nil
-}
-
-func closesWhatWasOpened(paths []string) error {
-	m, err := openSome(paths)
-	defer m.Close() // quiet: openSome never returns a nil value
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-func discardedBody(c *http.Client) {
-	res, _ := c.Get("u")
-	defer res.Body.Close()
-	println(res.Status)
-}
-
-func discardedConn() {
-	c, _ := net.Dial("tcp", "localhost:1")
-	defer c.Close()
-}
-
-type closer interface{ Close() error }
-
-func openCloser() (closer, error) { return nil, nil }
-
-func discardedUnknown() {
-	c, _ := openCloser()
-	defer c.Close() // quiet: whether openCloser returns nil on failure is its own business
-}
-
-func discardedFile() {
-	f, _ := os.Open("x")
-	defer f.Close() // quiet: Close on a nil *os.File returns an error and does no harm
-	f.Stat()
-}
-
-func TestDiscarded(t *testing.T) {
-	c, _ := net.Dial("tcp", "localhost:1")
-	defer c.Close() // quiet: in a test, a failed dial fails the test, which the panic reports too
-}
-
-type value struct{}
-
-func (value) Close() error { return nil }
-
-func openValue() (value, error) { return value{}, nil }
-
-func notNilable() error {
-	v, err := openValue()
-	defer v.Close() // quiet: a struct value is never nil
-	if err != nil {
-		return err
-	}
-	return nil
 }

@@ -1,154 +1,16 @@
 package files // want package:"analyzed, acquiring"
 
+// Files: a file opened and returned is a fresh result; a parameter closed, or
+// appended to and returned, is owned, and so is a function parameter called (a
+// range over a function calls it).
+
 import (
-	"bufio"
-	"errors"
 	"io"
-	"io/fs"
+	"iter"
 	"os"
-	"testing"
 )
 
-var errBad = errors.New("bad")
-
-func neverClosed(name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	_, err = io.ReadAll(bufio.NewReader(f))
-	return err
-}
-
-func someStatusPaths(name string, n int) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	if n < 0 {
-		return errBad
-	}
-	defer f.Close()
-	_, err = f.Write(make([]byte, n))
-	return err
-}
-
-func onlyInErrorBranch(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(f)
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return b, nil
-}
-
-func endOfFunction(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	f.Read(nil)
-}
-
-func deferBeforeCheck(name string) error {
-	f, err := os.Open(name)
-	defer f.Close()
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-func deferBeforeCheckAtDistance(name string) error {
-	f, err := os.Open(name)
-	n := len(name)
-	_ = n
-	defer f.Close()
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-func discarded(name string) error {
-	_, err := os.Create(name)
-	return err
-}
-
-// True negatives.
-
-func deferred(name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return nil
-}
-
-func deferredLiteral(name string) (err error) {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	_, err = f.WriteString("x")
-	return err
-}
-
-func deferredBlank(name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }()
-	return nil
-}
-
-func checkedEqualNil(name string) {
-	f, err := os.Open(name)
-	if err == nil {
-		defer f.Close()
-	}
-}
-
-func otherNames(name string) error {
-	file, openErr := os.Open(name)
-	if openErr != nil {
-		return openErr
-	}
-	return file.Close()
-}
-
-func checkedAtDistance(name string) error {
-	f, err := os.Open(name)
-	n := len(name)
-	if err != nil {
-		return err
-	}
-	_ = n
-	return f.Close()
-}
-
-func errorsIs(name string) error {
-	f, err := os.Open(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return f.Close()
-}
-
+// returned returns the file it opened.
 func returned(name string) (*os.File, error) { // want returned:"fresh file in result 0"
 	f, err := os.Open(name)
 	if err != nil {
@@ -157,6 +19,7 @@ func returned(name string) (*os.File, error) { // want returned:"fresh file in r
 	return f, nil
 }
 
+// namedResult does the same through named results and bare returns.
 func namedResult(name string) (f *os.File, err error) { // want namedResult:"fresh file in result 0"
 	f, err = os.Open(name)
 	if err != nil {
@@ -165,8 +28,46 @@ func namedResult(name string) (f *os.File, err error) { // want namedResult:"fre
 	return
 }
 
+// appended hands the file on in fs, which it returns: fs is owned.
+func appended(fs []*os.File, name string) []*os.File { // want appended:"owns params \\[0\\]"
+	f, err := os.Open(name)
+	if err != nil {
+		return fs
+	}
+	return append(fs, f)
+}
+
+// closeQuietly closes its parameter.
+func closeQuietly(c io.Closer) { _ = c.Close() } // want closeQuietly:"owns params \\[0\\]"
+
+// closerInGeneric closes a parameter whose type is a type parameter.
+func closerInGeneric[T io.Closer](c T) { c.Close() } // want closerInGeneric:"owns params \\[0\\]"
+
+// funcValueTakes calls its function parameter take (with the file).
+func funcValueTakes(name string, take func(*os.File)) { // want funcValueTakes:`owns params \[1\]`
+	f, err := os.Open(name)
+	if err != nil {
+		return
+	}
+	take(f)
+}
+
+// rangeOverFunc ranges over seq, which calls it.
+func rangeOverFunc(seq iter.Seq[string]) error { // want rangeOverFunc:`owns params \[0\]`
+	for name := range seq {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
+
 type holder struct{ f *os.File }
 
+// No fact: storedInField stores the file in a field of h, which now holds an
+// obligation of its caller's; h itself is neither released nor kept.
 func storedInField(h *holder, name string) error {
 	f, err := os.Open(name)
 	if err != nil {
@@ -176,122 +77,12 @@ func storedInField(h *holder, name string) error {
 	return nil
 }
 
-func storedInMap(m map[string]*os.File, name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	m[name] = f
-	return nil
-}
-
-func appended(fs []*os.File, name string) []*os.File { // want appended:"owns params \\[0\\]"
-	f, err := os.Open(name)
-	if err != nil {
-		return fs
-	}
-	return append(fs, f)
-}
-
-var global *os.File
-
-func storedGlobal(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	global = f
-}
-
-func sent(ch chan *os.File, name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	ch <- f
-}
-
-func goroutineCloses(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	go func() {
-		defer f.Close()
-		io.Copy(io.Discard, f)
-	}()
-}
-
-func cleanup(t *testing.T, name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-}
-
-func closeQuietly(c io.Closer) { _ = c.Close() } // want closeQuietly:"owns params \\[0\\]"
-
-func sameFileHelper(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	defer closeQuietly(f)
-}
-
+// No fact: interfaceTakes hands the file to a method of sink. A method called is
+// no function parameter called: sink is not owned.
 func interfaceTakes(name string, sink interface{ Take(io.ReadCloser) }) {
 	f, err := os.Open(name)
 	if err != nil {
 		return
 	}
 	sink.Take(f)
-}
-
-func funcValueTakes(name string, take func(*os.File)) { // want funcValueTakes:`owns params \[1\]`
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	take(f)
-}
-
-func nilGuard(name string) {
-	f, _ := os.Open(name)
-	if f == nil {
-		return
-	}
-	f.Close()
-}
-
-func panics(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		panic(err)
-	}
-	if len(name) > 3 {
-		panic("long")
-	}
-	f.Close()
-}
-
-func loopCloses(names []string) error {
-	for _, n := range names {
-		f, err := os.Open(n)
-		if err != nil {
-			return err
-		}
-		f.Close()
-	}
-	return nil
-}
-
-func closerInGeneric[T io.Closer](c T) { c.Close() } // want closerInGeneric:"owns params \\[0\\]"
-
-func generic(name string) {
-	f, err := os.Open(name)
-	if err != nil {
-		return
-	}
-	closerInGeneric(f)
 }

@@ -1,127 +1,16 @@
 package guarded // want package:"analyzed"
 
-// A release under a condition that tests neither the resource nor an error, on a
-// branch that goes on to the statement after the if, is the owner's decision (a
-// flag saying whether this function opened it, or should close it): it counts as
-// the release on both branches.
+// A parameter released on the paths a flag selects is owned.
 
-import (
-	"errors"
-	"io"
-	"net/http"
-	"os"
-)
+import "os"
 
-// True negatives.
-
-// The file is closed only when this function opened it.
-func didOpenFlag(name string, w io.Writer) error {
-	var f *os.File
-	didOpen := false
-	if name == "-" {
-		f = os.Stdin
-	} else {
-		var err error
-		f, err = os.Open(name)
-		if err != nil {
-			return err
-		}
-		didOpen = true
-	}
-	_, err := io.Copy(w, f)
-	if didOpen {
-		f.Close()
-	}
-	return err
-}
-
-// The caller says whether to close the body.
-func closeItFlag(url string, closeIt bool) (int, error) {
-	resp, err := http.Get(url)
-	if err != nil {
-		return 0, err
-	}
-	if closeIt {
-		resp.Body.Close()
-	}
-	return resp.StatusCode, nil
-}
-
-// A flag combined with another test of state, with a statement before the release.
-func flagAndCount(name string, keep bool, n int) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	if !keep && n > 0 {
-		n--
-		f.Close()
-	}
-	return nil
-}
-
-// True positives.
-
-// The release is on a branch that returns: the other branch goes on holding it.
-func flagBranchReturns(name string, quick bool) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	if quick {
-		f.Close()
-		return nil
-	}
-	return nil
-}
-
-// The condition tests the resource: not a flag.
-func statusGuard(url string) error {
-	resp, err := http.Get(url)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		resp.Body.Close()
-	}
-	return nil
-}
-
-// The condition tests an error (a later one): closed on the failure path only.
-func laterErrorGuard(name string, b []byte) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err != nil {
-		f.Close()
-	}
-	return err
-}
-
-// An else that returns leaves the resource on that branch.
-func flagWithElse(name string, closeIt bool) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	if closeIt {
-		f.Close()
-	} else {
-		return errors.New("kept")
-	}
-	return nil
-}
-
-// A flag set right after the acquisition says on which paths the function owns
-// the file: the path from the open has didOpen true, so it takes the releasing
-// branch, and the other return is only for a file the function did not open.
+// ownedByFlag opens a file when it was given none, and closes fd only when
+// didOpen says it opened it: the parameter cached is owned, as fd may hold it.
 func ownedByFlag(cached *os.File, name string) error { // want ownedByFlag:`owns params \[0\]`
 	fd, didOpen := cached, false
 	if fd == nil {
 		var err error
-		fd, err = os.OpenFile(name, os.O_RDWR, 0) // quiet: released under didOpen, which the open's path sets
+		fd, err = os.OpenFile(name, os.O_RDWR, 0)
 		if err != nil {
 			return err
 		}
@@ -135,19 +24,6 @@ func ownedByFlag(cached *os.File, name string) error { // want ownedByFlag:`owns
 	}
 	if didOpen {
 		return fd.Close()
-	}
-	return nil
-}
-
-// A flag the path does not set says nothing: here the release depends on a
-// parameter, and the other return leaks.
-func ownedByParameter(name string, closeIt bool) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	if closeIt {
-		return f.Close()
 	}
 	return nil
 }

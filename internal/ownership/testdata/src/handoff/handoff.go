@@ -1,7 +1,8 @@
 package handoff // want package:"analyzed, acquiring"
 
-// Helpers that hand a resource to an owner and also return it: the caller receives
-// a value it must not close, so the helper's result is no fresh resource.
+// A resource handed to an owner and also returned is no fresh result: the caller
+// receives a value it must not close. One that nobody else holds is fresh, and
+// so is one assigned again before it is returned.
 
 import (
 	"net"
@@ -11,17 +12,33 @@ import (
 // server keeps the listener it serves on until Stop.
 type server struct{ lis net.Listener }
 
+// Serve keeps l in the server.
 func (s *server) Serve(l net.Listener) { // want Serve:"owns params \\[0\\]"
 	s.lis = l
 }
 
 func (s *server) Stop() { s.lis.Close() }
 
-// notifying wraps a listener for a server.
-type notifying struct{ net.Listener }
+// listen returns a listener nobody else holds.
+func listen() (net.Listener, error) { // want listen:"fresh listener in result 0"
+	lis, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		return nil, err
+	}
+	return lis, nil
+}
 
-// startServing hands the listener to a goroutine serving on it and returns it for
-// its address: quiet, and its callers hold no fresh listener.
+// reopen assigns the file again before returning it.
+func reopen(name string) (*os.File, error) { // want reopen:"fresh file in result 0"
+	f, err := os.Open(name)
+	if err != nil {
+		f, err = os.Open(name + ".bak")
+	}
+	return f, err
+}
+
+// No fact: startServing returns the listener a goroutine serves on, for its
+// address.
 func startServing() (*server, net.Listener) {
 	lis, err := net.Listen("tcp", "localhost:0")
 	if err != nil {
@@ -32,75 +49,11 @@ func startServing() (*server, net.Listener) {
 	return s, lis
 }
 
-// startWrapped stores the listener in a wrapper given to the server, and returns
-// the server's stop function: quiet, no fresh listener either.
-func startWrapped() (net.Listener, func()) {
-	lis, err := net.Listen("tcp", "localhost:0")
-	if err != nil {
-		return nil, nil
-	}
-	s := &server{}
-	s.Serve(&notifying{Listener: lis})
-	return lis, s.Stop
-}
-
-// startStopping registers the listener's release with a stop function it returns
-// beside it: quiet, no fresh listener.
+// No fact: startStopping returns the listener beside the function that closes it.
 func startStopping() (net.Listener, func()) {
 	lis, err := net.Listen("tcp", "localhost:0")
 	if err != nil {
 		return nil, nil
 	}
 	return lis, func() { lis.Close() }
-}
-
-// listen returns a listener nobody else holds: a fresh one, its callers own it.
-func listen() (net.Listener, error) { // want listen:"fresh listener in result 0"
-	lis, err := net.Listen("tcp", "localhost:0")
-	if err != nil {
-		return nil, err
-	}
-	return lis, nil
-}
-
-// reopen assigns the file again before returning it: still fresh.
-func reopen(name string) (*os.File, error) { // want reopen:"fresh file in result 0"
-	f, err := os.Open(name)
-	if err != nil {
-		f, err = os.Open(name + ".bak")
-	}
-	return f, err
-}
-
-func useServing() string {
-	_, lis := startServing() // quiet: the server owns the listener
-	return lis.Addr().String()
-}
-
-func useWrapped() string {
-	lis, stop := startWrapped() // quiet: stop releases the listener
-	defer stop()
-	return lis.Addr().String()
-}
-
-func useStopping() string {
-	lis, stop := startStopping() // quiet: stop releases it
-	defer stop()
-	return lis.Addr().String()
-}
-
-func useListen() string {
-	lis, err := listen()
-	if err != nil {
-		return ""
-	}
-	return lis.Addr().String()
-}
-
-func useReopen(name string) int {
-	f, err := reopen(name)
-	if err != nil {
-		return 0
-	}
-	return int(f.Fd())
 }

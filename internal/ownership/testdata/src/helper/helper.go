@@ -1,5 +1,8 @@
 package helper // want package:"analyzed, acquiring"
 
+// Facts that usehelper imports: fresh results, owned and kept parameters
+// (generic ones too), and an assertion.
+
 import (
 	"io"
 	"net/http"
@@ -19,7 +22,7 @@ func CloseQuietly(c io.Closer) { // want CloseQuietly:"owns params \\[0\\]"
 	_ = c.Close()
 }
 
-// Drain reads r without closing it.
+// No fact: Drain reads r without closing it.
 func Drain(r io.Reader) {
 	io.Copy(io.Discard, r)
 }
@@ -46,6 +49,17 @@ func Fetch(url string) (*http.Response, error) { // want Fetch:"fresh response i
 	return http.Get(url)
 }
 
+// No fact: FetchAndRead closes the body before it returns the response.
+func FetchAndRead(url string) (*http.Response, []byte) {
+	resp, err := Fetch(url)
+	if err != nil {
+		return nil, nil
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
 // CloseAll releases every closer.
 func CloseAll[T io.Closer](cs ...T) { // want CloseAll:"owns params \\[0\\]"
 	for _, c := range cs {
@@ -66,21 +80,9 @@ func (h *Holder[T]) Add(c T) { // want Add:"owns params \\[0\\]"
 	h.items = append(h.items, c)
 }
 
-// FetchAndRead closes the body before returning the response.
-func FetchAndRead(url string) (*http.Response, []byte) {
-	resp, err := Fetch(url)
-	if err != nil {
-		return nil, nil
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, b
-}
-
 // Conn wraps a file.
 type Conn struct{ f *os.File }
 
-// Close closes the file.
 func (c *Conn) Close() error { return c.f.Close() }
 
 // NewConn keeps f in the Conn it returns: its caller must close the Conn.

@@ -1,35 +1,10 @@
 package messages // want package:"analyzed"
 
-// What the message advises: a reassignment of the variable is no hand-on, a
-// closure that releases it and is returned is one, and a resource that nothing
-// releases is said to be released on no path.
+// A function parameter given the rows on one path is owned: it is called.
 
-import (
-	"database/sql"
-	"io"
-	"os"
-)
+import "database/sql"
 
-// twoQueries overwrites rows with a second query: the first rows are dropped, not
-// handed on, and a deferred Close would close them.
-func twoQueries(db *sql.DB) error {
-	rows, err := db.Query("SELECT 1")
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		if err := rows.Scan(); err != nil {
-			return err
-		}
-	}
-	rows, err = db.Query("SELECT 2")
-	if err != nil {
-		return err
-	}
-	return rows.Close()
-}
-
-// handed gives the rows to an owner on one path: the advice names that path.
+// handed gives the rows to keep once they are checked.
 func handed(db *sql.DB, keep func(*sql.Rows)) error { // want handed:`owns params \[1\]`
 	rows, err := db.Query("SELECT 1")
 	if err != nil {
@@ -40,67 +15,4 @@ func handed(db *sql.DB, keep func(*sql.Rows)) error { // want handed:`owns param
 	}
 	keep(rows)
 	return nil
-}
-
-// lock returns a closure that releases the lock file: the closure owns it, and a
-// deferred Close would take it from the caller's hands.
-func lock(name string) (func(), error) {
-	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL, 0o666)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := f.Stat(); err != nil {
-		return nil, err
-	}
-	release := func() {
-		f.Close()
-		os.Remove(name)
-	}
-	return release, nil
-}
-
-// readDeferred releases it in a deferred literal: that is a release here, not a
-// hand-on, and the advice is the deferred release.
-func readDeferred(name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Stat(); err != nil {
-		return err
-	}
-	defer func() { f.Close() }()
-	return nil
-}
-
-// readEach opens a file per name and closes none: no path releases it, and in a
-// loop a deferred release would wait for the function to return.
-func readEach(names []string) ([][]byte, error) {
-	var all [][]byte
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(f)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, data)
-	}
-	return all, nil
-}
-
-// writeChecked closes the file explicitly once written, to check Close's error,
-// but leaks it when the write fails: the advice is the explicit close on that path,
-// not a deferred one beside the explicit close.
-func writeChecked(name string, b []byte) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		return err
-	}
-	return f.Close()
 }

@@ -1,139 +1,14 @@
 package sqldb // want package:"analyzed, acquiring"
 
+// Rows returned are a fresh result; a function parameter given the transaction
+// is owned, since it is called.
+
 import (
-	"context"
 	"database/sql"
 	"errors"
 )
 
-func earlyReturnInLoop(db *sql.DB) ([]string, error) {
-	rows, err := db.Query("SELECT name FROM t")
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		names = append(names, n)
-	}
-	return names, rows.Err()
-}
-
-func breakInLoop(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT 1")
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		break
-	}
-	return nil
-}
-
-func neverIterated(db *sql.DB) error {
-	rows, err := db.Query("SELECT 1")
-	if err != nil {
-		return err
-	}
-	return rows.Err()
-}
-
-func txNotRolledBack(db *sql.DB) error {
-	tx, err := db.Begin()
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Exec("DELETE FROM t"); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-func stmtLeak(db *sql.DB) error {
-	stmt, err := db.Prepare("SELECT 1")
-	if err != nil {
-		return err
-	}
-	_, err = stmt.Exec()
-	return err
-}
-
-func connLeak(ctx context.Context, db *sql.DB) error {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	return conn.PingContext(ctx)
-}
-
-func rowsDeferBeforeCheck(db *sql.DB) error {
-	rows, err := db.Query("SELECT 1")
-	defer rows.Close()
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-// True negatives.
-
-func fullyIterated(db *sql.DB) []string {
-	rows, err := db.Query("SELECT name FROM t")
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		names = append(names, n)
-	}
-	return names
-}
-
-func deferredClose(db *sql.DB) error {
-	rows, err := db.Query("SELECT 1")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		return nil
-	}
-	return rows.Err()
-}
-
-func txDeferredRollback(ctx context.Context, db *sql.DB) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec("DELETE FROM t"); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-func txRolledBackOnError(db *sql.DB) (err error) {
-	tx, err := db.Begin()
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-			return
-		}
-		err = tx.Commit()
-	}()
-	_, err = tx.Exec("DELETE FROM t")
-	return err
-}
-
+// txHelper calls fn with the transaction it then ends; db is only used.
 func txHelper(db *sql.DB, fn func(*sql.Tx) error) error { // want txHelper:`owns params \[1\]`
 	tx, err := db.Begin()
 	if err != nil {
@@ -145,23 +20,7 @@ func txHelper(db *sql.DB, fn func(*sql.Tx) error) error { // want txHelper:`owns
 	return tx.Commit()
 }
 
-func stmtInTx(tx *sql.Tx) error {
-	stmt, err := tx.Prepare("SELECT 1") // closed with the transaction
-	if err != nil {
-		return err
-	}
-	_, err = stmt.Exec()
-	return err
-}
-
+// returnsRows returns the rows of its query.
 func returnsRows(db *sql.DB) (*sql.Rows, error) { // want returnsRows:"fresh rows in result 0"
 	return db.Query("SELECT 1")
-}
-
-func callerOfFresh(db *sql.DB) error {
-	rows, err := returnsRows(db)
-	if err != nil {
-		return err
-	}
-	return rows.Err()
 }

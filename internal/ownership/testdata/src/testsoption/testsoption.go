@@ -1,33 +1,17 @@
-package testsoption // want package:"analyzed"
+package testsoption // want package:"analyzed}$"
 
-// This package is run with -unclosed.tests: a resource acquired once per
-// test or benchmark round is reported too.
+// A test that ends itself on a failed open asserts nothing about its parameter.
 
 import (
-	"net"
 	"os"
 	"testing"
 )
 
+// No fact: the error TestOnce fails on is its own, not a parameter.
 func TestOnce(t *testing.T) {
 	f, err := os.Open("testdata/x")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log(f.Name())
-}
-
-func TestWakeAccept(t *testing.T) {
-	go func() {
-		_, _ = net.Dial("tcp", "localhost:1")
-	}()
-}
-
-func TestClosed(t *testing.T) {
-	f, err := os.Open("testdata/x") // quiet: closed
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer f.Close()
-	t.Log(f.Name())
 }

@@ -1,13 +1,11 @@
-// Package beyond holds what ctxcancel reports beyond go vet's lostcancel. // want package:"analyzed, acquiring"
+// Package beyond holds the cancel facts of shapes go vet's lostcancel does not // want package:"analyzed, acquiring"
+// follow: function parameters called, and cancel functions returned wrapped, on
+// success only, or from one of two derivations.
 package beyond
 
 import (
 	"context"
-	"errors"
 	"iter"
-	"os"
-	"os/signal"
-	"testing"
 	"time"
 )
 
@@ -15,142 +13,30 @@ var parent = context.Background()
 
 func work(context.Context) error { return nil }
 
-func dropped() {
-	context.WithTimeout(parent, time.Second)
-}
-
-func causeVariants() {
-	ctx, _ := context.WithTimeoutCause(parent, time.Second, nil)
-	ctx, _ = context.WithDeadlineCause(parent, time.Now(), errors.New(""))
-	ctx, _ = context.WithCancelCause(parent)
-	_ = ctx
-}
-
-func notify() error {
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	if err := work(ctx); err != nil {
-		return err
-	}
-	stop()
-	return nil
-}
-
-func notifyDiscarded() {
-	ctx, _ := signal.NotifyContext(parent, os.Interrupt)
-	_ = work(ctx)
-}
-
-func notifyDeferred() {
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
-	_ = work(ctx)
-}
-
-func errorPath() error {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	if err := work(ctx); err != nil {
-		return err
-	}
-	defer cancel()
-	return work(ctx)
-}
-
-func overwrittenInLoop() {
-	var cancel context.CancelFunc
-	ctx := parent
-	for i := 0; i < 3; i++ {
-		ctx, cancel = context.WithTimeout(parent, time.Second)
-		if work(ctx) == nil {
-			break
-		}
-	}
-	cancel()
-}
-
-func overwrittenTwice() {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	_ = work(ctx)
-}
-
-func cancelledBeforeOverwrite(ds []time.Duration) {
-	var cancel context.CancelFunc
-	for _, d := range ds {
-		if cancel != nil {
-			cancel()
-		}
-		var ctx context.Context
-		ctx, cancel = context.WithTimeout(parent, d)
-		_ = work(ctx)
-	}
-	if cancel != nil {
-		cancel()
-	}
-}
-
-func nilGuardAfterCreation() {
-	_, cancel := context.WithCancel(parent)
-	if cancel == nil {
-		return // cancel is not nil here
-	}
-	cancel()
-}
-
-func nextIteration(ds []time.Duration) {
-	for {
-		ctx, cancel := context.WithTimeout(parent, time.Second)
-		if work(ctx) != nil {
-			continue
-		}
-		cancel()
-	}
-}
-
-func labelledLoop(rows [][]time.Duration) {
-outer:
-	for _, row := range rows {
-		for _, d := range row {
-			ctx, cancel := context.WithTimeout(parent, d)
-			if work(ctx) != nil {
-				continue outer
-			}
-			cancel()
-		}
-	}
-}
-
+// rangeOverFunc ranges over seq, which calls it.
 func rangeOverFunc(seq iter.Seq[time.Duration]) { // want rangeOverFunc:`^owns params \[0\]$`
 	for d := range seq {
 		ctx, cancel := context.WithTimeout(parent, d)
-		if work(ctx) != nil {
-			break
-		}
+		_ = work(ctx)
 		cancel()
 	}
 }
 
-func ignore(f func()) {} // f is inert: no params fact
+// call calls f.
+func call(f func()) { f() } // want call:`^owns params \[0\]$`
 
-func forward(f func()) { // f is inert: no params fact
+// No fact: ignore neither calls nor keeps f, so a cancel function passed to it is
+// not called (it is inert).
+func ignore(f func()) {}
+
+// No fact: forward only hands f to ignore.
+func forward(f func()) {
 	if f != nil {
 		ignore(f)
 	}
 }
 
-func call(f func()) { f() } // want call:`^owns params \[0\]$`
-
-func passedToInert() {
-	ctx, cancel := context.WithCancel(parent)
-	forward(cancel)
-	_ = work(ctx)
-}
-
-func passedToCaller() {
-	_, cancel := context.WithCancel(parent)
-	call(cancel)
-}
-
+// passedToUnknown calls f (with a cancel function); g's method is called, not g.
 func passedToUnknown(f func(func()), g interface{ Do(func()) }) { // want passedToUnknown:`^owns params \[0\]$`
 	_, c1 := context.WithCancel(parent)
 	f(c1)
@@ -158,34 +44,13 @@ func passedToUnknown(f func(func()), g interface{ Do(func()) }) { // want passed
 	g.Do(c2)
 }
 
-func cleanup(t *testing.T) {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	t.Cleanup(cancel)
-	_ = work(ctx)
-}
-
-func goroutineCalls(done chan struct{}) context.Context {
-	ctx, cancel := context.WithCancel(parent)
-	go func() {
-		<-done
-		cancel()
-	}()
-	return ctx
-}
-
-func afterFunc() {
-	ctx, cancel := context.WithCancel(parent)
-	defer cancel()
-	stop := context.AfterFunc(ctx, func() {})
-	_ = stop
-	context.AfterFunc(ctx, cancel)
-}
-
+// returnsWrapped returns its cancel function inside a literal that calls it.
 func returnsWrapped() (context.Context, func()) { // want returnsWrapped:`^fresh cancel in result 1$`
 	ctx, cancel := context.WithCancel(parent)
 	return ctx, func() { cancel() }
 }
 
+// returnsOnSuccess calls cancel on its error path and returns it otherwise.
 func returnsOnSuccess() (context.Context, context.CancelFunc, error) { // want returnsOnSuccess:`^fresh cancel in result 1$`
 	ctx, cancel := context.WithTimeout(parent, time.Second)
 	if err := work(ctx); err != nil {
@@ -195,63 +60,10 @@ func returnsOnSuccess() (context.Context, context.CancelFunc, error) { // want r
 	return ctx, cancel, nil
 }
 
-func usesHelper() error {
-	ctx, cancel, err := returnsOnSuccess()
-	if err != nil {
-		return err
-	}
-	if work(ctx) != nil {
-		return nil
-	}
-	cancel()
-	_, stop := returnsWrapped()
-	defer stop()
-	return nil
-}
-
-// The paired error is tested after an unrelated condition: while err is not
-// assigned again, its non-nil branch still holds no cancel function (unclosed
-// follows the same rule for its paired error: see its paired.checksErrorLater).
-func checksErrorLater(verbose bool) error {
-	ctx, cancel, err := returnsOnSuccess() // quiet: the error branch has no cancel function to call
-	if verbose {
-		println("started")
-	}
-	if err != nil {
-		return err
-	}
-	defer cancel()
-	return work(ctx)
-}
-
-func aliased() {
-	_, cancel := context.WithCancel(parent)
-	c := cancel
-	defer c()
-}
-
-// Known false negative: the deferred closure calls whatever cancel holds when it
-// runs, so the first cancel function is never called.
-func deferredClosureThenOverwrite() {
-	ctx, cancel := context.WithCancel(parent)
-	defer func() { cancel() }()
-	ctx, cancel = context.WithTimeout(ctx, time.Second)
-	_ = work(ctx)
-}
-
-// Known false negative: a panic runs deferred calls, but none calls cancel.
-func panics() {
-	_, cancel := context.WithCancel(parent)
-	if true {
-		panic("x")
-	}
-	cancel()
-}
-
 type options struct{ ctx context.Context }
 
-// The second WithTimeout runs only when the context has no deadline, which the
-// first one gave it.
+// defaultDeadline's second WithTimeout runs only when the context has no
+// deadline, which the first one gave it: the cancel function is not nil.
 func defaultDeadline(o *options, wait time.Duration) context.CancelFunc { // want defaultDeadline:`^fresh cancel in result 0$`
 	var cancel context.CancelFunc
 	if o.ctx == nil {
@@ -261,39 +73,4 @@ func defaultDeadline(o *options, wait time.Duration) context.CancelFunc { // wan
 		o.ctx, cancel = context.WithTimeout(o.ctx, wait)
 	}
 	return cancel
-}
-
-// Waiting for the derived context to be done releases it.
-func retryUntilDone(ch chan struct{}) {
-	for {
-		ctx, cancel := context.WithTimeout(parent, time.Second)
-		_ = work(ctx)
-		select {
-		case <-ctx.Done():
-		case <-ch:
-			cancel()
-			return
-		}
-	}
-}
-
-func waitThenRetry() {
-	for {
-		ctx, cancel := context.WithTimeout(parent, time.Second)
-		if work(ctx) == nil {
-			cancel()
-			return
-		}
-		<-ctx.Done()
-	}
-}
-
-// The second context does not derive from the first: cancelling the first before
-// the assignment is the fix.
-func overwrittenFromParent() {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	_ = work(ctx)
-	ctx, cancel = context.WithTimeout(parent, 2*time.Second)
-	defer cancel()
-	_ = work(ctx)
 }

@@ -1,110 +1,17 @@
 package fixes // want package:"analyzed, acquiring"
 
+// A cancel function that may be nil beside no error, and the parameters handed
+// to the function that returns it.
+
 import (
 	"context"
-	"errors"
-	"net/http"
-	"os"
-	"os/signal"
 	"time"
 )
 
 func work(context.Context) error { return nil }
 
-func discarded(ctx context.Context) error {
-	c, _ := context.WithTimeout(ctx, time.Second)
-	return work(c)
-}
-
-func discardedVar(parent context.Context) {
-	var ctx, _ = context.WithCancel(parent)
-	_ = work(ctx)
-}
-
-func discardedCause(parent context.Context) {
-	ctx, _ := context.WithCancelCause(parent)
-	if ctx.Err() != nil {
-		return
-	}
-}
-
-func discardedNameTaken(parent context.Context, cancel int) {
-	ctx, _ := context.WithTimeout(parent, time.Duration(cancel))
-	_ = work(ctx)
-}
-
-func discardedSignal(parent context.Context) {
-	ctx, _ := signal.NotifyContext(parent, os.Interrupt)
-	<-ctx.Done()
-}
-
-func neverCalled(parent context.Context) {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	_ = cancel
-	_ = work(ctx)
-}
-
-// Quiet: the derived context is returned, and its caller owns it: a deferred
-// cancel would hand the caller a canceled context.
-func escapes(parent context.Context) context.Context {
-	ctx, _ := context.WithTimeout(parent, time.Second)
-	return ctx
-}
-
-// Quiet: the derived context is returned inside a request.
-func escapesInRequest(r *http.Request) *http.Request {
-	ctx, _ := context.WithTimeout(r.Context(), time.Second)
-	return r.WithContext(ctx)
-}
-
-// Quiet: a goroutine owns the derived context.
-func escapesToGoroutine(parent context.Context) {
-	ctx, _ := context.WithCancel(parent)
-	go work(ctx)
-}
-
-type conn struct{}
-
-func open(context.Context) *conn { return &conn{} }
-
-// No fix: the call's result may hold the derived context, which a deferred
-// cancel would cancel under it.
-func mayBeKept(parent context.Context) *conn {
-	ctx, _ := context.WithTimeout(parent, time.Second)
-	return open(ctx)
-}
-
-// No fix: a function literal uses the derived context.
-func inLiteral(parent context.Context) error {
-	ctx, _ := context.WithCancel(parent)
-	f := func() error { return work(ctx) }
-	return f()
-}
-
-// Quiet: the function literal that holds the derived context is returned, and
-// its caller owns it.
-func literalReturned(parent context.Context) func() error {
-	ctx, _ := context.WithCancel(parent)
-	return func() error { return work(ctx) }
-}
-
-// No fix: defers in a loop pile up.
-func inLoop(parent context.Context, n int) {
-	for range n {
-		ctx, _ := context.WithTimeout(parent, time.Second)
-		_ = work(ctx)
-	}
-}
-
-// No fix: = may not declare the name.
-func assigned(parent context.Context) {
-	var ctx context.Context
-	ctx, _ = context.WithTimeout(parent, time.Second)
-	_ = work(ctx)
-}
-
-// withoutDeadline adds a timeout only when the context has none: its cancel
-// function may be nil.
+// withoutDeadline adds a timeout only when the context has none: otherwise its
+// cancel function is nil.
 func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want withoutDeadline:`^fresh cancel in result 1 \(may be nil\)$` withoutDeadline:`^owns params \[0\]$`
 	if _, ok := ctx.Deadline(); ok {
 		return ctx, nil
@@ -112,28 +19,16 @@ func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) 
 	return context.WithTimeout(ctx, time.Second)
 }
 
-// The fix guards the deferred call: a deferred call of nil panics.
+// discardedMayBeNil hands parent to withoutDeadline and discards the cancel
+// function.
 func discardedMayBeNil(parent context.Context) { // want discardedMayBeNil:`^owns params \[0\]$`
 	ctx, _ := withoutDeadline(parent)
 	_ = work(ctx)
 }
 
+// neverCalledMayBeNil does the same, through a variable.
 func neverCalledMayBeNil(parent context.Context) { // want neverCalledMayBeNil:`^owns params \[0\]$`
 	ctx, cancel := withoutDeadline(parent)
 	_ = cancel
 	_ = work(ctx)
-}
-
-type holder struct{ ctx context.Context }
-
-var errFail = errors.New("fail")
-
-// No fix, and no advice to defer: the holder returned keeps the derived context.
-func neverCalledHeldOn(parent context.Context, fail bool) (*holder, error) {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	_ = cancel
-	if fail {
-		return nil, errFail
-	}
-	return &holder{ctx}, nil
 }

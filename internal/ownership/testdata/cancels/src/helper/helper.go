@@ -1,4 +1,5 @@
-// Package helper returns and accepts cancel functions; its facts reach package user. // want package:"analyzed, acquiring"
+// Package helper returns and accepts cancel functions: fresh results, some of // want package:"analyzed, acquiring"
+// which may be nil, and function parameters called, kept or inert.
 package helper
 
 import (
@@ -11,6 +12,7 @@ func WithTimeout(ctx context.Context) (context.Context, context.CancelFunc) { //
 	return ctx, cancel
 }
 
+// Detached returns a literal that calls the cancel function.
 func Detached(ctx context.Context) (context.Context, func()) { // want Detached:`^owns params \[0\]$` Detached:`^fresh cancel in result 1$`
 	ctx, cancel := context.WithCancel(ctx)
 	return ctx, func() {
@@ -19,6 +21,7 @@ func Detached(ctx context.Context) (context.Context, func()) { // want Detached:
 	}
 }
 
+// Chained returns WithTimeout's fresh cancel function.
 func Chained(ctx context.Context) (context.Context, context.CancelFunc) { // want Chained:`^fresh cancel in result 1$` Chained:`^owns params \[0\]$`
 	return WithTimeout(ctx)
 }
@@ -33,7 +36,8 @@ func Managed(ctx context.Context, done chan struct{}) context.Context { // want 
 	return ctx
 }
 
-// Deferred cancels the context it returns with: callers need not.
+// Deferred cancels the context it returns with: the cancel function it returns
+// is no fresh one.
 func Deferred(ctx context.Context) (context.Context, context.CancelFunc) { // want Deferred:`^owns params \[0\]$`
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -42,30 +46,29 @@ func Deferred(ctx context.Context) (context.Context, context.CancelFunc) { // wa
 
 type Client struct{}
 
+// Timeout is a method returning a fresh cancel function.
 func (Client) Timeout(ctx context.Context) (context.Context, context.CancelFunc) { // want Timeout:`^fresh cancel in result 1$`
 	return context.WithTimeout(ctx, time.Second)
 }
 
-func Ignore(f func()) {} // f is inert: no params fact
+// No fact: Ignore neither calls nor keeps f: f is inert.
+func Ignore(f func()) {}
 
-func Forward(ctx context.Context, f func()) { // f is inert: no params fact
+// No fact: Forward only hands f to Ignore: f is inert.
+func Forward(ctx context.Context, f func()) {
 	if f == nil {
 		return
 	}
 	Ignore(f)
 }
 
+// Call calls f.
 func Call(f func()) { f() } // want Call:`^owns params \[0\]$`
 
 var kept []func()
 
+// Keep stores f.
 func Keep(f func()) { kept = append(kept, f) } // want Keep:`^owns params \[0\]$`
-
-func RunKept() {
-	for _, f := range kept {
-		f()
-	}
-}
 
 // WithoutDeadline adds a timeout only when the context has none: otherwise its
 // cancel function is nil, beside no error.
@@ -76,18 +79,18 @@ func WithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) 
 	return context.WithTimeout(ctx, time.Second)
 }
 
-// ChainedWithoutDeadline passes on WithoutDeadline's nil cancel function.
+// ChainedWithoutDeadline passes on WithoutDeadline's cancel function, which may
+// be nil.
 func ChainedWithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want ChainedWithoutDeadline:`^fresh cancel in result 1 \(may be nil\)$` ChainedWithoutDeadline:`^owns params \[0\]$`
 	return WithoutDeadline(ctx)
 }
 
-// HandlerError is an error of a concrete type.
 type HandlerError struct{ Message string }
 
 func (e *HandlerError) Error() string { return e.Message }
 
-// TaskContext returns no cancel function when it fails with a *HandlerError: its
-// nil cancel function comes with an error, so it may not be nil otherwise.
+// TaskContext returns no cancel function only beside a *HandlerError: it may not
+// be nil otherwise.
 func TaskContext(ctx context.Context, timeout string) (context.Context, context.CancelFunc, *HandlerError) { // want TaskContext:`^owns params \[0\]$` TaskContext:`^fresh cancel in result 1$`
 	if timeout == "" {
 		return ctx, func() {}, nil

@@ -1,25 +1,21 @@
-// Package owners holds derived contexts handed to something that outlives the // want package:"analyzed, acquiring"
-// function that made them: a discarded cancel function is the holder's business,
-// and no report advises a deferred call, which would cancel the context under its
-// holder.
+// Package owners hands contexts to functions that derive them and to values // want package:"analyzed, acquiring"
+// that hold them: the parameters handed on are owned.
 package owners
 
 import (
 	"context"
 	"errors"
-	"io"
 	"time"
 )
 
 var errFail = errors.New("fail")
 
-// Response streams its body under the context of the request that made it.
-type Response struct {
-	Body io.ReadCloser
-}
+type Response struct{}
 
 type Client struct{ timeout time.Duration }
 
+// withTimeout returns a fresh cancel function, a no-op one when there is no
+// timeout.
 func (c *Client) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) { // want withTimeout:`^fresh cancel in result 1$` withTimeout:`^owns params \[0\]$`
 	if c.timeout > 0 {
 		return context.WithTimeout(ctx, c.timeout)
@@ -29,15 +25,13 @@ func (c *Client) withTimeout(ctx context.Context) (context.Context, context.Canc
 
 func (c *Client) do(ctx context.Context, path string) (*Response, error) { return &Response{}, nil }
 
-// Quiet: the response returned streams its body under the derived context, which
-// a deferred cancel would cut off (vault's RawRequestWithContext). The timer ends
-// the context.
+// RawRequest hands ctx to withTimeout and discards the cancel function.
 func (c *Client) RawRequest(ctx context.Context, path string) (*Response, error) { // want RawRequest:`^owns params \[0\]$`
 	ctx, _ = c.withTimeout(ctx)
 	return c.do(ctx, path)
 }
 
-// Quiet: the same, through a variable.
+// RawRequestVar does the same, with the response in a variable.
 func (c *Client) RawRequestVar(ctx context.Context, path string) (*Response, error) { // want RawRequestVar:`^owns params \[0\]$`
 	ctx, _ = c.withTimeout(ctx)
 	resp, err := c.do(ctx, path)
@@ -47,126 +41,30 @@ func (c *Client) RawRequestVar(ctx context.Context, path string) (*Response, err
 	return resp, nil
 }
 
-// Record holds only text: it cannot keep a context.
-type Record struct {
-	Name, Value string
-}
+type Record struct{ name string }
 
-func (c *Client) lookup(ctx context.Context, name string) (*Record, error) { return &Record{}, nil }
+func (c *Client) lookup(ctx context.Context, name string) (*Record, error) { return &Record{name}, nil }
 
-// The record returned cannot hold the derived context: the lookup is done with it
-// when it returns, and the timer stays until the deadline.
+// Lookup does the same, returning a record that cannot hold the context.
 func (c *Client) Lookup(ctx context.Context, name string) (*Record, error) { // want Lookup:`^owns params \[0\]$`
 	ctx, _ = c.withTimeout(ctx)
 	return c.lookup(ctx, name)
 }
 
-// A transaction keeps the context it was begun with until it ends.
-type Tx interface {
-	Commit() error
-}
-
-type Beginner interface {
-	BeginTx(ctx context.Context) (Tx, error)
-}
-
-type Statement struct {
-	Context context.Context
-	Pool    Tx
-}
-
 type DB struct {
-	Statement *Statement
-	Beginner  Beginner
-	Timeout   time.Duration
-	Err       error
+	ctx     context.Context
+	Timeout time.Duration
 }
 
-// Quiet: the transaction returned owns the derived context, whose timeout bounds
-// it; a deferred cancel would end every transaction as Begin returns (gorm's
-// Begin, where upstream reverted exactly that).
-func (db *DB) Begin() *DB {
-	tx := &DB{Statement: &Statement{Context: db.Statement.Context}, Beginner: db.Beginner}
-	ctx := tx.Statement.Context
-	if _, ok := ctx.Deadline(); !ok {
-		ctx, _ = context.WithTimeout(ctx, db.Timeout)
-	}
-	var err error
-	tx.Statement.Pool, err = tx.Beginner.BeginTx(ctx)
-	if err != nil {
-		tx.Err = err
-	}
-	return tx
-}
-
-// Quiet: the derived context is stored in the statement, which its caller goes on
-// using (rows read after Execute returns): the statement owns it, and a deferred
-// cancel would cut the rows off (gorm's Execute).
-func (db *DB) Execute() *DB {
-	stmt := db.Statement
-	if _, ok := stmt.Context.Deadline(); !ok {
-		stmt.Context, _ = context.WithTimeout(stmt.Context, db.Timeout) // known false negative: each execution leaves a timer until the deadline, which only a cancel function kept with the statement could end sooner
-	}
-	return db
-}
-
-// In a loop each iteration leaves one more context registered with the parent,
-// however its holder ends: reported, but not with a deferred call.
-func (db *DB) BeginAll(n int) []Tx {
-	var txs []Tx
-	for range n {
-		ctx, _ := context.WithTimeout(db.Statement.Context, db.Timeout)
-		tx, err := db.Beginner.BeginTx(ctx)
-		if err != nil {
-			continue
-		}
-		txs = append(txs, tx)
-	}
-	return txs
-}
-
-// In a loop with nothing holding the context: call it before the iteration ends.
+// Ping calls ping.
 func (db *DB) Ping(n int, ping func(context.Context) error) { // want Ping:`^owns params \[1\]$`
 	for range n {
-		ctx, _ := context.WithTimeout(db.Statement.Context, db.Timeout)
+		ctx, _ := context.WithTimeout(db.ctx, db.Timeout)
 		_ = ping(ctx)
 	}
 }
 
-// result keeps the derived context and its cancel function for the reader.
-type result struct {
-	ctx    context.Context
-	cancel context.CancelFunc
-}
-
-func (r *result) Close() { r.cancel() }
-
-// The error returns before the result takes the cancel function leak it; the
-// result returned holds the context, so a deferred cancel would be wrong.
-func Open(parent context.Context, opts []func() error) (*result, error) {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	for _, opt := range opts {
-		if err := opt(); err != nil {
-			return nil, err
-		}
-	}
-	return &result{ctx: ctx, cancel: cancel}, nil
-}
-
-// Quiet: every error return calls cancel, and the result takes it.
-func OpenRight(parent context.Context, opts []func() error) (*result, error) {
-	ctx, cancel := context.WithTimeout(parent, time.Second)
-	for _, opt := range opts {
-		if err := opt(); err != nil {
-			cancel()
-			return nil, err
-		}
-	}
-	return &result{ctx: ctx, cancel: cancel}, nil
-}
-
-// The response returned holds the derived context (through a call's result): the
-// advice is to call cancel on the error path, not to defer it.
+// Fetch calls ok; parent is only derived from.
 func (c *Client) Fetch(parent context.Context, path string, ok func() bool) (*Response, error) { // want Fetch:`^owns params \[2\]$`
 	ctx, cancel := context.WithTimeout(parent, time.Second)
 	if !ok() {
@@ -181,7 +79,7 @@ func (c *Client) Fetch(parent context.Context, path string, ok func() bool) (*Re
 }
 
 // withoutDeadline adds a timeout only when the context has none (nats's
-// wrapContextWithoutDeadline).
+// wrapContextWithoutDeadline): the cancel function may be nil.
 func (c *Client) withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want withoutDeadline:`^owns params \[0\]$` withoutDeadline:`^fresh cancel in result 1 \(may be nil\)$`
 	if _, ok := ctx.Deadline(); ok {
 		return ctx, nil
@@ -189,8 +87,13 @@ func (c *Client) withoutDeadline(ctx context.Context) (context.Context, context.
 	return context.WithTimeout(ctx, c.timeout)
 }
 
-// The returns before the result takes the cancel function leak it (nats's
-// object store Get); it may be nil, and the result holds the context.
+type result struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// Get keeps the context and its cancel function in the result it returns
+// (nats's object store Get): no fresh cancel result.
 func (c *Client) Get(ctx context.Context, opts []func() error) (*result, error) { // want Get:`^owns params \[0\]$`
 	ctx, cancel := c.withoutDeadline(ctx)
 	for _, opt := range opts {

@@ -1,12 +1,12 @@
 package proxy // want package:"analyzed, acquiring"
 
-// The package supports the module's integration tests: it runs under a test,
-// once per run.
+// Facts in module mode: a fresh result, returned after a helper that uses it.
 
 import "net"
 
+// Listen returns the connection it opened once setBuffers has used it.
 func Listen(addr string) (net.PacketConn, error) { // want Listen:"fresh packetconn in result 0"
-	c, err := net.ListenPacket("udp", addr) // quiet: test-support code, which a test run bounds
+	c, err := net.ListenPacket("udp", addr)
 	if err != nil {
 		return nil, err
 	}
@@ -16,4 +16,5 @@ func Listen(addr string) (net.PacketConn, error) { // want Listen:"fresh packetc
 	return c, nil
 }
 
+// No fact: setBuffers neither closes nor keeps its connection.
 func setBuffers(net.PacketConn) error { return nil }

@@ -1,23 +1,18 @@
-// Package pgx is a stub of github.com/jackc/pgx/v5 for tests.
-package pgx
+package pgx // want package:"analyzed"
 
-import "context"
+// A stub of github.com/jackc/pgx/v5: generic functions that close the rows they
+// are given, directly or through another, and call the function they are given.
 
 type Rows interface {
 	Close()
 	Err() error
 	Next() bool
-	Scan(dest ...any) error
-	Values() ([]any, error)
 }
-
-type Conn struct{}
-
-func (c *Conn) Query(ctx context.Context, sql string, args ...any) (Rows, error) { return nil, nil }
 
 type RowToFunc[T any] func(row Rows) (T, error)
 
-func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) { // want AppendRows:"owns params \\[1\\]"
+// AppendRows closes rows, calls fn and appends to slice, which it returns.
+func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) { // want AppendRows:`^owns params \[0 1 2\]$`
 	defer rows.Close()
 	for rows.Next() {
 		value, err := fn(rows)
@@ -29,6 +24,7 @@ func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) {
 	return slice, rows.Err()
 }
 
-func CollectRows[T any](rows Rows, fn RowToFunc[T]) ([]T, error) { // want CollectRows:"owns params \\[0\\]"
+// CollectRows hands rows and fn to AppendRows.
+func CollectRows[T any](rows Rows, fn RowToFunc[T]) ([]T, error) { // want CollectRows:`^owns params \[0 1\]$`
 	return AppendRows([]T{}, rows, fn)
 }

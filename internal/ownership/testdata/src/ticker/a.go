@@ -1,1 +1,0 @@
-package ticker // want package:"analyzed"
