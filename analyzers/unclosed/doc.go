@@ -29,11 +29,17 @@
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,
 //     whose response has no body: net/http hands the connection back before
 //     returning it);
-//   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
-//     *sql.Stmt: Close, or a for rows.Next() loop that runs to its end (Next closes
-//     the rows when it returns false); *sql.Stmt from Prepare and PrepareContext on
-//     *sql.DB and *sql.Conn: Close; *sql.Conn from DB.Conn: Close; *sql.Tx from Begin
-//     and BeginTx: Commit or Rollback;
+//   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Conn and *sql.Stmt:
+//     Close, or a for rows.Next() loop that runs to its end (Next closes the rows
+//     when it returns false); *sql.Stmt from Prepare and PrepareContext on *sql.DB
+//     and *sql.Conn: Close; *sql.Conn from DB.Conn: Close; *sql.Tx from Begin and
+//     BeginTx: Commit or Rollback. What a transaction gives (rows from Tx.Query
+//     and Tx.QueryContext, statements from Tx.Prepare and Tx.Stmt, rows from
+//     tx.Stmt(s).Query(), and sqlx's Tx.Queryx and Tx.NamedQuery) is released with
+//     it: database/sql closes them when the transaction commits or rolls back (the
+//     rows watch its context, which Commit and Rollback cancel), so they are the
+//     transaction owner's business, and the transaction's own leak is reported
+//     where it is acquired;
 //   - net.Conn from net.Dial*, Dialer.Dial*, tls.Dial*, Listener.Accept;
 //     net.Listener from net.Listen and tls.Listen; net.PacketConn from
 //     net.ListenPacket: Close;
@@ -295,6 +301,9 @@
 // it (w := &wrapper{}; w.f = f), returns it through a named result, or also keeps
 // it elsewhere, or that the caller also releases or hands on itself: the
 // resource counts as handed on (see above);
+// rows read from a statement held in a variable that a transaction prepared
+// (stmt, err := tx.Prepare(q); rows, err := stmt.Query()) are reported, though
+// they close with the transaction: only tx.Stmt(s).Query() in place is known;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Fatal called through an interface): the paths after
