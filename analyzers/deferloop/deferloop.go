@@ -246,7 +246,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // meantForReturn reports whether the defer is meant to act at function return, by
 // what the code tells: the value released outlives the iteration (handedOn); the
 // iteration releases it itself and the defer is a safety net for an early exit
-// (releasedEachIteration); the deferred literal acts on the function's outcome
+// (releasedEachIteration, the one rule applied to a loop built with goto); the deferred literal acts on the function's outcome
 // (actsOnOutcome); the loop releases a listed set of values the function held
 // before it (releasesListed); or a test's loop sets up what the test holds until it ends
 // (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
@@ -255,8 +255,8 @@ func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExp
 	if actsOnOutcome(info, fn.typ, d.stmt.Call) {
 		return true
 	}
-	if d.loop == nil {
-		return false
+	if d.loop == nil { // a loop built with goto: only the safety net is seen
+		return releasedEachIteration(info, fn.graph, nil, d.stmt, call)
 	}
 	body := loops.Body(d.loop)
 	vars := releasedVars(info, d.loop, body, call)
