@@ -161,6 +161,11 @@
 // cond), assert(t, cond)), because every such path reaches panic, os.Exit,
 // log.Fatal, t.Fatal, t.FailNow or another such function, is known as one, in its
 // package and (through facts) in others; testify's require functions are listed. A
+// function or method whose name starts with Fatal and whose body says nothing
+// of it (an exit held in a field, a logger reached through an interface) follows
+// Go's convention: it does not return (log.Fatal, klog.Fatalf, a logger's
+// Fatalf), or, when it takes an error, returns only when the error is nil
+// (kingpin's and fisk's FatalIfError(err, ...)). A
 // call that returns only when the resource is absent (requireTrue(t, err != nil),
 // require.Error(t, err)) ends the path, and so does a function that never returns
 // (fatalf(t, ...)).
@@ -211,7 +216,11 @@
 // reported for a leak on the paths that return such an error (return err under if
 // err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
 // that branch in a call that never returns (log.Fatal, os.Exit), a return from
-// main.main, or a return of the error from a function of which the same holds.
+// main.main, or a return of the error from a function of which the same holds,
+// or hands the error to a call that returns only when it is nil
+// (fisk.FatalIfError(err, ...), must(err)). This holds of unexported methods
+// too, unless an interface of the package names them (a call through it does
+// not show among the uses).
 // A function used as a value (a cli Action, a cobra RunE) hands its error to a
 // framework that, in a command, returns it to main: it counts as stopping too, in
 // package main whatever the framework, and in other packages as the action field
@@ -306,8 +315,10 @@
 // they close with the transaction: only tx.Stmt(s).Query() in place is known;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
-// (syscall.Exec, a logger's Fatal called through an interface): the paths after
-// them count. The standard library's own code is not analyzed: the functions in it
+// (syscall.Exec, a logger's Exit or Panic called through an interface): the
+// paths after them count; an exported function whose callers in other packages
+// stop the command (natscli's top.SaveStatsSnapshotToFile, returned from a fisk
+// action): the rule reads the callers in the function's own package only. The standard library's own code is not analyzed: the functions in it
 // that keep an argument (http.Serve, fcgi.Serve, tls.Client, context.WithValue, ...)
 // are listed.
 package unclosed
