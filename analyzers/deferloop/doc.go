@@ -153,7 +153,15 @@
 //     with both methods, as pgx.Tx: a Commit ends the transaction even when it
 //     fails, and a Rollback after it only reports that it is done); for a kind of
 //     the resource catalogue with several release methods, any of them, except a
-//     writer's Flush, which writes out what it buffered but leaves it open.
+//     writer's Flush, which writes out what it buffered but leaves it open. So
+//     does ending the one field that the deferred method ends and nothing else
+//     (umoci's Blob.Close only closes b.Data, when it can be closed): a call of the
+//     same method on x.Data, on x.Data.(io.ReadCloser), or on a variable the
+//     iteration declares from one of them after its x (data, ok :=
+//     x.Data.(io.ReadCloser); ...; data.Close()). The method is known by its body,
+//     in whatever package: nothing but calls of its own name on one field of its
+//     receiver, directly or on an interface asserted from it, with if and return
+//     statements around them (a fact the pass exports for each such method).
 //     Reading a response's body to its end counts as that call for a deferred
 //     x.Body.Close(), x.Body a field of interface type (io.ReadCloser, as in
 //     net/http and the clients built on it): io.ReadAll(x.Body), io.Copy(w,
@@ -217,6 +225,9 @@
 // in the loop on the same mutex expression, rooted in a variable that the loop does
 // not change; the release message needs the released value assigned in the loop
 // (for RUnlock and Done, an RLock or Add on the same receiver in the loop). A
+// release method that ends one field but does anything else besides (logs, sets a
+// flag, closes through a helper) is not known to end only that field: a defer of
+// it whose iteration closes the field itself is reported. A
 // deferred function literal whose one statement is a call is judged and named by
 // that call; a longer literal is not searched for a release, so one that closes the
 // iteration's file among other statements is reported by default only in a loop

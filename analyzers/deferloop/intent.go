@@ -312,12 +312,15 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 
 // releasedEachIteration reports whether the deferred call is only a safety net: the
 // iteration ends the value itself (f.Close(), if err := f.Close(); ...; see
-// endsValue) on every path from the defer that comes round to the loop's next
+// endsValue), or the one field the deferred method releases (see fieldRelease), on
+// every path from the defer that comes round to the loop's next
 // iteration, so the defer acts only when the iteration leaves early (a return, a
 // t.Fatal). Nothing is held per iteration. For a loop built with goto (loop nil),
 // the paths that come round are those that reach the defer statement again.
-func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.BlockStmt, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+	info := pass.TypesInfo
 	ends := endsValue(info, call)
+	viaField := fieldRelease(pass, region, call)
 	guards := nilGuardedReleases(info, loop, call)
 	releases := func(n ast.Node) bool {
 		if _, isDefer := n.(*ast.DeferStmt); isDefer {
@@ -332,7 +335,7 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				found = found || ends(n)
+				found = found || ends(n) || viaField != nil && viaField(n)
 			}
 			return !found
 		})
