@@ -312,7 +312,7 @@ func startStop(ctx context.Context, events <-chan bool) {
 		case start := <-events:
 			if start {
 				var runCtx context.Context
-				runCtx, cancel = context.WithCancel(ctx)
+				runCtx, cancel = context.WithCancel(ctx) // known false negative: two starts in a row would leak the first context
 				go func() { _ = work(runCtx) }()
 			} else {
 				cancel()
