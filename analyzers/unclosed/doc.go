@@ -73,7 +73,11 @@
 // closure or goroutine that releases or hands it on, given to a goroutine that runs
 // one of its methods (go c.serve()), released in any form (defer
 // f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
-// that releases or keeps it. That is known across packages through the facts of
+// that releases or keeps it, or that serves it: a listener passed to a function
+// whose accept loop (for { conn, err := l.Accept() ... }, with no return before
+// it) it leaves only under a test of Accept's error is that function's for as
+// long as it can be used, since Accept fails for good once the listener is
+// closed (net.ErrClosed), as http.Serve owns its listener. That is known across packages through the facts of
 // the ownership pass, which ctxcancel shares; a call whose callee is unknown (an
 // interface method, a function value) is assumed to take ownership. Wrapping is
 // not handing on: bufio.NewReader(f), io.Copy(w, resp.Body) and
