@@ -17,8 +17,10 @@ import (
 // demonstration reports whether the package is demonstration or test-support
 // code: it lies under a directory, inside its module, named for examples
 // (example, examples, _examples) or for tests (a name that starts with test:
-// test, tests, testing, testutil, testsuite, testcluster...; integrationtest(s),
-// e2e). Such code is run by hand or by tests, once per run, and
+// test, tests, testing, testutil, testsuite, testcluster...; integration,
+// integrationtest(s), e2e: Go's names for a module's integration and
+// end-to-end tests and their support; not integrations, which names a
+// product's integrations with other services). Such code is run by hand or by tests, once per run, and
 // what it leaks lives no longer than that run: it gets the default of test code
 // (see doc.go). Only the directories below the module's root count (a module may
 // itself be named example.com/example); without the module, which some drivers do
@@ -35,7 +37,7 @@ func demonstration(pass *analysis.Pass) bool {
 		switch {
 		case elem == "example", elem == "examples", elem == "_examples",
 			strings.HasPrefix(elem, "test"), // test, tests, testing, testutil, testsuite, testcluster...
-			elem == "e2e", strings.HasPrefix(elem, "integrationtest"):
+			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"):
 			return true
 		}
 	}

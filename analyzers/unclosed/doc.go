@@ -207,7 +207,8 @@
 // until a server is ready repeats its leak, and is reported). Code in a package
 // under a directory named example, examples or _examples inside its module
 // demonstrates an API, and code under one whose name starts with test (test,
-// testing, testutil, testsuite, testcluster...), or named integrationtest(s) or e2e,
+// testing, testutil, testsuite, testcluster...), or named integration,
+// integrationtest(s) or e2e (not integrations, a product's integrations),
 // supports tests (a proxy for integration tests, a test environment): either runs
 // by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
