@@ -315,6 +315,10 @@
 // it (w := &wrapper{}; w.f = f), returns it through a named result, or also keeps
 // it elsewhere, or that the caller also releases or hands on itself: the
 // resource counts as handed on (see above);
+// in test code and test support, a poll that gets or dials until a server is
+// ready (for { resp, err := http.Get(url); ...; time.Sleep(d); if
+// time.Since(start) > limit { return err } }) and drops what it got is reported
+// as a leak that repeats, though the sleep and the limit bound its rounds;
 // rows read from a statement held in a variable that a transaction prepared
 // (stmt, err := tx.Prepare(q); rows, err := stmt.Query()) are reported, though
 // they close with the transaction: only tx.Stmt(s).Query() in place is known;
