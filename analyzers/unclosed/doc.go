@@ -251,7 +251,8 @@
 // io.NopCloser(&buf)), drops the old one: that is no hand-on, and a deferred
 // release, bound to the old value, is the advice. A resource that no
 // path releases or hands on is reported as released on no path, rather than by
-// one of its paths; in a loop the advice is to release it on every path before
+// one of its paths (rows read in a for rows.Next() loop are released on the path
+// where Next returns false, so a return inside the loop is named); in a loop the advice is to release it on every path before
 // the next iteration, as a deferred release would wait for the function to return.
 //
 // A deferred release placed before the check of the error that came with the

@@ -339,9 +339,10 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0:
 		remedy = pathAdvice(src.Kind, id.Name)
 	}
-	if neutral && !named {
+	if neutral && !named && !(src.Kind.NextEnds && ret != nil && nextLoop(pass.TypesInfo, body, v)) {
 		// Nothing releases it or hands it on anywhere: naming one path would
-		// suggest that the others are right.
+		// suggest that the others are right. A for v.Next() loop that runs to
+		// its end releases rows: the leak is on the path that leaves it early.
 		if len(loops.Enclosing(cur)) > 0 {
 			remedy = loopAdvice(src.Kind, id.Name)
 		}
@@ -351,6 +352,26 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	}
 	report.Node(pass, stmt, fmt.Sprintf("%s (%s) is not %s on the path to %s, so %s: %s",
 		subject, what, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
+}
+
+// nextLoop reports whether body has a for statement whose condition is
+// v.Next(): when Next returns false it has closed the rows, so that path
+// releases them, and a leak is on some other path (a return in the loop).
+func nextLoop(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if f, ok := n.(*ast.ForStmt); ok && f.Cond != nil {
+			if call, ok := ast.Unparen(f.Cond).(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Next" {
+					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // inLoopBody reports whether the node at cur runs on every iteration of a loop of

@@ -41,7 +41,7 @@ func run(db *sql.DB) error {
 }
 
 func poll(db *sql.DB) error {
-	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on any path`
+	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on the path to the return at line 51`
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func varDecl(name string) error {
 }
 
 func labelled(db *sql.DB, limit int) error {
-	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on any path`
+	rows, err := db.Query("SELECT 1") // want `rows \(sql.Rows from db.Query\) is not closed on the path to the return at line 69`
 	if err != nil {
 		return err
 	}

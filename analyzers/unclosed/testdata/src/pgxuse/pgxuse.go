@@ -12,7 +12,7 @@ func False(t testingT, v bool) {}
 func True(t testingT, v bool)  {}
 
 func leak(ctx context.Context, conn *pgx.Conn, stop bool) error {
-	rows, err := conn.Query(ctx, "select 1") // want `rows \(pgx.Rows from conn.Query\) is not closed on any path`
+	rows, err := conn.Query(ctx, "select 1") // want `rows \(pgx.Rows from conn.Query\) is not closed on the path to the return at line 21`
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func rowsFromDBBesideTx(ctx context.Context, db *sql.DB) (map[string]int, error)
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := db.QueryContext(ctx, "SELECT queue, COUNT(*) FROM t GROUP BY queue") // want `rows \(sql.Rows from db.QueryContext\) is not closed`
+	rows, err := db.QueryContext(ctx, "SELECT queue, COUNT(*) FROM t GROUP BY queue") // want `rows \(sql.Rows from db.QueryContext\) is not closed on the path to the return at line 85`
 	if err != nil {
 		return nil, err
 	}
