@@ -28,7 +28,9 @@
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,
 //     whose response has no body: net/http hands the connection back before
-//     returning it);
+//     returning it; nor from Client.Do or Transport.RoundTrip of a request
+//     that http.NewRequest or NewRequestWithContext made with the method HEAD,
+//     for the same reason);
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Conn and *sql.Stmt:
 //     Close, or a for rows.Next() loop that runs to its end (Next closes the rows
 //     when it returns false); *sql.Stmt from Prepare and PrepareContext on *sql.DB

@@ -48,6 +48,9 @@ func (t *Tracker) Acquires(call *ast.CallExpr) *Source {
 		if ReleasedWithTx(t.Pass.TypesInfo, call) {
 			return nil // tx.Stmt(s).Query(): closed with the transaction
 		}
+		if t.sendsHead(fn, call) {
+			return nil // the response to a HEAD request has no body to close
+		}
 		return &Source{Kind: a.Kind, Result: a.Result, Callee: fn}
 	}
 	f, ok := t.facts.FreshOf(fn, func(kind string) bool { return t.Cat.Kind(kind) != nil })
