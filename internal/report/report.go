@@ -14,12 +14,11 @@ import (
 	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/suppress"
 	"golang.org/x/tools/go/analysis"
-	"honnef.co/go/tools/analysis/facts/generated"
 )
 
 // Requires lists the analyzers whose results Report consults. Every analyzer that
 // reports through this package must list them in its own Requires.
-var Requires = []*analysis.Analyzer{generated.Analyzer, suppress.Analyzer, configfile.Analyzer}
+var Requires = []*analysis.Analyzer{suppress.Analyzer, configfile.Analyzer}
 
 // Node reports message for the source range of node, with optional suggested fixes.
 func Node(pass *analysis.Pass, node ast.Node, message string, fixes ...analysis.SuggestedFix) {
@@ -35,10 +34,10 @@ func Range(pass *analysis.Pass, pos, end token.Pos, message string, fixes ...ana
 // or the package's configuration turns the analyzer off. (An analyzer that exports
 // facts runs where it is off, so that its facts reach the packages where it is on.)
 func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
-	posn := pass.Fset.PositionFor(d.Pos, false)
-	if isGenerated(pass, posn.Filename) {
+	if isGenerated(pass, d.Pos) {
 		return
 	}
+	posn := pass.Fset.PositionFor(d.Pos, false)
 	if c, err := configfile.Of(pass); err == nil && !c.Enabled(pass.Analyzer.Name) {
 		return
 	}
@@ -51,10 +50,17 @@ func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
 	pass.Report(d)
 }
 
-func isGenerated(pass *analysis.Pass, filename string) bool {
-	files, _ := pass.ResultOf[generated.Analyzer].(map[string]generated.Generator)
-	_, ok := files[filename]
-	return ok
+// isGenerated reports whether pos lies in a file that says it is generated, by
+// the comment the Go convention gives (go.dev/s/generatedcode) before its package
+// clause. The parsed file tells, where reading every file again from disk for
+// the same comment cost more than some analyzers.
+func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return ast.IsGenerated(f)
+		}
+	}
+	return false
 }
 
 // URL returns the documentation address of the named analyzer.
