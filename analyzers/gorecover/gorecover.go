@@ -70,11 +70,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // the generated main of a test binary: nothing to check or to export
 	}
-	x := recovery.New(pass, recovery.Config{
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	x := recovery.New(pass, in, recovery.Config{
 		Launchers:  opts.launchers.Funcs(),
 		Recoverers: opts.recoverers.Funcs(),
 	})
-	c := &checker{pass: pass, opts: &opts, x: x, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), quiet: make(map[types.Object]bool)}
+	c := &checker{pass: pass, opts: &opts, x: x, in: in, quiet: make(map[types.Object]bool)}
 	c.findUses()
 	c.checkRecovers()
 	c.checkGoroutines()

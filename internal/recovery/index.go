@@ -2,11 +2,13 @@ package recovery
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Config is the policy an Index applies on top of what facts say.
@@ -39,8 +41,9 @@ type local struct {
 	fact   Fact
 }
 
-// New computes what the functions declared in pass do with panics.
-func New(pass *analysis.Pass, cfg Config) *Index {
+// New computes what the functions declared in pass do with panics; in is the
+// package's inspector.
+func New(pass *analysis.Pass, in *inspector.Inspector, cfg Config) *Index {
 	x := &Index{
 		pass:    pass,
 		info:    pass.TypesInfo,
@@ -49,7 +52,7 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 		varLits: make(map[*types.Var]*ast.FuncLit),
 		std:     knowledge.NewStdPackages(pass.Fset),
 	}
-	x.findVarLits()
+	x.findVarLits(in)
 	var order []*local
 	add := func(obj types.Object, typ *ast.FuncType, body *ast.BlockStmt) {
 		if obj == nil || body == nil {
@@ -209,7 +212,7 @@ func underlying(t types.Type) types.Type {
 // findVarLits records the variables bound to a function literal at their
 // declaration and never assigned again nor address-taken, so that a call of the
 // variable is a call of the literal.
-func (x *Index) findVarLits() {
+func (x *Index) findVarLits(in *inspector.Inspector) {
 	bound := make(map[*types.Var]*ast.FuncLit)
 	spoiled := make(map[*types.Var]bool)
 	bind := func(id *ast.Ident, rhs ast.Expr) {
@@ -228,32 +231,29 @@ func (x *Index) findVarLits() {
 			}
 		}
 	}
-	for _, file := range x.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && n.Tok.String() == ":=" && len(n.Lhs) == len(n.Rhs) && x.info.Defs[id] != nil {
-						bind(id, n.Rhs[i])
-					} else {
-						assigned(lhs)
-					}
+	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) && x.info.Defs[id] != nil {
+					bind(id, n.Rhs[i])
+				} else {
+					assigned(lhs)
 				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						bind(id, n.Values[i])
-					}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					bind(id, n.Values[i])
 				}
-			case *ast.UnaryExpr:
-				if n.Op.String() == "&" {
-					assigned(n.X)
-				}
-			case *ast.IncDecStmt:
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
 				assigned(n.X)
 			}
-			return true
-		})
+		case *ast.IncDecStmt:
+			assigned(n.X)
+		}
 	}
 	for v, lit := range bound {
 		if !spoiled[v] {
