@@ -259,7 +259,13 @@
 //
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
-// value (and for a response, reading resp.Body panics at once).
+// value (and for a response, reading resp.Body panics at once). Not where the
+// release is nil-safe and its error is discarded (defer f.Close(), defer func()
+// { _ = f.Close() }()): (*os.File).Close on a nil file returns os.ErrInvalid and
+// does nothing else. The other releases of the catalogue dereference their
+// receiver (rows, statements, transactions, tickers, writers, zip files) or are
+// methods of a nil interface (connections, listeners), and panic; a release
+// whose error is read (err = f.Close()) reports a failure that did not happen.
 //
 // Wrong:
 //

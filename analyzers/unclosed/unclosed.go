@@ -694,6 +694,9 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 	}
 	for _, s := range list[index+1:] {
 		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) && !nilChecked(d, r) {
+			if r.kind.NilSafe && errorDiscarded(d, r) {
+				return // defer f.Close() on a nil file returns an error that nobody reads
+			}
 			msg := fmt.Sprintf("%s is deferred before the error from %s is checked, so when %s fails it runs on a nil %s: defer it after the error check",
 				edit.Render(pass.Fset, d.Call, "the release"), name, name, r.v.Name())
 			if r.kind.BodyOnly {
@@ -707,6 +710,47 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 			return
 		}
 	}
+}
+
+// errorDiscarded reports whether every call in the deferred statement d that
+// releases the tracked resource discards the release's error: it is the deferred
+// call itself (defer f.Close()), a call statement, or assigned to the blank
+// identifier (defer func() { _ = f.Close() }()). Run on the nil value of a
+// failed acquisition, a nil-safe release then changes nothing; one whose error
+// is read (err = f.Close()) reports a failure that did not happen.
+func errorDiscarded(d *ast.DeferStmt, r *tracked) bool {
+	discarded, found := true, false
+	var stack []ast.Node
+	ast.Inspect(d, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && len(stack) > 0 && r.releaseCall(call) {
+			found = true
+			switch p := stack[len(stack)-1].(type) {
+			case *ast.DeferStmt, *ast.ExprStmt:
+			case *ast.AssignStmt:
+				for _, l := range p.Lhs {
+					if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+						discarded = false
+					}
+				}
+			default:
+				discarded = false
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return found && discarded
+}
+
+// releaseCall reports whether call is v.M() for a release method M of the
+// tracked resource's kind.
+func (r *tracked) releaseCall(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && slices.Contains(r.kind.Release, sel.Sel.Name) && r.isVar(sel.X, r.v)
 }
 
 // releasesIn reports whether the deferred call releases the tracked resource.

@@ -33,6 +33,12 @@ type Kind struct {
 	Types    []string // the types that hold it, as types.TypeString prints them
 	PreGo123 bool     // only a leak in files whose Go version is below 1.23 (tickers)
 	Writer   bool     // loses data unless closed: reported even in main
+	// NilSafe says that the release, called on the nil value a failed
+	// acquisition returns, does nothing but return an error: (*os.File).Close
+	// checks for a nil receiver and returns os.ErrInvalid. The others
+	// dereference it (rows, statements, transactions, tickers, writers) or are
+	// interfaces (connections, listeners), and panic.
+	NilSafe bool
 }
 
 // ReleaseCall returns the call that releases v, as source text: "f.Close()",
@@ -70,7 +76,7 @@ type Catalogue struct {
 }
 
 var (
-	file = &Kind{Name: "file", Noun: "file", Release: []string{"Close"}, Types: []string{"*os.File"},
+	file = &Kind{Name: "file", Noun: "file", Release: []string{"Close"}, Types: []string{"*os.File"}, NilSafe: true,
 		Leak: "its file descriptor leaks"}
 	response = &Kind{Name: "response", Noun: "HTTP response", Release: []string{"Close"}, BodyOnly: true, Types: []string{"*net/http.Response"},
 		Leak: "its connection is not reused or freed until the body is read to its end"}

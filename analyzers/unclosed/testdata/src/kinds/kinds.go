@@ -42,7 +42,7 @@ func somePathsFile(name string, bad bool) error {
 
 func deferBeforeCheckFile(name string) error {
 	f, err := os.Create(name)
-	defer f.Close() // want `f\.Close\(\) is deferred before the error from os\.Create is checked`
+	defer f.Close() // quiet: on a failed create, Close of the nil file returns os.ErrInvalid, which the defer discards
 	if err != nil {
 		return err
 	}
@@ -517,5 +517,17 @@ func releasedTlsconn(name string) error {
 	}
 	defer func() { _ = conn.Close() }()
 	conn.Handshake()
+	return nil
+}
+
+// Reported: the deferred release's error is read, and on a failed create it
+// reports an invalid argument, not the failure.
+func deferBeforeCheckFileErrorRead(name string) (err error) {
+	f, err := os.Create(name)
+	defer func() { err = errors.Join(err, f.Close()) }() // want `func\(\) \{ err = errors\.Join\(err, f\.Close\(\)\) \}\(\) is deferred before the error from os\.Create is checked`
+	if err != nil {
+		return err
+	}
+	f.Sync()
 	return nil
 }
