@@ -14,6 +14,8 @@ import (
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/report"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 //go:embed doc.go
@@ -24,36 +26,28 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "deferargs",
 	Doc:      docs.Extract(doc, "deferargs"),
 	URL:      report.URL("deferargs"),
-	Requires: report.Requires,
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
 	Run:      run,
 }
 
-// run walks the files with ast.PreorderStack rather than requiring the inspect
-// analyzer: building an inspector costs several walks and stays live for the whole
-// run of the driver, while the defers are all this check needs.
 func run(pass *analysis.Pass) (any, error) {
 	if on, err := configfile.Apply(pass, nil); err != nil || !on {
 		return nil, err // off in this directory: nothing to report, no facts to export
 	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	funcs := make(map[ast.Node]*funcInfo)
-	for _, file := range pass.Files {
-		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
-			stmt, ok := n.(*ast.DeferStmt)
-			if !ok {
-				return true
-			}
-			fn, enclosing := loops.InStack(stack)
-			if fn == nil {
-				return true
-			}
-			info := funcs[fn]
-			if info == nil {
-				info = newFuncInfo(fn)
-				funcs[fn] = info
-			}
-			checkDefer(pass, info, stmt, len(enclosing) > 0)
-			return true
-		})
+	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
+		fnCur, ok := loops.EnclosingFunc(cur)
+		if !ok {
+			continue
+		}
+		fn := fnCur.Node()
+		info := funcs[fn]
+		if info == nil {
+			info = newFuncInfo(fn)
+			funcs[fn] = info
+		}
+		checkDefer(pass, info, cur.Node().(*ast.DeferStmt), len(loops.Enclosing(cur)) > 0)
 	}
 	return nil, nil
 }

@@ -50,21 +50,3 @@ func EnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	}
 	return inspector.Cursor{}, false
 }
-
-// InStack returns, for a node whose ancestors are stack (outermost first, as
-// ast.PreorderStack gives them), the innermost enclosing function declaration or
-// literal, and the for and range statements between that function and the node,
-// innermost first. fn is nil for a node outside any function.
-func InStack(stack []ast.Node) (fn ast.Node, loops []ast.Stmt) {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch n := stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return n, loops
-		case *ast.ForStmt:
-			loops = append(loops, n)
-		case *ast.RangeStmt:
-			loops = append(loops, n)
-		}
-	}
-	return nil, nil
-}
