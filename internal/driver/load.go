@@ -13,26 +13,21 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// loaded is what the checker analyzes: the packages loaded from source, and the IDs
-// of those whose findings are reported (the others are there for their facts).
+// loaded is what the engine analyzes: the packages named by the patterns, with
+// their import graphs, and the IDs of those whose findings are reported.
 type loaded struct {
 	pkgs     []*packages.Package
 	reported map[string]bool
 }
 
-// loadMode is what the checker needs of the packages it analyzes: syntax and types
-// for them, export data for their dependencies.
-const loadMode = packages.LoadSyntax | packages.NeedModule
+// loadMode is what the engine needs of the packages: their files, imports and
+// export data (the compiler's, from the go command's build cache), but no types:
+// the engine type-checks only the packages whose results are not in the cache.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile
 
-// load loads the packages named by the patterns from source, with types.
-//
-// Dependencies come from export data, as for go vet and the compiler: type-checking
-// the standard library and every third-party module from source would cost several
-// times the analysis itself. When an analyzer uses facts, the packages of the main
-// module(s) that the named packages import are loaded from source too, so that
-// facts about them flow to their importers; other dependencies carry no facts, and
-// the analyzers know what they need of the standard library without them. (go vet
-// -vettool computes facts for every dependency, cached by the go command.)
+// load lists the packages named by the patterns and their dependencies, without
+// type-checking any (see engine.go).
 func load(cfg *config) (*loaded, error) {
 	lcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
 	if cfg.tags != "" {
@@ -51,16 +46,6 @@ func load(cfg *config) (*loaded, error) {
 	result := &loaded{pkgs: pkgs, reported: make(map[string]bool)}
 	for _, pkg := range pkgs {
 		result.reported[pkg.ID] = true
-	}
-	if UsesFacts(cfg.enabled) {
-		if extra := mainModuleDepsWithoutSyntax(pkgs); len(extra) > 0 {
-			more, err := packages.Load(lcfg, append(cfg.patterns, extra...)...)
-			if err != nil {
-				return nil, err
-			}
-			result.pkgs = more
-		}
-		StubDependencies(result.pkgs)
 	}
 	return result, nil
 }
@@ -87,29 +72,12 @@ func outsideModule() bool {
 	return gomod == os.DevNull && (gowork == "" || gowork == "off")
 }
 
-// mainModuleDepsWithoutSyntax returns the import paths of the packages of the main
-// module(s) that the loaded packages import but that were loaded from export data.
-// Packages under a testdata directory are left out: they are test fixtures, which
-// ./... leaves out on purpose, and loading them again would mean loading everything
-// again.
-func mainModuleDepsWithoutSyntax(pkgs []*packages.Package) []string {
-	var paths []string
-	seen := make(map[string]bool)
-	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
-		if pkg.Syntax == nil && pkg.Module != nil && pkg.Module.Main && pkg.ID == pkg.PkgPath && !seen[pkg.PkgPath] && !isTestdata(pkg.PkgPath) {
-			seen[pkg.PkgPath] = true
-			paths = append(paths, pkg.PkgPath)
-		}
-	})
-	return paths
-}
-
 func isTestdata(path string) bool {
 	return strings.HasPrefix(path, "testdata/") || strings.Contains(path, "/testdata/") || strings.HasSuffix(path, "/testdata")
 }
 
-// StubDependencies prepares the packages that were not loaded as roots for the
-// checker, which runs fact-using analyzers on every dependency. They come from export
+// StubDependencies prepares the packages that were not loaded as roots for
+// go/analysis/checker (the analyzers' benchmarks use it), which runs fact-using analyzers on every dependency. They come from export
 // data, or from source with their function bodies left unchecked (go/packages does
 // that for dependencies of roots' test variants), so no analyzer could learn anything
 // true from them: they are given no files, which makes their passes empty and cheap

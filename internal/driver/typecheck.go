@@ -1,0 +1,152 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// exportTypes reads the types of packages from the export data that go list
+// -export writes (the compiler's, from the go command's build cache), once per
+// package, as go/packages does for the dependencies it does not load from source.
+type exportTypes struct {
+	mu   sync.Mutex // gcexportdata may create or complete any package of the graph
+	fset *token.FileSet
+	byID map[string]*types.Package
+}
+
+func newExportTypes(fset *token.FileSet) *exportTypes {
+	return &exportTypes{fset: fset, byID: make(map[string]*types.Package)}
+}
+
+// load returns the types of pkg from its export data.
+func (e *exportTypes) load(pkg *packages.Package) (*types.Package, error) {
+	if pkg.PkgPath == "unsafe" {
+		return types.Unsafe, nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if t := e.byID[pkg.ID]; t != nil && t.Complete() {
+		return t, nil
+	}
+	if pkg.ExportFile == "" {
+		return nil, fmt.Errorf("no export data file")
+	}
+	f, err := os.Open(pkg.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", pkg.ExportFile, err)
+	}
+	// gcexportdata knows packages by path, which is unique within one package's
+	// graph (not across test variants): give it a view of pkg's graph, by path, of
+	// the packages known by ID.
+	view := make(map[string]*types.Package)
+	packages.Visit([]*packages.Package{pkg}, func(p *packages.Package) bool {
+		if view[p.PkgPath] != nil {
+			return false
+		}
+		t := e.byID[p.ID]
+		if t == nil {
+			t = types.NewPackage(p.PkgPath, p.Name)
+			e.byID[p.ID] = t
+		}
+		view[p.PkgPath] = t
+		return true
+	}, nil)
+	view["unsafe"] = types.Unsafe
+	t, err := gcexportdata.Read(r, e.fset, view, pkg.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", pkg.ExportFile, err)
+	}
+	return t, nil
+}
+
+// typeCheck parses pkg's files and type-checks them, its imports read from export
+// data, and fills in pkg's Fset, Syntax, Types, TypesInfo, TypesSizes and
+// IllTyped. Errors are added to pkg.Errors as go/packages adds them.
+func typeCheck(pkg *packages.Package, fset *token.FileSet, exports *exportTypes, sizes types.Sizes) {
+	pkg.Fset = fset
+	pkg.TypesSizes = sizes
+	for _, name := range pkg.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil {
+			pkg.Syntax = append(pkg.Syntax, f)
+		}
+		addError(pkg, err)
+	}
+	pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
+	pkg.TypesInfo = newTypesInfo()
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := pkg.Imports[path]
+			if imp == nil {
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}
+			return exports.load(imp)
+		}),
+		Error: func(err error) { addError(pkg, err) },
+		Sizes: sizes,
+	}
+	if pkg.Module != nil && pkg.Module.GoVersion != "" {
+		tc.GoVersion = "go" + pkg.Module.GoVersion
+	}
+	err := types.NewChecker(tc, fset, pkg.Types, pkg.TypesInfo).Files(pkg.Syntax)
+	if err != nil && len(pkg.Errors) == 0 {
+		addError(pkg, err)
+	}
+	pkg.IllTyped = len(pkg.Errors) > 0
+	for _, imp := range pkg.Imports {
+		pkg.IllTyped = pkg.IllTyped || len(imp.Errors) > 0
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}
+
+// addError converts a parser's or type checker's error into the packages.Error
+// that go/packages would record, so that load errors read the same.
+func addError(pkg *packages.Package, err error) {
+	switch err := err.(type) {
+	case nil:
+	case scanner.ErrorList:
+		for _, e := range err {
+			pkg.Errors = append(pkg.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+		}
+	case *os.PathError:
+		pkg.Errors = append(pkg.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+	case types.Error:
+		pkg.TypeErrors = append(pkg.TypeErrors, err)
+		pkg.Errors = append(pkg.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+	default:
+		pkg.Errors = append(pkg.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+	}
+}
