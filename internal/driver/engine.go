@@ -341,6 +341,7 @@ func (e *engine) run(units []*unit) {
 			}
 		}
 	}
+	needed := stubsNeeded(units)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, u := range units {
@@ -351,7 +352,7 @@ func (e *engine) run(units []*unit) {
 					<-d.done
 				}
 			}
-			if u.role == notAnalyzed || u.result != nil {
+			if u.role == notAnalyzed || u.result != nil || u.role == stub && !needed[u] {
 				return
 			}
 			sem <- struct{}{}
@@ -387,6 +388,29 @@ func (e *engine) analyze(u *unit) {
 	if data, err := encodeResult(u.result); err == nil {
 		e.store.Put(u.entryKey(), data) // a write that fails leaves the result to compute again
 	}
+}
+
+// stubsNeeded returns the stub units in the import graphs of the units that are
+// to be analyzed: the others' facts are never asked for.
+func stubsNeeded(units []*unit) map[*unit]bool {
+	needed := make(map[*unit]bool)
+	seen := make(map[*unit]bool)
+	var visit func(*unit)
+	visit = func(u *unit) {
+		for _, d := range u.deps {
+			if !seen[d] {
+				seen[d] = true
+				needed[d] = d.role == stub
+				visit(d)
+			}
+		}
+	}
+	for _, u := range units {
+		if (u.role == reported || u.role == factsOnly) && u.result == nil {
+			visit(u)
+		}
+	}
+	return needed
 }
 
 // analyzeStub runs the analyzers that give facts on a dependency whose facts are
