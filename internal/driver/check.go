@@ -122,7 +122,9 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 		return nil, err
 	}
 	a := &checked{loaded: loaded, units: eng.units(cfg, loaded.pkgs)}
-	eng.run(a.units)
+	if err := eng.run(cfg, a.units); err != nil {
+		return nil, err
+	}
 	broken := loadErrors(loaded.pkgs, wd) // type errors are known now
 	a.problems = append(a.problems, broken...)
 	var failures []string

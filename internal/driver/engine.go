@@ -46,11 +46,13 @@ type unit struct {
 	pkg    *packages.Package
 	deps   []*unit // the units of its imports
 	role   role
-	ident  cache.Key   // hashes its inputs and its dependencies' (see identity)
-	result *unitResult // nil until read from the cache or computed
-	broken bool        // it did not load or type-check: not analyzed
-	cached bool        // result came from the cache
-	done   chan struct{}
+	ident  cache.Key     // hashes its inputs and its dependencies' (see identity)
+	result *unitResult   // nil until read from the cache or computed
+	broken bool          // it did not load or type-check: not analyzed
+	cached bool          // result came from the cache
+	source bool          // its types come from source, not export data (see planTypes)
+	typed  chan struct{} // closed once its types are known
+	done   chan struct{} // closed once its result is known
 }
 
 // engine holds what the analysis of one run shares.
@@ -65,6 +67,7 @@ type engine struct {
 	known     factTypes
 	runners   map[role]*runner
 	usesFacts bool
+	byPkg     map[*packages.Package]*unit
 
 	mu          sync.Mutex
 	fileHashes  map[string][sha256.Size]byte
@@ -101,6 +104,7 @@ func newEngine(cfg *config) (*engine, error) {
 		usesFacts:   UsesFacts(cfg.enabled),
 		fileHashes:  make(map[string][sha256.Size]byte),
 		configFiles: make(map[string][]string),
+		byPkg:       make(map[*packages.Package]*unit),
 	}
 	e.exports = newExportTypes(e.fset)
 	var factAnalyzers []*analysis.Analyzer
@@ -177,12 +181,11 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 	for _, pkg := range roots {
 		isRoot[pkg] = true
 	}
-	byPkg := make(map[*packages.Package]*unit)
 	var all []*unit
 	packages.Visit(roots, nil, func(pkg *packages.Package) {
-		u := &unit{pkg: pkg, done: make(chan struct{}), broken: len(pkg.Errors) > 0}
+		u := &unit{pkg: pkg, typed: make(chan struct{}), done: make(chan struct{}), broken: len(pkg.Errors) > 0}
 		for _, path := range sortedImports(pkg) {
-			u.deps = append(u.deps, byPkg[pkg.Imports[path]])
+			u.deps = append(u.deps, e.byPkg[pkg.Imports[path]])
 		}
 		switch {
 		case isRoot[pkg]:
@@ -193,7 +196,7 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 			u.role = stub
 		}
 		u.ident = e.identity(u)
-		byPkg[pkg] = u
+		e.byPkg[pkg] = u
 		all = append(all, u)
 	})
 	return all
@@ -328,9 +331,14 @@ func packageDir(pkg *packages.Package) string {
 }
 
 // run reads from the cache the results of the units it holds, and computes the
-// others, each once its dependencies' facts are known, as many at once as there
-// are processors.
-func (e *engine) run(units []*unit) {
+// others, each once its dependencies' types and facts are known, as many at once
+// as there are processors. A package analyzed afresh is type-checked from source,
+// and so are the packages of the main module it imports that are analyzed afresh
+// too (an edit of one changes the keys of its importers); only the other imports
+// come from export data, which the go command compiles, or finds in its build
+// cache, for them alone (see loadExportFiles): an edited package is never
+// compiled.
+func (e *engine) run(cfg *config, units []*unit) error {
 	for _, u := range units {
 		if u.role == notAnalyzed || u.role == stub || u.broken || e.store == nil {
 			continue
@@ -342,40 +350,103 @@ func (e *engine) run(units []*unit) {
 		}
 	}
 	needed := stubsNeeded(units)
+	if err := loadExportFiles(cfg, planTypes(units, needed)); err != nil {
+		return err
+	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, u := range units {
 		wg.Go(func() {
 			defer close(u.done)
-			if e.usesFacts {
-				for _, d := range u.deps {
+			if !u.source {
+				close(u.typed)
+			}
+			for _, d := range u.deps {
+				<-d.typed
+				if e.usesFacts {
 					<-d.done
 				}
 			}
-			if u.role == notAnalyzed || u.result != nil || u.role == stub && !needed[u] {
+			stubNeeded := u.role == stub && needed[u]
+			if !u.source && !stubNeeded {
 				return
 			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if u.role == stub {
+			if u.source {
+				typeCheck(u.pkg, e.fset, e.typesOf, e.sizes)
+				close(u.typed)
+			}
+			switch {
+			case stubNeeded:
 				e.analyzeStub(u)
-			} else {
+			case u.analyzedAfresh():
 				e.analyze(u)
 			}
+			u.pkg.Syntax, u.pkg.TypesInfo = nil, nil // the results hold what the outputs need; importers keep the types
 		})
 	}
 	wg.Wait()
 	if e.store != nil {
 		e.store.Trim()
 	}
+	return nil
 }
 
-// analyze type-checks a unit's package and runs its analyzers, and stores the
-// result unless an analyzer failed.
+// analyzedAfresh reports whether u's results are wanted and not in the cache.
+func (u *unit) analyzedAfresh() bool {
+	return (u.role == reported || u.role == factsOnly) && u.result == nil
+}
+
+// planTypes marks the units whose types come from source: those analyzed afresh,
+// the test variants among the packages whose types are needed (the go command
+// compiles no test variant but for a test), and every package that imports one of
+// those (its export data would hold a second copy of the imported package's types,
+// which the type checker would not take for the same). It returns the other units
+// whose types are needed: they come from export data.
+func planTypes(units []*unit, stubs map[*unit]bool) []*unit {
+	needed := make(map[*unit]bool)
+	var need func(*unit)
+	need = func(u *unit) {
+		if !needed[u] {
+			needed[u] = true
+			for _, d := range u.deps {
+				need(d)
+			}
+		}
+	}
+	for _, u := range units {
+		if u.analyzedAfresh() || stubs[u] {
+			need(u)
+		}
+	}
+	var export []*unit
+	for _, u := range units { // dependencies first
+		if !needed[u] {
+			continue
+		}
+		u.source = u.analyzedAfresh() || u.pkg.ID != u.pkg.PkgPath || slices.ContainsFunc(u.deps, func(d *unit) bool { return d.source })
+		if !u.source {
+			export = append(export, u)
+		}
+	}
+	return export
+}
+
+// typesOf returns the types of an import of a package being type-checked: from
+// source when the engine type-checks it too, else from export data.
+func (e *engine) typesOf(dep *packages.Package) (*types.Package, error) {
+	if u := e.byPkg[dep]; u != nil && u.source {
+		<-u.typed
+		return u.pkg.Types, nil // complete, errors or not: the errors are the dependency's
+	}
+	return e.exports.load(dep)
+}
+
+// analyze runs a type-checked unit's analyzers, and stores the result unless an
+// analyzer failed.
 func (e *engine) analyze(u *unit) {
 	pkg := u.pkg
-	typeCheck(pkg, e.fset, e.exports, e.sizes)
-	defer func() { pkg.Syntax, pkg.TypesInfo, pkg.Types = nil, nil, nil }() // the results hold what the outputs need
 	if pkg.IllTyped {
 		u.broken = true
 		return
@@ -423,9 +494,11 @@ func (e *engine) analyzeStub(u *unit) {
 	pkg := *u.pkg
 	pkg.Fset, pkg.TypesSizes = e.fset, e.sizes
 	pkg.Syntax, pkg.TypesInfo = nil, newTypesInfo()
-	var err error
-	if pkg.Types, err = e.exports.load(u.pkg); err != nil {
-		pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
+	if !u.source {
+		var err error
+		if pkg.Types, err = e.exports.load(u.pkg); err != nil {
+			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
+		}
 	}
 	u.result = e.runners[factsOnly].run(&pkg, nil, nil)
 }

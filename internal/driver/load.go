@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,11 +21,12 @@ type loaded struct {
 	reported map[string]bool
 }
 
-// loadMode is what the engine needs of the packages: their files, imports and
-// export data (the compiler's, from the go command's build cache), but no types:
-// the engine type-checks only the packages whose results are not in the cache.
+// loadMode is what the engine needs of the packages: their files and imports, but
+// no types and no export data: the engine type-checks only the packages whose
+// results are not in the cache, and asks for the export data of their imports
+// (loadExportFiles).
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile
+	packages.NeedDeps | packages.NeedModule
 
 // load lists the packages named by the patterns and their dependencies, without
 // type-checking any (see engine.go).
@@ -34,11 +36,14 @@ func load(cfg *config) (*loaded, error) {
 		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
 	}
 	pkgs, err := packages.Load(lcfg, cfg.patterns...)
+	if err != nil && outsideModule() {
+		return nil, errNoModule
+	}
 	if err != nil {
 		return nil, err
 	}
-	if noFiles(pkgs) && outsideModule() {
-		return nil, errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
+	if (noFiles(pkgs) || slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return len(p.Errors) > 0 })) && outsideModule() {
+		return nil, errNoModule
 	}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
@@ -49,6 +54,37 @@ func load(cfg *config) (*loaded, error) {
 	}
 	return result, nil
 }
+
+// loadExportFiles asks the go command for the export data of the units (the
+// compiler's, from its build cache, compiled if need be), and records its files in
+// their packages. Units are not test variants: a package path names each.
+func loadExportFiles(cfg *config, units []*unit) error {
+	if len(units) == 0 {
+		return nil
+	}
+	byPath := make(map[string]*unit)
+	var paths []string
+	for _, u := range units {
+		byPath[u.pkg.PkgPath] = u
+		paths = append(paths, u.pkg.PkgPath)
+	}
+	lcfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile}
+	if cfg.tags != "" {
+		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
+	}
+	pkgs, err := packages.Load(lcfg, paths...)
+	if err != nil {
+		return err
+	}
+	for _, pkg := range pkgs {
+		if u := byPath[pkg.PkgPath]; u != nil {
+			u.pkg.ExportFile = pkg.ExportFile
+		}
+	}
+	return nil
+}
+
+var errNoModule = errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
 
 // noFiles reports whether no package was found: there are none, or they are
 // patterns that matched nothing.

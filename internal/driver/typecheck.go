@@ -73,10 +73,10 @@ func (e *exportTypes) load(pkg *packages.Package) (*types.Package, error) {
 	return t, nil
 }
 
-// typeCheck parses pkg's files and type-checks them, its imports read from export
-// data, and fills in pkg's Fset, Syntax, Types, TypesInfo, TypesSizes and
+// typeCheck parses pkg's files and type-checks them, the types of its imports
+// given by typesOf, and fills in pkg's Fset, Syntax, Types, TypesInfo, TypesSizes and
 // IllTyped. Errors are added to pkg.Errors as go/packages adds them.
-func typeCheck(pkg *packages.Package, fset *token.FileSet, exports *exportTypes, sizes types.Sizes) {
+func typeCheck(pkg *packages.Package, fset *token.FileSet, typesOf func(*packages.Package) (*types.Package, error), sizes types.Sizes) {
 	pkg.Fset = fset
 	pkg.TypesSizes = sizes
 	for _, name := range pkg.CompiledGoFiles {
@@ -97,7 +97,7 @@ func typeCheck(pkg *packages.Package, fset *token.FileSet, exports *exportTypes,
 			if imp == nil {
 				return nil, fmt.Errorf("no metadata for %s", path)
 			}
-			return exports.load(imp)
+			return typesOf(imp)
 		}),
 		Error: func(err error) { addError(pkg, err) },
 		Sizes: sizes,
