@@ -340,7 +340,7 @@ func packageDir(pkg *packages.Package) string {
 // compiled.
 func (e *engine) run(cfg *config, units []*unit) error {
 	for _, u := range units {
-		if u.role == notAnalyzed || u.role == stub || u.broken || e.store == nil {
+		if u.role == notAnalyzed || u.broken && u.role != stub || e.store == nil {
 			continue
 		}
 		if data, ok := e.store.Get(u.entryKey()); ok {
@@ -481,6 +481,9 @@ func stubsNeeded(units []*unit) map[*unit]bool {
 			visit(u)
 		}
 	}
+	for u := range needed {
+		needed[u] = needed[u] && u.result == nil // a stub's result may be cached too
+	}
 	return needed
 }
 
@@ -489,7 +492,8 @@ func stubsNeeded(units []*unit) map[*unit]bool {
 // go/analysis/checker runs them on a package loaded without syntax: the facts
 // they give are those of a package with no functions (gorecover's "analyzed",
 // with no function that recovers), so that a call into the dependency counts as
-// a call of code that neither recovers nor returns a resource.
+// a call of code that neither recovers nor returns a resource. The result is
+// cached like any other: it changes only with the dependency's version.
 func (e *engine) analyzeStub(u *unit) {
 	pkg := *u.pkg
 	pkg.Fset, pkg.TypesSizes = e.fset, e.sizes
@@ -501,6 +505,11 @@ func (e *engine) analyzeStub(u *unit) {
 		}
 	}
 	u.result = e.runners[factsOnly].run(&pkg, nil, nil)
+	if e.store != nil && len(u.result.failures) == 0 {
+		if data, err := encodeResult(u.result); err == nil {
+			e.store.Put(u.entryKey(), data)
+		}
+	}
 }
 
 // factsFor returns the facts of the packages of u's import graph, and the

@@ -45,6 +45,7 @@ func (e *exportTypes) load(pkg *packages.Package) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
+	//lint:ignore SA1019 go list -export names the compiler's archives, which only NewReader opens (go/packages reads them so too)
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", pkg.ExportFile, err)
