@@ -114,7 +114,7 @@ func newEngine(cfg *config) (*engine, error) {
 		}
 	}
 	e.runners = map[role]*runner{reported: newRunner(cfg.enabled), factsOnly: newRunner(factAnalyzers)}
-	if cfg.cache {
+	if cfg.cache && os.Getenv(cache.EnvDir) != "off" {
 		dir, err := cache.DefaultDir()
 		if err != nil {
 			return nil, err
