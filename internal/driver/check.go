@@ -117,12 +117,12 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := newEngine(cfg)
+	eng, err := newEngine(cfg, loaded.pkgs)
 	if err != nil {
 		return nil, err
 	}
 	a := &checked{loaded: loaded, units: eng.units(cfg, loaded.pkgs)}
-	if err := eng.run(cfg, a.units); err != nil {
+	if err := eng.run(a.units); err != nil {
 		return nil, err
 	}
 	broken := loadErrors(loaded.pkgs, wd) // type errors are known now

@@ -3,14 +3,12 @@ package driver
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"go/token"
 	"go/types"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -59,10 +57,9 @@ type unit struct {
 type engine struct {
 	store     *cache.Store // nil: -cache=false
 	stamp     cache.Key    // hashes what every result depends on (see newEngine)
-	goroot    string
-	modcache  string
+	goroot    string       // the Go distribution's root, when its version is known ("" otherwise)
 	fset      *token.FileSet
-	exports   *exportTypes
+	types     *sharedTypes
 	sizes     types.Sizes
 	known     factTypes
 	runners   map[role]*runner
@@ -74,39 +71,35 @@ type engine struct {
 	configFiles map[string][]string // by directory
 }
 
-// goEnvVars are the go command's settings that change what a package compiles to,
-// and where the immutable sources are.
-var goEnvVars = []string{"GOVERSION", "GOROOT", "GOMODCACHE", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOAMD64", "GOARM", "GOARM64", "GO386", "GORISCV64", "GOPPC64", "GOMIPS", "GOMIPS64", "GOWASM"}
-
-func readGoEnv() (map[string]string, error) {
-	out, err := exec.Command("go", append([]string{"env", "-json"}, goEnvVars...)...).Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env: %v", err)
-	}
-	env := make(map[string]string)
-	if err := json.Unmarshal(out, &env); err != nil {
-		return nil, fmt.Errorf("go env: %v", err)
-	}
-	return env, nil
-}
-
-func newEngine(cfg *config) (*engine, error) {
-	env, err := readGoEnv()
-	if err != nil {
-		return nil, err
-	}
+// newEngine prepares the analysis of the packages that go list gave. Everything
+// the keys need of the go command's settings comes from its one listing and the
+// environment, with no go env run: the type sizes (GOARCH) go/packages asked for,
+// the Go distribution's root (the directory of package runtime) and version (its
+// VERSION file), and the environment variables that configure the go command.
+// The rest of what the settings change (which files are compiled, with which
+// build tags, the export data of the dependencies) is in each package's key.
+func newEngine(cfg *config, pkgs []*packages.Package) (*engine, error) {
 	e := &engine{
-		goroot:      env["GOROOT"],
-		modcache:    env["GOMODCACHE"],
 		fset:        token.NewFileSet(),
-		sizes:       types.SizesFor("gc", env["GOARCH"]),
 		known:       newFactTypes(cfg.suite),
 		usesFacts:   UsesFacts(cfg.enabled),
 		fileHashes:  make(map[string][sha256.Size]byte),
 		configFiles: make(map[string][]string),
 		byPkg:       make(map[*packages.Package]*unit),
 	}
-	e.exports = newExportTypes(e.fset)
+	e.types = newSharedTypes(e.fset)
+	var goVersion string
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if e.sizes == nil && pkg.TypesSizes != nil {
+			e.sizes = pkg.TypesSizes
+		}
+		if pkg.PkgPath == "runtime" && pkg.Module == nil && pkg.Dir != "" && goVersion == "" {
+			goVersion, e.goroot = goRoot(pkg.Dir)
+		}
+	})
+	if e.sizes == nil {
+		e.sizes = types.SizesFor("gc", runtime.GOARCH)
+	}
 	var factAnalyzers []*analysis.Analyzer
 	for _, a := range cfg.enabled {
 		if UsesFacts([]*analysis.Analyzer{a}) {
@@ -128,10 +121,8 @@ func newEngine(cfg *config) (*engine, error) {
 		e.store = nil // nothing to tell this binary's results from another's: no cache
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tool %s\n", tool)
-	for _, name := range goEnvVars {
-		fmt.Fprintf(h, "env %s=%s\n", name, env[name])
-	}
+	fmt.Fprintf(h, "tool %s\ngo %s %s\nsizes %#v\n", tool, goVersion, e.goroot, e.sizes)
+	writeGoEnvironment(h)
 	fmt.Fprintf(h, "tags %s\ntests %v\ndeps-facts %v\n", cfg.tags, cfg.tests, cfg.depsFacts)
 	for _, a := range cfg.enabled {
 		fmt.Fprintf(h, "enabled %s\n", a.Name)
@@ -141,6 +132,58 @@ func newEngine(cfg *config) (*engine, error) {
 	})
 	copy(e.stamp[:], h.Sum(nil))
 	return e, nil
+}
+
+// goRoot returns the version and root of the Go distribution whose package runtime
+// is in dir, or "" for both when its VERSION file cannot be read (a toolchain built
+// from source): then its files are hashed like any other.
+func goRoot(dir string) (version, root string) {
+	root = filepath.Dir(filepath.Dir(dir)) // GOROOT/src/runtime
+	data, err := os.ReadFile(filepath.Join(root, "VERSION"))
+	if err != nil {
+		return "", ""
+	}
+	version, _, _ = strings.Cut(string(data), "\n")
+	return version, root
+}
+
+// writeGoEnvironment writes to h the environment variables that configure the go
+// command and the C toolchain (GO*, CGO_*, CC, CXX), and the go command's own
+// environment file, which go env -w writes. The keys would not need them (each
+// package's key holds the files they select), but a result is kept under them too
+// so that a change of settings never reuses one.
+func writeGoEnvironment(h io.Writer) {
+	var vars []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, "GO") || strings.HasPrefix(name, "CGO_") || name == "CC" || name == "CXX" {
+			vars = append(vars, kv)
+		}
+	}
+	slices.Sort(vars)
+	for _, kv := range vars {
+		fmt.Fprintf(h, "env %s\n", kv)
+	}
+	if name := goEnvFile(); name != "" {
+		data, _ := os.ReadFile(name)
+		fmt.Fprintf(h, "goenv %s %x\n", name, sha256.Sum256(data))
+	}
+}
+
+// goEnvFile names the go command's environment file: $GOENV, else go/env under the
+// user's configuration directory.
+func goEnvFile() string {
+	if name := os.Getenv("GOENV"); name != "" {
+		if name == "off" {
+			return ""
+		}
+		return name
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "go", "env")
 }
 
 // toolIdentity names the deferlint binary that runs: the build ID the go command
@@ -227,7 +270,10 @@ func sortedImports(pkg *packages.Package) []string {
 // their options), the package's files, the configuration files that apply to it,
 // and its imports' identities, which hash their files and so on: a change in a
 // dependency changes the identity of every package that imports it, directly or
-// not, as it may change their types and facts.
+// not, as it may change their types and facts. A dependency that is never
+// type-checked from source (a stub, or not analyzed at all) is known by its export
+// data instead: the go command names an export data file by the hash of its
+// content.
 func (e *engine) identity(u *unit) cache.Key {
 	pkg := u.pkg
 	h := sha256.New()
@@ -239,14 +285,21 @@ func (e *engine) identity(u *unit) cache.Key {
 			fmt.Fprintf(h, "replace %s %s %s\n", r.Path, r.Version, r.Dir)
 		}
 	}
-	for _, list := range [][]string{pkg.GoFiles, pkg.CompiledGoFiles, pkg.OtherFiles} {
-		for _, name := range list {
-			fmt.Fprintf(h, "file %s %x\n", name, e.fileHash(name))
+	if (u.role == stub || u.role == notAnalyzed) && pkg.ExportFile != "" {
+		fmt.Fprintf(h, "export %s\n", pkg.ExportFile)
+	} else {
+		immutable := e.immutable(pkg)
+		for _, list := range [][]string{pkg.GoFiles, pkg.CompiledGoFiles, pkg.OtherFiles} {
+			for _, name := range list {
+				fmt.Fprintf(h, "file %s %x\n", name, e.fileHash(name, immutable))
+			}
+			fmt.Fprintf(h, "--\n")
 		}
-		fmt.Fprintf(h, "--\n")
-	}
-	for _, name := range e.configFilesOf(packageDir(pkg)) {
-		fmt.Fprintf(h, "config %s %x\n", name, e.fileHash(name))
+		if !immutable {
+			for _, name := range e.configFilesOf(packageDir(pkg)) {
+				fmt.Fprintf(h, "config %s %x\n", name, e.fileHash(name, false))
+			}
+		}
 	}
 	for i, path := range sortedImports(pkg) {
 		fmt.Fprintf(h, "import %s %s %x\n", path, u.deps[i].pkg.ID, u.deps[i].ident)
@@ -261,11 +314,10 @@ func (u *unit) entryKey() cache.Key {
 	return sha256.Sum256(fmt.Appendf(u.ident[:], "role %d", u.role))
 }
 
-// fileHash hashes a file's content; a file of the Go distribution or of the module
-// cache never changes (the stamp holds the Go version, a module cache path the
-// module's version), so its name stands for its content.
-func (e *engine) fileHash(name string) [sha256.Size]byte {
-	if e.immutable(name) {
+// fileHash hashes a file's content; a file of an immutable package's (see
+// immutable) never changes, so its name stands for its content.
+func (e *engine) fileHash(name string, immutable bool) [sha256.Size]byte {
+	if immutable {
 		return sha256.Sum256([]byte(name))
 	}
 	e.mu.Lock()
@@ -286,18 +338,30 @@ func (e *engine) fileHash(name string) [sha256.Size]byte {
 	return sum
 }
 
-func (e *engine) immutable(name string) bool {
-	for _, dir := range []string{e.goroot, e.modcache} {
-		if dir != "" && strings.HasPrefix(name, dir+string(filepath.Separator)) {
-			return true
-		}
+// immutable reports whether a package's files never change under their names: a
+// package of the Go distribution whose version is known (it is in the stamp), or of
+// a module version in the module cache (its path names the version; the go command
+// keeps those files read-only). A main module, a module replaced by a directory
+// and a vendored package are edited in place.
+func (e *engine) immutable(pkg *packages.Package) bool {
+	if pkg.Module == nil {
+		return e.goroot != "" && within(pkg.Dir, filepath.Join(e.goroot, "src"))
 	}
-	return false
+	m := pkg.Module
+	if m.Replace != nil {
+		m = m.Replace
+	}
+	return !pkg.Module.Main && m.Version != "" && m.Dir != "" && within(pkg.Dir, m.Dir)
+}
+
+// within reports whether name is dir or lies under it.
+func within(name, dir string) bool {
+	return name == dir || strings.HasPrefix(name, dir+string(filepath.Separator))
 }
 
 // configFilesOf returns the configuration files that apply to the packages of dir.
 func (e *engine) configFilesOf(dir string) []string {
-	if dir == "" || e.immutable(dir) {
+	if dir == "" {
 		return nil
 	}
 	e.mu.Lock()
@@ -332,51 +396,47 @@ func packageDir(pkg *packages.Package) string {
 
 // run reads from the cache the results of the units it holds, and computes the
 // others, each once its dependencies' types and facts are known, as many at once
-// as there are processors. A package analyzed afresh is type-checked from source,
-// and so are the packages of the main module it imports that are analyzed afresh
-// too (an edit of one changes the keys of its importers); only the other imports
-// come from export data, which the go command compiles, or finds in its build
-// cache, for them alone (see loadExportFiles): an edited package is never
-// compiled.
-func (e *engine) run(cfg *config, units []*unit) error {
+// as there are processors. A package analyzed afresh is type-checked from source;
+// the types of the other packages it needs come from their export data, which the
+// one go list of the run gave, through one importer (sharedTypes), as go/packages
+// does: on a cold run this is the loader's own work, and on a warm run only the
+// packages whose keys changed (an edited package and its importers) are
+// type-checked. A package that needs types but has no export data (some test
+// variants) is type-checked from source without its function bodies.
+func (e *engine) run(units []*unit) error {
 	for _, u := range units {
-		if u.role == notAnalyzed || u.broken && u.role != stub || e.store == nil {
-			continue
-		}
-		if data, ok := e.store.Get(u.entryKey()); ok {
-			if res, err := decodeResult(data, e.known); err == nil {
-				u.result, u.cached = res, true
-			}
+		if (u.role == reported || u.role == factsOnly) && !u.broken {
+			e.lookup(u)
 		}
 	}
 	needed := stubsNeeded(units)
-	if err := loadExportFiles(cfg, planTypes(units, needed)); err != nil {
-		return err
-	}
+	planTypes(units)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, u := range units {
 		wg.Go(func() {
 			defer close(u.done)
-			if !u.source {
-				close(u.typed)
-			}
 			for _, d := range u.deps {
-				<-d.typed
-				if e.usesFacts {
+				<-d.typed // the whole graph below u is typed: see sharedTypes
+			}
+			if u.source {
+				sem <- struct{}{}
+				typeCheck(u.pkg, e.fset, e.typesOf, e.sizes, !u.analyzedAfresh())
+				<-sem
+				e.types.fromSource(u.pkg)
+			}
+			close(u.typed)
+			if e.usesFacts {
+				for _, d := range u.deps {
 					<-d.done
 				}
 			}
 			stubNeeded := u.role == stub && needed[u]
-			if !u.source && !stubNeeded {
+			if !stubNeeded && !u.analyzedAfresh() {
 				return
 			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if u.source {
-				typeCheck(u.pkg, e.fset, e.typesOf, e.sizes)
-				close(u.typed)
-			}
 			switch {
 			case stubNeeded:
 				e.analyzeStub(u)
@@ -393,18 +453,31 @@ func (e *engine) run(cfg *config, units []*unit) error {
 	return nil
 }
 
+// lookup reads u's result from the cache, and reports whether it found one.
+func (e *engine) lookup(u *unit) bool {
+	if e.store == nil {
+		return false
+	}
+	data, ok := e.store.Get(u.entryKey())
+	if !ok {
+		return false
+	}
+	res, err := decodeResult(data, e.known)
+	if err != nil {
+		return false
+	}
+	u.result, u.cached = res, true
+	return true
+}
+
 // analyzedAfresh reports whether u's results are wanted and not in the cache.
 func (u *unit) analyzedAfresh() bool {
 	return (u.role == reported || u.role == factsOnly) && u.result == nil
 }
 
 // planTypes marks the units whose types come from source: those analyzed afresh,
-// the test variants among the packages whose types are needed (the go command
-// compiles no test variant but for a test), and every package that imports one of
-// those (its export data would hold a second copy of the imported package's types,
-// which the type checker would not take for the same). It returns the other units
-// whose types are needed: they come from export data.
-func planTypes(units []*unit, stubs map[*unit]bool) []*unit {
+// and, among the packages whose types they need, those with no export data.
+func planTypes(units []*unit) {
 	needed := make(map[*unit]bool)
 	var need func(*unit)
 	need = func(u *unit) {
@@ -416,21 +489,13 @@ func planTypes(units []*unit, stubs map[*unit]bool) []*unit {
 		}
 	}
 	for _, u := range units {
-		if u.analyzedAfresh() || stubs[u] {
+		if u.analyzedAfresh() {
 			need(u)
 		}
 	}
-	var export []*unit
-	for _, u := range units { // dependencies first
-		if !needed[u] {
-			continue
-		}
-		u.source = u.analyzedAfresh() || u.pkg.ID != u.pkg.PkgPath || slices.ContainsFunc(u.deps, func(d *unit) bool { return d.source })
-		if !u.source {
-			export = append(export, u)
-		}
+	for _, u := range units {
+		u.source = u.analyzedAfresh() || needed[u] && u.pkg.ExportFile == "" && u.pkg.PkgPath != "unsafe" && len(u.pkg.CompiledGoFiles) > 0
 	}
-	return export
 }
 
 // typesOf returns the types of an import of a package being type-checked: from
@@ -440,7 +505,7 @@ func (e *engine) typesOf(dep *packages.Package) (*types.Package, error) {
 		<-u.typed
 		return u.pkg.Types, nil // complete, errors or not: the errors are the dependency's
 	}
-	return e.exports.load(dep)
+	return e.types.load(dep)
 }
 
 // analyze runs a type-checked unit's analyzers, and stores the result unless an
@@ -481,35 +546,29 @@ func stubsNeeded(units []*unit) map[*unit]bool {
 			visit(u)
 		}
 	}
-	for u := range needed {
-		needed[u] = needed[u] && u.result == nil // a stub's result may be cached too
+	for u, ok := range needed {
+		if !ok || u.result != nil {
+			delete(needed, u)
+		}
 	}
 	return needed
 }
 
 // analyzeStub runs the analyzers that give facts on a dependency whose facts are
-// not computed, with its types (from export data) but none of its files, as
-// go/analysis/checker runs them on a package loaded without syntax: the facts
-// they give are those of a package with no functions (gorecover's "analyzed",
-// with no function that recovers), so that a call into the dependency counts as
-// a call of code that neither recovers nor returns a resource. The result is
-// cached like any other: it changes only with the dependency's version.
+// not computed, with none of its files and a package with its name and path but
+// no objects, as deferlint did before the cache (go/analysis/checker on a package
+// loaded without syntax): the facts they give are those of a package with no
+// functions (gorecover's "analyzed", with no function that recovers), so that a
+// call into the dependency counts as a call of code that neither recovers nor
+// returns a resource. Those facts come from the files alone, so the dependency's
+// export data is not read; and they cost less to compute than to read back, so
+// they are not cached.
 func (e *engine) analyzeStub(u *unit) {
 	pkg := *u.pkg
 	pkg.Fset, pkg.TypesSizes = e.fset, e.sizes
 	pkg.Syntax, pkg.TypesInfo = nil, newTypesInfo()
-	if !u.source {
-		var err error
-		if pkg.Types, err = e.exports.load(u.pkg); err != nil {
-			pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
-		}
-	}
+	pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
 	u.result = e.runners[factsOnly].run(&pkg, nil, nil)
-	if e.store != nil && len(u.result.failures) == 0 {
-		if data, err := encodeResult(u.result); err == nil {
-			e.store.Put(u.entryKey(), data)
-		}
-	}
 }
 
 // factsFor returns the facts of the packages of u's import graph, and the

@@ -21,15 +21,18 @@ type loaded struct {
 	reported map[string]bool
 }
 
-// loadMode is what the engine needs of the packages: their files and imports, but
-// no types and no export data: the engine type-checks only the packages whose
-// results are not in the cache, and asks for the export data of their imports
-// (loadExportFiles).
+// loadMode is what the engine needs of the packages: their files and imports, the
+// export data of every one (the go command compiles them, or finds them in its
+// build cache) and the type sizes, but no types: the engine type-checks from
+// source only the packages whose results are not in the cache, against their
+// imports' export data. It is what go/packages asks the go command for when it
+// loads packages with types (one go list -deps -export), so that a cold run costs
+// the go command what the loader costs.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-	packages.NeedDeps | packages.NeedModule
+	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
 
-// load lists the packages named by the patterns and their dependencies, without
-// type-checking any (see engine.go).
+// load lists the packages named by the patterns and their dependencies, with one
+// go list, without type-checking any (see engine.go).
 func load(cfg *config) (*loaded, error) {
 	lcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
 	if cfg.tags != "" {
@@ -53,35 +56,6 @@ func load(cfg *config) (*loaded, error) {
 		result.reported[pkg.ID] = true
 	}
 	return result, nil
-}
-
-// loadExportFiles asks the go command for the export data of the units (the
-// compiler's, from its build cache, compiled if need be), and records its files in
-// their packages. Units are not test variants: a package path names each.
-func loadExportFiles(cfg *config, units []*unit) error {
-	if len(units) == 0 {
-		return nil
-	}
-	byPath := make(map[string]*unit)
-	var paths []string
-	for _, u := range units {
-		byPath[u.pkg.PkgPath] = u
-		paths = append(paths, u.pkg.PkgPath)
-	}
-	lcfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile}
-	if cfg.tags != "" {
-		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
-	}
-	pkgs, err := packages.Load(lcfg, paths...)
-	if err != nil {
-		return err
-	}
-	for _, pkg := range pkgs {
-		if u := byPath[pkg.PkgPath]; u != nil {
-			u.pkg.ExportFile = pkg.ExportFile
-		}
-	}
-	return nil
 }
 
 var errNoModule = errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")

@@ -14,28 +14,41 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// exportTypes reads the types of packages from the export data that go list
-// -export writes (the compiler's, from the go command's build cache), once per
-// package, as go/packages does for the dependencies it does not load from source.
-type exportTypes struct {
-	mu   sync.Mutex // gcexportdata may create or complete any package of the graph
-	fset *token.FileSet
-	byID map[string]*types.Package
+// sharedTypes is the one importer of a run, as go/packages has one: the types of
+// every package of the graph by ID, whether type-checked from source or read from
+// the export data that go list -export names (the compiler's, in the go command's
+// build cache). Each export data file is decoded once, and a package decoded from
+// export data that refers to a package type-checked from source (a test variant's
+// importer) reuses its objects, because the source package is complete first (see
+// engine.run) and the decoder keeps the objects a package already has.
+type sharedTypes struct {
+	mu       sync.Mutex // gcexportdata may create or complete any package of the graph
+	fset     *token.FileSet
+	byID     map[string]*types.Package
+	complete map[string]bool // type-checked from source, or decoded from its own export data
 }
 
-func newExportTypes(fset *token.FileSet) *exportTypes {
-	return &exportTypes{fset: fset, byID: make(map[string]*types.Package)}
+func newSharedTypes(fset *token.FileSet) *sharedTypes {
+	return &sharedTypes{fset: fset, byID: make(map[string]*types.Package), complete: make(map[string]bool)}
+}
+
+// fromSource records the types of a package type-checked from source.
+func (s *sharedTypes) fromSource(pkg *packages.Package) {
+	s.mu.Lock()
+	s.byID[pkg.ID] = pkg.Types
+	s.complete[pkg.ID] = true
+	s.mu.Unlock()
 }
 
 // load returns the types of pkg from its export data.
-func (e *exportTypes) load(pkg *packages.Package) (*types.Package, error) {
+func (s *sharedTypes) load(pkg *packages.Package) (*types.Package, error) {
 	if pkg.PkgPath == "unsafe" {
 		return types.Unsafe, nil
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if t := e.byID[pkg.ID]; t != nil && t.Complete() {
-		return t, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.complete[pkg.ID] {
+		return s.byID[pkg.ID], nil
 	}
 	if pkg.ExportFile == "" {
 		return nil, fmt.Errorf("no export data file")
@@ -58,26 +71,29 @@ func (e *exportTypes) load(pkg *packages.Package) (*types.Package, error) {
 		if view[p.PkgPath] != nil {
 			return false
 		}
-		t := e.byID[p.ID]
+		t := s.byID[p.ID]
 		if t == nil {
 			t = types.NewPackage(p.PkgPath, p.Name)
-			e.byID[p.ID] = t
+			s.byID[p.ID] = t
 		}
 		view[p.PkgPath] = t
 		return true
 	}, nil)
 	view["unsafe"] = types.Unsafe
-	t, err := gcexportdata.Read(r, e.fset, view, pkg.PkgPath)
+	t, err := gcexportdata.Read(r, s.fset, view, pkg.PkgPath)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", pkg.ExportFile, err)
 	}
+	s.complete[pkg.ID] = true
 	return t, nil
 }
 
-// typeCheck parses pkg's files and type-checks them, the types of its imports
-// given by typesOf, and fills in pkg's Fset, Syntax, Types, TypesInfo, TypesSizes and
+// typeCheck parses pkg's files and type-checks them (without function bodies when
+// the package is not analyzed: its types are all its importers need, as
+// go/packages checks a dependency that has no export data), the types of its
+// imports given by typesOf, and fills in pkg's Fset, Syntax, Types, TypesInfo, TypesSizes and
 // IllTyped. Errors are added to pkg.Errors as go/packages adds them.
-func typeCheck(pkg *packages.Package, fset *token.FileSet, typesOf func(*packages.Package) (*types.Package, error), sizes types.Sizes) {
+func typeCheck(pkg *packages.Package, fset *token.FileSet, typesOf func(*packages.Package) (*types.Package, error), sizes types.Sizes, ignoreBodies bool) {
 	pkg.Fset = fset
 	pkg.TypesSizes = sizes
 	for _, name := range pkg.CompiledGoFiles {
@@ -100,8 +116,9 @@ func typeCheck(pkg *packages.Package, fset *token.FileSet, typesOf func(*package
 			}
 			return typesOf(imp)
 		}),
-		Error: func(err error) { addError(pkg, err) },
-		Sizes: sizes,
+		Error:            func(err error) { addError(pkg, err) },
+		Sizes:            sizes,
+		IgnoreFuncBodies: ignoreBodies,
 	}
 	if pkg.Module != nil && pkg.Module.GoVersion != "" {
 		tc.GoVersion = "go" + pkg.Module.GoVersion
