@@ -117,7 +117,7 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := newEngine(cfg, loaded.pkgs)
+	eng, err := newEngine(cfg, loaded)
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +125,7 @@ func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 	if err := eng.run(a.units); err != nil {
 		return nil, err
 	}
+	writeManifest(cfg, wd, loaded, a.units, eng)
 	broken := loadErrors(loaded.pkgs, wd) // type errors are known now
 	a.problems = append(a.problems, broken...)
 	var failures []string

@@ -44,13 +44,16 @@ type unit struct {
 	pkg    *packages.Package
 	deps   []*unit // the units of its imports
 	role   role
-	ident  cache.Key     // hashes its inputs and its dependencies' (see identity)
-	result *unitResult   // nil until read from the cache or computed
-	broken bool          // it did not load or type-check: not analyzed
-	cached bool          // result came from the cache
-	source bool          // its types come from source, not export data (see planTypes)
-	typed  chan struct{} // closed once its types are known
-	done   chan struct{} // closed once its result is known
+	ident  cache.Key   // hashes its inputs and its dependencies' (see identity)
+	result *unitResult // nil until read from the cache or computed
+	broken bool        // it did not load or type-check: not analyzed
+	cached bool        // result came from the cache
+	source bool        // its types come from source, not export data (see planTypes)
+	// staleExport: its export data file, from an earlier run's listing, predates
+	// an edit of it or of a package below it.
+	staleExport bool
+	typed       chan struct{} // closed once its types are known
+	done        chan struct{} // closed once its result is known
 }
 
 // engine holds what the analysis of one run shares.
@@ -66,8 +69,10 @@ type engine struct {
 	usesFacts bool
 	byPkg     map[*packages.Package]*unit
 
+	stamps   *stamps              // the files read, with their hashes
+	previous map[string]cache.Key // the keys when the listing was made, by ID (nil: listed by this run)
+
 	mu          sync.Mutex
-	fileHashes  map[string][sha256.Size]byte
 	configFiles map[string][]string // by directory
 }
 
@@ -78,12 +83,15 @@ type engine struct {
 // VERSION file), and the environment variables that configure the go command.
 // The rest of what the settings change (which files are compiled, with which
 // build tags, the export data of the dependencies) is in each package's key.
-func newEngine(cfg *config, pkgs []*packages.Package) (*engine, error) {
+func newEngine(cfg *config, l *loaded) (*engine, error) {
+	pkgs := l.pkgs
 	e := &engine{
+		store:       l.store,
+		stamps:      l.stamps,
+		previous:    l.previous,
 		fset:        token.NewFileSet(),
 		known:       newFactTypes(cfg.suite),
 		usesFacts:   UsesFacts(cfg.enabled),
-		fileHashes:  make(map[string][sha256.Size]byte),
 		configFiles: make(map[string][]string),
 		byPkg:       make(map[*packages.Package]*unit),
 	}
@@ -107,16 +115,7 @@ func newEngine(cfg *config, pkgs []*packages.Package) (*engine, error) {
 		}
 	}
 	e.runners = map[role]*runner{reported: newRunner(cfg.enabled), factsOnly: newRunner(factAnalyzers)}
-	if cfg.cache && os.Getenv(cache.EnvDir) != "off" {
-		dir, err := cache.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		if e.store, err = cache.Open(dir); err != nil {
-			return nil, err
-		}
-	}
-	tool, err := toolIdentity()
+	tool, err := toolIdentityOnce()
 	if err != nil {
 		e.store = nil // nothing to tell this binary's results from another's: no cache
 	}
@@ -239,6 +238,9 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 			u.role = stub
 		}
 		u.ident = e.identity(u)
+		if e.previous != nil && e.previous[pkg.ID] != u.ident {
+			u.staleExport = true // listed before something below it changed
+		}
 		e.byPkg[pkg] = u
 		all = append(all, u)
 	})
@@ -320,22 +322,7 @@ func (e *engine) fileHash(name string, immutable bool) [sha256.Size]byte {
 	if immutable {
 		return sha256.Sum256([]byte(name))
 	}
-	e.mu.Lock()
-	sum, ok := e.fileHashes[name]
-	e.mu.Unlock()
-	if ok {
-		return sum
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		sum = sha256.Sum256([]byte("unreadable " + err.Error()))
-	} else {
-		sum = sha256.Sum256(data)
-	}
-	e.mu.Lock()
-	e.fileHashes[name] = sum
-	e.mu.Unlock()
-	return sum
+	return e.stamps.get(name).Sum
 }
 
 // immutable reports whether a package's files never change under their names: a
@@ -476,7 +463,8 @@ func (u *unit) analyzedAfresh() bool {
 }
 
 // planTypes marks the units whose types come from source: those analyzed afresh,
-// and, among the packages whose types they need, those with no export data.
+// and, among the packages whose types they need, those with no export data or
+// with export data older than their sources (staleExport).
 func planTypes(units []*unit) {
 	needed := make(map[*unit]bool)
 	var need func(*unit)
@@ -494,7 +482,7 @@ func planTypes(units []*unit) {
 		}
 	}
 	for _, u := range units {
-		u.source = u.analyzedAfresh() || needed[u] && u.pkg.ExportFile == "" && u.pkg.PkgPath != "unsafe" && len(u.pkg.CompiledGoFiles) > 0
+		u.source = u.analyzedAfresh() || needed[u] && (u.pkg.ExportFile == "" || u.staleExport) && u.pkg.PkgPath != "unsafe" && len(u.pkg.CompiledGoFiles) > 0
 	}
 }
 

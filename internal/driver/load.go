@@ -9,7 +9,9 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/deferlint/deferlint/internal/cache"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -19,6 +21,18 @@ import (
 type loaded struct {
 	pkgs     []*packages.Package
 	reported map[string]bool
+
+	// The cache (nil when off), and what the manifest of this command line needs
+	// (see manifest.go): the stamps of the files read, when the run started, the
+	// keys of the packages when they were last listed (a package whose key moved
+	// since then has export data older than its sources), and whether the go
+	// command listed the packages (listed) or files changed since (dirty).
+	store         *cache.Store
+	stamps        *stamps
+	start         time.Time
+	previous      map[string]cache.Key
+	listed, dirty bool
+	listErrors    bool
 }
 
 // loadMode is what the engine needs of the packages: their files and imports, the
@@ -34,6 +48,17 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // load lists the packages named by the patterns and their dependencies, with one
 // go list, without type-checking any (see engine.go).
 func load(cfg *config) (*loaded, error) {
+	start := time.Now()
+	store, err := openStore(cfg)
+	if err != nil {
+		return nil, err
+	}
+	wd, _ := os.Getwd()
+	if store != nil {
+		if l := fromManifest(cfg, store, wd); l != nil {
+			return l, nil
+		}
+	}
 	lcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
 	if cfg.tags != "" {
 		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
@@ -51,11 +76,27 @@ func load(cfg *config) (*loaded, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
 	}
-	result := &loaded{pkgs: pkgs, reported: make(map[string]bool)}
+	result := &loaded{pkgs: pkgs, reported: make(map[string]bool), store: store, stamps: newStamps(), start: start, listed: true}
 	for _, pkg := range pkgs {
 		result.reported[pkg.ID] = true
 	}
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		result.listErrors = result.listErrors || len(pkg.Errors) > 0
+	})
 	return result, nil
+}
+
+// openStore opens the cache, or returns nil when -cache=false or
+// DEFERLINT_CACHE=off turn it off.
+func openStore(cfg *config) (*cache.Store, error) {
+	if !cfg.cache || os.Getenv(cache.EnvDir) == "off" {
+		return nil, nil
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		return nil, err
+	}
+	return cache.Open(dir)
 }
 
 var errNoModule = errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
