@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // runCached runs deferlint in dir with the cache in cacheDir.
@@ -290,4 +291,84 @@ func findingLines(stdout string) []string {
 	}
 	slices.Sort(lines)
 	return lines
+}
+
+// runWithGoShim is runCached with a go command on PATH that records each
+// invocation in log before running the real one.
+func runWithGoShim(t *testing.T, cacheDir, dir, log string, args ...string) result {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shim := filepath.Join(filepath.Dir(log), "bin")
+	if _, err := os.Stat(shim); err != nil {
+		os.MkdirAll(shim, 0o755)
+		script := "#!/bin/sh\necho \"$@\" >> " + log + "\nexec " + goCmd + " \"$@\"\n"
+		if err := os.WriteFile(filepath.Join(shim, "go"), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// A go command written a moment ago could change unseen within the
+		// same clock tick: the manifest would not trust it.
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(filepath.Join(shim, "go"), old, old)
+	}
+	if !strings.HasPrefix(os.Getenv("PATH"), shim) {
+		t.Setenv("PATH", shim+string(os.PathListSeparator)+os.Getenv("PATH"))
+	}
+	return runCached(t, cacheDir, dir, args...)
+}
+
+// goRuns returns how many times the shim's go command ran since the last call.
+func goRuns(t *testing.T, log string) int {
+	t.Helper()
+	data, _ := os.ReadFile(log)
+	os.Remove(log)
+	return strings.Count(string(data), "\n")
+}
+
+// A run whose inputs to go list are unchanged reuses the last listing and starts
+// no go command: nothing changed, or an edit below a file's imports (which is
+// still seen at once). A change that may change the listing (an import, a new
+// file, a new package) lists again.
+func TestCacheManifest(t *testing.T) {
+	cacheDir := t.TempDir()
+	log := filepath.Join(t.TempDir(), "go.log")
+	clean := "package lib\n\nimport \"os\"\n\n// Size returns the size of the named file.\nfunc Size(name string) (int64, error) {\n\tf, err := os.Open(name)\n\tif err != nil {\n\t\treturn 0, err\n\t}\n\tdefer f.Close()\n\tinfo, err := f.Stat()\n\tif err != nil {\n\t\treturn 0, err\n\t}\n\treturn info.Size(), nil\n}\n"
+	dir := writeModule(t, map[string]string{
+		"go.mod":     "module example.com/manifest\n\ngo 1.26\n",
+		"lib/lib.go": clean,
+		"app/app.go": "package app\n\nimport \"example.com/manifest/lib\"\n\nfunc Run() { lib.Size(\"x\") }\n",
+	})
+	file := filepath.Join(dir, "lib", "lib.go")
+	step := func(what string, wantGo bool, wantCode int, wantOut string) {
+		t.Helper()
+		r := runWithGoShim(t, cacheDir, dir, log, "./...")
+		ran := goRuns(t, log)
+		if (ran > 0) != wantGo {
+			t.Errorf("%s: the go command ran %d times; want it to run: %v", what, ran, wantGo)
+		}
+		if r.code != wantCode || !strings.Contains(r.stdout, wantOut) {
+			t.Errorf("%s: exit %d, want %d with %q:\n%s%s", what, r.code, wantCode, wantOut, r.stdout, r.stderr)
+		}
+		if want := runCached(t, cacheDir, dir, "-cache=false", "./..."); r != want {
+			t.Errorf("%s: output differs from a run without the cache:\n%s%s\n--- want\n%s%s", what, r.stdout, r.stderr, want.stdout, want.stderr)
+		}
+		goRuns(t, log) // the run without the cache lists, of course
+	}
+	step("cold", true, 0, "")
+	step("nothing changed", false, 0, "")
+	os.WriteFile(file, []byte(strings.Replace(clean, "\tdefer f.Close()\n", "", 1)), 0o644)
+	step("a leak added in a function body", false, 1, "lib/lib.go:7:2: f (file from os.Open) is not closed")
+	os.WriteFile(file, []byte(clean), 0o644)
+	step("the leak removed", false, 0, "")
+	withImport := strings.Replace(clean, "import \"os\"\n", "import (\n\t\"os\"\n\t\"strings\"\n)\n\nvar _ = strings.ToUpper\n", 1)
+	os.WriteFile(file, []byte(withImport), 0o644)
+	step("an import added", true, 0, "")
+	os.WriteFile(filepath.Join(dir, "lib", "more.go"), []byte("package lib\n\nimport \"os\"\n\nfunc Leak() { f, _ := os.Open(\"x\"); _ = f }\n"), 0o644)
+	step("a file added", true, 1, "lib/more.go")
+	os.MkdirAll(filepath.Join(dir, "extra"), 0o755)
+	os.WriteFile(filepath.Join(dir, "extra", "extra.go"), []byte("package extra\n\nimport \"os\"\n\nfunc Leak() { f, _ := os.Open(\"y\"); _ = f }\n"), 0o644)
+	step("a package added", true, 1, "extra/extra.go")
+	step("nothing changed again", false, 1, "extra/extra.go")
 }

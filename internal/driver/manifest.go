@@ -399,7 +399,7 @@ func writeManifest(cfg *config, wd string, l *loaded, units []*unit, e *engine) 
 				return nil
 			}
 			if !d.IsDir() {
-				if strings.HasSuffix(path, ".go") {
+				if _, ok := m.Files[path]; !ok && strings.HasSuffix(path, ".go") {
 					watch(path, wholeFile) // a file of no package listed may join one
 				}
 				return nil
