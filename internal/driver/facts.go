@@ -26,6 +26,20 @@ type factKey struct {
 // package that imports it, directly or not.
 type packageFacts struct {
 	byKey map[factKey]analysis.Fact
+	// objectTypes holds the types of its object facts: a package with none of a
+	// type is not asked for an object's path (computing one walks the package).
+	objectTypes map[reflect.Type]bool
+}
+
+// add records a fact under its key.
+func (pf *packageFacts) add(k factKey, f analysis.Fact) {
+	pf.byKey[k] = f
+	if k.path != "" {
+		if pf.objectTypes == nil {
+			pf.objectTypes = make(map[reflect.Type]bool)
+		}
+		pf.objectTypes[k.typ] = true
+	}
 }
 
 // factTypes maps the name of each fact type of a suite (see factTypeName) to its
@@ -127,7 +141,7 @@ func decodeFacts(data []byte, known factTypes) (*packageFacts, error) {
 		if err := dec.DecodeValue(v); err != nil {
 			return nil, err
 		}
-		pf.byKey[factKey{objectpath.Path(h.Paths[i]), t}] = v.Interface().(analysis.Fact)
+		pf.add(factKey{objectpath.Path(h.Paths[i]), t}, v.Interface().(analysis.Fact))
 	}
 	return pf, nil
 }
@@ -161,7 +175,7 @@ func (o *ownFacts) exported() *packageFacts {
 	var enc objectpath.Encoder
 	for k, f := range o.objects {
 		if path, err := enc.For(k.obj); err == nil {
-			pf.byKey[factKey{path, k.typ}] = f
+			pf.add(factKey{path, k.typ}, f)
 		}
 	}
 	for t, f := range o.pkg {
@@ -201,7 +215,7 @@ func bindFacts(pass *analysis.Pass, own *ownFacts, view factView) {
 			return ok
 		}
 		pf := view[obj.Pkg().Path()]
-		if pf == nil {
+		if pf == nil || !pf.objectTypes[t] {
 			return false
 		}
 		path, ok := pathOf(obj)
