@@ -515,7 +515,9 @@ func (e *engine) analyze(u *unit) {
 }
 
 // stubsNeeded returns the stub units in the import graphs of the units that are
-// to be analyzed: the others' facts are never asked for.
+// to be analyzed, short of the stubs' own imports: the others' facts are never
+// asked for. A stub's imports are cut, as they were before the cache
+// (StubDependencies): the facts of a dependency's dependency are unknown.
 func stubsNeeded(units []*unit) map[*unit]bool {
 	needed := make(map[*unit]bool)
 	seen := make(map[*unit]bool)
@@ -525,7 +527,9 @@ func stubsNeeded(units []*unit) map[*unit]bool {
 			if !seen[d] {
 				seen[d] = true
 				needed[d] = d.role == stub
-				visit(d)
+				if d.role != stub {
+					visit(d)
+				}
 			}
 		}
 	}
@@ -584,7 +588,9 @@ func (e *engine) factsFor(u *unit) (factView, map[string]bool) {
 					failed[name] = true
 				}
 			}
-			visit(dep)
+			if dep.role != stub {
+				visit(dep) // a stub's imports are cut (see stubsNeeded)
+			}
 		}
 	}
 	visit(u)
