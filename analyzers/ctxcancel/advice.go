@@ -7,7 +7,7 @@ import "fmt"
 // context outlives the function that made it.
 type advice struct {
 	name     string // the variable that holds the cancel function
-	mayBeNil bool   // the source may return a nil one beside no error (see ReturnsCancel)
+	mayBeNil bool   // the source may return a nil one beside no error (see resources.Fresh)
 	// heldOn says that the derived context is handed to something that outlives
 	// the function (returned, stored, a value returned or stored that may hold it):
 	// a deferred call would cancel it under its holder, so no defer is advised.

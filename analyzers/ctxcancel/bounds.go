@@ -8,6 +8,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
+	"github.com/deferlint/deferlint/internal/resources"
 	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -136,7 +137,7 @@ func (c *checker) storesContext(stmt ast.Node, fn ast.Node) bool {
 		}
 		switch e := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			if v := c.varOf(e); v != nil && !declaredIn(v, fn) {
+			if v := resources.VarOf(c.info, e); v != nil && !resources.DeclaredIn(v, fn) {
 				return true
 			}
 		case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
@@ -233,7 +234,7 @@ func (c *checker) assignedTo(assign *ast.AssignStmt, index int, fn ast.Node) (bo
 			if id.Name == "_" {
 				continue
 			}
-			if v := c.varOf(id); v != nil && declaredIn(v, fn) {
+			if v := resources.VarOf(c.info, id); v != nil && resources.DeclaredIn(v, fn) {
 				vs = append(vs, v)
 				continue
 			}
@@ -259,7 +260,7 @@ func (c *checker) derivedVar(callCur inspector.Cursor, fn ast.Node) *types.Var {
 		return nil
 	}
 	if id, ok := assign.Lhs[0].(*ast.Ident); ok {
-		if v := c.varOf(id); v != nil && declaredIn(v, fn) {
+		if v := resources.VarOf(c.info, id); v != nil && resources.DeclaredIn(v, fn) {
 			return v
 		}
 	}
@@ -290,7 +291,7 @@ func mayHoldContext(t types.Type) bool {
 }
 
 func holds(t types.Type, seen map[types.Type]bool) bool {
-	if t == nil || implementsError(t) && types.IsInterface(t) {
+	if t == nil || resources.ImplementsError(t) && types.IsInterface(t) {
 		return false
 	}
 	if seen[t] {

@@ -13,8 +13,10 @@ import (
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/obligation"
+	"github.com/deferlint/deferlint/internal/ownership"
 	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/report"
+	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -28,25 +30,21 @@ var doc string
 // Analyzer reports cancel functions of derived contexts that are lost before they
 // are called.
 var Analyzer = &analysis.Analyzer{
-	Name:      "ctxcancel",
-	Doc:       docs.Extract(doc, "ctxcancel"),
-	URL:       report.URL("ctxcancel"),
-	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
-	Run:       run,
-	FactTypes: []analysis.Fact{new(ReturnsCancel), new(InertParams)},
+	Name:     "ctxcancel",
+	Doc:      docs.Extract(doc, "ctxcancel"),
+	URL:      report.URL("ctxcancel"),
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer, ownership.Analyzer}, report.Requires...),
+	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	opts := flags
 	on, err := configfile.Apply(pass, opts.bind)
-	if err != nil || !mayAcquire(pass) {
-		return nil, err
+	facts := pass.ResultOf[ownership.Analyzer].(*ownership.Result).Facts
+	if err != nil || !on || !mayAcquire(pass, facts) {
+		return nil, err // off in this directory: the facts pass still computed its facts
 	}
-	c := newChecker(pass, &opts)
-	c.computeFacts()
-	if !on {
-		return nil, nil // off in this directory: the facts are for the packages where it is on
-	}
+	c := newChecker(pass, &opts, facts)
 	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if src := c.sourceOf(call); src != nil {
@@ -57,16 +55,14 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // mayAcquire is the fast path: a package can only obtain a cancel function from
-// package context, os/signal, or a package that exports a ReturnsCancel fact.
-func mayAcquire(pass *analysis.Pass) bool {
-	withFacts := make(map[string]bool)
-	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*ReturnsCancel); ok && f.Object.Pkg() != nil {
-			withFacts[f.Object.Pkg().Path()] = true
-		}
+// package context, os/signal, a package with fresh results (the facts say
+// which: of any kind, a superset), or its own helpers.
+func mayAcquire(pass *analysis.Pass, facts *resources.Facts) bool {
+	if facts.Acquiring(pass.Pkg) {
+		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if p := imp.Path(); p == "context" || p == "os/signal" || withFacts[p] {
+		if p := imp.Path(); p == "context" || p == "os/signal" || facts.Acquiring(imp) {
 			return true
 		}
 	}
@@ -75,30 +71,36 @@ func mayAcquire(pass *analysis.Pass) bool {
 
 // checker holds what the checks of one package share.
 type checker struct {
-	pass    *analysis.Pass
-	info    *types.Info
-	in      *inspector.Inspector
-	cancel  map[*types.Func][]int // this package's functions that return fresh cancel functions
-	nilable map[*types.Func][]int // those of their cancel results that may be nil
-	inert   map[*types.Func][]int // this package's functions' parameters never called nor kept
-	reads   map[*types.Var]bool   // variables and fields read somewhere in the package (lazy)
-	graphs  map[ast.Node]*flow.Graph
-	once    *process.Once // what runs at most once per process
-	opts    *options      // the package's
+	pass   *analysis.Pass
+	info   *types.Info
+	in     *inspector.Inspector
+	facts  *resources.Facts    // the ownership facts pass's: fresh cancel results, inert parameters
+	uses   *resources.FuncUses // classifies the uses of cancel functions
+	reads  map[*types.Var]bool // variables and fields read somewhere in the package (lazy)
+	graphs map[ast.Node]*flow.Graph
+	once   *process.Once // what runs at most once per process
+	opts   *options      // the package's
 }
 
-func newChecker(pass *analysis.Pass, opts *options) *checker {
-	return &checker{
-		opts:    opts,
-		pass:    pass,
-		info:    pass.TypesInfo,
-		in:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		cancel:  make(map[*types.Func][]int),
-		nilable: make(map[*types.Func][]int),
-		inert:   make(map[*types.Func][]int),
-		graphs:  make(map[ast.Node]*flow.Graph),
-		once:    process.NewOnce(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)),
+func newChecker(pass *analysis.Pass, opts *options, facts *resources.Facts) *checker {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		opts:   opts,
+		pass:   pass,
+		info:   pass.TypesInfo,
+		in:     in,
+		facts:  facts,
+		graphs: make(map[ast.Node]*flow.Graph),
+		once:   process.NewOnce(pass, in),
 	}
+	c.uses = &resources.FuncUses{
+		Info:  pass.TypesInfo,
+		Pkg:   pass.Pkg,
+		Inert: facts.Inert,
+		Read:  c.isRead,
+		Name:  func(fn *types.Func) string { return funcName(pass.Pkg, fn) },
+	}
+	return c
 }
 
 // checkAcquisition follows the cancel functions returned by call to where they go.
@@ -181,16 +183,16 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 	}
 	var v *types.Var
 	if id, ok := ast.Unparen(target).(*ast.Ident); ok {
-		v = c.varOf(id)
+		v = resources.VarOf(c.info, id)
 	}
-	if v != nil && inFunc && declaredIn(v, fnCur.Node()) {
+	if v != nil && inFunc && resources.DeclaredIn(v, fnCur.Node()) {
 		c.checkLocal(stmt, fnCur, call, src, v, b)
 		return
 	}
 	// Stored directly in a variable of an enclosing scope, a field or a container.
-	if u := c.storeUse(target, nil, stmt.Node()); u.kind == useStoredUnread && !initialisesPackage(fnCur, inFunc) && !b.testBounds(true) {
+	if u := c.uses.Store(target, nil, stmt.Node()); u.Kind == resources.FuncStoredUnread && !initialisesPackage(fnCur, inFunc) && !b.testBounds(true) {
 		report.Node(c.pass, call, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
-			src.what(), u.what, src.leak()))
+			src.what(), u.What, src.leak()))
 	}
 }
 
@@ -198,17 +200,17 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 // that holds the assignment stmt.
 func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, src *source, v *types.Var, b bounds) {
 	uses := c.usesOf(fnCur, v)
-	var calls []use
-	var inert, stored *use
+	var calls []resources.FuncUse
+	var inert, stored *resources.FuncUse
 	for i, u := range uses {
-		switch u.kind {
-		case useCalls:
+		switch u.Kind {
+		case resources.FuncCalls:
 			calls = append(calls, u)
-		case useInert:
+		case resources.FuncInert:
 			if inert == nil {
 				inert = &uses[i]
 			}
-		case useStoredUnread:
+		case resources.FuncStoredUnread:
 			if stored == nil {
 				stored = &uses[i]
 			}
@@ -216,8 +218,8 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	}
 	if len(calls) == 0 && stored != nil {
 		if !initialisesPackage(fnCur, true) && !b.testBounds(true) {
-			report.Node(c.pass, stored.at, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
-				src.what(), stored.what, src.leak()))
+			report.Node(c.pass, stored.At, fmt.Sprintf("%s is stored in %s, which nothing in this package calls, so %s: call it when its owner is done",
+				src.what(), stored.What, src.leak()))
 		}
 		return
 	}
@@ -274,7 +276,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	case p.ret != nil && !mainFunc && len(calls) == 0:
 		why := ""
 		if inert != nil {
-			why = " (" + inert.what + ")"
+			why = " (" + inert.What + ")"
 		}
 		var fixes []analysis.SuggestedFix
 		if !advice.heldOn {
@@ -303,9 +305,9 @@ func (c *checker) heldOn(stmt ast.Node, fnCur inspector.Cursor, ctxs []*types.Va
 }
 
 // callsIn reports whether one of the calls lies in n.
-func callsIn(n ast.Node, calls []use) bool {
+func callsIn(n ast.Node, calls []resources.FuncUse) bool {
 	for _, u := range calls {
-		if n.Pos() <= u.pos && u.pos < n.End() {
+		if n.Pos() <= u.Pos && u.Pos < n.End() {
 			return true
 		}
 	}
@@ -367,7 +369,7 @@ func (c *checker) contextVars(stmt ast.Node, v *types.Var) []*types.Var {
 	var ctxs []*types.Var
 	for _, e := range lhs {
 		if id, ok := e.(*ast.Ident); ok {
-			if w := c.varOf(id); w != nil && w != v && knowledge.IsType(w.Type(), "context", "Context") {
+			if w := resources.VarOf(c.info, id); w != nil && w != v && knowledge.IsType(w.Type(), "context", "Context") {
 				ctxs = append(ctxs, w)
 			}
 		}
@@ -387,7 +389,7 @@ func (c *checker) errorVar(stmt ast.Node, src *source) *types.Var {
 		return nil
 	}
 	if id, ok := lhs[src.errIndex].(*ast.Ident); ok {
-		return c.varOf(id)
+		return resources.VarOf(c.info, id)
 	}
 	return nil
 }
@@ -453,35 +455,11 @@ func isNamedResult(info *types.Info, fn ast.Node, v *types.Var) bool {
 	return false
 }
 
-// declaredIn reports whether v is declared in fn (a parameter, a result or a
-// local variable).
-func declaredIn(v *types.Var, fn ast.Node) bool {
-	return fn.Pos() <= v.Pos() && v.Pos() < fn.End()
-}
-
-// varOf returns the variable an identifier defines or refers to.
-func (c *checker) varOf(id *ast.Ident) *types.Var {
-	if v, ok := c.info.Defs[id].(*types.Var); ok {
-		return v
-	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	return v
-}
-
-// isFunc reports whether t is a function type.
-func isFunc(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
-}
-
 // positions returns where the uses are.
-func positions(uses []use) []token.Pos {
+func positions(uses []resources.FuncUse) []token.Pos {
 	pos := make([]token.Pos, len(uses))
 	for i, u := range uses {
-		pos[i] = u.pos
+		pos[i] = u.Pos
 	}
 	return pos
 }

@@ -11,7 +11,9 @@
 // the signal registration, stays alive): one leak per call, on a server one per
 // request. A function that returns such a cancel function without calling it (a
 // helper, in this package or another) is treated like the context functions
-// themselves.
+// themselves. What helpers return and which function parameters they call or keep
+// comes from the ownership facts pass, which unclosed shares: a cancel function is
+// one kind of obligation there.
 //
 // ctxcancel reports a cancel function that is
 //

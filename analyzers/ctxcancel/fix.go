@@ -2,6 +2,7 @@ package ctxcancel
 
 import (
 	"fmt"
+	"github.com/deferlint/deferlint/internal/resources"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -93,8 +94,8 @@ func (c *checker) deferSite(stmt, fnCur inspector.Cursor) (ast.Stmt, bool) {
 		if !ok {
 			return nil, false
 		}
-		v := c.varOf(id)
-		if v == nil || isFunc(v.Type()) {
+		v := resources.VarOf(c.info, id)
+		if v == nil || resources.IsFunc(v.Type()) {
 			continue
 		}
 		if !c.staysLocal(fnCur, v, stmt.Node().End()) {
@@ -113,7 +114,7 @@ func (c *checker) staysLocal(fnCur inspector.Cursor, v *types.Var, pos token.Pos
 		if c.info.Uses[id] != v || id.Pos() < pos {
 			continue
 		}
-		climbed := c.climb(cur)
+		climbed := c.uses.Climb(cur)
 		harmless := false // the use is an argument of a call that returns nothing the context can hide in
 		switch kind, _ := climbed.ParentEdge(); kind {
 		case edge.CallExpr_Args:

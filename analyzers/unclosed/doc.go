@@ -67,10 +67,11 @@
 // closure or goroutine that releases or hands it on, given to a goroutine that runs
 // one of its methods (go c.serve()), released in any form (defer
 // f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
-// that releases or keeps it. That is known across packages through facts; a call
-// whose callee is unknown (an interface method, a function value) is assumed to take
-// ownership. Wrapping is not handing on: bufio.NewReader(f), io.Copy(w, resp.Body)
-// and json.NewDecoder(resp.Body) leave the resource with the caller.
+// that releases or keeps it. That is known across packages through the facts of
+// the ownership pass, which ctxcancel shares; a call whose callee is unknown (an
+// interface method, a function value) is assumed to take ownership. Wrapping is
+// not handing on: bufio.NewReader(f), io.Copy(w, resp.Body) and
+// json.NewDecoder(resp.Body) leave the resource with the caller.
 //
 // A function that keeps a parameter inside the value it returns (it returns a
 // composite literal holding it, a pointer to one, a local variable built so, or

@@ -15,9 +15,9 @@ import (
 	"github.com/deferlint/deferlint/internal/docs"
 	"github.com/deferlint/deferlint/internal/edit"
 	"github.com/deferlint/deferlint/internal/flow"
-	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/obligation"
+	"github.com/deferlint/deferlint/internal/ownership"
 	"github.com/deferlint/deferlint/internal/process"
 	"github.com/deferlint/deferlint/internal/report"
 	"github.com/deferlint/deferlint/internal/resources"
@@ -32,50 +32,60 @@ var doc string
 
 // Analyzer reports resources that are not released on every path.
 var Analyzer = &analysis.Analyzer{
-	Name:      "unclosed",
-	Doc:       docs.Extract(doc, "unclosed"),
-	URL:       report.URL("unclosed"),
-	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
-	Run:       run,
-	FactTypes: resources.FactTypes,
+	Name:     "unclosed",
+	Doc:      docs.Extract(doc, "unclosed"),
+	URL:      report.URL("unclosed"),
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer, ownership.Analyzer}, report.Requires...),
+	Run:      run,
 }
 
 // options are unclosed's options (see doc.go). flags holds the command line's; each
 // package gets a copy with its configuration files' values (configfile.Apply).
 type options struct {
-	types resources.TypesFlag // more resource types
-	tests bool                // report in test code the leaks a test bounds too
+	tests bool // report in test code the leaks a test bounds too
 }
 
 var flags options
 
-func init() { flags.bind(&Analyzer.Flags) }
+// typesFlag is -unclosed.types: the resource types the ownership facts pass
+// adds to its catalogue. The value is the facts pass's (the facts depend on it),
+// registered here under unclosed's name; the pass applies deferlint.toml's
+// unclosed.types too, and gives unclosed the catalogue with its facts.
+var typesFlag = ownership.Analyzer.Flags.Lookup("types")
+
+func init() {
+	Analyzer.Flags.Var(typesFlag.Value, typesFlag.Name, typesFlag.Usage)
+	flags.bind(&Analyzer.Flags)
+}
 
 // bind registers the options in fs, with their current values as defaults.
 func (o *options) bind(fs *flag.FlagSet) {
-	fs.Var(&o.types, "types",
-		"more resource types: TYPE=ACQUIRER,...:RELEASE,...[;...] (see the analyzer's documentation)")
 	fs.BoolVar(&o.tests, "tests", o.tests,
 		"also report in test code a resource acquired once per test or benchmark round (a bounded cost)")
 }
 
+// bindPackage is bind for a package's configuration, which may also set types:
+// parsed here into a value of the flag's type, so that a mistake is unclosed's
+// error, and applied by the facts pass.
+func (o *options) bindPackage(fs *flag.FlagSet) {
+	o.bind(fs)
+	fs.Var(new(resources.TypesFlag), typesFlag.Name, typesFlag.Usage)
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	opts := flags
-	on, err := configfile.Apply(pass, opts.bind)
+	on, err := configfile.Apply(pass, opts.bindPackage)
 	if err != nil {
 		return nil, err
 	}
-	cat := resources.NewCatalogue(opts.types.Extra())
-	if len(pass.Files) == 0 || knowledge.IsStd(pass.Fset, pass.Pkg) || !bodiesChecked(pass) {
-		// A package loaded from export data has no code to analyze: with no facts,
-		// its functions are unknown. The standard library's owners are catalogued.
+	owned := pass.ResultOf[ownership.Analyzer].(*ownership.Result)
+	if !owned.Facts.Analyzed(pass.Pkg) || !on {
+		// A package loaded from export data, or the standard library, has no
+		// code to analyze; off in this directory, the facts are all it gives.
 		return nil, nil
 	}
-	t := resources.NewTracker(pass, cat)
-	t.Compute(pass.Files)
-	if !on {
-		return nil, nil // off in this directory: the facts are for the packages where it is on
-	}
+	cat := owned.Catalogue
+	t := resources.NewTracker(pass, cat, owned.Facts)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	checkEarlyDefers(pass, t, in)
 	if !acquiresAnything(pass, t, cat) {
@@ -110,31 +120,6 @@ type checker struct {
 	exits   *commandExits
 	once    *process.Once          // code that runs at most once per process leaks once
 	wrapped map[*ast.CallExpr]bool // keeping calls whose result was checked (see checkWrapper)
-}
-
-// bodiesChecked reports whether the package's function bodies were type-checked:
-// go/packages skips them for dependencies that were not asked for, and facts
-// computed from such a package would be empty, not absent.
-func bodiesChecked(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			var first *ast.Ident
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && first == nil && id.Name != "_" {
-					first = id
-				}
-				return first == nil
-			})
-			if first != nil {
-				return pass.TypesInfo.Uses[first] != nil || pass.TypesInfo.Defs[first] != nil
-			}
-		}
-	}
-	return true
 }
 
 // acquiresAnything is the fast path: whether the package imports a package with

@@ -324,6 +324,14 @@ func (c *Config) SetOptions(analyzer string, bind func(*flag.FlagSet)) error {
 	return nil
 }
 
+// Option returns the text the configuration gives analyzer's option key, for a
+// pass that needs one option of another analyzer (the ownership facts pass reads
+// unclosed.types), where SetOptions would want every option bound.
+func (c *Config) Option(analyzer, key string) (string, bool) {
+	s, ok := c.settings[analyzer+"."+key]
+	return s.entry.Value.Text, ok
+}
+
 // options returns the settings of analyzer's options, sorted by key.
 func (c *Config) options(analyzer string) []setting {
 	var opts []setting

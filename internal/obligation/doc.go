@@ -15,7 +15,8 @@
 //   - [Fixpoint], the worklist that computes a package's facts about its
 //     functions, recomputing a function's callers when its facts grow, until
 //     nothing changes; [CallGraph] holds the callers, built once for several
-//     fixed points over one package.
+//     fixed points over one package (the ownership facts pass runs all of
+//     unclosed's and ctxcancel's on one).
 //
 // The paired-result rule is the same for every client: the acquiring call's
 // other result (an error, or a comma-ok flag) speaks for the obligation until it

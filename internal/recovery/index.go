@@ -3,6 +3,7 @@ package recovery
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +23,11 @@ type Index struct {
 	local   map[types.Object]*local
 	varLits map[*types.Var]*ast.FuncLit
 	std     *knowledge.StdPackages
+
+	// While New derives facts: the function being derived, and for each
+	// function those whose derivation read its facts (see deriveAll).
+	deriving *local
+	readers  map[*local]map[*local]bool
 }
 
 // local is a function of the package being analyzed: a declared function or
@@ -69,24 +75,63 @@ func New(pass *analysis.Pass, cfg Config) *Index {
 	for v, lit := range x.varLits {
 		add(v, lit.Type, lit.Body)
 	}
-	// Being recovered, running an argument recovered and launching an argument
-	// depend on each other across calls: iterate to a fixed point (bounded, in
-	// case of a cycle that keeps flipping).
 	x.findCrashes(order)
-	for range 8 {
-		changed := false
-		for _, l := range order {
-			old := l.fact
-			x.derive(l)
-			if !equalFacts(&old, &l.fact) {
-				changed = true
+	x.deriveAll(order)
+	return x
+}
+
+// maxDerivations bounds how often one function's facts are derived. Being
+// recovered, running an argument recovered and launching an argument depend on
+// each other across calls, and not monotonically (a callee found to recover
+// turns a caller from unsure to recovered): a cycle of calls could keep flipping.
+const maxDerivations = 8
+
+// deriveAll derives the facts of every function of order, then re-derives a
+// function only when a function whose facts it read (through FactOf or Local)
+// changed since, until nothing changes: most functions are derived once.
+func (x *Index) deriveAll(order []*local) {
+	x.readers = make(map[*local]map[*local]bool)
+	defer func() { x.readers, x.deriving = nil, nil }()
+	work := slices.Clone(order)
+	queued := make(map[*local]bool, len(order))
+	for _, l := range order {
+		queued[l] = true
+	}
+	derivations := make(map[*local]int, len(order))
+	for len(work) > 0 {
+		l := work[0]
+		work = work[1:]
+		queued[l] = false
+		if derivations[l] == maxDerivations {
+			continue
+		}
+		derivations[l]++
+		old := l.fact
+		x.deriving = l
+		x.derive(l)
+		x.deriving = nil
+		if equalFacts(&old, &l.fact) {
+			continue
+		}
+		for r := range x.readers[l] {
+			if !queued[r] {
+				queued[r] = true
+				work = append(work, r)
 			}
 		}
-		if !changed {
-			break
-		}
 	}
-	return x
+}
+
+// read records, while a function's facts are being derived, that they depend on
+// those of l.
+func (x *Index) read(l *local) {
+	if x.deriving == nil {
+		return
+	}
+	if x.readers[l] == nil {
+		x.readers[l] = make(map[*local]bool)
+	}
+	x.readers[l][x.deriving] = true
 }
 
 // Export attaches the facts of the package's declared functions, for importers,
@@ -258,6 +303,7 @@ func (x *Index) FactOf(fn *types.Func) (Fact, bool) {
 	}
 	fn = fn.Origin()
 	if l := x.local[fn]; l != nil {
+		x.read(l)
 		return l.fact, true
 	}
 	if fn.Pkg() == x.pass.Pkg || isInterfaceMethod(fn) {
@@ -274,6 +320,7 @@ func (x *Index) FactOf(fn *types.Func) (Fact, bool) {
 // Local returns the body of a function of this package, and its fact.
 func (x *Index) Local(obj types.Object) (*ast.BlockStmt, *Fact) {
 	if l := x.local[obj]; l != nil {
+		x.read(l)
 		return l.body, &l.fact
 	}
 	return nil, nil

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Asserts is the fact that a function returns normally only when some of its
+// Asserts says that a function returns normally only when some of its
 // parameters hold: must(err) and noError(t, err) return only for a nil error,
 // wantErr(t, err) only for a non-nil one, requireTrue(t, cond) only for a true
 // cond. Never says that it does not return at all (fatalf(t, ...)). It is read from
@@ -34,7 +34,6 @@ type Assertion struct {
 	Holds bool // on return: the bool's value, or whether the error is non-nil
 }
 
-func (*Asserts) AFact() {}
 func (a *Asserts) String() string {
 	if a.Never {
 		return "never returns"
@@ -119,18 +118,15 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 	return ok && s.Kind() == types.MethodExpr
 }
 
-// assertsOf returns the Asserts fact of fn, from this package's analysis or from
-// facts (looked up once per function: every call of the package asks).
+// assertsOf returns what fn asserts, from the facts (other packages' looked up
+// once per function: every call of the package asks).
 func (t *Tracker) assertsOf(fn *types.Func) *Asserts {
 	if fn.Pkg() == t.Pass.Pkg {
-		return t.asserts[fn]
+		return t.facts.asserts[fn]
 	}
 	a, seen := t.imported[fn]
 	if !seen {
-		var fact Asserts
-		if t.Pass.ImportObjectFact(fn, &fact) {
-			a = &fact
-		}
+		a = t.facts.AssertsOf(fn)
 		t.imported[fn] = a
 	}
 	return a
@@ -199,7 +195,7 @@ func (t *Tracker) computeAsserts(calls *obligation.CallGraph, decls []*ast.FuncD
 // reports whether it grew: Never, once found, stays, and assertions are added,
 // never removed.
 func (t *Tracker) updateAsserts(fd *ast.FuncDecl, fn *types.Func) bool {
-	old := t.asserts[fn]
+	old := t.facts.asserts[fn]
 	if old != nil && old.Never || !t.mayStop(fd.Body) {
 		return false
 	}
@@ -213,7 +209,7 @@ func (t *Tracker) updateAsserts(fd *ast.FuncDecl, fn *types.Func) bool {
 	if old != nil && a.String() == old.String() {
 		return false
 	}
-	t.asserts[fn] = a
+	t.facts.asserts[fn] = a
 	return true
 }
 

@@ -1,8 +1,12 @@
 // Package resources is the catalogue of resources that must be released: what kinds
 // there are, which calls acquire them, which calls release them, and which uses hand
-// them on to someone else (ownership moves). It also defines the facts by which
-// functions in one package become acquisition sites, or owners of their parameters,
-// for callers in another.
+// them on to someone else (ownership moves). It also holds the one fact model of
+// obligations (Facts: fresh results, owned and kept parameters, assertions, for
+// resources and cancel functions alike) and computes a package's part of it
+// (Tracker.Compute, ComputeCancels), by which functions in one package become
+// acquisition sites, or owners of their parameters, for callers in another; the
+// ownership facts pass runs that computation once per package and encodes it.
+// FuncUses classifies what becomes of a function that must be called.
 package resources
 
 import (

@@ -11,63 +11,36 @@ import (
 
 // Compute works out which functions of the package return a fresh resource,
 // which release or keep their parameters, and which do not return unless a
-// parameter holds (Asserts), records them in t for this package's own
-// reports, and exports them as facts for importers. Functions calling each other
-// within the package are handled by obligation.Fixpoint: the facts only grow (a
-// Fresh fact, once found, stays; owned parameters are added, never removed).
-func (t *Tracker) Compute(files []*ast.File) {
-	var decls []*ast.FuncDecl
-	for _, f := range files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				decls = append(decls, fd)
-			}
-		}
-	}
-	calls := obligation.NewCallGraph(t.Pass.TypesInfo, decls) // one graph for the three fixed points
+// parameter holds (Asserts), into t's Facts. Functions calling each other
+// within the package are handled by the fixed points of calls: the facts only
+// grow (a Fresh fact, once found, stays; owned parameters are added, never
+// removed).
+func (t *Tracker) Compute(calls *obligation.CallGraph, decls []*ast.FuncDecl) {
 	calls.Fixpoint(decls, t.updateOwnership)
 	t.computeKeeps(calls, decls)
 	t.computeAsserts(calls, decls)
-	for fn, a := range t.asserts {
-		t.Pass.ExportObjectFact(fn, a)
-	}
-	anyFresh := false
-	for fn, params := range t.owns {
-		if len(params) > 0 || t.recv[fn] {
-			t.Pass.ExportObjectFact(fn, &Owns{Params: params, Keeps: t.keeps[fn], Recv: t.recv[fn]})
-		}
-	}
-	for fn := range t.recv {
-		if len(t.owns[fn]) == 0 {
-			t.Pass.ExportObjectFact(fn, &Owns{Recv: true})
-		}
-	}
-	for fn, f := range t.fresh {
-		t.Pass.ExportObjectFact(fn, f)
-		anyFresh = true
-	}
-	t.Pass.ExportPackageFact(&Analyzed{Acquiring: anyFresh})
 }
 
 // updateOwnership adds to the Owns and Fresh facts of fn what its body shows
 // now, and reports whether they grew.
 func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	grew := false
+	facts := t.facts
 	for _, i := range t.ownsParams(fd) {
-		if !slices.Contains(t.owns[fn], i) {
-			t.owns[fn], grew = append(t.owns[fn], i), true
+		if !slices.Contains(facts.owned[fn], i) {
+			facts.owned[fn], grew = append(facts.owned[fn], i), true
 		}
 	}
-	if !t.recv[fn] && t.releasesOwnReceiver(fd) {
-		t.recv[fn], grew = true, true
+	if !facts.recv[fn] && t.releasesOwnReceiver(fd) {
+		facts.recv[fn], grew = true, true
 	}
-	if t.fresh[fn] == nil {
+	if len(facts.fresh[fn]) == 0 {
 		if fresh := t.returnsFresh(fd, fn); fresh != nil {
-			t.fresh[fn], grew = fresh, true
+			facts.fresh[fn], grew = []Fresh{*fresh}, true
 		}
 	}
 	if grew {
-		slices.Sort(t.owns[fn])
+		slices.Sort(facts.owned[fn])
 	}
 	return grew
 }

@@ -22,7 +22,7 @@ func (t *Tracker) computeKeeps(calls *obligation.CallGraph, decls []*ast.FuncDec
 	var owners []*ast.FuncDecl
 	for _, fd := range decls {
 		fn, ok := t.Pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if ok && len(t.owns[fn]) > 0 && fn.Signature().Results().Len() > 0 {
+		if ok && len(t.facts.owned[fn]) > 0 && fn.Signature().Results().Len() > 0 {
 			owners = append(owners, fd)
 		}
 	}
@@ -35,19 +35,19 @@ func (t *Tracker) updateKeeps(fd *ast.FuncDecl, fn *types.Func) bool {
 	sig := fn.Signature()
 	params := paramVars(t.Pass.TypesInfo, fd)
 	grew := false
-	for _, i := range t.owns[fn] {
+	for _, i := range t.facts.owned[fn] {
 		if i >= len(params) || params[i] == nil || sig.Variadic() && i == sig.Params().Len()-1 {
 			continue // a variadic parameter is a slice the caller builds: not one value kept
 		}
-		if slices.ContainsFunc(t.keeps[fn], func(k Keep) bool { return k.Param == i }) {
+		if slices.ContainsFunc(t.facts.keeps[fn], func(k Keep) bool { return k.Param == i }) {
 			continue
 		}
 		if r, ok := t.keptResult(fd, sig, params[i]); ok {
-			t.keeps[fn], grew = append(t.keeps[fn], Keep{Param: i, Result: r}), true
+			t.facts.keeps[fn], grew = append(t.facts.keeps[fn], Keep{Param: i, Result: r}), true
 		}
 	}
 	if grew {
-		slices.SortFunc(t.keeps[fn], func(a, b Keep) int { return a.Param - b.Param })
+		slices.SortFunc(t.facts.keeps[fn], func(a, b Keep) int { return a.Param - b.Param })
 	}
 	return grew
 }
@@ -87,15 +87,10 @@ func (t *Tracker) KeptIn(call *ast.CallExpr, arg int) (int, bool) {
 // standard library's wrappers, bufio.NewReader, keep nothing the caller must
 // release through them).
 func (t *Tracker) keepsOf(fn *types.Func) []Keep {
-	fn = fn.Origin()
-	if fn.Pkg() == t.Pass.Pkg {
-		return t.keeps[fn]
+	if fn.Pkg() == nil {
+		return nil
 	}
-	var fact Owns
-	if fn.Pkg() != nil && t.Pass.ImportObjectFact(fn, &fact) {
-		return fact.Keeps
-	}
-	return nil
+	return t.facts.Keeps(fn)
 }
 
 // keptResult returns the result in which fd keeps parameter p, if any: every

@@ -60,8 +60,7 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 }
 
 // releasesReceiver reports whether sel selects a method that releases what its
-// receiver holds (see releasesOwnReceiver), from this package's analysis or from
-// facts.
+// receiver holds (see releasesOwnReceiver), from the facts.
 func (t *Tracker) releasesReceiver(info *types.Info, sel *ast.SelectorExpr) bool {
 	s, ok := info.Selections[sel]
 	if !ok || s.Kind() != types.MethodVal {
@@ -71,10 +70,5 @@ func (t *Tracker) releasesReceiver(info *types.Info, sel *ast.SelectorExpr) bool
 	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	fn = fn.Origin()
-	if fn.Pkg() == t.Pass.Pkg {
-		return t.recv[fn]
-	}
-	var fact Owns
-	return t.Pass.ImportObjectFact(fn, &fact) && fact.Recv
+	return t.facts.ReleasesReceiver(fn)
 }

@@ -1,12 +1,10 @@
 package resources
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -14,90 +12,22 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Fresh is the fact that a function returns a freshly acquired resource of kind
-// Kind in result Result: its callers acquire the resource when they call it.
-type Fresh struct {
-	Result int
-	Kind   string
-}
-
-func (*Fresh) AFact()           {}
-func (f *Fresh) String() string { return fmt.Sprintf("fresh %s in result %d", f.Kind, f.Result) }
-
-// Owns is the fact that a function releases or keeps (stores, returns, hands on)
-// the parameters at the listed indexes: a caller that passes it a resource no longer
-// needs to release it. Keeps lists, among them, those it keeps inside a value it
-// returns (see Keep), in the order of Params. Recv says that a method releases
-// what its receiver holds (see releasesOwnReceiver): calling it releases the
-// receiver, as a call of Close would.
-type Owns struct {
-	Params []int
-	Keeps  []Keep
-	Recv   bool
-}
-
-func (*Owns) AFact() {}
-func (o *Owns) String() string {
-	var parts []string
-	if len(o.Params) > 0 {
-		parts = append(parts, fmt.Sprintf("owns params %v", o.Params))
-	}
-	for _, k := range o.Keeps {
-		parts = append(parts, fmt.Sprintf("keeps param %d in result %d", k.Param, k.Result))
-	}
-	if o.Recv {
-		parts = append(parts, "releases its receiver")
-	}
-	return strings.Join(parts, "; ")
-}
-
-// Keep says that a function keeps parameter Param inside the value it returns in
-// result Result, and nowhere else: every return gives there nil or a composite
-// literal holding the parameter (directly, through a pointer to it, a local
-// variable built that way, or a call that keeps it in turn). Whoever receives
-// that result owns what the parameter held (a constructor that wraps a file).
-type Keep struct {
-	Param, Result int
-}
-
-// Analyzed is the package fact that a package's functions were analyzed for the
-// facts above, so that a function without an Owns fact neither releases nor keeps
-// its parameters. Acquiring says that it has functions with the Fresh fact. A
-// function in a package without this fact (a dependency the driver loaded from
-// export data) is unknown.
-type Analyzed struct {
-	Acquiring bool
-}
-
-func (*Analyzed) AFact() {}
-func (a *Analyzed) String() string {
-	if a.Acquiring {
-		return "analyzed, acquiring"
-	}
-	return "analyzed"
-}
-
-// FactTypes lists the facts an analyzer using this package must declare.
-var FactTypes = []analysis.Fact{new(Fresh), new(Owns), new(Analyzed), new(Asserts)}
-
 // Tracker answers ownership questions within one package: which calls acquire a
-// resource, and what each use of a variable holding one does to it.
+// resource, and what each use of a variable holding one does to it. What it
+// knows of functions beyond their code comes from Facts: the facts pass fills
+// them through a Tracker of its own (see Compute), and analyzers read them.
 type Tracker struct {
 	Pass     *analysis.Pass
 	Cat      *Catalogue
-	owns     map[*types.Func][]int    // this package's functions
-	keeps    map[*types.Func][]Keep   // this package's functions
-	recv     map[*types.Func]bool     // this package's methods that release their receiver
-	fresh    map[*types.Func]*Fresh   // this package's functions
-	asserts  map[*types.Func]*Asserts // this package's functions
-	imported map[*types.Func]*Asserts // other packages' functions, nil for none
+	facts    *Facts
+	imported map[*types.Func]*Asserts // other packages' Asserts, looked up once each
 	analyzed map[*types.Package]bool
 	std      *knowledge.StdPackages
 }
 
-// NewTracker returns a tracker for pass; call Compute before using it for reports.
-func NewTracker(pass *analysis.Pass, cat *Catalogue) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, owns: make(map[*types.Func][]int), keeps: make(map[*types.Func][]Keep), recv: make(map[*types.Func]bool), fresh: make(map[*types.Func]*Fresh), asserts: make(map[*types.Func]*Asserts), imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
+// NewTracker returns a tracker for pass that reads facts from facts.
+func NewTracker(pass *analysis.Pass, cat *Catalogue, facts *Facts) *Tracker {
+	return &Tracker{Pass: pass, Cat: cat, facts: facts, imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
 }
 
 // Source is what an acquiring call yields.
@@ -117,21 +47,11 @@ func (t *Tracker) Acquires(call *ast.CallExpr) *Source {
 	if a := t.Cat.Acquirer(fn); a != nil {
 		return &Source{Kind: a.Kind, Result: a.Result, Callee: fn}
 	}
-	fn = fn.Origin()
-	f := t.fresh[fn]
-	if f == nil && fn.Pkg() != t.Pass.Pkg {
-		var fact Fresh
-		if t.Pass.ImportObjectFact(fn, &fact) {
-			f = &fact
-		}
-	}
-	if f == nil {
+	f, ok := t.facts.FreshOf(fn, func(kind string) bool { return t.Cat.Kind(kind) != nil })
+	if !ok {
 		return nil
 	}
-	if k := t.Cat.Kind(f.Kind); k != nil {
-		return &Source{Kind: k, Result: f.Result, Callee: fn}
-	}
-	return nil
+	return &Source{Kind: t.Cat.Kind(f.Kind), Result: f.Result, Callee: fn.Origin()}
 }
 
 // Effect is what one use of a variable does to the resource it holds.
@@ -464,19 +384,10 @@ func (t *Tracker) takes(call *ast.CallExpr, arg int) bool {
 	return true
 }
 
-// ownedParams returns the parameters fn releases or keeps, from this package's
-// analysis or from facts; none for a function without facts (the standard library,
-// whose owners are listed in stdOwners).
-func (t *Tracker) ownedParams(fn *types.Func) []int {
-	if fn.Pkg() == t.Pass.Pkg {
-		return t.owns[fn]
-	}
-	var fact Owns
-	if t.Pass.ImportObjectFact(fn, &fact) {
-		return fact.Params
-	}
-	return nil
-}
+// ownedParams returns the parameters fn releases or keeps, from the facts; none
+// for a function without facts (the standard library, whose owners are listed
+// in stdOwners).
+func (t *Tracker) ownedParams(fn *types.Func) []int { return t.facts.Owned(fn) }
 
 // assertsFalse reports whether n is a call of an assertion named False (testify's
 // require.False, assert.False) with arg as an argument.
@@ -493,21 +404,16 @@ func assertsFalse(n ast.Node, arg ast.Expr) bool {
 	return ok && (id.Name == "False" || id.Name == "Falsef")
 }
 
-// isAnalyzed reports whether pkg has the Analyzed fact (or is the package at hand).
+// isAnalyzed reports whether pkg was analyzed for facts (or is the package at
+// hand), once per package.
 func (t *Tracker) isAnalyzed(pkg *types.Package) bool {
-	if pkg == t.Pass.Pkg {
-		return true
-	}
 	ok, seen := t.analyzed[pkg]
 	if !seen {
-		ok = t.Pass.ImportPackageFact(pkg, new(Analyzed))
+		ok = t.facts.Analyzed(pkg)
 		t.analyzed[pkg] = ok
 	}
 	return ok
 }
 
-// Acquiring reports whether pkg has functions that return fresh resources.
-func (t *Tracker) Acquiring(pkg *types.Package) bool {
-	var fact Analyzed
-	return t.Pass.ImportPackageFact(pkg, &fact) && fact.Acquiring
-}
+// Acquiring reports whether pkg has functions that return fresh obligations.
+func (t *Tracker) Acquiring(pkg *types.Package) bool { return t.facts.Acquiring(pkg) }

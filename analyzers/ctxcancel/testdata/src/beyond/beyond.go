@@ -130,9 +130,9 @@ func rangeOverFunc(seq iter.Seq[time.Duration]) {
 	}
 } // want `this return leaks the context created at line 125`
 
-func ignore(f func()) {} // want ignore:"inertParams"
+func ignore(f func()) {}
 
-func forward(f func()) { // want forward:"inertParams"
+func forward(f func()) {
 	if f != nil {
 		ignore(f)
 	}
@@ -181,12 +181,12 @@ func afterFunc() {
 	context.AfterFunc(ctx, cancel)
 }
 
-func returnsWrapped() (context.Context, func()) { // want returnsWrapped:"returnsCancel"
+func returnsWrapped() (context.Context, func()) {
 	ctx, cancel := context.WithCancel(parent)
 	return ctx, func() { cancel() }
 }
 
-func returnsOnSuccess() (context.Context, context.CancelFunc, error) { // want returnsOnSuccess:"returnsCancel"
+func returnsOnSuccess() (context.Context, context.CancelFunc, error) {
 	ctx, cancel := context.WithTimeout(parent, time.Second)
 	if err := work(ctx); err != nil {
 		cancel()
@@ -252,7 +252,7 @@ type options struct{ ctx context.Context }
 
 // The second WithTimeout runs only when the context has no deadline, which the
 // first one gave it.
-func defaultDeadline(o *options, wait time.Duration) context.CancelFunc { // want defaultDeadline:"returnsCancel"
+func defaultDeadline(o *options, wait time.Duration) context.CancelFunc {
 	var cancel context.CancelFunc
 	if o.ctx == nil {
 		o.ctx, cancel = context.WithTimeout(parent, wait)

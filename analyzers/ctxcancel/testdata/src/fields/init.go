@@ -9,7 +9,7 @@ type service struct{}
 
 func (*service) serve(context.Context) {}
 
-func startService() (*service, context.CancelFunc) { // want startService:"returnsCancel"
+func startService() (*service, context.CancelFunc) {
 	s := &service{}
 	ctx, cancel := context.WithCancel(context.Background())
 	go s.serve(ctx)

@@ -105,7 +105,7 @@ func assigned(parent context.Context) {
 
 // withoutDeadline adds a timeout only when the context has none: its cancel
 // function may be nil.
-func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want withoutDeadline:`maybe nil`
+func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
 	if _, ok := ctx.Deadline(); ok {
 		return ctx, nil
 	}

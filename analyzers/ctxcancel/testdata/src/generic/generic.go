@@ -50,7 +50,7 @@ func genericField() {
 }
 
 // Start is a generic helper that returns a fresh cancel function.
-func Start[T any](ctx context.Context, v T) (context.Context, context.CancelFunc) { // want Start:"returnsCancel"
+func Start[T any](ctx context.Context, v T) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, time.Second)
 }
 

@@ -6,12 +6,12 @@ import (
 	"time"
 )
 
-func WithTimeout(ctx context.Context) (context.Context, context.CancelFunc) { // want WithTimeout:"returnsCancel"
+func WithTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	return ctx, cancel
 }
 
-func Detached(ctx context.Context) (context.Context, func()) { // want Detached:"returnsCancel"
+func Detached(ctx context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	return ctx, func() {
 		cancel()
@@ -19,7 +19,7 @@ func Detached(ctx context.Context) (context.Context, func()) { // want Detached:
 	}
 }
 
-func Chained(ctx context.Context) (context.Context, context.CancelFunc) { // want Chained:"returnsCancel"
+func Chained(ctx context.Context) (context.Context, context.CancelFunc) {
 	return WithTimeout(ctx)
 }
 
@@ -42,13 +42,13 @@ func Deferred(ctx context.Context) (context.Context, context.CancelFunc) {
 
 type Client struct{}
 
-func (Client) Timeout(ctx context.Context) (context.Context, context.CancelFunc) { // want Timeout:"returnsCancel"
+func (Client) Timeout(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, time.Second)
 }
 
-func Ignore(f func()) {} // want Ignore:"inertParams"
+func Ignore(f func()) {}
 
-func Forward(ctx context.Context, f func()) { // want Forward:"inertParams"
+func Forward(ctx context.Context, f func()) {
 	if f == nil {
 		return
 	}
@@ -69,7 +69,7 @@ func RunKept() {
 
 // WithoutDeadline adds a timeout only when the context has none: otherwise its
 // cancel function is nil, beside no error.
-func WithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want WithoutDeadline:`returnsCancel\[1\], maybe nil\[1\]`
+func WithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
 	if _, ok := ctx.Deadline(); ok {
 		return ctx, nil
 	}
@@ -77,7 +77,7 @@ func WithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) 
 }
 
 // ChainedWithoutDeadline passes on WithoutDeadline's nil cancel function.
-func ChainedWithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want ChainedWithoutDeadline:`maybe nil\[1\]`
+func ChainedWithoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
 	return WithoutDeadline(ctx)
 }
 
@@ -88,7 +88,7 @@ func (e *HandlerError) Error() string { return e.Message }
 
 // TaskContext returns no cancel function when it fails with a *HandlerError: its
 // nil cancel function comes with an error, so it may not be nil otherwise.
-func TaskContext(ctx context.Context, timeout string) (context.Context, context.CancelFunc, *HandlerError) { // want TaskContext:`returnsCancel\[1\]$`
+func TaskContext(ctx context.Context, timeout string) (context.Context, context.CancelFunc, *HandlerError) {
 	if timeout == "" {
 		return ctx, func() {}, nil
 	}

@@ -20,7 +20,7 @@ type Response struct {
 
 type Client struct{ timeout time.Duration }
 
-func (c *Client) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) { // want withTimeout:"returnsCancel"
+func (c *Client) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 	if c.timeout > 0 {
 		return context.WithTimeout(ctx, c.timeout)
 	}
@@ -182,7 +182,7 @@ func (c *Client) Fetch(parent context.Context, path string, ok func() bool) (*Re
 
 // withoutDeadline adds a timeout only when the context has none (nats's
 // wrapContextWithoutDeadline).
-func (c *Client) withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) { // want withoutDeadline:`maybe nil`
+func (c *Client) withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
 	if _, ok := ctx.Deadline(); ok {
 		return ctx, nil
 	}

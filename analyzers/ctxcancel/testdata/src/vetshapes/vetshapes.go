@@ -153,7 +153,7 @@ func fieldCall() {
 	x.f()
 }
 
-func namedResults() (ctx context.Context, cancel func()) { // want namedResults:"returnsCancel"
+func namedResults() (ctx context.Context, cancel func()) {
 	ctx, cancel = context.WithCancel(parent)
 	return // returns cancel
 }

@@ -77,3 +77,18 @@ func Loop() { // want Loop:"recovery\\(recovered\\)"
 
 // Work is a goroutine body that does not.
 func Work() {}
+
+// Through10 to Through1 pass f down a chain of ten calls to Run, each declared
+// before the one it calls: each learns that it runs f recovered only after the
+// next, so a fact must travel ten steps up the chain (a fixed number of passes
+// over the package in declaration order would stop short).
+func Through10(f func()) { Through9(f) }       // want Through10:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through9(f func())  { Through8(f) }       // want Through9:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through8(f func())  { Through7(f) }       // want Through8:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through7(f func())  { Through6(f) }       // want Through7:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through6(f func())  { Through5(f) }       // want Through6:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through5(f func())  { Through4(f) }       // want Through5:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through4(f func())  { Through3(f) }       // want Through4:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through3(f func())  { Through2(f) }       // want Through3:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through2(f func())  { Through1(f) }       // want Through2:"recovery\\(delegates,runs\\[0\\]\\)"
+func Through1(f func())  { Run("through", f) } // want Through1:"recovery\\(delegates,runs\\[0\\]\\)"

@@ -1,4 +1,4 @@
-package asserts // want package:"analyzed"
+package asserts
 
 // A project's own assertion helpers: a call that cannot return normally when the
 // error it is given is set (or the condition it is given is false) ends that path,
@@ -15,44 +15,44 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func requireTrue(t *testing.T, cond bool) { // want requireTrue:"asserts param 1 true"
+func requireTrue(t *testing.T, cond bool) {
 	t.Helper()
 	if !cond {
 		t.Fatal("assertion failed")
 	}
 }
 
-func assert(tb testing.TB, cond bool, msg string) { // want assert:"asserts param 1 true"
+func assert(tb testing.TB, cond bool, msg string) {
 	if !cond {
 		tb.Fatalf("assertion failed: %s", msg)
 	}
 }
 
-func must(err error) { // want must:"asserts param 0 nil"
+func must(err error) {
 	if err != nil {
 		panic(err)
 	}
 }
 
-func check(err error) { // want check:"asserts param 0 nil"
+func check(err error) {
 	if err == nil {
 		return
 	}
 	log.Fatal(err)
 }
 
-func fatalf(t *testing.T, format string, args ...any) { // want fatalf:"never returns"
+func fatalf(t *testing.T, format string, args ...any) {
 	t.Fatalf(format, args...)
 }
 
 // noError goes through another helper.
-func noError(t *testing.T, err error) { // want noError:"asserts param 1 nil"
+func noError(t *testing.T, err error) {
 	if err != nil {
 		fatalf(t, "unexpected error: %v", err)
 	}
 }
 
-func wantErr(t *testing.T, err error) { // want wantErr:"asserts param 1 non-nil"
+func wantErr(t *testing.T, err error) {
 	requireTrue(t, err != nil)
 }
 

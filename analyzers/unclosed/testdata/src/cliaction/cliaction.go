@@ -1,4 +1,4 @@
-package cliaction // want package:"analyzed"
+package cliaction
 
 // A command-line tool's commands live outside package main: an action's error
 // goes back through the framework's Run to main, which reports it and exits, so a

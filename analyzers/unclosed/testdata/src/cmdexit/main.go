@@ -1,4 +1,4 @@
-package main // want package:"analyzed"
+package main
 
 // In package main, a function whose error stops the command (every call tests it
 // and ends in log.Fatal, os.Exit, a return from main, or a return of the error

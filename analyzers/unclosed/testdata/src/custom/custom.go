@@ -1,4 +1,4 @@
-package custom // want package:"analyzed"
+package custom
 
 import "pool"
 

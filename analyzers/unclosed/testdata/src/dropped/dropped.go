@@ -1,4 +1,4 @@
-package dropped // want package:"analyzed"
+package dropped
 
 // A resource is dropped where its variable takes a new value while it is still
 // held: the acquisition again, round a loop (a retry that goes on after a bad
@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-func retry(c *http.Client) (*http.Response, error) { // want retry:"fresh response in result 0"
+func retry(c *http.Client) (*http.Response, error) {
 	for {
 		resp, err := c.Get("u") // want `resp.Body \(HTTP response from c.Get\) is not closed on a path that goes round the loop to line 17, where resp takes the next one, so its connection is not reused or freed until the body is read to its end: call resp.Body.Close\(\) on that path before the next iteration`
 		if err != nil {
@@ -54,7 +54,7 @@ func retryClosing(c *http.Client) (*http.Response, error) {
 	}
 }
 
-func retryOnError(c *http.Client) (*http.Response, error) { // want retryOnError:"fresh response in result 0"
+func retryOnError(c *http.Client) (*http.Response, error) {
 	for {
 		resp, err := c.Get("u") // quiet: only a failed attempt goes round, and it holds no response
 		if err != nil {
@@ -76,7 +76,7 @@ func overwritten(a, b string) error {
 	return f.Close()
 }
 
-func fallback(a, b string) (*os.File, error) { // want fallback:"fresh file in result 0"
+func fallback(a, b string) (*os.File, error) {
 	f, err := os.Open(a) // quiet: the second open runs only when the first failed
 	if err != nil {
 		f, err = os.Open(b)

@@ -1,4 +1,4 @@
-package early // want package:"analyzed"
+package early
 
 // A Close deferred right after the call that returned the value with an error,
 // before the error is looked at: when the call fails and the value is nil, the

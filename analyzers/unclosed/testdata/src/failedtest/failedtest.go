@@ -1,4 +1,4 @@
-package failedtest // want package:"analyzed"
+package failedtest
 
 // A path that calls t.Error, t.Errorf or t.Fail is a failed run of the test: its
 // author acts on the failure, and what the run leaks on its way out is no finding,

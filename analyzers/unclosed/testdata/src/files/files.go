@@ -1,4 +1,4 @@
-package files // want package:"analyzed, acquiring"
+package files
 
 import (
 	"bufio"
@@ -149,7 +149,7 @@ func errorsIs(name string) error {
 	return f.Close()
 }
 
-func returned(name string) (*os.File, error) { // want returned:"fresh file in result 0"
+func returned(name string) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func returned(name string) (*os.File, error) { // want returned:"fresh file in r
 	return f, nil
 }
 
-func namedResult(name string) (f *os.File, err error) { // want namedResult:"fresh file in result 0"
+func namedResult(name string) (f *os.File, err error) {
 	f, err = os.Open(name)
 	if err != nil {
 		return
@@ -185,7 +185,7 @@ func storedInMap(m map[string]*os.File, name string) error {
 	return nil
 }
 
-func appended(fs []*os.File, name string) []*os.File { // want appended:"owns params \\[0\\]"
+func appended(fs []*os.File, name string) []*os.File {
 	f, err := os.Open(name)
 	if err != nil {
 		return fs
@@ -230,7 +230,7 @@ func cleanup(t *testing.T, name string) {
 	t.Cleanup(func() { f.Close() })
 }
 
-func closeQuietly(c io.Closer) { _ = c.Close() } // want closeQuietly:"owns params \\[0\\]"
+func closeQuietly(c io.Closer) { _ = c.Close() }
 
 func sameFileHelper(name string) {
 	f, err := os.Open(name)
@@ -286,7 +286,7 @@ func loopCloses(names []string) error {
 	return nil
 }
 
-func closerInGeneric[T io.Closer](c T) { c.Close() } // want closerInGeneric:"owns params \\[0\\]"
+func closerInGeneric[T io.Closer](c T) { c.Close() }
 
 func generic(name string) {
 	f, err := os.Open(name)

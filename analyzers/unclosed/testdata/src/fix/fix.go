@@ -1,4 +1,4 @@
-package fix // want package:"analyzed"
+package fix
 
 import (
 	"database/sql"

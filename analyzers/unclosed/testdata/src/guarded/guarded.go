@@ -1,4 +1,4 @@
-package guarded // want package:"analyzed"
+package guarded
 
 // A release under a condition that tests neither the resource nor an error, on a
 // branch that goes on to the statement after the if, is the owner's decision (a
@@ -117,7 +117,7 @@ func flagWithElse(name string, closeIt bool) error {
 // A flag set right after the acquisition says on which paths the function owns
 // the file: the path from the open has didOpen true, so it takes the releasing
 // branch, and the other return is only for a file the function did not open.
-func ownedByFlag(cached *os.File, name string) error { // want ownedByFlag:`owns params \[0\]`
+func ownedByFlag(cached *os.File, name string) error {
 	fd, didOpen := cached, false
 	if fd == nil {
 		var err error

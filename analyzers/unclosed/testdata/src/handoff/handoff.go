@@ -1,4 +1,4 @@
-package handoff // want package:"analyzed, acquiring"
+package handoff
 
 // Helpers that hand a resource to an owner and also return it: the caller receives
 // a value it must not close, so the helper's result is no fresh resource.
@@ -11,7 +11,7 @@ import (
 // server keeps the listener it serves on until Stop.
 type server struct{ lis net.Listener }
 
-func (s *server) Serve(l net.Listener) { // want Serve:"owns params \\[0\\]"
+func (s *server) Serve(l net.Listener) {
 	s.lis = l
 }
 
@@ -55,7 +55,7 @@ func startStopping() (net.Listener, func()) {
 }
 
 // listen returns a listener nobody else holds: a fresh one, its callers own it.
-func listen() (net.Listener, error) { // want listen:"fresh listener in result 0"
+func listen() (net.Listener, error) {
 	lis, err := net.Listen("tcp", "localhost:0")
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func listen() (net.Listener, error) { // want listen:"fresh listener in result 0
 }
 
 // reopen assigns the file again before returning it: still fresh.
-func reopen(name string) (*os.File, error) { // want reopen:"fresh file in result 0"
+func reopen(name string) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		f, err = os.Open(name + ".bak")

@@ -1,4 +1,4 @@
-package helper // want package:"analyzed, acquiring"
+package helper
 
 import (
 	"io"
@@ -8,14 +8,14 @@ import (
 )
 
 // WantError ends the test unless err is set.
-func WantError(tb testing.TB, err error) { // want WantError:"asserts param 1 non-nil"
+func WantError(tb testing.TB, err error) {
 	if err == nil {
 		tb.Fatal("want an error")
 	}
 }
 
 // CloseQuietly releases c.
-func CloseQuietly(c io.Closer) { // want CloseQuietly:"owns params \\[0\\]"
+func CloseQuietly(c io.Closer) {
 	_ = c.Close()
 }
 
@@ -28,12 +28,12 @@ func Drain(r io.Reader) {
 type Pool struct{ files []*os.File }
 
 // Keep stores f.
-func (p *Pool) Keep(f *os.File) { // want Keep:"owns params \\[0\\]"
+func (p *Pool) Keep(f *os.File) {
 	p.files = append(p.files, f)
 }
 
 // OpenConfig returns a fresh file.
-func OpenConfig(dir string) (*os.File, error) { // want OpenConfig:"fresh file in result 0"
+func OpenConfig(dir string) (*os.File, error) {
 	f, err := os.Open(dir + "/config")
 	if err != nil {
 		return nil, err
@@ -42,19 +42,19 @@ func OpenConfig(dir string) (*os.File, error) { // want OpenConfig:"fresh file i
 }
 
 // Fetch returns a fresh response.
-func Fetch(url string) (*http.Response, error) { // want Fetch:"fresh response in result 0"
+func Fetch(url string) (*http.Response, error) {
 	return http.Get(url)
 }
 
 // CloseAll releases every closer.
-func CloseAll[T io.Closer](cs ...T) { // want CloseAll:"owns params \\[0\\]"
+func CloseAll[T io.Closer](cs ...T) {
 	for _, c := range cs {
 		c.Close()
 	}
 }
 
 // OpenAs is a generic acquirer.
-func OpenAs[T any](name string) (*os.File, error) { // want OpenAs:"fresh file in result 0"
+func OpenAs[T any](name string) (*os.File, error) {
 	return os.Open(name)
 }
 
@@ -62,7 +62,7 @@ func OpenAs[T any](name string) (*os.File, error) { // want OpenAs:"fresh file i
 type Holder[T io.Closer] struct{ items []T }
 
 // Add keeps c.
-func (h *Holder[T]) Add(c T) { // want Add:"owns params \\[0\\]"
+func (h *Holder[T]) Add(c T) {
 	h.items = append(h.items, c)
 }
 
@@ -84,6 +84,6 @@ type Conn struct{ f *os.File }
 func (c *Conn) Close() error { return c.f.Close() }
 
 // NewConn keeps f in the Conn it returns: its caller must close the Conn.
-func NewConn(f *os.File) *Conn { // want NewConn:"owns params \\[0\\]; keeps param 0 in result 0"
+func NewConn(f *os.File) *Conn {
 	return &Conn{f: f}
 }

@@ -1,4 +1,4 @@
-package http // want package:"analyzed, acquiring"
+package http
 
 import (
 	"encoding/json"
@@ -60,7 +60,7 @@ func closed(url string, v any) error {
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
-func drainAndClose(body io.ReadCloser) { // want drainAndClose:"owns params \\[0\\]"
+func drainAndClose(body io.ReadCloser) {
 	io.Copy(io.Discard, body)
 	body.Close()
 }
@@ -74,7 +74,7 @@ func helperClosesBody(url string) error {
 	return nil
 }
 
-func checkResponse(resp *http.Response) error { // want checkResponse:"owns params \\[0\\]"
+func checkResponse(resp *http.Response) error {
 	if resp.StatusCode >= 400 {
 		resp.Body.Close()
 		return errors.New("bad status")
@@ -90,7 +90,7 @@ func helperTakesResponse(url string) error {
 	return checkResponse(resp)
 }
 
-func returned(c *http.Client, req *http.Request) (*http.Response, error) { // want returned:"fresh response in result 0"
+func returned(c *http.Client, req *http.Request) (*http.Response, error) {
 	resp, err := c.Do(req)
 	if err != nil {
 		return nil, err

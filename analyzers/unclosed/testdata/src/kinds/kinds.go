@@ -1,4 +1,4 @@
-package kinds // want package:"analyzed"
+package kinds
 
 import (
 	"archive/zip"

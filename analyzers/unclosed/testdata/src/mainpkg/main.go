@@ -1,4 +1,4 @@
-package main // want package:"analyzed"
+package main
 
 import (
 	"compress/gzip"

@@ -1,4 +1,4 @@
-package messages // want package:"analyzed"
+package messages
 
 // What the message advises: a reassignment of the variable is no hand-on, a
 // closure that releases it and is returned is one, and a resource that nothing

@@ -1,4 +1,4 @@
-package netconn // want package:"analyzed"
+package netconn
 
 import (
 	"bufio"
@@ -39,7 +39,7 @@ func acceptLoop(l net.Listener) error {
 	}
 }
 
-func handle(c net.Conn) { // want handle:"owns params \\[0\\]"
+func handle(c net.Conn) {
 	defer c.Close()
 	c.Write([]byte("hi"))
 }
@@ -82,7 +82,7 @@ func wrapped(addr string) (*tls.Conn, error) {
 
 type server struct{ conns map[net.Conn]bool }
 
-func (s *server) track(c net.Conn) { s.conns[c] = true } // want track:"owns params \\[0\\]"
+func (s *server) track(c net.Conn) { s.conns[c] = true }
 
 func acceptTracked(s *server, l net.Listener) {
 	for {

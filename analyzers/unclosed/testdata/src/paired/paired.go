@@ -1,4 +1,4 @@
-package paired // want package:"analyzed, acquiring"
+package paired
 
 // The shapes of the paired error: only a last result whose type is error is the
 // error that comes with the resource. A last bool is a presence flag (false: no
@@ -11,7 +11,7 @@ import (
 )
 
 // lookup returns a fresh file and whether it opened.
-func lookup(name string) (*os.File, bool) { // want lookup:"fresh file in result 0"
+func lookup(name string) (*os.File, bool) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, false
@@ -20,7 +20,7 @@ func lookup(name string) (*os.File, bool) { // want lookup:"fresh file in result
 }
 
 // openMode returns a fresh file and a byte that is no error.
-func openMode(name string) (*os.File, byte) { // want openMode:"fresh file in result 0"
+func openMode(name string) (*os.File, byte) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, 0
@@ -29,7 +29,7 @@ func openMode(name string) (*os.File, byte) { // want openMode:"fresh file in re
 }
 
 // openCount returns a fresh file and a count.
-func openCount(name string) (*os.File, int) { // want openCount:"fresh file in result 0"
+func openCount(name string) (*os.File, int) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, 0
@@ -38,7 +38,7 @@ func openCount(name string) (*os.File, int) { // want openCount:"fresh file in r
 }
 
 // fetchOK returns a fresh response and whether the request went out.
-func fetchOK(url string) (*http.Response, bool) { // want fetchOK:"fresh response in result 0"
+func fetchOK(url string) (*http.Response, bool) {
 	resp, err := http.Get(url)
 	if err != nil {
 		return nil, false
@@ -52,7 +52,7 @@ type myErr struct{}
 func (*myErr) Error() string { return "my" }
 
 // openMyErr returns a fresh file and a concrete error.
-func openMyErr(name string) (*os.File, *myErr) { // want openMyErr:"fresh file in result 0"
+func openMyErr(name string) (*os.File, *myErr) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, &myErr{}
@@ -170,7 +170,7 @@ func responseDeferredBeforeOK(url string) int {
 }
 
 // openLogged returns a fresh file and the error of opening it.
-func openLogged(name string) (*os.File, error) { // want openLogged:"fresh file in result 0"
+func openLogged(name string) (*os.File, error) {
 	return os.Open(name)
 }
 

@@ -1,4 +1,4 @@
-package pgxuse // want package:"analyzed"
+package pgxuse
 
 import (
 	"context"

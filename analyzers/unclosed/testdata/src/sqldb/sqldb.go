@@ -1,4 +1,4 @@
-package sqldb // want package:"analyzed, acquiring"
+package sqldb
 
 import (
 	"context"
@@ -154,7 +154,7 @@ func stmtInTx(tx *sql.Tx) error {
 	return err
 }
 
-func returnsRows(db *sql.DB) (*sql.Rows, error) { // want returnsRows:"fresh rows in result 0"
+func returnsRows(db *sql.DB) (*sql.Rows, error) {
 	return db.Query("SELECT 1")
 }
 

@@ -1,4 +1,4 @@
-package tests // want package:"analyzed"
+package tests
 
 // This package holds leaks in test code. By default only those a test does not
 // bound are reported: a resource acquired in a counted loop (a for statement, a
@@ -155,7 +155,7 @@ func openOnce() string {
 
 // openForRound is a helper of a benchmark that returns a fresh file: quiet in
 // itself, and its callers acquire the file.
-func openForRound(b *testing.B) *os.File { // want openForRound:"fresh file in result 0"
+func openForRound(b *testing.B) *os.File {
 	f, err := os.Open("testdata/x")
 	if err != nil {
 		b.Fatal(err)

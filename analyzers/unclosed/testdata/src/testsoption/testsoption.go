@@ -1,4 +1,4 @@
-package testsoption // want package:"analyzed"
+package testsoption
 
 // This package is run with -unclosed.tests: a resource acquired once per
 // test or benchmark round is reported too.

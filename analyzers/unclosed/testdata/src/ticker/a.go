@@ -1,1 +1,1 @@
-package ticker // want package:"analyzed"
+package ticker

@@ -1,4 +1,4 @@
-package usehelper // want package:"analyzed"
+package usehelper
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package valueflow // want package:"analyzed"
+package valueflow
 
 // Uses that look like a release or a hand-on but do nothing to the resource: an
 // assignment to the blank identifier, a function literal that nothing can call,
@@ -94,7 +94,7 @@ type wrapper struct{ f *os.File }
 
 func (w *wrapper) Close() error { return w.f.Close() }
 
-func newWrapper(f *os.File) *wrapper { return &wrapper{f} } // want newWrapper:`owns params \[0\]; keeps param 0 in result 0`
+func newWrapper(f *os.File) *wrapper { return &wrapper{f} }
 
 // newWrapper keeps the file in the wrapper it returns, so the obligation moves
 // to w, which nothing closes.
@@ -130,7 +130,7 @@ func wrapperDiscarded(name string) error {
 }
 
 // openWrapper keeps f in its first result, nil on failure.
-func openWrapper(f *os.File) (*wrapper, error) { // want openWrapper:`owns params \[0\]; keeps param 0 in result 0`
+func openWrapper(f *os.File) (*wrapper, error) {
 	if f == nil {
 		return nil, io.ErrUnexpectedEOF
 	}
@@ -159,7 +159,7 @@ type outer struct {
 
 func (o *outer) Close() error { return o.w.Close() }
 
-func newOuter(f *os.File, name string) *outer { // want newOuter:`owns params \[0\]; keeps param 0 in result 0`
+func newOuter(f *os.File, name string) *outer {
 	return &outer{w: newWrapper(f), name: name}
 }
 
@@ -195,7 +195,7 @@ func rewrapped(name string) error {
 	return nil
 }
 
-func newOuter2(w *wrapper) *outer { return &outer{w: w} } // want newOuter2:`owns params \[0\]; keeps param 0 in result 0`
+func newOuter2(w *wrapper) *outer { return &outer{w: w} }
 
 // True negatives.
 
@@ -245,7 +245,7 @@ var registry []*wrapper
 
 // newRegistered keeps f in a package variable too: who must close the wrapper
 // is unclear, so it keeps nothing the caller must release.
-func newRegistered(f *os.File) *wrapper { // want newRegistered:`owns params \[0\]$`
+func newRegistered(f *os.File) *wrapper {
 	w := &wrapper{f: f}
 	registry = append(registry, w)
 	return w
@@ -262,7 +262,7 @@ func registeredNeverClosed(name string) error {
 }
 
 // newStarted hands the wrapper to a goroutine, which may close it.
-func newStarted(f *os.File) *wrapper { // want newStarted:`owns params \[0\]$`
+func newStarted(f *os.File) *wrapper {
 	w := &wrapper{f: f}
 	go w.Close()
 	return w
@@ -281,7 +281,7 @@ func startedNeverClosed(name string) error {
 // plain has no Close: nothing can release the file through it.
 type plain struct{ f *os.File }
 
-func newPlain(f *os.File) plain { return plain{f: f} } // want newPlain:`owns params \[0\]; keeps param 0 in result 0`
+func newPlain(f *os.File) plain { return plain{f: f} }
 
 func plainNeverClosed(name string) error {
 	f, err := os.Open(name) // quiet: the plain value has no Close, the file counts as handed on (as before)
@@ -309,14 +309,14 @@ type server struct{ f *os.File }
 
 func (s *server) Close() error { return s.f.Close() }
 
-func (s *server) Serve() error { // want Serve:`^releases its receiver$`
+func (s *server) Serve() error {
 	defer s.f.Close()
 	return nil
 }
 
-func (s *server) Run() error { return s.Serve() } // want Run:`^releases its receiver$`
+func (s *server) Run() error { return s.Serve() }
 
-func newServer(f *os.File) *server { return &server{f: f} } // want newServer:`owns params \[0\]; keeps param 0 in result 0`
+func newServer(f *os.File) *server { return &server{f: f} }
 
 func served(name string) error {
 	f, err := os.Open(name) // quiet: s takes the file, and Serve closes it when it stops
@@ -368,7 +368,7 @@ type decoder struct {
 
 func (d *decoder) Close() error { d.buf = nil; return nil }
 
-func newDecoder(r io.Reader) *decoder { return &decoder{r: r} } // want newDecoder:`owns params \[0\]; keeps param 0 in result 0`
+func newDecoder(r io.Reader) *decoder { return &decoder{r: r} }
 
 func decoderNeverClosed(name string) error {
 	f, err := os.Open(name) // known false negative: newDecoder owns its parameter by the facts, so the file counts as handed on

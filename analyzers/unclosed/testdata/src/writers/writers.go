@@ -1,4 +1,4 @@
-package writers // want package:"analyzed"
+package writers
 
 import (
 	"archive/zip"

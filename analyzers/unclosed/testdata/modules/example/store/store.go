@@ -1,4 +1,4 @@
-package store // want package:"analyzed"
+package store
 
 // store lies in a module named example.com/example, but not under an examples
 // directory inside it: it is ordinary code, and its leaks are reported.

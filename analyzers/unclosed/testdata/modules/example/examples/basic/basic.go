@@ -1,4 +1,4 @@
-package basic // want package:"analyzed"
+package basic
 
 // Code under an examples directory demonstrates an API: it is run by hand or by a
 // test, once per run, and gets the default of test code. What it leaks on an

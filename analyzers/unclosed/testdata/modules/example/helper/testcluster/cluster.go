@@ -1,4 +1,4 @@
-package testcluster // want package:"analyzed"
+package testcluster
 
 // The package builds clusters for tests: it runs under a test, once per run.
 

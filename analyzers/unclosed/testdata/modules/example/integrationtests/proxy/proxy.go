@@ -1,11 +1,11 @@
-package proxy // want package:"analyzed, acquiring"
+package proxy
 
 // The package supports the module's integration tests: it runs under a test,
 // once per run.
 
 import "net"
 
-func Listen(addr string) (net.PacketConn, error) { // want Listen:"fresh packetconn in result 0"
+func Listen(addr string) (net.PacketConn, error) {
 	c, err := net.ListenPacket("udp", addr) // quiet: test-support code, which a test run bounds
 	if err != nil {
 		return nil, err

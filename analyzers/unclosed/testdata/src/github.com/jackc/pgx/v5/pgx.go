@@ -17,7 +17,7 @@ func (c *Conn) Query(ctx context.Context, sql string, args ...any) (Rows, error)
 
 type RowToFunc[T any] func(row Rows) (T, error)
 
-func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) { // want AppendRows:"owns params \\[1\\]"
+func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) {
 	defer rows.Close()
 	for rows.Next() {
 		value, err := fn(rows)
@@ -29,6 +29,6 @@ func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) {
 	return slice, rows.Err()
 }
 
-func CollectRows[T any](rows Rows, fn RowToFunc[T]) ([]T, error) { // want CollectRows:"owns params \\[0\\]"
+func CollectRows[T any](rows Rows, fn RowToFunc[T]) ([]T, error) {
 	return AppendRows([]T{}, rows, fn)
 }

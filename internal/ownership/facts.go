@@ -1,0 +1,134 @@
+package ownership
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"github.com/deferlint/deferlint/internal/resources"
+	"golang.org/x/tools/go/analysis"
+)
+
+// freshResults is the fact that a function returns fresh obligations (see
+// resources.Fresh), in the order of results.
+type freshResults struct {
+	Results []resources.Fresh
+}
+
+func (*freshResults) AFact() {}
+func (f *freshResults) String() string {
+	var parts []string
+	for _, r := range f.Results {
+		s := fmt.Sprintf("fresh %s in result %d", r.Kind, r.Result)
+		if r.MayBeNil {
+			s += " (may be nil)"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// params is the fact that a function releases or keeps the parameters Owned
+// (closes or stores a resource, calls or stores a function), keeping some of
+// them in a result (Keeps), or that a method releases its receiver (Recv). In an
+// analyzed package, a function without it owns nothing.
+type params struct {
+	Owned []int
+	Keeps []resources.Keep
+	Recv  bool
+}
+
+func (*params) AFact() {}
+func (p *params) String() string {
+	var parts []string
+	if len(p.Owned) > 0 {
+		parts = append(parts, fmt.Sprintf("owns params %v", p.Owned))
+	}
+	for _, k := range p.Keeps {
+		parts = append(parts, fmt.Sprintf("keeps param %d in result %d", k.Param, k.Result))
+	}
+	if p.Recv {
+		parts = append(parts, "releases its receiver")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// analyzed is the package fact that a package's functions were analyzed, so that
+// one without a params fact neither releases nor keeps its parameters. Acquiring
+// says that some have fresh results.
+type analyzed struct {
+	Acquiring bool
+}
+
+func (*analyzed) AFact() {}
+func (a *analyzed) String() string {
+	if a.Acquiring {
+		return "analyzed, acquiring"
+	}
+	return "analyzed"
+}
+
+// asserts is the fact that a function returns only when some of its parameters
+// hold, or never (see resources.Asserts).
+type asserts resources.Asserts
+
+func (*asserts) AFact()           {}
+func (a *asserts) String() string { return (*resources.Asserts)(a).String() }
+
+// export records the package's facts for its importers.
+func export(pass *analysis.Pass, facts *resources.Facts) {
+	acquiring := false
+	facts.Functions(func(fn *types.Func, fresh []resources.Fresh, owned []int, keeps []resources.Keep, recv bool, a *resources.Asserts) {
+		if len(fresh) > 0 {
+			pass.ExportObjectFact(fn, &freshResults{Results: fresh})
+			acquiring = true
+		}
+		if len(owned) > 0 || recv {
+			pass.ExportObjectFact(fn, &params{Owned: owned, Keeps: keeps, Recv: recv})
+		}
+		if a != nil {
+			pass.ExportObjectFact(fn, (*asserts)(a))
+		}
+	})
+	pass.ExportPackageFact(&analyzed{Acquiring: acquiring})
+}
+
+// imported reads other packages' facts through the pass that declares them: the
+// analyzers that require this one cannot import them themselves. Reading facts
+// after the pass has run is what the drivers allow (their stores are only
+// written while a pass runs), and concurrent readers share no state here.
+type imported struct {
+	pass *analysis.Pass
+}
+
+func (im imported) Fresh(fn *types.Func) []resources.Fresh {
+	var f freshResults
+	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &f) {
+		return f.Results
+	}
+	return nil
+}
+
+func (im imported) Params(fn *types.Func) (owned []int, keeps []resources.Keep, recv bool) {
+	var p params
+	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &p) {
+		return p.Owned, p.Keeps, p.Recv
+	}
+	return nil, nil, false
+}
+
+func (im imported) Asserts(fn *types.Func) *resources.Asserts {
+	var a asserts
+	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &a) {
+		return (*resources.Asserts)(&a)
+	}
+	return nil
+}
+
+func (im imported) Analyzed(pkg *types.Package) (bool, bool) {
+	var a analyzed
+	if pkg != nil && im.pass.ImportPackageFact(pkg, &a) {
+		return true, a.Acquiring
+	}
+	return false, false
+}
