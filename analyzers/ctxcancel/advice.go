@@ -3,8 +3,9 @@ package ctxcancel
 import "fmt"
 
 // advice is how a report tells to release a cancel function: what a reader must
-// write depends on whether the function may be nil, and on whether the derived
-// context outlives the function that made it.
+// write depends on whether the function may be nil, on whether the derived
+// context outlives the function that made it, and on whether the acquisition is
+// in a loop.
 type advice struct {
 	name     string // the variable that holds the cancel function
 	mayBeNil bool   // the source may return a nil one beside no error (see resources.Fresh)
@@ -12,10 +13,14 @@ type advice struct {
 	// the function (returned, stored, a value returned or stored that may hold it):
 	// a deferred call would cancel it under its holder, so no defer is advised.
 	heldOn bool
+	// inLoop says that a loop of the function encloses the acquisition: deferred
+	// calls would pile up, one per iteration, until the function returns, so no
+	// defer is advised either.
+	inLoop bool
 }
 
-func adviceFor(name string, src *source, heldOn bool) advice {
-	return advice{name: name, mayBeNil: src.mayBeNil, heldOn: heldOn}
+func adviceFor(name string, src *source, heldOn, inLoop bool) advice {
+	return advice{name: name, mayBeNil: src.mayBeNil, heldOn: heldOn, inLoop: inLoop}
 }
 
 // call says to call the function, guarded when it may be nil.
@@ -35,20 +40,40 @@ func (a advice) deferred() string {
 }
 
 // discarded is the remedy for a discarded cancel function.
-func (a advice) discarded(inLoop bool) string {
+func (a advice) discarded() string {
 	switch {
 	case a.heldOn:
 		return "assign it and call it when what holds the derived context is done with it, not with defer, which would cancel the context under its holder"
-	case inLoop:
+	case a.inLoop:
 		return "assign it and " + a.call() + " before the iteration ends"
 	}
 	return "assign it and " + a.deferred()
 }
 
+// notDeferredInLoop is the remedy, in a loop, for a cancel function that some
+// paths or all of them do not call: a deferred call would only run when the
+// function returns.
+func (a advice) notDeferredInLoop() string {
+	return a.call() + " on every path before the iteration ends or the function returns (not with defer, which would keep every iteration's context until the function returns)"
+}
+
+// heldOnRemedy is the remedy for a cancel function of a context handed on that
+// some paths do not call. In a loop, each iteration's context is handed on and
+// left registered with the parent: its holder must end it.
+func (a advice) heldOnRemedy() string {
+	if a.inLoop {
+		return a.call() + " when what holds the derived context is done with it (not with defer, which would cancel the context under its holder)"
+	}
+	return a.call() + " on each path that returns without handing the derived context on (not with defer, which would cancel the context under its holder)"
+}
+
 // neverCalled is the remedy for a cancel function that is never called.
 func (a advice) neverCalled() string {
-	if a.heldOn {
-		return a.call() + " on each path that returns without handing the derived context on (not with defer, which would cancel the context under its holder)"
+	switch {
+	case a.heldOn:
+		return a.heldOnRemedy()
+	case a.inLoop:
+		return a.notDeferredInLoop()
 	}
 	return a.deferred() + " after this line"
 }
@@ -57,7 +82,9 @@ func (a advice) neverCalled() string {
 func (a advice) notOnEveryPath() string {
 	switch {
 	case a.heldOn:
-		return a.call() + " on each path that returns without handing the derived context on (not with defer, which would cancel the context under its holder)"
+		return a.heldOnRemedy()
+	case a.inLoop:
+		return a.notDeferredInLoop()
 	case a.mayBeNil:
 		return "call it on every path, usually: " + a.deferred() + " after this line"
 	}
@@ -66,7 +93,7 @@ func (a advice) notOnEveryPath() string {
 
 // atReturn is the remedy at a return reached without calling the function.
 func (a advice) atReturn() string {
-	if a.heldOn {
+	if a.heldOn || a.inLoop {
 		return a.call() + " first"
 	}
 	return a.call() + " first or defer it"

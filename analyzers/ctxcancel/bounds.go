@@ -328,10 +328,12 @@ func holds(t types.Type, seen map[types.Type]bool) bool {
 }
 
 // carriesContext reports whether a value of type t carries a context to whoever
-// receives it: a context.Context, or a value with a Context() context.Context
-// method (an *http.Request).
+// receives it: a context.Context, a value of another type that implements
+// context.Context (a project's own context type, which a call builds from the
+// derived context and hands on in its place), or a value with a Context()
+// context.Context method (an *http.Request).
 func carriesContext(t types.Type) bool {
-	if knowledge.IsType(t, "context", "Context") {
+	if knowledge.IsType(t, "context", "Context") || implementsContext(t) {
 		return true
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Context")
@@ -341,4 +343,35 @@ func carriesContext(t types.Type) bool {
 	}
 	sig := m.Signature()
 	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && knowledge.IsType(sig.Results().At(0).Type(), "context", "Context")
+}
+
+// implementsContext reports whether t, or a pointer to it, has the methods of
+// context.Context: Deadline() (time.Time, bool), Done() <-chan struct{}, Err()
+// error and Value(key any) any. A value of such a type is a context wherever it
+// goes: whoever receives it waits on its Done channel as on the context inside.
+// The methods are matched by name and shape, since the package that defines t
+// need not be one that declares context.Context's type for us to compare with.
+func implementsContext(t types.Type) bool {
+	shapes := []struct {
+		name            string
+		params, results int
+	}{{"Deadline", 0, 2}, {"Done", 0, 1}, {"Err", 0, 1}, {"Value", 1, 1}}
+	for _, m := range shapes {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m.name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() != m.params || sig.Results().Len() != m.results {
+			return false
+		}
+		if m.name == "Done" {
+			ch, ok := sig.Results().At(0).Type().Underlying().(*types.Chan)
+			if !ok || ch.Dir() != types.RecvOnly {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -110,11 +110,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	fnCur, inFunc := loops.EnclosingFunc(cur)
 	switch kind {
 	case edge.ExprStmt_X:
-		if c.boundsOf(cur, fnCur, inFunc).testBounds(true) || c.once.Runs(cur) {
+		b := c.boundsOf(cur, fnCur, inFunc)
+		if b.testBounds(true) || c.once.Runs(cur) {
 			return // once per test, or once per process: as for a cancel discarded with _
 		}
 		report.Node(c.pass, call, fmt.Sprintf("the results of %s are dropped, and with them its %s function, so %s: %s",
-			src.name, src.word(), src.leak(), adviceFor(src.word(), src, false).discarded(false)))
+			src.name, src.word(), src.leak(), adviceFor(src.word(), src, false, b.inLoop).discarded()))
 		return
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 	default:
@@ -178,7 +179,7 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 			fixes = c.discardFix(stmt, fnCur, inFunc, id, src, tok)
 		}
 		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: %s",
-			src.what(), src.leak(), adviceFor(src.word(), src, heldOn).discarded(b.inLoop)), fixes...)
+			src.what(), src.leak(), adviceFor(src.word(), src, heldOn, b.inLoop).discarded()), fixes...)
 		return
 	}
 	var v *types.Var
@@ -202,6 +203,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	uses := c.usesOf(fnCur, v)
 	var calls []resources.FuncUse
 	var inert, stored *resources.FuncUse
+	blank := false // an explicit _ = cancel
 	for i, u := range uses {
 		switch u.Kind {
 		case resources.FuncCalls:
@@ -210,6 +212,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 			if inert == nil {
 				inert = &uses[i]
 			}
+			blank = blank || u.Blank
 		case resources.FuncStoredUnread:
 			if stored == nil {
 				stored = &uses[i]
@@ -228,6 +231,13 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		return
 	}
 	ctxs := c.contextVars(stmt.Node(), v)
+	heldOn := c.heldOn(stmt.Node(), fnCur, ctxs)
+	if len(calls) == 0 && blank && heldOn && !b.inLoop {
+		// _ = cancel beside a context handed on: as for a cancel function
+		// discarded with _, the author lets the holder, the parent and the timer
+		// end the context (go vet's lostcancel counts _ = cancel as a use too).
+		return
+	}
 	var handOffs []token.Pos
 	if !b.inLoop {
 		// A path that hands the derived context on ends there: its owner decides
@@ -235,7 +245,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// registered with the parent, so the paths go on.
 		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs, false)
 	}
-	advice := adviceFor(v.Name(), src, c.heldOn(stmt.Node(), fnCur, ctxs))
+	advice := adviceFor(v.Name(), src, heldOn, b.inLoop)
 	search := &obligation.Search{
 		Info:    c.info,
 		Acquire: stmt.Node(),
@@ -251,6 +261,9 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
+	}
+	if p.overwrite == stmt.Node() && c.releasedLater(g, stmt, calls) {
+		p.overwrite = nil // a later iteration releases it: a protocol of the loop's (see releasedLater)
 	}
 	if b.testBounds(p.again || p.overwrite == stmt.Node()) {
 		return // a test bounds the leak: it is not repeated without bound
@@ -293,6 +306,16 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: %s before the iteration ends",
 			src.what(), advice.call()))
 	}
+}
+
+// releasedLater reports whether a later iteration of the loop through which stmt
+// runs again calls the cancel function it stored (see the function releasedLater).
+func (c *checker) releasedLater(g *flow.Graph, stmt inspector.Cursor, calls []resources.FuncUse) bool {
+	loop, repeats := loops.Repeating(g, stmt.Node(), loops.Enclosing(stmt))
+	if !repeats || loop == nil {
+		return false
+	}
+	return releasedLater(g, stmt.Node(), loop, func(n ast.Node) bool { return callsIn(n, calls) })
 }
 
 // heldOn reports whether the derived context that stmt assigns (to one of ctxs,

@@ -24,12 +24,17 @@
 //   - overwritten before it is called: ctx, cancel = context.WithTimeout(ctx, d) in
 //     a loop, or twice in a row (where the new context derives from the old one,
 //     cancelling the old one first would cancel both: the advice is then to defer
-//     the first cancel too, or to derive from the first one's parent);
+//     the first cancel too, or to derive from the first one's parent). In a loop,
+//     not when a later iteration calls the function an earlier one stored (a stop
+//     branch of the loop's select cancels what a start branch started): the
+//     variable is then state the loop carries, released by a protocol of events
+//     the analysis cannot see. A call only in the iteration that stored it (on an
+//     error branch), or only after the loop, does not count;
 //   - stored in a struct field, package variable, map or slice that nothing in the
 //     package ever reads;
-//   - only "used" in ways that cannot call it: _ = cancel, a nil comparison, or
-//     passing it to a function known (from its body, across packages) never to call
-//     or keep it.
+//   - only "used" in ways that cannot call it: _ = cancel (unless the derived
+//     context is handed on: see owners below), a nil comparison, or passing it to
+//     a function known (from its body, across packages) never to call or keep it.
 //
 // Wrong:
 //
@@ -81,8 +86,9 @@
 // result that may hold it and is returned or stored), a deferred call would
 // cancel it under its holder: no fix is offered, and the advice is to call the
 // cancel function on each path that returns without handing the context on. In a
-// loop, where deferred calls would pile up until the function returns, the
-// advice is to call it before the iteration ends.
+// loop, where deferred calls would pile up until the function returns, no report
+// advises defer: the advice is to call it before the iteration ends and before
+// each return.
 //
 // What bounds the cost of a lost cancel function, so that it is not reported:
 //
@@ -95,9 +101,11 @@
 //     context's Done channel is never told to stop: that is a goroutine leak,
 //     which ctxcancel does not look for.)
 //   - An owner. A derived context handed on to an owner outside the function
-//     (returned, itself or wrapped in another context or a value with a Context
-//     method such as an *http.Request; stored in a field, a composite literal, a
-//     map or slice element or a variable outside the function; sent on a channel;
+//     (returned, itself or wrapped in another context, in a value of a type that
+//     implements context.Context, such as a project's own context type that a
+//     call builds from it, or in a value with a Context method such as an
+//     *http.Request; stored in a field, a composite literal, a map or slice
+//     element or a variable outside the function; sent on a channel;
 //     given to a goroutine, directly or captured by a function literal that goes
 //     where it goes) lives as long as that owner needs it, and the parent's
 //     cancellation (or the timer) ends it. A deferred cancel would cancel it under
@@ -105,7 +113,9 @@
 //     return before handing it on are still checked, and a context passed to an
 //     ordinary call is taken to be used and let go, as go vet assumes.
 //     A discarded cancel function is a decision to let the owner and the timer
-//     end the context: it is not reported when the context is handed on as above,
+//     end the context (and so is one only assigned to _, _ = cancel, which go
+//     vet's lostcancel counts as a use): it is not reported when the context is
+//     handed on as above,
 //     stored by the statement that derives it (s.ctx, _ = context.WithTimeout(s.ctx,
 //     d)), or passed to a call whose result may hold it and is returned or stored
 //     (a response whose body streams under it, a transaction it bounds). A result
@@ -162,5 +172,8 @@
 // discarded cancel function whose context a long-lived owner keeps (a statement
 // that stores a per-query timeout in its own field) leaves a timer per call until
 // the deadline: releasing it sooner needs the owner to keep the cancel function
-// too, a change of design, and it is not reported.
+// too, a change of design, and it is not reported. A loop that releases in one
+// branch what another branch stored in an earlier iteration (start and stop
+// events) is trusted to alternate them: two starts in a row leak one context,
+// and that is not reported.
 package ctxcancel

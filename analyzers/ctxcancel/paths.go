@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/obligation"
 	"golang.org/x/tools/go/cfg"
 )
@@ -92,4 +94,66 @@ func waitsDone(info *types.Info, n ast.Node, ctxs []*types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+// releasedLater reports whether some path from the statement stmt, which stores
+// a cancel function in a variable that outlives an iteration of loop (the loop
+// through which stmt runs again), goes round loop and, in a later iteration,
+// calls the cancel function (one of the nodes for which calls reports true)
+// inside loop before it comes back to stmt. Then the variable is state the loop
+// carries from one iteration to the next, and the code releases what an earlier
+// iteration stored when something happens: a leader lost after one elected, a
+// stop after a start. Whether the events alternate is a protocol the path
+// search cannot see, so an overwrite on another path is not taken to leak. A
+// call only in the iteration that stored it (on an error branch, then continue)
+// shows that each iteration was meant to release its own, and does not count,
+// nor does a call after the loop.
+func releasedLater(g *flow.Graph, stmt ast.Node, loop ast.Stmt, calls func(ast.Node) bool) bool {
+	body := loops.Body(loop)
+	start, index := g.Find(stmt)
+	if start == nil || body == nil {
+		return false
+	}
+	type state struct {
+		b       *cfg.Block
+		crossed bool
+	}
+	seen := make(map[state]bool)
+	var walk func(b *cfg.Block, nodes []ast.Node, crossed bool) bool
+	walk = func(b *cfg.Block, nodes []ast.Node, crossed bool) bool {
+		for _, n := range nodes {
+			if n == stmt {
+				return false // back at the store: overwritten on this path
+			}
+			if calls(n) {
+				return crossed && body.Pos() <= n.Pos() && n.End() <= body.End()
+			}
+		}
+		for _, next := range b.Succs {
+			st := state{next, crossed || startsIteration(next, loop)}
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+			if walk(next, next.Nodes, st.crossed) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(start, start.Nodes[index+1:], false)
+}
+
+// startsIteration reports whether entering block b starts another iteration of
+// loop: b is its condition, its post statement, the step of a range loop, or
+// the first block of its body.
+func startsIteration(b *cfg.Block, loop ast.Stmt) bool {
+	if b.Stmt != loop {
+		return false
+	}
+	switch b.Kind {
+	case cfg.KindForLoop, cfg.KindForPost, cfg.KindForBody, cfg.KindRangeLoop, cfg.KindRangeBody:
+		return true
+	}
+	return false
 }

@@ -28,11 +28,12 @@ var doc string
 // Analyzer reports defer statements that can run again within one call of their
 // function, so that their deferred calls pile up until it returns.
 var Analyzer = &analysis.Analyzer{
-	Name:     "deferloop",
-	Doc:      docs.Extract(doc, "deferloop"),
-	URL:      report.URL("deferloop"),
-	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
-	Run:      run,
+	Name:      "deferloop",
+	Doc:       docs.Extract(doc, "deferloop"),
+	URL:       report.URL("deferloop"),
+	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
+	Run:       run,
+	FactTypes: []analysis.Fact{new(releasesField)},
 }
 
 // options are deferloop's options (see doc.go, Options). flags holds the command
@@ -62,9 +63,10 @@ type funcDefers struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	exportFieldReleases(pass) // for callers in other packages, whether or not this one is checked
 	opts := flags
 	if on, err := configfile.Apply(pass, opts.bind); err != nil || !on {
-		return nil, err // off in this directory: nothing to report, no facts to export
+		return nil, err // off in this directory: nothing to report
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var funcs []*funcDefers
@@ -213,7 +215,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		}
 	}
 	if !fn.graph.Ends(d.stmt) {
-		if held != "" && !releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) {
+		if held != "" && !releasedEachIteration(pass, fn.graph, region, d.loop, d.stmt, call) {
 			return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs and %s forever: %s", what, held, advice)
 		}
 		return fmt.Sprintf("%s is deferred in a loop that never exits, so it never runs: %s", what, advice)
@@ -224,7 +226,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	if boundedByTest(info, fn, d.loop) {
 		return ""
 	}
-	if meantForReturn(info, fn, d, call) || writesResult(info, fn.typ, d.stmt.Call) && !releasesHeld(pass, d.stmt.Call, region) {
+	if meantForReturn(pass, fn, d, call) || writesResult(info, fn.typ, d.stmt.Call) && !releasesHeld(pass, d.stmt.Call, region) {
 		return ""
 	}
 	if held != "" {
@@ -246,22 +248,23 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // meantForReturn reports whether the defer is meant to act at function return, by
 // what the code tells: the value released outlives the iteration (handedOn); the
 // iteration releases it itself and the defer is a safety net for an early exit
-// (releasedEachIteration); the deferred literal acts on the function's outcome
-// (actsOnOutcome); the loop releases a listed set of values the function held
-// before it (releasesListed); or a test's loop sets up what the test holds until it ends
-// (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
+// (releasedEachIteration, the one rule applied to a loop built with goto); the
+// deferred literal acts on the function's outcome (actsOnOutcome); the loop
+// releases a listed set of values the function held before it (releasesListed); or
+// a test's loop sets up what the test holds until it ends (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
 // no test bounds and which it therefore leaves out).
-func meantForReturn(info *types.Info, fn *function, d finding, call *ast.CallExpr) bool {
+func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.CallExpr) bool {
+	info := pass.TypesInfo
 	if actsOnOutcome(info, fn.typ, d.stmt.Call) {
 		return true
 	}
-	if d.loop == nil {
-		return false
+	if d.loop == nil { // a loop built with goto: only the safety net is seen
+		return releasedEachIteration(pass, fn.graph, fn.body, nil, d.stmt, call)
 	}
 	body := loops.Body(d.loop)
 	vars := releasedVars(info, d.loop, body, call)
 	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
-		releasedEachIteration(info, fn.graph, d.loop, d.stmt, call) ||
+		releasedEachIteration(pass, fn.graph, body, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||
 		fn.test && !rangesOverChannel(info, d.loop) && heldForTest(info, body, d.stmt, vars)
 }

@@ -37,7 +37,7 @@ func TestDelayedOption(t *testing.T) {
 	t.Run("cases", func(t *testing.T) {
 		t.Parallel()
 		analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer,
-			"shapes", "negatives", "messages", "intents")
+			"shapes", "negatives", "messages", "intents", "blob")
 	})
 	t.Run("fixes", func(t *testing.T) {
 		t.Parallel()

@@ -144,15 +144,32 @@
 //     and the defer releases the element, which the iteration neither assigns nor
 //     passes to a call before it: the defers of the listed values, written once;
 //   - the defer is a safety net: the iteration makes the same call itself on every
-//     path that comes round to the next iteration (defer f.Close(); ...; f.Close()),
-//     so the defer acts only when the iteration leaves early. Reading a response's
-//     body to its end counts as that call for a deferred x.Body.Close(), x.Body a
-//     field of interface type (io.ReadCloser, as in net/http and the clients built
-//     on it): io.ReadAll(x.Body), io.Copy(w, x.Body) or io.CopyBuffer. A body that
-//     reaches its end hands its connection back to the pool, and one whose read
-//     fails has it closed: the deferred Close has nothing left to release. A call
-//     under a nil guard of its receiver (if x != nil { x.Close() }) counts on both
-//     branches: where x is nil there is nothing to release;
+//     path that comes round to the next iteration (defer f.Close(); ...; f.Close(),
+//     or err = f.Close()), so the defer acts only when the iteration leaves early;
+//     in a loop built with goto, on every path that comes back to the defer (this
+//     is the one rule of this list applied to a goto loop). A call that ends the
+//     value as the deferred one would counts as the same call, whatever its result:
+//     for a deferred Rollback, the transaction's Commit (a *sql.Tx, or any type
+//     with both methods, as pgx.Tx: a Commit ends the transaction even when it
+//     fails, and a Rollback after it only reports that it is done); for a kind of
+//     the resource catalogue with several release methods, any of them, except a
+//     writer's Flush, which writes out what it buffered but leaves it open. So
+//     does ending the one field that the deferred method ends and nothing else
+//     (umoci's Blob.Close only closes b.Data, when it can be closed): a call of the
+//     same method on x.Data, on x.Data.(io.ReadCloser), or on a variable the
+//     iteration declares from one of them after its x (data, ok :=
+//     x.Data.(io.ReadCloser); ...; data.Close()). The method is known by its body,
+//     in whatever package: nothing but calls of its own name on one field of its
+//     receiver, directly or on an interface asserted from it, with if and return
+//     statements around them (a fact the pass exports for each such method).
+//     Reading a response's body to its end counts as that call for a deferred
+//     x.Body.Close(), x.Body a field of interface type (io.ReadCloser, as in
+//     net/http and the clients built on it): io.ReadAll(x.Body), io.Copy(w,
+//     x.Body) or io.CopyBuffer. A body that reaches its end hands its connection
+//     back to the pool, and one whose read fails has it closed: the deferred Close
+//     has nothing left to release. A call under a nil guard of its receiver (if x
+//     != nil { x.Close() }) counts on both branches: where x is nil there is
+//     nothing to release;
 //   - a deferred literal that acts on the function's outcome: each of its statements
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;
@@ -208,6 +225,9 @@
 // in the loop on the same mutex expression, rooted in a variable that the loop does
 // not change; the release message needs the released value assigned in the loop
 // (for RUnlock and Done, an RLock or Add on the same receiver in the loop). A
+// release method that ends one field but does anything else besides (logs, sets a
+// flag, closes through a helper) is not known to end only that field: a defer of
+// it whose iteration closes the field itself is reported. A
 // deferred function literal whose one statement is a call is judged and named by
 // that call; a longer literal is not searched for a release, so one that closes the
 // iteration's file among other statements is reported by default only in a loop

@@ -311,16 +311,16 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 }
 
 // releasedEachIteration reports whether the deferred call is only a safety net: the
-// iteration makes the same call itself (f.Close(), if err := f.Close(); ...) on
-// every path from the defer that comes round to the loop's next iteration, so the
-// defer acts only when the iteration leaves early (a return, a t.Fatal). Nothing is
-// held per iteration.
-func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
-	if loop == nil {
-		return false
-	}
-	want := types.ExprString(call)
-	callee := typeutil.Callee(info, call)
+// iteration ends the value itself (f.Close(), if err := f.Close(); ...; see
+// endsValue), or the one field the deferred method releases (see fieldRelease), on
+// every path from the defer that comes round to the loop's next
+// iteration, so the defer acts only when the iteration leaves early (a return, a
+// t.Fatal). Nothing is held per iteration. For a loop built with goto (loop nil),
+// the paths that come round are those that reach the defer statement again.
+func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.BlockStmt, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+	info := pass.TypesInfo
+	ends := endsValue(info, call)
+	viaField := fieldRelease(pass, region, call)
 	guards := nilGuardedReleases(info, loop, call)
 	releases := func(n ast.Node) bool {
 		if _, isDefer := n.(*ast.DeferStmt); isDefer {
@@ -335,13 +335,86 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				found = found || typeutil.Callee(info, n) == callee && types.ExprString(n) == want
+				found = found || ends(n) || viaField != nil && viaField(n)
 			}
 			return !found
 		})
 		return found || drainsBody(info, n, call)
 	}
-	return !g.ReachWithout(stmt.Pos(), releases).Iterates(loop)
+	reach := g.ReachWithout(stmt.Pos(), releases)
+	if loop == nil {
+		return !reach.Pos(stmt.Pos())
+	}
+	return !reach.Iterates(loop)
+}
+
+// endsValue returns a test of whether a call ends the life of the value that the
+// deferred call releases, so that the deferred call has nothing left to do: the
+// same call (f.Close() for defer f.Close()), or another method on the same
+// receiver, as written, that ends it as the deferred one does (see endingMethods:
+// tx.Commit() for defer tx.Rollback()). Any result counts: a call that fails to end
+// the value does not hand it back for the defer to end either (a Commit that fails
+// has still ended the transaction).
+func endsValue(info *types.Info, call *ast.CallExpr) func(*ast.CallExpr) bool {
+	want := types.ExprString(call)
+	callee := typeutil.Callee(info, call)
+	var recv string
+	var methods []string
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		recv, methods = types.ExprString(ast.Unparen(sel.X)), endingMethods(info, sel)
+	}
+	return func(n *ast.CallExpr) bool {
+		if typeutil.Callee(info, n) == callee && types.ExprString(n) == want {
+			return true
+		}
+		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+		if !ok || !slices.Contains(methods, sel.Sel.Name) || types.ExprString(ast.Unparen(sel.X)) != recv {
+			return false
+		}
+		s, ok := info.Selections[sel]
+		return ok && s.Kind() == types.MethodVal
+	}
+}
+
+// catalogue is the built-in catalogue of resources (read only): which methods
+// release a kind of value.
+var catalogue = resources.NewCatalogue(nil)
+
+// endingMethods returns the methods that end the value a deferred method call sel
+// releases, as that method does, when the value is of a kind that more than one
+// method ends:
+//
+//   - a kind of the resource catalogue (resources.Catalogue) with several release
+//     methods, any of which ends it (a *sql.Tx: Commit or Rollback), unless the kind
+//     is a writer, whose Flush writes out what it buffered but leaves it open;
+//   - a transaction outside the catalogue (pgx.Tx, a project's own), a type with
+//     both methods Commit and Rollback, for a deferred Rollback: Commit ends a
+//     transaction as Rollback does, whatever its outcome (database/sql marks the
+//     transaction done and returns its connection even when the commit fails, and
+//     a Rollback after it only returns ErrTxDone), so a deferred Rollback after a
+//     Commit is the idiom's safety net, with nothing left to release.
+func endingMethods(info *types.Info, sel *ast.SelectorExpr) []string {
+	t := info.TypeOf(sel.X)
+	if t == nil {
+		return nil
+	}
+	if k := catalogue.KindOf(t); k != nil {
+		if k.Writer || !slices.Contains(k.Release, sel.Sel.Name) {
+			return nil
+		}
+		return k.Release
+	}
+	if sel.Sel.Name == "Rollback" && hasMethod(t, "Commit") {
+		return []string{"Commit"}
+	}
+	return nil
+}
+
+// hasMethod reports whether t, or a pointer to it, has a method named name.
+func hasMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // nilGuardedReleases returns the conditions x != nil, in loop, of if statements
@@ -352,7 +425,7 @@ func releasedEachIteration(info *types.Info, g *flow.Graph, loop ast.Stmt, stmt 
 // deferred Close.
 func nilGuardedReleases(info *types.Info, loop ast.Stmt, call *ast.CallExpr) map[ast.Expr]bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	if !ok || loop == nil {
 		return nil
 	}
 	recv, want := types.ExprString(sel.X), types.ExprString(call)

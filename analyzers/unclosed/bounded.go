@@ -17,8 +17,10 @@ import (
 // demonstration reports whether the package is demonstration or test-support
 // code: it lies under a directory, inside its module, named for examples
 // (example, examples, _examples) or for tests (a name that starts with test:
-// test, tests, testing, testutil, testsuite, testcluster...; integrationtest(s),
-// e2e). Such code is run by hand or by tests, once per run, and
+// test, tests, testing, testutil, testsuite, testcluster...; integration,
+// integrationtest(s), e2e: Go's names for a module's integration and
+// end-to-end tests and their support; not integrations, which names a
+// product's integrations with other services). Such code is run by hand or by tests, once per run, and
 // what it leaks lives no longer than that run: it gets the default of test code
 // (see doc.go). Only the directories below the module's root count (a module may
 // itself be named example.com/example); without the module, which some drivers do
@@ -35,7 +37,7 @@ func demonstration(pass *analysis.Pass) bool {
 		switch {
 		case elem == "example", elem == "examples", elem == "_examples",
 			strings.HasPrefix(elem, "test"), // test, tests, testing, testutil, testsuite, testcluster...
-			elem == "e2e", strings.HasPrefix(elem, "integrationtest"):
+			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"):
 			return true
 		}
 	}
@@ -78,7 +80,7 @@ func (x *commandExits) stops(fn *types.Func) bool {
 		}
 	}
 	x.memo[fn] = false // a cycle of calls stops nothing
-	if fn.Signature().Recv() != nil || len(x.uses[fn]) == 0 {
+	if len(x.uses[fn]) == 0 || fn.Signature().Recv() != nil && x.dynamic(fn) {
 		return false
 	}
 	if fn.Exported() && x.pass.Pkg.Name() != "main" {
@@ -93,6 +95,24 @@ func (x *commandExits) stops(fn *types.Func) bool {
 	return true
 }
 
+// dynamic reports whether the method fn may be called where its uses do not
+// show: it is exported (an interface of another package may name it), or an
+// interface of this package declares a method of its name. An unexported method
+// that no interface names is called only where its name is written.
+func (x *commandExits) dynamic(fn *types.Func) bool {
+	if fn.Exported() {
+		return true
+	}
+	for _, obj := range x.pass.TypesInfo.Defs {
+		if m, ok := obj.(*types.Func); ok && m.Name() == fn.Name() {
+			if recv := m.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // callStops reports whether id is the callee of a call whose error, when non-nil,
 // stops the command (see commandExits).
 func (x *commandExits) callStops(id *ast.Ident) bool {
@@ -101,9 +121,13 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 	if !ok {
 		return false
 	}
+	fun := ast.Node(id)
+	if sel, ok := c.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+		c, fun = c.Parent(), sel // c.edit(cfg): a method, or a function of another package's name
+	}
 	callCur := c.Parent()
 	call, ok := callCur.Node().(*ast.CallExpr)
-	if !ok || call.Fun != id {
+	if !ok || call.Fun != fun {
 		// A function value: its error goes where the command's framework sends
 		// it. In package main any framework does; elsewhere, only a known one's
 		// action field says so (Action: send in a cli.Command).
@@ -136,13 +160,35 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 		if !ok {
 			return false
 		}
-		var check *ast.IfStmt
+		var next ast.Stmt
 		if ifs, ok := callCur.Parent().Parent().Node().(*ast.IfStmt); ok && ifs.Init == p {
-			check = ifs
+			next = ifs
 		} else if list, index := stmtList(callCur, p); list != nil && index+1 < len(list) {
-			check, _ = list[index+1].(*ast.IfStmt)
+			next = list[index+1]
 		}
-		return check != nil && isNonNil(info, check.Cond, errVar) && x.branchStops(check.Body, caller, errVar)
+		switch next := next.(type) {
+		case *ast.IfStmt:
+			return isNonNil(info, next.Cond, errVar) && x.branchStops(next.Body, caller, errVar)
+		case *ast.ExprStmt:
+			return x.assertsNil(next, errVar) // fisk.FatalIfError(err, ...), must(err)
+		}
+	}
+	return false
+}
+
+// assertsNil reports whether s is a call that returns only when errVar is nil
+// (an Asserts fact, testify's require.NoError, the Fatal convention's
+// FatalIfError): on a non-nil error it panics, exits or ends the goroutine,
+// and in a command the process ends.
+func (x *commandExits) assertsNil(s *ast.ExprStmt, errVar *types.Var) bool {
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range x.t.Assertions(call) {
+		if id, ok := ast.Unparen(a.Arg).(*ast.Ident); ok && a.Error && !a.Holds && x.pass.TypesInfo.Uses[id] == errVar {
+			return true
+		}
 	}
 	return false
 }

@@ -29,11 +29,17 @@
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,
 //     whose response has no body: net/http hands the connection back before
 //     returning it);
-//   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Tx, *sql.Conn and
-//     *sql.Stmt: Close, or a for rows.Next() loop that runs to its end (Next closes
-//     the rows when it returns false); *sql.Stmt from Prepare and PrepareContext on
-//     *sql.DB and *sql.Conn: Close; *sql.Conn from DB.Conn: Close; *sql.Tx from Begin
-//     and BeginTx: Commit or Rollback;
+//   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Conn and *sql.Stmt:
+//     Close, or a for rows.Next() loop that runs to its end (Next closes the rows
+//     when it returns false); *sql.Stmt from Prepare and PrepareContext on *sql.DB
+//     and *sql.Conn: Close; *sql.Conn from DB.Conn: Close; *sql.Tx from Begin and
+//     BeginTx: Commit or Rollback. What a transaction gives (rows from Tx.Query
+//     and Tx.QueryContext, statements from Tx.Prepare and Tx.Stmt, rows from
+//     tx.Stmt(s).Query(), and sqlx's Tx.Queryx and Tx.NamedQuery) is released with
+//     it: database/sql closes them when the transaction commits or rolls back (the
+//     rows watch its context, which Commit and Rollback cancel), so they are the
+//     transaction owner's business, and the transaction's own leak is reported
+//     where it is acquired;
 //   - net.Conn from net.Dial*, Dialer.Dial*, tls.Dial*, Listener.Accept;
 //     net.Listener from net.Listen and tls.Listen; net.PacketConn from
 //     net.ListenPacket: Close;
@@ -67,7 +73,11 @@
 // closure or goroutine that releases or hands it on, given to a goroutine that runs
 // one of its methods (go c.serve()), released in any form (defer
 // f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
-// that releases or keeps it. That is known across packages through the facts of
+// that releases or keeps it, or that serves it: a listener passed to a function
+// whose accept loop (for { conn, err := l.Accept() ... }, with no return before
+// it) it leaves only under a test of Accept's error is that function's for as
+// long as it can be used, since Accept fails for good once the listener is
+// closed (net.ErrClosed), as http.Serve owns its listener. That is known across packages through the facts of
 // the ownership pass, which ctxcancel shares; a call whose callee is unknown (an
 // interface method, a function value) is assumed to take ownership. Wrapping is
 // not handing on: bufio.NewReader(f), io.Copy(w, resp.Body) and
@@ -155,6 +165,11 @@
 // cond), assert(t, cond)), because every such path reaches panic, os.Exit,
 // log.Fatal, t.Fatal, t.FailNow or another such function, is known as one, in its
 // package and (through facts) in others; testify's require functions are listed. A
+// function or method whose name starts with Fatal and whose body says nothing
+// of it (an exit held in a field, a logger reached through an interface) follows
+// Go's convention: it does not return (log.Fatal, klog.Fatalf, a logger's
+// Fatalf), or, when it takes an error, returns only when the error is nil
+// (kingpin's and fisk's FatalIfError(err, ...)). A
 // call that returns only when the resource is absent (requireTrue(t, err != nil),
 // require.Error(t, err)) ends the path, and so does a function that never returns
 // (fatalf(t, ...)).
@@ -192,7 +207,8 @@
 // until a server is ready repeats its leak, and is reported). Code in a package
 // under a directory named example, examples or _examples inside its module
 // demonstrates an API, and code under one whose name starts with test (test,
-// testing, testutil, testsuite, testcluster...), or named integrationtest(s) or e2e,
+// testing, testutil, testsuite, testcluster...), or named integration,
+// integrationtest(s) or e2e (not integrations, a product's integrations),
 // supports tests (a proxy for integration tests, a test environment): either runs
 // by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
@@ -205,7 +221,11 @@
 // reported for a leak on the paths that return such an error (return err under if
 // err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
 // that branch in a call that never returns (log.Fatal, os.Exit), a return from
-// main.main, or a return of the error from a function of which the same holds.
+// main.main, or a return of the error from a function of which the same holds,
+// or hands the error to a call that returns only when it is nil
+// (fisk.FatalIfError(err, ...), must(err)). This holds of unexported methods
+// too, unless an interface of the package names them (a call through it does
+// not show among the uses).
 // A function used as a value (a cli Action, a cobra RunE) hands its error to a
 // framework that, in a command, returns it to main: it counts as stopping too, in
 // package main whatever the framework, and in other packages as the action field
@@ -295,10 +315,15 @@
 // it (w := &wrapper{}; w.f = f), returns it through a named result, or also keeps
 // it elsewhere, or that the caller also releases or hands on itself: the
 // resource counts as handed on (see above);
+// rows read from a statement held in a variable that a transaction prepared
+// (stmt, err := tx.Prepare(q); rows, err := stmt.Query()) are reported, though
+// they close with the transaction: only tx.Stmt(s).Query() in place is known;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
-// (syscall.Exec, a logger's Fatal called through an interface): the paths after
-// them count. The standard library's own code is not analyzed: the functions in it
+// (syscall.Exec, a logger's Exit or Panic called through an interface): the
+// paths after them count; an exported function whose callers in other packages
+// stop the command (natscli's top.SaveStatsSnapshotToFile, returned from a fisk
+// action): the rule reads the callers in the function's own package only. The standard library's own code is not analyzed: the functions in it
 // that keep an argument (http.Serve, fcgi.Serve, tls.Client, context.WithValue, ...)
 // are listed.
 package unclosed

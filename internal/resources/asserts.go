@@ -99,6 +99,8 @@ func (t *Tracker) Assertions(call *ast.CallExpr) []CallAssertion {
 		}
 	} else if a := t.assertsOf(fn); a != nil {
 		params = a.Params
+	} else if i := fatalCheck(fn); i >= 0 {
+		params = []Assertion{{Param: i, Error: true, Holds: false}} // fisk.FatalIfError(err, ...)
 	}
 	var out []CallAssertion
 	for _, p := range params {
@@ -175,7 +177,37 @@ func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
 		return false
 	}
 	a := t.assertsOf(fn.Origin())
-	return a == nil || !a.Never
+	if a == nil {
+		return !fatalNamed(fn) || fatalCheck(fn) >= 0
+	}
+	return !a.Never
+}
+
+// fatalNamed reports whether fn is named by the Go convention for a function
+// that ends the program or the test: its name starts with Fatal (log.Fatal,
+// klog.Fatalf, zap's Logger.Fatal, logrus's Fatalln, kingpin's and fisk's
+// FatalUsage, t.Fatal). Such a function does not return to its caller, though
+// its body may not show it: it calls an exit function held in a field or
+// reached through an interface (fisk's Application.terminate, a logger's
+// exit hook). The convention is read only where no fact says otherwise (a
+// function whose body asserts or never returns is read from its body).
+func fatalNamed(fn *types.Func) bool { return strings.HasPrefix(fn.Name(), "Fatal") }
+
+// fatalCheck returns the index of the error parameter of a function named by
+// the Fatal convention that takes one (kingpin's and fisk's FatalIfError(err,
+// format, args...)): it ends the program only when that error is non-nil, and
+// returns when it is nil. It returns -1 for any other function.
+func fatalCheck(fn *types.Func) int {
+	if !fatalNamed(fn) {
+		return -1
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if isError(params.At(i)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Graph returns the control-flow graph of body, with the calls that do not return

@@ -75,11 +75,8 @@ func (t *Tracker) ownsParams(fd *ast.FuncDecl) []int {
 		if p == nil {
 			continue
 		}
-		for _, u := range uses[p] {
-			if u.Effect != Neutral {
-				owned = append(owned, i)
-				break
-			}
+		if slices.ContainsFunc(uses[p], func(u Use) bool { return u.Effect != Neutral }) || t.servesUntilClosed(fd, p) {
+			owned = append(owned, i)
 		}
 	}
 	return owned

@@ -47,6 +47,9 @@ type FuncUse struct {
 	At       ast.Node  // for stored uses, the storing assignment or composite literal element
 	Deferred bool      // the mention is in a defer statement
 	Stored   bool      // the mention stores it in a field, a variable or a container
+	// Blank says that the mention assigns it to _ (_ = cancel): the author's
+	// explicit decision not to call it.
+	Blank bool
 }
 
 // Of classifies the mentions of v in the function fnCur, including those in
@@ -93,7 +96,7 @@ func (c *FuncUses) classify(cur inspector.Cursor, fn ast.Node) FuncUse {
 	case edge.ValueSpec_Values:
 		spec := parent.(*ast.ValueSpec)
 		if len(spec.Names) == len(spec.Values) && spec.Names[index].Name == "_" {
-			return FuncUse{Kind: FuncInert, What: "_ = " + render(cur.Node()) + " does not call it"}
+			return FuncUse{Kind: FuncInert, What: "_ = " + render(cur.Node()) + " does not call it", Blank: true}
 		}
 	case edge.KeyValueExpr_Value:
 		if _, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
@@ -180,7 +183,7 @@ func (c *FuncUses) assignUse(lhs, rhs ast.Expr, assign *ast.AssignStmt, fn ast.N
 	lhs = ast.Unparen(lhs)
 	if id, ok := lhs.(*ast.Ident); ok {
 		if id.Name == "_" {
-			return FuncUse{Kind: FuncInert, What: "_ = " + render(rhs) + " does not call it"}
+			return FuncUse{Kind: FuncInert, What: "_ = " + render(rhs) + " does not call it", Blank: true}
 		}
 		if v := VarOf(c.Info, id); v != nil && DeclaredIn(v, fn) {
 			return FuncUse{Kind: FuncCalls} // an alias: followed no further

@@ -45,6 +45,9 @@ func (t *Tracker) Acquires(call *ast.CallExpr) *Source {
 		return nil
 	}
 	if a := t.Cat.Acquirer(fn); a != nil {
+		if ReleasedWithTx(t.Pass.TypesInfo, call) {
+			return nil // tx.Stmt(s).Query(): closed with the transaction
+		}
 		return &Source{Kind: a.Kind, Result: a.Result, Callee: fn}
 	}
 	f, ok := t.facts.FreshOf(fn, func(kind string) bool { return t.Cat.Kind(kind) != nil })

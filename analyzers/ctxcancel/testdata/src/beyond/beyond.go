@@ -297,3 +297,61 @@ func overwrittenFromParent() {
 	defer cancel()
 	_ = work(ctx)
 }
+
+// Quiet: the loop carries cancel from one iteration to the next, and a later
+// iteration releases what an earlier one stored: the stop branch cancels what
+// the start branch started (river's queue maintainer leader). That starts and
+// stops alternate is a protocol the path search cannot see.
+func startStop(ctx context.Context, events <-chan bool) {
+	cancel := context.CancelFunc(func() {})
+	for {
+		select {
+		case <-ctx.Done():
+			cancel()
+			return
+		case start := <-events:
+			if start {
+				var runCtx context.Context
+				runCtx, cancel = context.WithCancel(ctx) // known false negative: two starts in a row would leak the first context
+				go func() { _ = work(runCtx) }()
+			} else {
+				cancel()
+			}
+		}
+	}
+}
+
+// The only call is in the iteration that stored the function, on the error
+// branch: each iteration was meant to release its own, and the other branch goes
+// round and overwrites it. (A call after the loop does not count either: see
+// overwrittenInLoop.)
+func releasedOnlyOnError(ctx context.Context, ds []time.Duration) {
+	var cancel context.CancelFunc
+	for _, d := range ds {
+		var runCtx context.Context
+		runCtx, cancel = context.WithTimeout(ctx, d) // want `this assignment overwrites, in the loop's next iteration, the cancel function it stored before, which is never called, so each iteration leaks a context: call cancel\(\) before the iteration ends` `not called on every path to a return`
+		if work(runCtx) != nil {
+			cancel()
+			continue
+		}
+	}
+} // want `this return leaks the context created at line \d+`
+
+// In a loop, no report advises defer: deferred calls would keep every
+// iteration's context until the function returns.
+func droppedInLoop(ds []time.Duration) {
+	for _, d := range ds {
+		context.WithTimeout(parent, d) // want `the results of context.WithTimeout are dropped, .*: assign it and call cancel\(\) before the iteration ends$`
+	}
+}
+
+func neverCalledInLoop(ds []time.Duration) error {
+	for _, d := range ds {
+		ctx, cancel := context.WithTimeout(parent, d) // want `never called \(_ = cancel does not call it\), .*: call cancel\(\) on every path before the iteration ends or the function returns \(not with defer, which would keep every iteration's context until the function returns\)$`
+		_ = cancel
+		if err := work(ctx); err != nil {
+			return err // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first$`
+		}
+	}
+	return nil
+}

@@ -200,3 +200,80 @@ func (c *Client) Get(ctx context.Context, opts []func() error) (*result, error) 
 	}
 	return &result{ctx: ctx, cancel: cancel}, nil
 }
+
+// appCtx is a project's own context type (dbos's dbosContext): it implements
+// context.Context by holding one.
+type appCtx struct {
+	ctx  context.Context
+	name string
+}
+
+func (a *appCtx) Deadline() (time.Time, bool)       { return a.ctx.Deadline() }
+func (a *appCtx) Done() <-chan struct{}             { return a.ctx.Done() }
+func (a *appCtx) Err() error                        { return a.ctx.Err() }
+func (a *appCtx) Value(key any) any                 { return a.ctx.Value(key) }
+func (a *appCtx) clone(ctx context.Context) *appCtx { return &appCtx{ctx: ctx, name: a.name} }
+
+type worker struct {
+	ctx   *appCtx
+	label *label
+}
+
+// Quiet: a.clone(ctx) builds a value of a type that implements context.Context
+// from the derived context: the context goes on in that form, and the worker
+// that keeps it owns it. The error return before it calls cancel.
+func (w *worker) Start(a *appCtx, deadline time.Time, fail func() error) error {
+	ctx, cancel := context.WithDeadline(a, deadline)
+	if err := fail(); err != nil {
+		cancel()
+		return err
+	}
+	w.ctx = a.clone(ctx)
+	return nil
+}
+
+// Quiet: _ = cancel beside a context that goes on, wrapped, to a goroutine
+// (dbos's RunWorkflow, whose timer ends the workflow's context): the author
+// lets the timer end it, as with a cancel function discarded with _.
+func (w *worker) Run(a *appCtx, deadline time.Time, fn func(context.Context)) {
+	ctx, cancel := context.WithDeadline(a, deadline)
+	_ = cancel
+	wctx := a.clone(ctx)
+	go fn(wctx)
+}
+
+// label records what a context was for: it does not implement context.Context
+// and holds no context.
+type label struct{ name string }
+
+func describe(ctx context.Context) *label { return &label{} }
+
+// The same shape as Start, but what the call builds from the derived context
+// cannot hold it: the context is not handed on, and the last return leaks it.
+func (w *worker) Label(parent context.Context, deadline time.Time, fail func() error) error {
+	ctx, cancel := context.WithDeadline(parent, deadline) // want `not called on every path to a return, .*: call cancel\(\) on every path, usually with defer$`
+	if err := fail(); err != nil {
+		cancel()
+		return err
+	}
+	w.label = describe(ctx)
+	return nil // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first or defer it$`
+}
+
+// _ = cancel beside a context that nothing holds is no decision to hand it on:
+// reported.
+func (w *worker) Ping(parent context.Context, ping func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `never called \(_ = cancel does not call it\), .*: defer cancel\(\) after this line$`
+	_ = cancel
+	return ping(ctx) // want `this return leaks the context created at line \d+`
+}
+
+// In a loop, _ = cancel beside a context handed on still leaves one more context
+// registered with the parent each iteration: reported, as a discarded one is.
+func (w *worker) RunAll(a *appCtx, deadlines []time.Time, fn func(context.Context)) {
+	for _, d := range deadlines {
+		ctx, cancel := context.WithDeadline(a, d) // want `never called \(_ = cancel does not call it\), .*: call cancel\(\) when what holds the derived context is done with it \(not with defer`
+		_ = cancel
+		go fn(a.clone(ctx))
+	}
+} // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first$`

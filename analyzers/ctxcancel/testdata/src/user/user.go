@@ -94,6 +94,22 @@ func withoutDeadlineLeak() error {
 	return nil
 }
 
+// In a loop (neo4j's dechunkMessage), a deferred call would keep every
+// iteration's context until the function returns: the advice is to call it
+// before the iteration ends or the function returns.
+func withoutDeadlineInLoop(chunks int) error {
+	for range chunks {
+		ctx, cancel := helper.WithoutDeadline(parent) // want `not called on every path to a return, .*: run if cancel != nil \{ cancel\(\) \} on every path before the iteration ends or the function returns \(not with defer`
+		if err := work(ctx); err != nil {
+			return err // want `this return leaks the context created at line \d+: cancel is not called on the way here; run if cancel != nil \{ cancel\(\) \} first$`
+		}
+		if cancel != nil {
+			cancel()
+		}
+	}
+	return nil
+}
+
 func withoutDeadlineDiscarded() {
 	ctx, _ := helper.ChainedWithoutDeadline(parent) // want `discarded, .*: assign it and write if cancel != nil \{ defer cancel\(\) \}$`
 	_ = work(ctx)

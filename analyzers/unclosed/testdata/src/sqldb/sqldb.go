@@ -22,8 +22,8 @@ func earlyReturnInLoop(db *sql.DB) ([]string, error) {
 	return names, rows.Err()
 }
 
-func breakInLoop(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT 1") // want `rows \(sql.Rows from tx.QueryContext\) is not closed on any path`
+func breakInLoop(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT 1") // want `rows \(sql.Rows from db.QueryContext\) is not closed on any path`
 	if err != nil {
 		return err
 	}
