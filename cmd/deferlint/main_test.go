@@ -27,6 +27,8 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	deferlint = filepath.Join(dir, "deferlint")
+	// The runs share a cache of their own, not the user's.
+	os.Setenv("DEFERLINT_CACHE", filepath.Join(dir, "cache"))
 	build := exec.Command("go", "build", "-o", deferlint, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {

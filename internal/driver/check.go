@@ -6,7 +6,6 @@ import (
 	"os"
 	"slices"
 
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -32,11 +31,12 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	said := make(map[string]bool)
-	first, err := analyze(cfg, wd, stderr, said)
+	first, err := analyze(cfg, wd)
 	if err != nil {
 		fmt.Fprintf(stderr, "deferlint: %v\n", err)
 		return ExitError
 	}
+	sayOnce(stderr, said, first.problems...)
 	if cfg.memProfile != "" {
 		if err := writeHeapProfile(cfg.memProfile); err != nil {
 			fmt.Fprintf(stderr, "deferlint: %v\n", err)
@@ -44,7 +44,7 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 		}
 	}
 	if os.Getenv("DEFERLINT_TIMING") != "" {
-		printSlowest(first.graph, stderr)
+		printSlowest(first.units, stderr)
 	}
 	status := ExitClean
 	if first.failed {
@@ -94,58 +94,62 @@ func check(cfg *config, stdout, stderr io.Writer) int {
 // checked is what one run of the analyzers found in the packages named by the patterns.
 type checked struct {
 	loaded *loaded
-	graph  *checker.Graph
+	units  []*unit // the packages of the graph, dependencies first
 	found  []finding
-	failed bool // a package did not load or an analyzer failed (said on stderr)
+	failed bool // a package did not load or an analyzer failed
+	// problems says why failed, one line per cause, for stderr.
+	problems []string
 }
 
-// analyze loads the packages named by cfg.patterns and runs the enabled analyzers. It
-// prints each load error and analyzer failure not in said (the lines printed before),
-// and adds it there. It returns an error when there is nothing to analyze.
-func analyze(cfg *config, wd string, stderr io.Writer, said map[string]bool) (*checked, error) {
+// analyze loads the packages named by cfg.patterns and runs the enabled analyzers.
+// It returns an error when there is nothing to analyze.
+func analyze(cfg *config, wd string) (*checked, error) {
 	loaded, err := load(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return analyzeLoaded(cfg, loaded, wd, stderr, said)
+	return analyzeLoaded(cfg, loaded, wd)
 }
 
 // analyzeLoaded is analyze with the packages loaded already.
-func analyzeLoaded(cfg *config, loaded *loaded, wd string, stderr io.Writer, said map[string]bool) (*checked, error) {
-	var err error
-	a := &checked{loaded: loaded}
-	broken := loadErrors(loaded.pkgs, wd)
-	for _, line := range broken {
-		a.failed = true
-		sayOnce(stderr, said, line)
-	}
+func analyzeLoaded(cfg *config, loaded *loaded, wd string) (*checked, error) {
 	configs, err := loadConfigs(loaded.pkgs, cfg.suite, wd)
 	if err != nil {
 		return nil, err
 	}
-	a.graph, err = checker.Analyze(cfg.enabled, loaded.pkgs, nil)
+	eng, err := newEngine(cfg, loaded)
 	if err != nil {
 		return nil, err
 	}
+	a := &checked{loaded: loaded, units: eng.units(cfg, loaded.pkgs)}
+	if err := eng.run(a.units); err != nil {
+		return nil, err
+	}
+	writeManifest(cfg, wd, loaded, a.units, eng)
+	broken := loadErrors(loaded.pkgs, wd) // type errors are known now
+	a.problems = append(a.problems, broken...)
 	var failures []string
-	a.found, failures = collect(a.graph, loaded.reported, configs)
-	if stale := staleDirectives(a.graph, loaded.reported, cfg.enabled, configs); len(stale) > 0 {
+	a.found, failures = collect(a.units, configs)
+	if stale := staleDirectives(a.units, cfg.enabled, configs); len(stale) > 0 {
 		a.found = append(a.found, stale...)
 		slices.SortFunc(a.found, compareFindings)
 	}
 	for _, failure := range failures {
-		a.failed = true
 		if len(broken) == 0 || !followsFromLoadErrors(failure) {
-			sayOnce(stderr, said, failure)
+			a.problems = append(a.problems, failure)
 		}
 	}
+	a.failed = len(broken) > 0 || len(failures) > 0
 	return a, nil
 }
 
-func sayOnce(stderr io.Writer, said map[string]bool, line string) {
-	if !said[line] {
-		said[line] = true
-		fmt.Fprintf(stderr, "deferlint: %s\n", line)
+// sayOnce prints each line not in said (the lines printed before), and adds it there.
+func sayOnce(stderr io.Writer, said map[string]bool, lines ...string) {
+	for _, line := range lines {
+		if !said[line] {
+			said[line] = true
+			fmt.Fprintf(stderr, "deferlint: %s\n", line)
+		}
 	}
 }
 
@@ -179,6 +183,12 @@ func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, s
 	if err != nil {
 		return nil, false, err
 	}
+	// The fixed packages are type-checked as they are analyzed: whether they
+	// compile is known once they are.
+	second, err := analyzeLoaded(&again, fixed, wd)
+	if err != nil {
+		return nil, false, err
+	}
 	kept, refusals, err := refuseIllTyped(first.loaded, fixed, written, wd)
 	if err != nil {
 		return nil, false, err
@@ -187,15 +197,15 @@ func fixAndCheckAgain(cfg *config, first *checked, toFix []finding, wd string, s
 	for _, line := range refusals {
 		fmt.Fprintf(stderr, "deferlint: %s\n", line)
 	}
-	if len(refusals) > 0 {
-		if fixed, err = load(&again); err != nil { // the restored files as they were
+	if len(refusals) > 0 { // analyze the restored files as they were
+		if fixed, err = load(&again); err != nil {
+			return nil, false, err
+		}
+		if second, err = analyzeLoaded(&again, fixed, wd); err != nil {
 			return nil, false, err
 		}
 	}
-	second, err := analyzeLoaded(&again, fixed, wd, stderr, said)
-	if err != nil {
-		return nil, false, err
-	}
+	sayOnce(stderr, said, second.problems...)
 	failed = second.failed || len(refusals) > 0
 	for _, f := range first.found {
 		if dirs != nil && !slices.Contains(dirs, f.pkg.Dir) {

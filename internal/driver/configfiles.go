@@ -26,7 +26,7 @@ func loadConfigs(pkgs []*packages.Package, suite []*analysis.Analyzer, wd string
 	byDir := make(map[string]*configfile.Config)
 	result := make(configs)
 	for _, pkg := range pkgs {
-		dir := configfile.Dir(pkg.Fset, pkg.Syntax)
+		dir := packageDir(pkg)
 		c, ok := byDir[dir]
 		if !ok {
 			var err error

@@ -69,6 +69,9 @@ type config struct {
 	diff   bool
 	tests  bool
 	tags   string
+	// The cache of per-package results (engine.go), and whether the facts of every
+	// dependency are computed.
+	cache, depsFacts bool
 	// Profiles, for measuring deferlint itself.
 	cpuProfile, memProfile string
 	suite, enabled         []*analysis.Analyzer
@@ -146,6 +149,8 @@ func newCommandLine(suite []*analysis.Analyzer, stderr io.Writer) *commandLine {
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.BoolVar(&cfg.tests, "test", true, "also check test files and test packages")
 	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&cfg.cache, "cache", true, "keep each package's results in the cache ($DEFERLINT_CACHE, or deferlint under the user cache directory) and reuse them")
+	fs.BoolVar(&cfg.depsFacts, "deps-facts", false, "compute facts for every dependency (the standard library and other modules), as go vet does, not only for the main module(s)")
 	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a heap profile, taken after the analysis, to this file")
 	fs.StringVar(&cl.enable, "enable", "", "comma-separated analyzers to run (default: all)")

@@ -10,7 +10,6 @@ import (
 
 	"github.com/deferlint/deferlint/internal/severity"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -44,29 +43,20 @@ type edit struct {
 	endPosn    token.Position
 }
 
-// collect gathers the diagnostics of the root actions, resolved, de-duplicated (a
-// package and its test variant share files) and sorted by file, line and column. It
-// also returns a description of each analyzer that failed. Only the packages whose
-// IDs are in reported count. Each finding is graded by its package's configuration.
-func collect(graph *checker.Graph, reported map[string]bool, configs configs) (found []finding, failures []string) {
+// collect gathers the findings of the reported units, de-duplicated (a package
+// and its test variant share files) and sorted by file, line and column. It also
+// returns a description of each analyzer that failed. Each finding is graded by its
+// package's configuration.
+func collect(units []*unit, configs configs) (found []finding, failures []string) {
 	seen := make(map[string]bool)
-	for _, act := range graph.Roots {
-		if !reported[act.Package.ID] {
-			continue // loaded only for its facts
+	for _, u := range units {
+		if u.role != reported || u.result == nil {
+			continue // a dependency, or a package that did not load (reported already)
 		}
-		if act.Err != nil && len(act.Package.Errors) == 0 { // load errors are reported already
-			failures = append(failures, fmt.Sprintf("analyzer %s failed on package %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err))
-			continue
-		}
-		if act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			f := resolve(fset, act.Analyzer, d)
-			f.pkg = act.Package
-			f.severity = configs.of(act.Package).Severity(f.analyzer, f.category)
-			f.function = functionName(act.Package.Syntax, d.Pos)
+		failures = append(failures, u.result.failures...)
+		for _, f := range u.result.found {
+			f.pkg = u.pkg
+			f.severity = configs.of(u.pkg).Severity(f.analyzer, f.category)
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.analyzer, f.posn.Filename, f.posn.Offset, f.end.Offset, f.message)
 			if !seen[key] {
 				seen[key] = true

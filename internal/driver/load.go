@@ -7,63 +7,99 @@ import (
 	"go/types"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/deferlint/deferlint/internal/cache"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
-// loaded is what the checker analyzes: the packages loaded from source, and the IDs
-// of those whose findings are reported (the others are there for their facts).
+// loaded is what the engine analyzes: the packages named by the patterns, with
+// their import graphs, and the IDs of those whose findings are reported.
 type loaded struct {
 	pkgs     []*packages.Package
 	reported map[string]bool
+
+	// The cache (nil when off), and what the manifest of this command line needs
+	// (see manifest.go): the stamps of the files read, when the run started, the
+	// keys of the packages when they were last listed (a package whose key moved
+	// since then has export data older than its sources), and whether the go
+	// command listed the packages (listed) or files changed since (dirty).
+	store         *cache.Store
+	stamps        *stamps
+	start         time.Time
+	previous      map[string]cache.Key
+	listed, dirty bool
+	listErrors    bool
 }
 
-// loadMode is what the checker needs of the packages it analyzes: syntax and types
-// for them, export data for their dependencies.
-const loadMode = packages.LoadSyntax | packages.NeedModule
+// loadMode is what the engine needs of the packages: their files and imports, the
+// export data of every one (the go command compiles them, or finds them in its
+// build cache) and the type sizes, but no types: the engine type-checks from
+// source only the packages whose results are not in the cache, against their
+// imports' export data. It is what go/packages asks the go command for when it
+// loads packages with types (one go list -deps -export), so that a cold run costs
+// the go command what the loader costs.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
 
-// load loads the packages named by the patterns from source, with types.
-//
-// Dependencies come from export data, as for go vet and the compiler: type-checking
-// the standard library and every third-party module from source would cost several
-// times the analysis itself. When an analyzer uses facts, the packages of the main
-// module(s) that the named packages import are loaded from source too, so that
-// facts about them flow to their importers; other dependencies carry no facts, and
-// the analyzers know what they need of the standard library without them. (go vet
-// -vettool computes facts for every dependency, cached by the go command.)
+// load lists the packages named by the patterns and their dependencies, with one
+// go list, without type-checking any (see engine.go).
 func load(cfg *config) (*loaded, error) {
+	start := time.Now()
+	store, err := openStore(cfg)
+	if err != nil {
+		return nil, err
+	}
+	wd, _ := os.Getwd()
+	if store != nil {
+		if l := fromManifest(cfg, store, wd); l != nil {
+			return l, nil
+		}
+	}
 	lcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
 	if cfg.tags != "" {
 		lcfg.BuildFlags = []string{"-tags=" + cfg.tags}
 	}
 	pkgs, err := packages.Load(lcfg, cfg.patterns...)
+	if err != nil && outsideModule() {
+		return nil, errNoModule
+	}
 	if err != nil {
 		return nil, err
 	}
-	if noFiles(pkgs) && outsideModule() {
-		return nil, errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
+	if (noFiles(pkgs) || slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return len(p.Errors) > 0 })) && outsideModule() {
+		return nil, errNoModule
 	}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.patterns, " "))
 	}
-	result := &loaded{pkgs: pkgs, reported: make(map[string]bool)}
+	result := &loaded{pkgs: pkgs, reported: make(map[string]bool), store: store, stamps: newStamps(), start: start, listed: true}
 	for _, pkg := range pkgs {
 		result.reported[pkg.ID] = true
 	}
-	if UsesFacts(cfg.enabled) {
-		if extra := mainModuleDepsWithoutSyntax(pkgs); len(extra) > 0 {
-			more, err := packages.Load(lcfg, append(cfg.patterns, extra...)...)
-			if err != nil {
-				return nil, err
-			}
-			result.pkgs = more
-		}
-		StubDependencies(result.pkgs)
-	}
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		result.listErrors = result.listErrors || len(pkg.Errors) > 0
+	})
 	return result, nil
 }
+
+// openStore opens the cache, or returns nil when -cache=false or
+// DEFERLINT_CACHE=off turn it off.
+func openStore(cfg *config) (*cache.Store, error) {
+	if !cfg.cache || os.Getenv(cache.EnvDir) == "off" {
+		return nil, nil
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		return nil, err
+	}
+	return cache.Open(dir)
+}
+
+var errNoModule = errors.New("go.mod file not found in the current directory or any parent directory: deferlint checks the packages of a module, as go vet does (run it in the module, or create one with go mod init)")
 
 // noFiles reports whether no package was found: there are none, or they are
 // patterns that matched nothing.
@@ -87,29 +123,12 @@ func outsideModule() bool {
 	return gomod == os.DevNull && (gowork == "" || gowork == "off")
 }
 
-// mainModuleDepsWithoutSyntax returns the import paths of the packages of the main
-// module(s) that the loaded packages import but that were loaded from export data.
-// Packages under a testdata directory are left out: they are test fixtures, which
-// ./... leaves out on purpose, and loading them again would mean loading everything
-// again.
-func mainModuleDepsWithoutSyntax(pkgs []*packages.Package) []string {
-	var paths []string
-	seen := make(map[string]bool)
-	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
-		if pkg.Syntax == nil && pkg.Module != nil && pkg.Module.Main && pkg.ID == pkg.PkgPath && !seen[pkg.PkgPath] && !isTestdata(pkg.PkgPath) {
-			seen[pkg.PkgPath] = true
-			paths = append(paths, pkg.PkgPath)
-		}
-	})
-	return paths
-}
-
 func isTestdata(path string) bool {
 	return strings.HasPrefix(path, "testdata/") || strings.Contains(path, "/testdata/") || strings.HasSuffix(path, "/testdata")
 }
 
-// StubDependencies prepares the packages that were not loaded as roots for the
-// checker, which runs fact-using analyzers on every dependency. They come from export
+// StubDependencies prepares the packages that were not loaded as roots for
+// go/analysis/checker (the analyzers' benchmarks use it), which runs fact-using analyzers on every dependency. They come from export
 // data, or from source with their function bodies left unchecked (go/packages does
 // that for dependencies of roots' test variants), so no analyzer could learn anything
 // true from them: they are given no files, which makes their passes empty and cheap

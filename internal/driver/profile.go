@@ -9,8 +9,6 @@ import (
 	"runtime/pprof"
 	"slices"
 	"time"
-
-	"golang.org/x/tools/go/analysis/checker"
 )
 
 // startCPUProfile starts writing a CPU profile to filename and returns the function
@@ -44,15 +42,18 @@ func writeHeapProfile(filename string) error {
 	return f.Close()
 }
 
-// printSlowest prints the ten analysis actions (an analyzer on a package) that took
-// longest, for finding an analyzer that is slow on some code (DEFERLINT_TIMING=1).
-func printSlowest(graph *checker.Graph, w io.Writer) {
-	var actions []*checker.Action
-	for act := range graph.All() {
-		actions = append(actions, act)
+// printSlowest prints the ten analysis actions (an analyzer on a package) of this
+// run that took longest, for finding an analyzer that is slow on some code
+// (DEFERLINT_TIMING=1). Results read from the cache took no time.
+func printSlowest(units []*unit, w io.Writer) {
+	var timings []timing
+	for _, u := range units {
+		if u.result != nil {
+			timings = append(timings, u.result.timings...)
+		}
 	}
-	slices.SortFunc(actions, func(a, b *checker.Action) int { return cmp.Compare(b.Duration, a.Duration) })
-	for _, act := range actions[:min(10, len(actions))] {
-		fmt.Fprintf(w, "deferlint: timing: %v %s on %s\n", act.Duration.Round(time.Millisecond), act.Analyzer.Name, act.Package.ID)
+	slices.SortFunc(timings, func(a, b timing) int { return cmp.Compare(b.d, a.d) })
+	for _, t := range timings[:min(10, len(timings))] {
+		fmt.Fprintf(w, "deferlint: timing: %v %s on %s\n", t.d.Round(time.Millisecond), t.analyzer, t.pkg)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/deferlint/deferlint/internal/suppress"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -17,50 +16,36 @@ import (
 // variant), and is on there in the package's configuration. Only this driver can
 // know: go vet and golangci-lint filter the findings of each analyzer apart, and
 // none of them sees the others'.
-func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*analysis.Analyzer, configs configs) []finding {
+func staleDirectives(units []*unit, enabled []*analysis.Analyzer, configs configs) []finding {
 	i := slices.IndexFunc(enabled, func(a *analysis.Analyzer) bool { return a.Name == "directives" })
 	if i < 0 {
 		return nil
 	}
 	directives := enabled[i]
-	ran := make(map[*packages.Package]map[string]bool) // the analyzers that ran, by package
-	for _, act := range graph.Roots {
-		if reported[act.Package.ID] && act.Err == nil && configs.of(act.Package).Enabled(act.Analyzer.Name) {
-			if ran[act.Package] == nil {
-				ran[act.Package] = make(map[string]bool)
-			}
-			ran[act.Package][act.Analyzer.Name] = true
-		}
-	}
 	type state struct {
-		d               *suppress.Directive
+		d               directive
 		pkg             *packages.Package
 		used, unchecked bool
 	}
 	var order []string
 	states := make(map[string]*state) // by position: a file's directive is in each of its packages
-	for _, act := range graph.Roots {
-		// The directives analyzer hands on the package's index (the checker keeps
-		// the results of root actions only); its flags are read now that every
-		// analyzer has run.
-		index, ok := act.Result.(*suppress.Index)
-		if act.Analyzer != directives || !ok || !reported[act.Package.ID] {
+	for _, u := range units {
+		if u.role != reported || u.result == nil {
 			continue
 		}
-		fset := act.Package.Fset
-		for _, d := range index.Directives {
-			if d.Problem() != "" {
-				continue // reported as malformed
-			}
-			key := fset.PositionFor(d.Pos, false).String()
-			s := states[key]
+		ran := make(map[string]bool) // the analyzers that ran on the package and are on there
+		for _, name := range u.result.ran {
+			ran[name] = configs.of(u.pkg).Enabled(name)
+		}
+		for _, d := range u.result.directives {
+			s := states[d.key]
 			if s == nil {
-				s = &state{d: d, pkg: act.Package}
-				states[key] = s
-				order = append(order, key)
+				s = &state{d: d, pkg: u.pkg}
+				states[d.key] = s
+				order = append(order, d.key)
 			}
-			s.used = s.used || d.Used()
-			s.unchecked = s.unchecked || slices.ContainsFunc(d.Analyzers, func(name string) bool { return !ran[act.Package][name] })
+			s.used = s.used || d.used
+			s.unchecked = s.unchecked || slices.ContainsFunc(d.analyzers, func(name string) bool { return !ran[name] })
 		}
 	}
 	var found []finding
@@ -69,17 +54,16 @@ func staleDirectives(graph *checker.Graph, reported map[string]bool, enabled []*
 		if s.used || s.unchecked {
 			continue
 		}
-		fset := s.pkg.Fset
 		f := finding{
 			analyzer: directives.Name,
 			url:      directives.URL,
-			posn:     fset.Position(s.d.Pos),
-			end:      fset.Position(s.d.End),
-			message:  staleMessage(s.d),
+			posn:     s.d.posn,
+			end:      s.d.end,
+			message:  s.d.message,
 			pkg:      s.pkg,
+			function: s.d.function,
 		}
 		f.severity = configs.of(s.pkg).Severity(f.analyzer, f.category)
-		f.function = functionName(s.pkg.Syntax, s.d.Pos)
 		found = append(found, f)
 	}
 	return found

@@ -327,8 +327,11 @@ func buildTools(bin string) error {
 // local toolchain only (never a download), no workspace, and modules from the module
 // cache: a module zip keeps vendor/modules.txt but drops the vendored packages, so a
 // copy that has it (mongo-driver) would otherwise fail to load.
+//
+// deferlint's cache is off (DEFERLINT_CACHE=off): every run and every benchmark
+// round does the whole analysis, as a cold run does, whatever ran before.
 func moduleEnv() []string {
-	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod")
+	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod", "DEFERLINT_CACHE=off")
 }
 
 // firstLines returns the first n non-empty lines of s, indented, for error reports.
