@@ -52,9 +52,28 @@ func (a *acceptor) serveClosing(handle func(net.Conn)) { // want serveClosing:`o
 	}
 }
 
-// No fact: acceptLoop accepts on l and never closes it: l is not owned.
-func acceptLoop(l net.Listener) error {
+// acceptLoop leaves its accept loop only when Accept fails, which it does for
+// good once l is closed: it serves l for as long as l can be used, as
+// http.Serve does, and owns it (resources' servesUntilClosed).
+func acceptLoop(l net.Listener) error { // want acceptLoop:"owns params \\[0\\]"
 	for {
+		conn, err := l.Accept()
+		if err != nil {
+			return err
+		}
+		go handle(conn)
+	}
+}
+
+// No fact: acceptUntilStopped may leave its loop with l still open (when
+// stop is closed): l is not owned.
+func acceptUntilStopped(l net.Listener, stop chan struct{}) error {
+	for {
+		select {
+		case <-stop:
+			return nil
+		default:
+		}
 		conn, err := l.Accept()
 		if err != nil {
 			return err
