@@ -210,7 +210,7 @@ func (b *bench) warm(m fetched, tools []string) {
 		return
 	}
 	for _, t := range tools {
-		if t != "deferlint" && t != "floor" && t != "ssafloor" {
+		if t != "floor" && t != "ssafloor" {
 			b.time(t, m)
 		}
 	}
@@ -219,11 +219,12 @@ func (b *bench) warm(m fetched, tools []string) {
 // time runs tool t over module m under GNU time and reads its findings.
 //
 // Every tool has a warm build cache. By default every tool also starts with a cold
-// analysis cache, as deferlint, which keeps none, always does: staticcheck and
-// golangci-lint get an empty cache directory; go vet, which caches its results in
-// the build cache, gets a -printf.funcs value of its own (a setting of a disabled
-// analyzer, so without effect) that changes its cache keys. With -peer-caches warm
-// the peers keep their caches from one run to the next instead.
+// analysis cache: deferlint, staticcheck and golangci-lint get an empty cache
+// directory; go vet, which caches its results in the build cache, gets a
+// -printf.funcs value of its own (a setting of a disabled analyzer, so without
+// effect) that changes its cache keys. With -peer-caches warm they keep their
+// caches from one run to the next instead (filled by an untimed run first). The
+// floors keep no cache.
 func (b *bench) time(t string, m fetched) measurement {
 	b.runs++
 	ms := measurement{Module: m.String(), Tool: t}
@@ -251,6 +252,9 @@ func (b *bench) time(t string, m fetched) measurement {
 		argv = []string{filepath.Join(b.bin, t), "-format", "json"}
 		if t == "deferlint" && b.enable != "" {
 			argv = append(argv, "-enable", b.enable)
+		}
+		if t == "deferlint" {
+			env = append(env, "DEFERLINT_CACHE="+peerCache("deferlint")) // the last value counts
 		}
 		parse = parseDeferlintLines
 	case "vet":

@@ -77,7 +77,7 @@ func main() {
 	flag.StringVar(&opt.enable, "enable", "", "comma-separated analyzers for deferlint to run (default: all)")
 	flag.IntVar(&opt.rounds, "rounds", 1, "bench: timed runs of each tool per module (the median is reported)")
 	flag.StringVar(&opt.tools, "tools", "deferlint,floor,vet,staticcheck,golangci-lint", "bench: the tools to time (also ssafloor: the floor plus the SSA form of every package that could acquire)")
-	flag.StringVar(&opt.peerCaches, "peer-caches", "cold", "bench: the peers' analysis caches, cold (emptied before each run, as deferlint has none) or warm")
+	flag.StringVar(&opt.peerCaches, "peer-caches", "cold", "bench: the analysis caches of deferlint and the peers, cold (emptied before each run) or warm (kept from an untimed first run)")
 	flag.StringVar(&opt.split, "split", "corpus/split.txt", "the file recording the tuning and measuring halves")
 	flag.StringVar(&opt.half, "half", "", "tuning or measuring: only the modules of that half (default: all)")
 	flag.Uint64Var(&opt.seed, "seed", 1, "split and sample: the random seed")
@@ -328,8 +328,8 @@ func buildTools(bin string) error {
 // cache: a module zip keeps vendor/modules.txt but drops the vendored packages, so a
 // copy that has it (mongo-driver) would otherwise fail to load.
 //
-// deferlint's cache is off (DEFERLINT_CACHE=off): every run and every benchmark
-// round does the whole analysis, as a cold run does, whatever ran before.
+// deferlint's cache is off (DEFERLINT_CACHE=off): every run does the whole
+// analysis, whatever ran before; bench sets a cache of its own (see time).
 func moduleEnv() []string {
 	return append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=mod", "DEFERLINT_CACHE=off")
 }
