@@ -26,7 +26,7 @@ func (t *Tracker) Compute(calls *obligation.CallGraph, decls []*ast.FuncDecl) {
 func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	grew := false
 	facts := t.facts
-	for _, i := range t.ownsParams(fd) {
+	for _, i := range t.ownsParams(fd, facts.owned[fn]) {
 		if !slices.Contains(facts.owned[fn], i) {
 			facts.owned[fn], grew = append(facts.owned[fn], i), true
 		}
@@ -46,8 +46,10 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 }
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
-// on (see Uses), in one walk of the body for all of them.
-func (t *Tracker) ownsParams(fd *ast.FuncDecl) []int {
+// on (see Uses), in one walk of the body for all of them. The parameters at the
+// indexes of known are owned already (ownership only grows in the fixed point):
+// they are not followed again.
+func (t *Tracker) ownsParams(fd *ast.FuncDecl, known []int) []int {
 	params := make(map[*types.Var]*Kind)
 	var index []*types.Var // by parameter position; nil for one not followed
 	for _, field := range fd.Type.Params.List {
@@ -58,7 +60,7 @@ func (t *Tracker) ownsParams(fd *ast.FuncDecl) []int {
 		for _, name := range field.Names {
 			// The parameter's object comes from the declaration, as its uses do.
 			p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var)
-			if !ok || !mayHold(p.Type()) {
+			if !ok || !mayHold(p.Type()) || slices.Contains(known, len(index)) {
 				index = append(index, nil)
 				continue
 			}
