@@ -22,9 +22,15 @@
 //     methods: Close;
 //   - *http.Response from http.Get, Post, PostForm, the same methods of
 //     *http.Client, Client.Do, Transport.RoundTrip: Body.Close, or reading the body
-//     to its end with io.ReadAll (ioutil.ReadAll) or io.Copy into io.Discard (at
-//     EOF net/http hands the connection back to the pool, and a failed read closes
-//     it; a copy into another writer may stop early) (not from
+//     to its end with io.ReadAll (ioutil.ReadAll) or io.Copy (io.CopyBuffer) into
+//     any writer, in place or through readers that pass every byte and error on
+//     (bufio.NewReader, bufio.NewReaderSize, io.TeeReader: io.Copy(w,
+//     io.TeeReader(resp.Body, bar)), or r := bufio.NewReader(resp.Body) read to
+//     its end with io.ReadAll(r) in a later statement of the same block before r
+//     is assigned again). At EOF net/http hands the connection back to the pool,
+//     and a failed read closes it (the transport's bodyEOFSignal), so the read
+//     releases the body on its failure branch too. io.CopyN, io.LimitReader and
+//     a bufio.Reader's ReadString stop before the end, and release nothing (not from
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,
 //     whose response has no body: net/http hands the connection back before
@@ -331,6 +337,10 @@
 // rows read from a statement held in a variable that a transaction prepared
 // (stmt, err := tx.Prepare(q); rows, err := stmt.Query()) are reported, though
 // they close with the transaction: only tx.Stmt(s).Query() in place is known;
+// a copy of a response's body into a writer that fails (a full disk), or
+// through an io.TeeReader whose writer fails, which stops with the body unread
+// and its connection busy: the read counts as reaching the end, a local
+// writer's failure being rare;
 // calls into packages the driver loaded without analyzing them (no facts), which are
 // assumed to take ownership; calls that never return but are not known as such
 // (syscall.Exec, a logger's Exit or Panic called through an interface): the

@@ -86,6 +86,7 @@ func (t *Tracker) Uses(root ast.Node, v *types.Var, k *Kind) []Use {
 // of root.
 func (t *Tracker) UsesOf(root ast.Node, vars map[*types.Var]*Kind) map[*types.Var][]Use {
 	uses := make(map[*types.Var][]Use, len(vars))
+	sorted := true // the uses are in source order, unless a read through a reader variable came early
 	var stack []ast.Node
 	ast.Inspect(root, func(n ast.Node) bool {
 		if n == nil {
@@ -106,12 +107,24 @@ func (t *Tracker) UsesOf(root ast.Node, vars map[*types.Var]*Kind) map[*types.Va
 			return true
 		}
 		effect := t.classify(stack, k)
+		if effect == Neutral && k != nil && k.BodyOnly {
+			// r := bufio.NewReader(resp.Body); ...; io.ReadAll(r): the read of r reads the body.
+			if read := t.aliasRead(stack); read != nil {
+				uses[v] = append(uses[v], Use{Ident: read, Effect: Release})
+				sorted = false
+			}
+		}
 		if effect != Neutral && inDeadLiteral(t.Pass.TypesInfo, root, stack) {
 			effect = Neutral // closeIt := func() { f.Close() }; _ = closeIt: it never runs
 		}
 		uses[v] = append(uses[v], Use{Ident: id, Effect: effect})
 		return true
 	})
+	if !sorted {
+		for _, us := range uses {
+			slices.SortStableFunc(us, func(a, b Use) int { return int(a.Ident.Pos() - b.Ident.Pos()) })
+		}
+	}
 	return uses
 }
 
@@ -235,7 +248,7 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 			}
 			for j, arg := range p.Args {
 				if arg == e {
-					if body && t.readsToEOF(p, j) {
+					if body && (t.readsToEOF(p, j) || t.readThrough(stack, i-1, j)) {
 						return Release // io.ReadAll(resp.Body): at EOF the connection goes back to the pool
 					}
 					if lit, ok := ast.Unparen(p.Fun).(*ast.FuncLit); ok {
@@ -324,35 +337,171 @@ func isChan(t types.Type) bool {
 }
 
 // readsToEOF reports whether the call reads its argument at index arg to its end
-// whatever happens: io.ReadAll (ioutil.ReadAll), or io.Copy and io.CopyBuffer into
-// io.Discard (ioutil.Discard), which never fails a write. net/http hands a
-// response's connection back to the pool when its body reaches EOF, and closes it
-// when a read fails: either way nothing is left to release. A copy into any other
-// writer may stop early, leaving the body unread.
+// or until a read fails: io.ReadAll (ioutil.ReadAll), or io.Copy and io.CopyBuffer
+// into any writer. net/http hands a response's connection back to the pool when
+// its body reaches EOF, and closes it when a read fails (the transport's
+// bodyEOFSignal): either way nothing is left to release, on the read's failure
+// branch too. A copy stops early only when its writer fails; a local writer's
+// failure (a full disk) is taken as rare, and what it leaves unread is a known
+// false negative (see doc.go).
 func (t *Tracker) readsToEOF(call *ast.CallExpr, arg int) bool {
 	fn := typeutil.Callee(t.Pass.TypesInfo, call)
 	switch {
 	case knowledge.IsFunc(fn, "io", "ReadAll"), knowledge.IsFunc(fn, "io/ioutil", "ReadAll"):
 		return arg == 0
 	case knowledge.IsFunc(fn, "io", "Copy", "CopyBuffer"):
-		return arg == 1 && t.isDiscard(call.Args[0])
+		return arg == 1
 	}
 	return false
 }
 
-// isDiscard reports whether e is io.Discard or ioutil.Discard.
-func (t *Tracker) isDiscard(e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = e.Sel
-	case *ast.Ident:
-		id = e
-	default:
+// wrapsReader reports whether the call returns a reader that reads its argument
+// at index arg through to its end and passes on its errors: bufio.NewReader,
+// bufio.NewReaderSize and io.TeeReader. Reading the wrapper to its end reads the
+// wrapped body to its end. (io.LimitReader and io.NewSectionReader stop before
+// the end, and are no such wrapper.)
+func (t *Tracker) wrapsReader(call *ast.CallExpr, arg int) bool {
+	fn := typeutil.Callee(t.Pass.TypesInfo, call)
+	return arg == 0 && (knowledge.IsFunc(fn, "bufio", "NewReader", "NewReaderSize") || knowledge.IsFunc(fn, "io", "TeeReader"))
+}
+
+// readThrough reports whether stack[at], a call with the body as its argument
+// arg, wraps it in readers (see wrapsReader) that a call reading to the end
+// then reads in place: io.Copy(w, io.TeeReader(resp.Body, bar)).
+func (t *Tracker) readThrough(stack []ast.Node, at, arg int) bool {
+	call, ok := stack[at].(*ast.CallExpr)
+	if !ok || !t.wrapsReader(call, arg) {
 		return false
 	}
-	v, ok := t.Pass.TypesInfo.Uses[id].(*types.Var)
-	return ok && v.Pkg() != nil && (v.Pkg().Path() == "io" || v.Pkg().Path() == "io/ioutil") && v.Name() == "Discard" && v.Parent() == v.Pkg().Scope()
+	for at > 0 {
+		var e ast.Expr = call
+		at--
+		for at > 0 {
+			if _, ok := stack[at].(*ast.ParenExpr); !ok {
+				break
+			}
+			e, at = stack[at].(ast.Expr), at-1
+		}
+		outer, ok := stack[at].(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		j := slices.Index(outer.Args, e)
+		switch {
+		case j < 0:
+			return false
+		case t.readsToEOF(outer, j):
+			return true
+		case !t.wrapsReader(outer, j):
+			return false
+		}
+		call = outer
+	}
+	return false
+}
+
+// aliasRead returns, for the use of a response at the top of stack, the reading
+// use of a local variable that holds a reader wrapping its body (r :=
+// bufio.NewReader(resp.Body), or r = ...): the first use of r, in a later
+// statement of the same block before r is assigned again (a function literal's
+// body aside, which may never run), as the argument of a call that reads to the
+// end (io.ReadAll(r)), which reads the body to its end. It returns nil when
+// there is none.
+func (t *Tracker) aliasRead(stack []ast.Node) *ast.Ident {
+	info := t.Pass.TypesInfo
+	i := len(stack) - 1
+	sel, ok := stack[i-1].(*ast.SelectorExpr)
+	if i < 3 || !ok || sel.Sel.Name != "Body" {
+		return nil
+	}
+	var e ast.Expr = sel
+	for i -= 2; i > 0; i-- {
+		call, ok := stack[i].(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		if j := slices.Index(call.Args, e); j < 0 || !t.wrapsReader(call, j) {
+			return nil
+		}
+		e = call
+	}
+	if _, wrapped := e.(*ast.CallExpr); !wrapped || i < 1 {
+		return nil
+	}
+	as, ok := stack[i].(*ast.AssignStmt)
+	block, inBlock := stack[i-1].(*ast.BlockStmt)
+	if !ok || !inBlock || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != e {
+		return nil
+	}
+	id, _ := as.Lhs[0].(*ast.Ident)
+	r, ok := info.ObjectOf(id).(*types.Var)
+	if id == nil || !ok {
+		return nil
+	}
+	at := slices.Index(block.List, ast.Stmt(as))
+	if at < 0 {
+		return nil
+	}
+	for _, s := range block.List[at+1:] {
+		if assignsVar(info, s, r) {
+			return nil
+		}
+		if read := t.readOf(s, r); read != nil {
+			return read
+		}
+	}
+	return nil
+}
+
+// assignsVar reports whether s assigns r or takes its address (anywhere, a
+// function literal's body included): past it, r may hold another reader.
+func assignsVar(info *types.Info, s ast.Stmt, r *types.Var) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == r {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == r {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readOf returns the first use of r in s, outside function literals, that is the
+// argument of a call reading to the end (see readsToEOF), directly or through
+// wrapping readers; or nil.
+func (t *Tracker) readOf(s ast.Stmt, r *types.Var) *ast.Ident {
+	var found *ast.Ident
+	var stack []ast.Node
+	ast.Inspect(s, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, lit := n.(*ast.FuncLit); lit || found != nil {
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || t.Pass.TypesInfo.Uses[id] != r || len(stack) < 2 {
+			return true
+		}
+		if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok {
+			if j := slices.Index(call.Args, ast.Expr(id)); j >= 0 && (t.readsToEOF(call, j) || t.readThrough(stack, len(stack)-2, j)) {
+				found = id
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // takes reports whether the call releases or keeps its argument at index arg: a
