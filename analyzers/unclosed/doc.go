@@ -36,7 +36,10 @@
 //     whose response has no body: net/http hands the connection back before
 //     returning it; nor from Client.Do or Transport.RoundTrip of a request
 //     that http.NewRequest or NewRequestWithContext made with the method HEAD,
-//     for the same reason);
+//     for the same reason: the request that reaches the call, found by going
+//     back through the statements before it, so that a variable given a HEAD
+//     request and later a GET one is told apart at each call; a variable whose
+//     address is taken or that a function literal assigns is not followed);
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Conn and *sql.Stmt:
 //     Close, or a for rows.Next() loop that runs to its end (Next closes the rows
 //     when it returns false); *sql.Stmt from Prepare and PrepareContext on *sql.DB

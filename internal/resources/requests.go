@@ -5,7 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -14,7 +16,9 @@ import (
 // sendsHead reports whether call, of Client.Do or Transport.RoundTrip, sends a
 // HEAD request: its argument is http.NewRequest or NewRequestWithContext with
 // the method "HEAD" (or http.MethodHead), held in a local variable that only
-// such calls assign and whose Method field nothing sets. The
+// such calls assign and whose Method field nothing sets, or whose value that
+// reaches the call is such a request (see headReaches: a variable given a HEAD
+// request, then a GET one). The
 // response to a HEAD request has no body (net/http gives it http.NoBody) and
 // the transport hands its connection back to the pool before returning it, as
 // for http.Head: nothing is left to release.
@@ -29,7 +33,137 @@ func (t *Tracker) sendsHead(fn *types.Func, call *ast.CallExpr) bool {
 	}
 	v, ok := info.Uses[arg].(*types.Var)
 	body := t.enclosingBody(call.Pos())
-	return ok && body != nil && v.Pos() >= body.Pos() && v.Pos() < body.End() && onlyHeadRequests(info, body, v)
+	return ok && body != nil && v.Pos() >= body.Pos() && v.Pos() < body.End() &&
+		(onlyHeadRequests(info, body, v) || headReaches(info, body, call, v))
+}
+
+// headReaches reports whether the value of v that reaches call is a HEAD
+// request on every path: going back from call through the statements before it
+// in each block around it, the first statement that changes v (see changesRequest)
+// assigns it a HEAD request, and no statement around call (a loop that assigns
+// v after the call, an if whose other branch does) changes v. A variable whose
+// address is taken, or that a function literal changes, may change anywhere,
+// and is not followed, nor is a function with a goto. A request built for HEAD and later replaced by a GET
+// one (go-pmtiles' sync) is told apart by its position, not by its variable.
+func headReaches(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr, v *types.Var) bool {
+	if changedInLiteral(info, body, v) || flow.HasGoto(body) {
+		return false // it may change anywhere; a goto may reach call past the statements before it
+	}
+	path := pathTo(body, call)
+	for i := len(path) - 2; i >= 0; i-- {
+		if _, lit := path[i].(*ast.FuncLit); lit {
+			return false
+		}
+		list, isList := flow.StmtList(path[i])
+		if !isList {
+			if changesRequest(info, path[i], v) {
+				return false
+			}
+			continue
+		}
+		at := slices.IndexFunc(list, func(s ast.Stmt) bool { return s == path[i+1] })
+		for j := at - 1; j >= 0; j-- {
+			if assignsHead(info, list[j], v) {
+				return true
+			}
+			if changesRequest(info, list[j], v) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// pathTo returns the nodes from root down to n, both included, or nil.
+func pathTo(root, n ast.Node) []ast.Node {
+	var stack, found []ast.Node
+	ast.Inspect(root, func(m ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, m)
+		if m == n {
+			found = slices.Clone(stack)
+		}
+		return true
+	})
+	return found
+}
+
+// assignsHead reports whether s is an assignment that gives v a HEAD request
+// (req, err := http.NewRequest("HEAD", url, nil)) and changes it in no other way.
+func assignsHead(info *types.Info, s ast.Stmt, v *types.Var) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || info.ObjectOf(id) != v || !isCall || !isHeadRequest(info, call) {
+		return false
+	}
+	for _, l := range as.Lhs[1:] {
+		if changesRequest(info, l, v) {
+			return false
+		}
+	}
+	return !changesRequest(info, call, v)
+}
+
+// changesRequest reports whether n may change the request v holds or the
+// method it has: it assigns v (also in a var declaration or a range clause) or
+// *v, sets v.Method, or takes v's address.
+func changesRequest(info *types.Info, n ast.Node, v *types.Var) bool {
+	isV := func(e ast.Expr) bool {
+		id, isID := ast.Unparen(e).(*ast.Ident)
+		return isID && info.ObjectOf(id) == v
+	}
+	changes := func(l ast.Expr) bool {
+		switch l := ast.Unparen(l).(type) {
+		case *ast.SelectorExpr:
+			return isV(l.X) && l.Sel.Name == "Method"
+		case *ast.StarExpr:
+			return isV(l.X)
+		}
+		return isV(l)
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, changes)
+		case *ast.RangeStmt:
+			found = found || n.Key != nil && changes(n.Key) || n.Value != nil && changes(n.Value)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && isV(n.X)
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				found = found || info.Defs[name] == v
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// changedInLiteral reports whether a function literal in body changes v (see
+// changesRequest): a call of it may change v between any two statements.
+func changedInLiteral(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && changesRequest(info, lit.Body, v) {
+			found = true
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && changesRequest(info, u, v) {
+			found = true // p := &req: *p = ... may change it anywhere
+		}
+		return !found
+	})
+	return found
 }
 
 // isHeadRequest reports whether call is http.NewRequest(method, ...) or

@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"io"
 	"net/http"
 )
 
@@ -77,4 +78,66 @@ func methodChanged(client *http.Client, link string) (int, error) {
 		return 0, err
 	}
 	return res.StatusCode, nil
+}
+
+// Quiet: the variable is given a HEAD request, sent, then given a GET request;
+// the value that reaches this Do is the HEAD request (measurement 11:
+// go-pmtiles' sync.go:249). The GET's response is read to its end.
+func headThenGet(client *http.Client, link string) ([]byte, error) {
+	req, err := http.NewRequest("HEAD", link, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	_ = resp.Header.Get("Content-Length")
+	req, err = http.NewRequest("GET", link, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err = client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// Reported: the GET request assigned after the HEAD one reaches this Do.
+func getAfterHead(client *http.Client, link string) (int, error) {
+	req, err := http.NewRequest("HEAD", link, nil)
+	if err != nil {
+		return 0, err
+	}
+	req, err = http.NewRequest("GET", link, nil)
+	if err != nil {
+		return 0, err
+	}
+	res, err := client.Do(req) // want `res.Body \(HTTP response from client.Do\) is not closed on any path`
+	if err != nil {
+		return 0, err
+	}
+	return res.StatusCode, nil
+}
+
+// Reported: in a loop, the GET request assigned after the Do reaches it from
+// the second iteration on.
+func getInLoop(client *http.Client, links []string) error {
+	req, err := http.NewRequest("HEAD", links[0], nil)
+	if err != nil {
+		return err
+	}
+	for _, link := range links {
+		res, err := client.Do(req) // want `res.Body \(HTTP response from client.Do\) is not closed on any path`
+		if err != nil {
+			return err
+		}
+		_ = res.StatusCode
+		req, err = http.NewRequest("GET", link, nil)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
