@@ -17,6 +17,10 @@ type advice struct {
 	// calls would pile up, one per iteration, until the function returns, so no
 	// defer is advised either.
 	inLoop bool
+	// joined says that the return reported is also reached by paths that have
+	// handed the derived context on: calling the function just before it would
+	// cancel the context under its holder on those paths.
+	joined bool
 }
 
 func adviceFor(name string, src *source, heldOn, inLoop bool) advice {
@@ -93,6 +97,13 @@ func (a advice) notOnEveryPath() string {
 
 // atReturn is the remedy at a return reached without calling the function.
 func (a advice) atReturn() string {
+	switch {
+	case a.joined && a.inLoop:
+		// Each iteration's context is handed on before the loop ends.
+		return a.heldOnRemedy() + ", not just before this return, which paths reach after handing it on"
+	case a.joined:
+		return a.call() + " on the path that reaches it without handing the derived context on, before that path joins those that do (not just before this return, which would cancel the context under its holder on those paths)"
+	}
 	if a.heldOn || a.inLoop {
 		return a.call() + " first"
 	}

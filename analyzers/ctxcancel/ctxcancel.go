@@ -246,18 +246,27 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs, false)
 	}
 	advice := adviceFor(v.Name(), src, heldOn, b.inLoop)
+	body := flow.FuncBody(fnCur.Node())
+	ends := func(n ast.Node) bool {
+		return callsIn(n, calls) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
+	}
+	skips := func(b *cfg.Block) bool { return waitsDoneCase(c.info, b, ctxs) }
+	if len(handOffs) > 0 {
+		// A loop that hands the context on in every iteration is left holding
+		// it only when it ran no iteration: see zeroIterationExits.
+		exits := zeroIterationExits(g, body, stmt.Node(), handOffs, ends, skips)
+		skips = func(b *cfg.Block) bool { return exits[b] || waitsDoneCase(c.info, b, ctxs) }
+	}
 	search := &obligation.Search{
 		Info:    c.info,
 		Acquire: stmt.Node(),
 		Var:     v,
 		Pair:    c.errorVar(stmt.Node(), src),
 		Named:   isNamedResult(c.info, fnCur.Node(), v),
-		Ends: func(n ast.Node, _ bool) bool {
-			return callsIn(n, calls) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
-		},
-		Skips: func(b *cfg.Block) bool { return waitsDoneCase(c.info, b, ctxs) },
+		Ends:    func(n ast.Node, _ bool) bool { return ends(n) },
+		Skips:   skips,
 	}
-	p := lost(search.Run(g, flow.FuncBody(fnCur.Node())), stmt.Node(), definesFresh(c.info, stmt.Node(), v))
+	p := lost(search.Run(g, body), stmt.Node(), definesFresh(c.info, stmt.Node(), v))
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
@@ -275,14 +284,17 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	case p.overwrite != nil && derivesFrom(c.info, p.overwrite, ctxs):
 		// ctx, cancel = context.WithTimeout(ctx, d): cancelling first would
 		// cancel the new context's parent too.
-		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is not released until its parent is done: keep the first %s function and defer it too, or derive this context from the first one's parent",
-			v.Name(), line, src.word()))
+		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is not released %s: keep the first %s function and defer it too, or derive this context from the first one's parent",
+			v.Name(), line, src.until(), src.word()))
 	case p.overwrite != nil:
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: %s first",
 			v.Name(), line, advice.call()))
 	}
-	if p.ret != nil && obligation.DeferredBefore(g, flow.FuncBody(fnCur.Node()), stmt.Node(), v, positions(calls)) {
+	if p.ret != nil && obligation.DeferredBefore(g, body, stmt.Node(), v, positions(calls)) {
 		p.ret = nil // the deferred closure calls whatever v holds when it runs
+	}
+	if p.ret != nil && heldOn && reachedAfterHandOff(g, stmt.Node(), c.handOffs(stmt.Node(), fnCur, ctxs, true), p.ret) {
+		advice.joined = true // cancelling before this return would cancel a context handed on
 	}
 	mainFunc := isMainMain(c.pass, fnCur.Node())
 	switch {

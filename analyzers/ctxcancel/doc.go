@@ -9,7 +9,10 @@
 // cancel function, and signal.NotifyContext returns a stop function. Until it is
 // called, the derived context stays registered with its parent (and its timer, or
 // the signal registration, stays alive): one leak per call, on a server one per
-// request. A function that returns such a cancel function without calling it (a
+// request. A context with a deadline (WithTimeout, WithDeadline and their Cause
+// forms) is released by its timer when the deadline passes, so it and its timer
+// leak until then; any other context leaks until its parent is done. The
+// messages say which (for a helper's context, which may be either, both). A function that returns such a cancel function without calling it (a
 // helper, in this package or another) is treated like the context functions
 // themselves. What helpers return and which function parameters they call or keep
 // comes from the ownership facts pass, which unclosed shares: a cancel function is
@@ -112,6 +115,14 @@
 //     its owner. A path that hands the context on ends there. The paths that
 //     return before handing it on are still checked, and a context passed to an
 //     ordinary call is taken to be used and let go, as go vet assumes.
+//     A loop after the derivation whose every iteration hands the context on (a
+//     subtest or goroutine per element, the last of which cancels it) is left
+//     holding the context only when it runs no iteration at all: whether the
+//     collection can be empty is a length the path search cannot read, and
+//     authors commonly rule it out before the loop, so that exit is not
+//     followed. A return that paths reach after handing the context on is never
+//     advised to call cancel first: that would cancel the context under its
+//     holder on those paths.
 //     A discarded cancel function is a decision to let the owner and the timer
 //     end the context (and so is one only assigned to _, _ = cancel, which go
 //     vet's lostcancel counts as a use): it is not reported when the context is
@@ -175,5 +186,7 @@
 // too, a change of design, and it is not reported. A loop that releases in one
 // branch what another branch stored in an earlier iteration (start and stop
 // events) is trusted to alternate them: two starts in a row leak one context,
-// and that is not reported.
+// and that is not reported. A loop that hands the context on in every iteration
+// and can really run zero times (a collection that may be empty) leaks the
+// context on that path: not reported.
 package ctxcancel

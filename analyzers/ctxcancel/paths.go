@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
@@ -154,6 +155,111 @@ func startsIteration(b *cfg.Block, loop ast.Stmt) bool {
 	switch b.Kind {
 	case cfg.KindForLoop, cfg.KindForPost, cfg.KindForBody, cfg.KindRangeLoop, cfg.KindRangeBody:
 		return true
+	}
+	return false
+}
+
+// zeroIterationExits returns the exit blocks of the loops after the acquisition
+// acquire (and outside it) whose every iteration hands the derived context on:
+// each holds one of handOffs, and every path through an iteration of it meets
+// a node that ends the obligation (see everyIterationEnds). Such a loop exists
+// to hand the context to what it starts (a subtest, a goroutine per element),
+// so a path that leaves it still holding the context is one that ran no
+// iteration at all: the collection was empty, or the condition false at once.
+// Whether that can happen depends on a length the path search cannot read,
+// and authors commonly rule it out before the loop (a t.Fatal when there are no
+// files); the search does not follow those exits. Known false negative: a
+// collection that really can be empty leaks the context on that path.
+func zeroIterationExits(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, handOffs []token.Pos, ends func(ast.Node) bool, skips func(*cfg.Block) bool) map[*cfg.Block]bool {
+	exits := make(map[*cfg.Block]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+		default:
+			return true
+		}
+		loop := n.(ast.Stmt)
+		if loop.Pos() < acquire.End() || !contains(loop, handOffs) || !everyIterationEnds(g, loop, ends, skips) {
+			return true
+		}
+		for _, b := range g.CFG.Blocks {
+			if b.Stmt == loop && (b.Kind == cfg.KindForDone || b.Kind == cfg.KindRangeDone) {
+				exits[b] = true
+			}
+		}
+		return true
+	})
+	return exits
+}
+
+// everyIterationEnds reports whether every path from the start of loop's body
+// meets a node for which ends reports true before it comes back to the loop's
+// head, leaves the loop (break, goto, return) or falls off the body. Blocks for
+// which skips reports true are not entered.
+func everyIterationEnds(g *flow.Graph, loop ast.Stmt, ends func(ast.Node) bool, skips func(*cfg.Block) bool) bool {
+	var start *cfg.Block
+	for _, b := range g.CFG.Blocks {
+		if b.Live && b.Stmt == loop && (b.Kind == cfg.KindForBody || b.Kind == cfg.KindRangeBody) {
+			start = b
+		}
+	}
+	if start == nil {
+		return false
+	}
+	seen := map[*cfg.Block]bool{start: true}
+	stack := []*cfg.Block{start}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if leavesIteration(b, loop) {
+			return false
+		}
+		if slices.ContainsFunc(b.Nodes, ends) {
+			continue
+		}
+		if b.Return() != nil {
+			return false // a return in the loop, reached still holding the context
+		}
+		for _, next := range b.Succs {
+			if !seen[next] && !skips(next) {
+				seen[next] = true
+				stack = append(stack, next)
+			}
+		}
+	}
+	return true
+}
+
+// leavesIteration reports whether entering block b ends an iteration of loop
+// without its body having finished: b is the loop's head, post statement or
+// exit, or lies outside the loop (a labelled break or a goto).
+func leavesIteration(b *cfg.Block, loop ast.Stmt) bool {
+	if b.Stmt == loop {
+		return b.Kind != cfg.KindForBody && b.Kind != cfg.KindRangeBody
+	}
+	if b.Stmt != nil && (b.Stmt.Pos() < loop.Pos() || loop.End() < b.Stmt.End()) {
+		return true
+	}
+	for _, n := range b.Nodes {
+		if n.Pos() < loop.Pos() || loop.End() < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// reachedAfterHandOff reports whether some path that has handed the derived
+// context on (at one of handOffs) goes on to ret without passing the
+// acquisition again (which would hold a new context): calling cancel just
+// before ret would then cancel the context under its holder on that path.
+func reachedAfterHandOff(g *flow.Graph, acquire ast.Node, handOffs []token.Pos, ret *ast.ReturnStmt) bool {
+	for _, pos := range handOffs {
+		r := g.ReachWithout(pos, func(n ast.Node) bool { return n == acquire })
+		if r.Pos(ret.Pos()) {
+			return true
+		}
 	}
 	return false
 }

@@ -15,6 +15,14 @@ type source struct {
 	count   int    // the number of results
 	stop    bool   // a stop function (signal.NotifyContext), not a cancel function
 	cause   bool   // the cancel function takes a cause: cancel(nil)
+	// timer says that the derived context has a deadline (WithTimeout,
+	// WithDeadline and their Cause forms): its timer cancels it when the
+	// deadline passes, so a lost cancel function keeps the context and the timer
+	// until then, not for the parent's whole life.
+	timer bool
+	// helper says that the source is a function with fresh cancel results,
+	// whose context may or may not have a deadline.
+	helper bool
 	// mayBeNil says that the helper may return a nil cancel function beside no
 	// error: a call of it must be guarded by a nil test.
 	mayBeNil bool
@@ -34,11 +42,29 @@ func (s *source) what() string {
 	return "the " + s.word() + " function returned by " + s.name
 }
 
+// leak says what a lost cancel function costs at run time.
 func (s *source) leak() string {
-	if s.stop {
+	switch {
+	case s.stop:
 		return "the signal stays registered and the derived context is not released"
+	case s.timer:
+		return "the derived context and its timer are not released " + s.until()
 	}
-	return "the derived context is not released until its parent is done"
+	return "the derived context is not released " + s.until()
+}
+
+// until says when a derived context that nobody cancels is released anyway: a
+// context with a deadline when its timer fires, any other when its parent is
+// done (the parent's cancellation cancels its children). A helper's context may
+// have either.
+func (s *source) until() string {
+	switch {
+	case s.timer:
+		return "until its deadline passes (or its parent is done)"
+	case s.helper:
+		return "until its parent is done (or its deadline passes, if it has one)"
+	}
+	return "until its parent is done"
 }
 
 // single reports whether the call returns just the cancel function.
@@ -55,7 +81,8 @@ func (c *checker) sourceOf(call *ast.CallExpr) *source {
 	}
 	fn := cs.Callee
 	results := fn.Signature().Results()
-	src := &source{results: cs.Results, count: results.Len(), stop: cs.Stop, mayBeNil: cs.MayBeNil, errIndex: -1}
+	src := &source{results: cs.Results, count: results.Len(), stop: cs.Stop, mayBeNil: cs.MayBeNil, helper: cs.Helper, errIndex: -1}
+	src.timer = knowledge.IsFunc(fn, "context", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause")
 	if cs.Helper {
 		src.name = funcName(c.pass.Pkg, fn)
 		src.errIndex = resources.ErrorResult(fn.Signature())

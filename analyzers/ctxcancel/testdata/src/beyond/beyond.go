@@ -69,7 +69,7 @@ func overwrittenInLoop() {
 
 func overwrittenTwice() {
 	ctx, cancel := context.WithTimeout(parent, time.Second)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Second) // want `this assignment overwrites cancel from line 71 before it is called, so that context is not released until its parent is done: keep the first cancel function and defer it too, or derive this context from the first one's parent`
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Second) // want `this assignment overwrites cancel from line 71 before it is called, so that context is not released until its deadline passes \(or its parent is done\): keep the first cancel function and defer it too, or derive this context from the first one's parent`
 	defer cancel()
 	_ = work(ctx)
 }
