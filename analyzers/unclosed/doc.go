@@ -126,6 +126,17 @@
 // the resource as a parameter, which counts for what its body does with that
 // parameter (defer func(b io.ReadCloser) {}(resp.Body) releases nothing).
 //
+// A response to a request made with http.NewRequestWithContext(ctx, ...), where
+// ctx, cancel := context.WithCancel (WithTimeout, WithDeadline, their Cause
+// forms) in the same function and defer cancel() runs before the request is
+// sent, is released at every return: cancelling a request's context after the
+// response came makes the transport close its connection (the readLoop's
+// ctx.Done case; HTTP/2 resets the stream). This covers the connection only:
+// responses dropped before the return (a loop that sends again with the last
+// body open) hold theirs until then and are reported; a cancel called on each
+// path rather than deferred, or a context from the caller, is not such a
+// release.
+//
 // A local closure that releases the resource releases it where it is called
 // (closeLast := func() error { ...; return f.Close() }; ...; closeLast()), and a
 // deferred literal written before the acquisition (var f *os.File; defer func() {

@@ -293,6 +293,11 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	if ret != nil && obligation.DeferredBefore(g, body, stmt, v, released) {
 		ret, r.leaks = nil, nil // a deferred literal from before the acquisition releases whatever v holds at the return
 	}
+	if ret != nil && src.Kind.BodyOnly && via == nil && t.CancelledAtReturn(call, body) {
+		// The request's context is cancelled by a deferred cancel: the transport
+		// closes the response's connection then, whatever became of the body.
+		ret, r.leaks = nil, nil
+	}
 	if ret == nil && r.dropped == nil || inTest && !r.repeats(pass.TypesInfo, cur, fnCur, src) {
 		return // no leak, or a bounded one in a test, which ends with the test binary
 	}

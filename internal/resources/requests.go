@@ -34,18 +34,22 @@ func (t *Tracker) sendsHead(fn *types.Func, call *ast.CallExpr) bool {
 	v, ok := info.Uses[arg].(*types.Var)
 	body := t.enclosingBody(call.Pos())
 	return ok && body != nil && v.Pos() >= body.Pos() && v.Pos() < body.End() &&
-		(onlyHeadRequests(info, body, v) || headReaches(info, body, call, v))
+		requestReaches(info, body, call, v, func(c *ast.CallExpr) bool { return isHeadRequest(info, c) })
 }
 
-// headReaches reports whether the value of v that reaches call is a HEAD
-// request on every path: going back from call through the statements before it
-// in each block around it, the first statement that changes v (see changesRequest)
-// assigns it a HEAD request, and no statement around call (a loop that assigns
-// v after the call, an if whose other branch does) changes v. A variable whose
+// requestReaches reports whether the request v that reaches call is made by a
+// call that is (see onlyRequests), or is so on every path: going back from call
+// through the statements before it in each block around it, the first statement
+// that changes v (see changesRequest) assigns it such a request, and no
+// statement around call (a loop that assigns v after the call, an if whose
+// other branch does) changes v. A variable whose
 // address is taken, or that a function literal changes, may change anywhere,
 // and is not followed, nor is a function with a goto. A request built for HEAD and later replaced by a GET
 // one (go-pmtiles' sync) is told apart by its position, not by its variable.
-func headReaches(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr, v *types.Var) bool {
+func requestReaches(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr, v *types.Var, is func(*ast.CallExpr) bool) bool {
+	if onlyRequests(info, body, v, is) {
+		return true
+	}
 	if changedInLiteral(info, body, v) || flow.HasGoto(body) {
 		return false // it may change anywhere; a goto may reach call past the statements before it
 	}
@@ -63,7 +67,7 @@ func headReaches(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr, v *t
 		}
 		at := slices.IndexFunc(list, func(s ast.Stmt) bool { return s == path[i+1] })
 		for j := at - 1; j >= 0; j-- {
-			if assignsHead(info, list[j], v) {
+			if assignsRequest(info, list[j], v, is) {
 				return true
 			}
 			if changesRequest(info, list[j], v) {
@@ -94,16 +98,17 @@ func pathTo(root, n ast.Node) []ast.Node {
 	return found
 }
 
-// assignsHead reports whether s is an assignment that gives v a HEAD request
-// (req, err := http.NewRequest("HEAD", url, nil)) and changes it in no other way.
-func assignsHead(info *types.Info, s ast.Stmt, v *types.Var) bool {
+// assignsRequest reports whether s is an assignment that gives v a request made
+// by a call that is (req, err := http.NewRequest("HEAD", url, nil)) and changes
+// it in no other way.
+func assignsRequest(info *types.Info, s ast.Stmt, v *types.Var, is func(*ast.CallExpr) bool) bool {
 	as, ok := s.(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 {
 		return false
 	}
 	id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
 	call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || info.ObjectOf(id) != v || !isCall || !isHeadRequest(info, call) {
+	if !ok || info.ObjectOf(id) != v || !isCall || !is(call) {
 		return false
 	}
 	for _, l := range as.Lhs[1:] {
@@ -184,10 +189,10 @@ func isHeadRequest(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "HEAD"
 }
 
-// onlyHeadRequests reports whether every assignment to v in body gives it a
-// HEAD request (see isHeadRequest), there is one, nothing sets its Method
-// field, and its address is not taken.
-func onlyHeadRequests(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+// onlyRequests reports whether every assignment to v in body gives it a
+// request made by a call that is, there is one, nothing sets its Method field,
+// and its address is not taken.
+func onlyRequests(info *types.Info, body *ast.BlockStmt, v *types.Var, is func(*ast.CallExpr) bool) bool {
 	ok, assigned := true, false
 	isV := func(e ast.Expr) bool {
 		id, isID := ast.Unparen(e).(*ast.Ident)
@@ -211,7 +216,7 @@ func onlyHeadRequests(info *types.Info, body *ast.BlockStmt, v *types.Var) bool 
 					rhs = n.Rhs[0]
 				}
 				call, isCall := ast.Unparen(rhs).(*ast.CallExpr)
-				if rhs == nil || !isCall || !isHeadRequest(info, call) {
+				if rhs == nil || !isCall || !is(call) {
 					ok = false
 				}
 				assigned = true
@@ -249,4 +254,100 @@ func (t *Tracker) enclosingBody(pos token.Pos) *ast.BlockStmt {
 		}
 	}
 	return nil
+}
+
+// CancelledAtReturn reports whether call, of Client.Do or Transport.RoundTrip
+// in body, sends a request whose context is cancelled when body's function
+// returns: the request that reaches the call (see requestReaches) is made by
+// http.NewRequestWithContext(ctx, ...) with a local ctx that only ctx, cancel
+// := context.WithCancel (WithTimeout, WithDeadline, their Cause forms) assigns,
+// a cancel assigned nowhere else, and a defer cancel() among body's own
+// statements, after that assignment and before call (so every path to call has
+// run it). Cancelling a request's context after the response came makes the
+// transport close its connection (the readLoop's ctx.Done case, and HTTP/2's
+// stream reset): the connection is freed at the return, whether or not the body
+// was closed. It says nothing of responses the function drops before it
+// returns (a loop that gets again), which hold their connections until then.
+func (t *Tracker) CancelledAtReturn(call *ast.CallExpr, body *ast.BlockStmt) bool {
+	info := t.Pass.TypesInfo
+	fn := typeutil.Callee(info, call)
+	if !knowledge.IsMethod(fn, "net/http", "Client", "Do") && !knowledge.IsMethod(fn, "net/http", "Transport", "RoundTrip") || len(call.Args) != 1 || flow.HasGoto(body) {
+		return false
+	}
+	req, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	v, isVar := info.Uses[req].(*types.Var)
+	if !ok || !isVar || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	return requestReaches(info, body, call, v, func(c *ast.CallExpr) bool {
+		return knowledge.IsFunc(typeutil.Callee(info, c), "net/http", "NewRequestWithContext") &&
+			len(c.Args) > 0 && cancelDeferred(info, body, c.Args[0], call.Pos())
+	})
+}
+
+// cancelDeferred reports whether ctx is a local variable of body assigned once,
+// by ctx, cancel := context.WithCancel(...) (or another of contextFuncs) among
+// body's statements, with cancel assigned nowhere else and defer cancel()
+// among body's statements after that assignment and before the position before.
+func cancelDeferred(info *types.Info, body *ast.BlockStmt, ctx ast.Expr, before token.Pos) bool {
+	id, ok := ast.Unparen(ctx).(*ast.Ident)
+	c, isVar := info.Uses[id].(*types.Var)
+	if !ok || !isVar {
+		return false
+	}
+	var cancel *types.Var
+	for i, s := range body.List {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || info.Defs[identOf(as.Lhs[0])] != c {
+			continue
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok || !knowledge.IsFunc(typeutil.Callee(info, call), "context", contextFuncs...) {
+			return false
+		}
+		cancel, _ = info.Defs[identOf(as.Lhs[1])].(*types.Var)
+		if cancel == nil || assignedAgain(info, body, c, as) || assignedAgain(info, body, cancel, as) {
+			return false
+		}
+		for _, d := range body.List[i+1:] {
+			if d.Pos() >= before {
+				break
+			}
+			if ds, ok := d.(*ast.DeferStmt); ok && len(ds.Call.Args) == 0 && info.Uses[identOf(ds.Call.Fun)] == cancel {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// assignedAgain reports whether v is assigned, or its address taken, in body
+// anywhere but in the assignment def.
+func assignedAgain(info *types.Info, body *ast.BlockStmt, v *types.Var, def *ast.AssignStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n != def && slices.ContainsFunc(n.Lhs, func(l ast.Expr) bool { return info.ObjectOf(identOf(l)) == v }) {
+				found = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && info.ObjectOf(identOf(n.X)) == v {
+				found = true
+			}
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				found = found || info.Defs[name] == v
+			}
+		}
+		return !found
+	})
+	return found
 }
