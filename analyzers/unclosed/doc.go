@@ -361,6 +361,6 @@
 // paths after them count; an exported function whose callers in other packages
 // stop the command (natscli's top.SaveStatsSnapshotToFile, returned from a fisk
 // action): the rule reads the callers in the function's own package only. The standard library's own code is not analyzed: the functions in it
-// that keep an argument (http.Serve, fcgi.Serve, tls.Client, context.WithValue, ...)
+// that keep an argument (http.Serve, fcgi.Serve, rpc.Accept, tls.Client, context.WithValue, ...)
 // are listed.
 package unclosed
