@@ -191,6 +191,35 @@ func timeoutsInSmallLoop(info *types.Info, d finding, region *ast.BlockStmt, cal
 	return false
 }
 
+// fewRounds is the largest constant count of a loop whose defers pile up no
+// more than straight-line code would: a function that opens a handful of files
+// or readers one after another, deferring each Close, holds as many until it
+// returns, which is ordinary Go that no reviewer trims, and a handful of
+// descriptors or contexts is far below any limit. The bound is kept at the size
+// of such a hand-written sequence (the levels of a directory tree walked to a
+// leaf, the retries of a request); a larger constant is a batch whose size the
+// author picked for throughput, and its pile grows with it.
+const fewRounds = 8
+
+// inFewRounds reports whether the defer repeats through a loop whose header fixes
+// its count at no more than fewRounds (for range 4, for depth := 0; depth <= 3;
+// depth++; see loops.ConstantCount), with no loop around it: whatever each
+// round holds, the pile is bounded by the count, as in straight-line code (see
+// fewRounds). Its only consequence is the delay, reported with
+// -deferloop.delayed. A count the input sets, or a condition, is not bounded.
+func inFewRounds(info *types.Info, d finding) bool {
+	if d.loop == nil || len(outerLoops(d)) > 0 {
+		return false
+	}
+	for c := range d.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if c.Node() == d.loop {
+			n, ok := loops.ConstantCount(info, c)
+			return ok && n <= fewRounds
+		}
+	}
+	return false
+}
+
 // cancelFunc returns the variable of a deferred call cancel() whose type is
 // context.CancelFunc or CancelCauseFunc, or nil.
 func cancelFunc(info *types.Info, call *ast.CallExpr) *types.Var {

@@ -180,7 +180,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // iteration acquires and the call releases, heldPerIteration, or what a call of the
 // iteration made and the deferred call keeps alive in a loop that walks no
 // collection, keptFresh; not a context per element of a collection,
-// contextPerElement), or plain delay. Plain delay is reported only in a loop
+// contextPerElement, nor anything in a loop of a few constant rounds,
+// inFewRounds), or plain delay. Plain delay is reported only in a loop
 // whose input sets its count (inputBound: the calls pile up for as long as input
 // comes), or with -deferloop.delayed: measured on unseen code, maintainers almost
 // never acted on it elsewhere.
@@ -208,7 +209,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 			what, recv, recv)
 	}
 	held := ""
-	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) {
+	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)
@@ -428,6 +429,11 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 	case *ast.Ident:
 		v, ok := info.Uses[fun].(*types.Var)
 		if ok && knowledge.IsType(v.Type(), "context", "CancelFunc", "CancelCauseFunc") && assignedIn(info, region, v) {
+			if deadlineOnly(info, region, v) {
+				// Its timer cancels each context at the deadline; the deferred
+				// call still holds it until return.
+				return "every iteration's context stays registered, with its timer, until its deadline passes, and in memory"
+			}
 			return "every iteration's context stays uncancelled"
 		}
 	}

@@ -16,7 +16,11 @@
 //   - no path leaves the loop: the deferred call never runs;
 //   - the defer releases something the iteration acquired (Close, Stop, Rollback,
 //     Release, a cancel func, Done after Add, RUnlock after RLock): every iteration
-//     keeps one open until the function returns;
+//     keeps one open until the function returns. For a cancel func whose contexts
+//     all have a timeout or a deadline (WithTimeout, WithDeadline, their Cause
+//     forms), the timer cancels each context at its deadline: the message says
+//     that each stays registered, with its timer, until then, and in memory (held
+//     by its deferred call) until the function returns;
 //   - in a loop that walks no collection (a count, a condition, no condition, a
 //     channel, goto), the defer keeps what a call of the iteration made: a release
 //     function returned beside a value (c, cleanup := dial(); defer cleanup()), or
@@ -200,6 +204,18 @@
 // reported with -deferloop.delayed. A cancel func in any other count, a condition
 // or an input loop is still reported, as is every other release over a collection
 // (a file per name is a descriptor per name).
+//
+// Nor, by default, any defer in a loop whose header fixes its count at no more
+// than 8 (for range 4, for depth := 0; depth <= 3; depth++, or a local defined
+// once with a constant as the limit) with no loop around it: the pile is no
+// larger than a function that acquires that many values one after another and
+// defers each release, ordinary Go that no reviewer trims, and a handful of
+// descriptors or contexts is far below any limit. Above a handful, a constant
+// count is a batch whose size the author picked, and the pile grows with it:
+// reported. A count the input sets (for d := 0; d <= depth; d++), a condition,
+// or an outer loop is not bounded, and the deadlock and the loop that never
+// exits are reported whatever the count. It is a plain delay, reported with
+// -deferloop.delayed.
 //
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which

@@ -55,61 +55,130 @@ const smallCount = 64
 // smallCount, or a local variable defined with one and never assigned again
 // (n := 10). Like a table of cases, the code bounds what such a loop leaks.
 func SmallConstant(info *types.Info, loop inspector.Cursor) bool {
-	switch l := loop.Node().(type) {
+	limit, _, _, ok := countedShape(info, loop.Node())
+	if !ok {
+		return false
+	}
+	n, ok := constantValue(info, loop, limit)
+	return ok && n <= smallCount
+}
+
+// ConstantCount returns how many times loop repeats when the code fixes it: for
+// range N, or for i := K; i < N; i++ (or <=) with K a constant, where N is a
+// constant or a local variable defined with one and never assigned again. The
+// body may still leave the loop sooner (break, return): the count is an upper
+// bound. ok is false for any other loop, and for a body that assigns i.
+func ConstantCount(info *types.Info, loop inspector.Cursor) (n int64, ok bool) {
+	limit, start, inclusive, ok := countedShape(info, loop.Node())
+	if !ok {
+		return 0, false
+	}
+	n, ok = constantValue(info, loop, limit)
+	if !ok {
+		return 0, false
+	}
+	if start != nil {
+		k, exact := constant.Int64Val(constant.ToInt(info.Types[start].Value))
+		if !exact || assignsInBody(info, loop.Node().(*ast.ForStmt)) {
+			return 0, false
+		}
+		n -= k
+		if inclusive {
+			n++
+		}
+	}
+	return max(n, 0), true
+}
+
+// countedShape returns the limit of a counted loop: N in for range N, or in for
+// i := K; i < N; i++ (or <=), with the constant start K and whether the
+// condition is <= (start is nil for a range).
+func countedShape(info *types.Info, loop ast.Node) (limit, start ast.Expr, inclusive, ok bool) {
+	switch l := loop.(type) {
 	case *ast.RangeStmt:
-		return smallConstant(info, loop, l.X)
+		return l.X, nil, false, true
 	case *ast.ForStmt:
 		init, ok := l.Init.(*ast.AssignStmt)
 		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || info.Types[init.Rhs[0]].Value == nil {
-			return false
+			return nil, nil, false, false
 		}
 		i, ok := init.Lhs[0].(*ast.Ident)
 		if !ok {
-			return false
+			return nil, nil, false, false
 		}
 		cond, ok := l.Cond.(*ast.BinaryExpr)
 		if !ok || (cond.Op != token.LSS && cond.Op != token.LEQ) {
-			return false
+			return nil, nil, false, false
 		}
 		x, ok := ast.Unparen(cond.X).(*ast.Ident)
 		if !ok || info.ObjectOf(x) != info.ObjectOf(i) {
-			return false
+			return nil, nil, false, false
 		}
 		post, ok := l.Post.(*ast.IncDecStmt)
 		if !ok || post.Tok != token.INC {
-			return false
+			return nil, nil, false, false
 		}
 		if p, ok := ast.Unparen(post.X).(*ast.Ident); !ok || info.ObjectOf(p) != info.ObjectOf(i) {
-			return false
+			return nil, nil, false, false
 		}
-		return smallConstant(info, loop, cond.Y)
+		return cond.Y, init.Rhs[0], cond.Op == token.LEQ, true
 	}
-	return false
+	return nil, nil, false, false
 }
 
-// smallConstant reports whether e is an integer constant no greater than
-// smallCount, or a local variable defined with one and never assigned again in
-// the function around loop.
-func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
+// assignsInBody reports whether the body of the counted loop l assigns its
+// counter (or takes its address), so that the count is not the one its header
+// says.
+func assignsInBody(info *types.Info, l *ast.ForStmt) bool {
+	v, ok := info.ObjectOf(l.Init.(*ast.AssignStmt).Lhs[0].(*ast.Ident)).(*types.Var)
+	return !ok || changes(info, l.Body, v)
+}
+
+// changes reports whether n assigns v, increments or decrements it, or takes its
+// address.
+func changes(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || flow.Mentions(info, n.X, v)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && flow.Mentions(info, n.X, v)
+		}
+		return !found
+	})
+	return found
+}
+
+// constantValue returns the value of e when it is an integer constant, or a
+// local variable defined with one and never assigned again in the function
+// around loop.
+func constantValue(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		return exact && n <= smallCount
+		return int64Value(tv.Value)
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return false
+		return 0, false
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
-		return false
+		return 0, false
 	}
 	var body *ast.BlockStmt
 	for c := range loop.Enclosing((*ast.FuncDecl)(nil)) {
 		body = c.Node().(*ast.FuncDecl).Body
 	}
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-		return false
+		return 0, false
 	}
+	var value int64
 	defined, reassigned := false, false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -120,8 +189,11 @@ func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
 					continue
 				}
 				switch {
-				case info.Defs[lid] == v && len(n.Rhs) == len(n.Lhs) && smallConstantValue(info, n.Rhs[i]):
-					defined = true
+				case info.Defs[lid] == v && len(n.Rhs) == len(n.Lhs) && info.Types[n.Rhs[i]].Value != nil:
+					var exact bool
+					value, exact = int64Value(info.Types[n.Rhs[i]].Value)
+					defined = exact
+					reassigned = reassigned || !exact
 				case info.Defs[lid] == v || info.Uses[lid] == v:
 					reassigned = true
 				}
@@ -137,14 +209,10 @@ func smallConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) bool {
 		}
 		return !reassigned
 	})
-	return defined && !reassigned
+	return value, defined && !reassigned
 }
 
-func smallConstantValue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	return exact && n <= smallCount
+// int64Value returns an integer constant's value, if it fits.
+func int64Value(v constant.Value) (int64, bool) {
+	return constant.Int64Val(constant.ToInt(v))
 }

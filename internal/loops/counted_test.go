@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strconv"
 	"testing"
 
 	"github.com/deferlint/deferlint/internal/loops"
@@ -74,6 +75,66 @@ func TestCounted(t *testing.T) {
 		mark := call.Args[0].(*ast.BasicLit).Value
 		if got := loops.Counted(info, cur) != nil; got != want[mark] {
 			t.Errorf("mark(%s): counted loop found = %v, want %v", mark, got, want[mark])
+		}
+	}
+}
+
+const constantCountSrc = `package p
+
+func f(xs []int, n int) {
+	for range 5 {
+		mark(5)
+	}
+	for depth := 0; depth <= 3; depth++ {
+		mark(4) // inclusive: 0, 1, 2, 3
+	}
+	for i := 2; i < 10; i++ {
+		mark(8)
+	}
+	k := 6
+	for i := 0; i < k; i++ {
+		mark(6)
+	}
+	for i := 0; i < 3; i++ {
+		i-- // the body moves the counter: no count
+		mark(-1)
+	}
+	for i := 0; i < n; i++ {
+		mark(-1)
+	}
+	for range xs {
+		mark(-1)
+	}
+}
+
+func mark(int) {}
+`
+
+func TestConstantCount(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", constantCountSrc, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, info); err != nil {
+		t.Fatal(err)
+	}
+	for cur := range inspector.New([]*ast.File{file}).Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "mark" {
+			continue
+		}
+		want := info.Types[call.Args[0]].Value.String()
+		got := "-1"
+		for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+			if n, ok := loops.ConstantCount(info, c); ok {
+				got = strconv.FormatInt(n, 10)
+			}
+			break
+		}
+		if got != want {
+			t.Errorf("%s: count %s, want %s", fset.Position(call.Pos()), got, want)
 		}
 	}
 }

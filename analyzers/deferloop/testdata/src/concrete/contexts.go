@@ -114,14 +114,44 @@ func interopRounds(ctx context.Context, u string) error {
 	return nil
 }
 
-// The same count without a timeout: each context waits for the function's return.
+// The same count without a timeout: each context waits for the function's
+// return, but five of them are no more than five written one after another
+// would hold (see concrete.walkDirectories): quiet, a plain delay.
 func interopRoundsCancel(ctx context.Context, u string) error {
 	for range 5 {
 		cctx, cancel := context.WithCancel(ctx)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until interopRoundsCancel returns`
+		defer cancel()
 		if err := ping(cctx, u); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// A larger constant count without a timeout is a batch, whose pile grows with
+// the count: reported.
+func interopBatchCancel(ctx context.Context, u string) error {
+	for range 32 {
+		cctx, cancel := context.WithCancel(ctx)
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until interopBatchCancel returns`
+		if err := ping(cctx, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// From containernetworking/plugins' DHCP lease maintenance: a timeout context per
+// round of a loop without a condition. Its timer cancels each context at the
+// deadline; what piles up until return is the deferred calls and the contexts
+// they hold. Reported, with that consequence.
+func maintain(ctx context.Context, u string, timeout time.Duration, errGone error) {
+	for {
+		lctx, cancel := context.WithTimeoutCause(ctx, timeout, errGone)
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays registered, with its timer, until its deadline passes, and in memory until maintain returns: call it at the end of the iteration`
+		if ping(lctx, u) != nil {
+			return
+		}
+		time.Sleep(time.Second)
+	}
 }

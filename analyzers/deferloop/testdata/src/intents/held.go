@@ -54,7 +54,7 @@ func fetchAll(parent context.Context, n int) []*conn {
 	var conns []*conn
 	for range n {
 		ctx, cancel := context.WithTimeout(parent, time.Second)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until fetchAll returns`
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays registered, with its timer, until its deadline passes, and in memory until fetchAll returns`
 		c, err := fetch(ctx)
 		if err != nil {
 			continue

@@ -121,7 +121,7 @@ func tickers(n int) {
 func contexts(ctx context.Context, n int) {
 	for range n {
 		ctx, cancel := context.WithTimeout(ctx, time.Second)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until contexts returns`
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays registered, with its timer, until its deadline passes, and in memory until contexts returns`
 		use(ctx)
 	}
 }

@@ -37,7 +37,7 @@ type poller struct{ timeout time.Duration }
 func (p *poller) waitFor(done func() bool) {
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), p.timeout)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until waitFor returns`
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays registered, with its timer, until its deadline passes, and in memory until waitFor returns`
 		<-waitEvent(ctx)
 		if done() {
 			return

@@ -40,7 +40,7 @@ func lockPolling(ctx context.Context, stopFile string, try func() error) error {
 func pollWithTimeouts(ctx context.Context, try func(context.Context) error) error {
 	for {
 		pctx, cancel := context.WithTimeout(ctx, time.Second)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until pollWithTimeouts returns`
+		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays registered, with its timer, until its deadline passes, and in memory until pollWithTimeouts returns`
 		if try(pctx) == nil {
 			return nil
 		}
