@@ -137,17 +137,28 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 	if !ok {
 		return false
 	}
-	decl, ok := fnCur.Node().(*ast.FuncDecl)
-	if !ok {
-		return false // a function literal: a goroutine, a handler
+	// The call's error branch stops the command when it ends in a call that
+	// never returns, which ends the process wherever it runs, in a function
+	// literal too (the Run field of a cobra command, written in place); or when
+	// it returns the error from a function whose error stops the command: a
+	// declared one of which the same holds, or a literal that is a command's
+	// action (RunE: func(...) error {...}), which returns it to main. A literal
+	// elsewhere (a goroutine, a handler) returns its error to code not seen.
+	var caller *types.Func // nil for a function literal
+	if decl, ok := fnCur.Node().(*ast.FuncDecl); ok {
+		if caller, ok = info.Defs[decl.Name].(*types.Func); !ok {
+			return false
+		}
 	}
-	caller, ok := info.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return false
+	errorStops := func() bool {
+		if caller == nil {
+			return isCommandAction(info, fnCur)
+		}
+		return x.stops(caller)
 	}
 	switch p := callCur.Parent().Node().(type) {
 	case *ast.ReturnStmt:
-		return len(p.Results) > 0 && p.Results[len(p.Results)-1] == call && x.stops(caller)
+		return len(p.Results) > 0 && p.Results[len(p.Results)-1] == call && errorStops()
 	case *ast.AssignStmt:
 		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
 			return false
@@ -168,7 +179,7 @@ func (x *commandExits) callStops(id *ast.Ident) bool {
 		}
 		switch next := next.(type) {
 		case *ast.IfStmt:
-			return isNonNil(info, next.Cond, errVar) && x.branchStops(next.Body, caller, errVar)
+			return isNonNil(info, next.Cond, errVar) && x.branchStops(next.Body, caller, errVar, errorStops)
 		case *ast.ExprStmt:
 			return x.assertsNil(next, errVar) // fisk.FatalIfError(err, ...), must(err)
 		}
@@ -193,25 +204,35 @@ func (x *commandExits) assertsNil(s *ast.ExprStmt, errVar *types.Var) bool {
 	return false
 }
 
-// branchStops reports whether the error branch body, in caller, stops the command.
-func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errVar *types.Var) bool {
+// branchStops reports whether the error branch body, in caller (nil for a
+// function literal), stops the command; errorStops says whether returning the
+// error from caller does. In a literal, a panic is no such end: the code that
+// calls the literal may recover it (net/http's server recovers a handler's).
+func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errVar *types.Var, errorStops func() bool) bool {
 	if len(body.List) == 0 {
 		return false
 	}
 	switch last := body.List[len(body.List)-1].(type) {
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
-		return ok && !x.t.MayReturn(call)
+		return ok && !x.t.MayReturn(call) && (caller != nil || !isPanic(x.pass.TypesInfo, call))
 	case *ast.ReturnStmt:
-		if caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
+		if caller != nil && caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
 			return true
 		}
 		if len(last.Results) == 0 {
-			return namedError(caller) == errVar && x.stops(caller) // fnames, err = getStdin(); if err != nil { return }
+			return caller != nil && namedError(caller) == errVar && errorStops() // fnames, err = getStdin(); if err != nil { return }
 		}
-		return flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && x.stops(caller)
+		return flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && errorStops()
 	}
 	return false
+}
+
+// isPanic reports whether call is a call of the builtin panic.
+func isPanic(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	b, isBuiltin := info.Uses[id].(*types.Builtin)
+	return ok && isBuiltin && b.Name() == "panic"
 }
 
 // isCommandAction reports whether the function value at c is the value of a

@@ -254,7 +254,11 @@
 // of urfave/cli's or cobra's command (cli.Command{Action: send}, or a literal
 // written in place: RunE: func(...) error {...}), where the rule
 // applies to unexported functions only (others may be called from elsewhere). A
-// bare return of a named error under if err != nil returns that error.
+// bare return of a named error under if err != nil returns that error. A call
+// in a function literal (a cobra command's Run field written in place) whose
+// error branch ends in a call that never returns (os.Exit through a helper of
+// the package) stops the command as in a declared function; a panic there does
+// not, since what calls the literal may recover it (net/http's server does).
 // The process exits a moment later. A function called where the error is logged
 // and the program goes on (a server loop, a handler, a goroutine) is reported as
 // anywhere else, and so is a leak on a path that returns no error.
