@@ -51,12 +51,12 @@ const (
 // -gorecover.goroutines, and none by default. The facts are the same in every
 // mode: other packages read them whatever this package's options.
 func (c *checker) checkGoroutines() {
-	sites := c.sites()
-	p := c.newPolicy(sites)
-	c.x.Export(p.ownRecovered)
+	c.x.Export()
 	if !c.opts.strict && !c.opts.goroutines {
 		return // a convention, not a bug the analysis can establish (see doc.go)
 	}
+	sites := c.sites()
+	p := c.newPolicy(sites)
 	helper := c.packageHelper()
 	for _, s := range sites {
 		if s.state != unrecovered || s.exempt {

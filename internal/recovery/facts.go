@@ -84,20 +84,11 @@ func ints(xs []int) string {
 // package without a Fact neither recovers nor is recovered.
 type PackageFact struct {
 	Analyzed bool
-	// GoroutinesRecover: some goroutine that the package starts is recovered by
-	// a recover that does not pass the panic on: the package has shown that it
-	// cares about recovering.
-	GoroutinesRecover bool
 }
 
 func (*PackageFact) AFact() {}
 
-func (f *PackageFact) String() string {
-	if f.GoroutinesRecover {
-		return "recovery analyzed, goroutines recover"
-	}
-	return "recovery analyzed"
-}
+func (f *PackageFact) String() string { return "recovery analyzed" }
 
 // FactTypes lists the facts an analyzer using an Index must declare.
 var FactTypes = []analysis.Fact{new(Fact), new(PackageFact)}

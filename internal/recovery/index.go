@@ -138,9 +138,9 @@ func (x *Index) read(l *local) {
 }
 
 // Export attaches the facts of the package's declared functions, for importers,
-// and the package's own fact, which says whether its goroutines recover.
-func (x *Index) Export(goroutinesRecover bool) {
-	x.pass.ExportPackageFact(&PackageFact{Analyzed: true, GoroutinesRecover: goroutinesRecover})
+// and the package's own fact, which says that it was analyzed.
+func (x *Index) Export() {
+	x.pass.ExportPackageFact(&PackageFact{Analyzed: true})
 	for obj, l := range x.local {
 		if fn, ok := obj.(*types.Func); ok && !l.fact.zero() {
 			f := l.fact

@@ -1,4 +1,4 @@
-package capability // want package:"recovery analyzed, goroutines recover"
+package capability // want package:"recovery analyzed"
 
 // Package capability recovers a goroutine, so goroutines that run its user's
 // code are reported; methods asked of values the package holds, and functions it

@@ -1,4 +1,4 @@
-package convention // want package:"recovery analyzed, goroutines recover"
+package convention // want package:"recovery analyzed"
 
 // Package convention recovers most goroutines of some functions and files. That
 // the majority of a function's, file's or package's goroutines recover is no

@@ -1,4 +1,4 @@
-package exclusions // want package:"recovery analyzed, goroutines recover"
+package exclusions // want package:"recovery analyzed"
 
 // Package exclusions holds goroutines that are not reported in either mode
 // (the tests run it with and without -gorecover.strict): they run no code of

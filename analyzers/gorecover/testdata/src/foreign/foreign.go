@@ -1,4 +1,4 @@
-package foreign // want package:"recovery analyzed, goroutines recover"
+package foreign // want package:"recovery analyzed"
 
 // Package foreign recovers some of its goroutines, so a goroutine that runs code
 // the package does not control (a callback, hook, handler or dialer its user

@@ -1,4 +1,4 @@
-package handoff // want package:"recovery analyzed, goroutines recover"
+package handoff // want package:"recovery analyzed"
 
 // Package handoff recovers some of its goroutines. The user's callback in a
 // function literal that a goroutine hands to something else (an event loop's

@@ -1,4 +1,4 @@
-package mostly // want package:"recovery analyzed, goroutines recover"
+package mostly // want package:"recovery analyzed"
 
 // Package mostly recovers most of its goroutines, in different functions and
 // files; a goroutine that runs other work and does not recover is not reported

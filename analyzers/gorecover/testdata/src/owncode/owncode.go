@@ -1,4 +1,4 @@
-package owncode // want package:"recovery analyzed, goroutines recover"
+package owncode // want package:"recovery analyzed"
 
 // Package owncode recovers a goroutine, so its goroutines that run the user's
 // code are reported; calls through an interface or a function value that run

@@ -1,4 +1,4 @@
-package panics // want package:"recovery analyzed, goroutines recover"
+package panics // want package:"recovery analyzed"
 
 // Package panics recovers one of its goroutines; others call panic() in their
 // own code, where nothing recovers it. By default that is no reason to report

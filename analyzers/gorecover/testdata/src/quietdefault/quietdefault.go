@@ -1,4 +1,4 @@
-package quietdefault // want package:"recovery analyzed, goroutines recover"
+package quietdefault // want package:"recovery analyzed"
 
 // Package quietdefault recovers some of its goroutines and starts others bare:
 // one runs the user's callback, one runs the same function as a recovered

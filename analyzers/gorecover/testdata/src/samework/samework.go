@@ -1,4 +1,4 @@
-package samework // want package:"recovery analyzed, goroutines recover"
+package samework // want package:"recovery analyzed"
 
 // Package samework recovers the goroutines that run handle, except one: that one
 // departs from the package's convention and is reported.

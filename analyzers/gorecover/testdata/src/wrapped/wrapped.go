@@ -1,4 +1,4 @@
-package wrapped // want package:"recovery analyzed, goroutines recover"
+package wrapped // want package:"recovery analyzed"
 
 // Package wrapped starts its goroutines through its own wrapper, which recovers
 // them: that is the code base recovering, and a goroutine started bare that runs

@@ -1,4 +1,4 @@
-package a // want package:"recovery analyzed, goroutines recover"
+package a // want package:"recovery analyzed"
 
 // Package a recovers its goroutine: the module has shown that it cares.
 

@@ -1,4 +1,4 @@
-package d // want package:"recovery analyzed, goroutines recover"
+package d // want package:"recovery analyzed"
 
 // Package d defers its module's helper in a goroutine of its own: it recovers,
 // and its callback goroutine is reported.
