@@ -16,6 +16,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -166,6 +167,18 @@ var builtin = []struct {
 // NewCatalogue returns the built-in catalogue extended by the resource types of the
 // -unclosed.types option (see TypesFlag).
 func NewCatalogue(extra []*Extra) *Catalogue {
+	if len(extra) == 0 {
+		return builtinCatalogue()
+	}
+	return newCatalogue(extra)
+}
+
+// builtinCatalogue is the catalogue of the built-in kinds alone, built once and
+// shared by every package that configures no kinds of its own: a catalogue never
+// changes once built.
+var builtinCatalogue = sync.OnceValue(func() *Catalogue { return newCatalogue(nil) })
+
+func newCatalogue(extra []*Extra) *Catalogue {
 	c := &Catalogue{acquirers: make(map[string]*Acquirer), byName: make(map[string]*Kind), pkgs: make(map[string]bool)}
 	for _, group := range builtin {
 		c.addKind(group.kind)
@@ -179,6 +192,7 @@ func NewCatalogue(extra []*Extra) *Catalogue {
 			c.add(a)
 		}
 	}
+	c.anyRelease = c.releaseNames()
 	return c
 }
 
@@ -225,10 +239,9 @@ func (c *Catalogue) KindOf(t types.Type) *Kind {
 
 // AnyRelease is the set of method names that release some kind: used for values
 // whose kind is unknown, such as an io.Closer parameter.
-func (c *Catalogue) AnyRelease() []string {
-	if c.anyRelease != nil {
-		return c.anyRelease
-	}
+func (c *Catalogue) AnyRelease() []string { return c.anyRelease }
+
+func (c *Catalogue) releaseNames() []string {
 	var names []string
 	for _, k := range c.Kinds {
 		for _, m := range k.Release {
@@ -237,7 +250,6 @@ func (c *Catalogue) AnyRelease() []string {
 			}
 		}
 	}
-	c.anyRelease = names
 	return names
 }
 

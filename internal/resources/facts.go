@@ -60,7 +60,7 @@ func (t *Tracker) ownsParams(fd *ast.FuncDecl, known []int) []int {
 		for _, name := range field.Names {
 			// The parameter's object comes from the declaration, as its uses do.
 			p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var)
-			if !ok || !mayHold(p.Type()) || slices.Contains(known, len(index)) {
+			if !ok || !mayHold(p.Type()) || t.neverResource(p.Type()) || slices.Contains(known, len(index)) {
 				index = append(index, nil)
 				continue
 			}
@@ -82,6 +82,26 @@ func (t *Tracker) ownsParams(fd *ast.FuncDecl, known []int) []int {
 		}
 	}
 	return owned
+}
+
+// neverResource reports whether no variable the tracker follows can be passed to
+// a parameter of type t: a type of the standard library (or a pointer to one)
+// that is not an interface and no kind of the catalogue names (*testing.T,
+// *http.Request, time.Time). Such a parameter takes only values of exactly its
+// type, and the values the tracker follows are of the catalogue's types, or of
+// the types that the package's own functions return them as; the standard
+// library's functions have no facts that could make one of its types hold a
+// resource. The same parameter whose type is an interface (io.Reader) may take
+// any resource that implements it, and is followed.
+func (t *Tracker) neverResource(typ types.Type) bool {
+	if types.IsInterface(typ) || t.Cat.KindOf(typ) != nil {
+		return false
+	}
+	if ptr, ok := typ.(*types.Pointer); ok {
+		typ = ptr.Elem()
+	}
+	named, ok := types.Unalias(typ).(*types.Named)
+	return ok && t.std.Has(named.Obj().Pkg())
 }
 
 // mayHold reports whether a value of type t may be or contain a resource: pointers,
