@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212) and the eleventh (20261213).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213) and the twelfth (20261214).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -352,6 +352,49 @@ var seen = []string{
 	"github.com/chzyer/readline",
 	"gocloud.dev/pubsub/rabbitpubsub",
 	"periph.io/x/conn/v3",
+	// the twelfth measuring set (split seed 20261214), likewise
+	"github.com/Admiral-Piett/goaws",
+	"github.com/DeRuina/timberjack",
+	"github.com/EventStore/EventStore-Client-Go/v4",
+	"github.com/MicahParks/jwkset",
+	"github.com/ThreeDotsLabs/watermill",
+	"github.com/ThreeDotsLabs/watermill-sql/v4",
+	"github.com/VictoriaMetrics/metrics",
+	"github.com/a-h/templ",
+	"github.com/antchfx/xmlquery",
+	"github.com/apache/rocketmq-client-go/v2",
+	"github.com/arl/statsviz",
+	"github.com/bluenviron/gortmplib",
+	"github.com/digitalocean/go-qemu",
+	"github.com/elimity-com/scim",
+	"github.com/fluxcd/pkg/gittestserver",
+	"github.com/go-webauthn/webauthn",
+	"github.com/h2non/gock",
+	"github.com/livekit/server-sdk-go/v2",
+	"github.com/mikefarah/yq/v4",
+	"github.com/moby/moby/client",
+	"github.com/oauth2-proxy/mockoidc",
+	"github.com/open-feature/go-sdk",
+	"github.com/openai/openai-go/v3",
+	"github.com/opensearch-project/opensearch-go/v4",
+	"github.com/ory/pop/v6",
+	"github.com/parquet-go/parquet-go",
+	"github.com/peterldowns/pgtestdb",
+	"github.com/playwright-community/playwright-go",
+	"github.com/samber/do/v2",
+	"github.com/sony/gobreaker/v2",
+	"github.com/starfederation/datastar-go",
+	"github.com/strongswan/govici",
+	"github.com/swaggo/swag",
+	"github.com/sylabs/scs-library-client",
+	"github.com/tdrn-org/go-tr064",
+	"github.com/vbauerster/mpb/v8",
+	"github.com/yuin/gopher-lua",
+	"github.com/zitadel/oidc/v3",
+	"rsc.io/script",
+	"sigs.k8s.io/krew",
+	"gorm.io/driver/postgres",
+	"mvdan.cc/gofumpt",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
