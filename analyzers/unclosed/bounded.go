@@ -20,7 +20,9 @@ import (
 // test, tests, testing, testutil, testsuite, testcluster...; integration,
 // integrationtest(s), e2e: Go's names for a module's integration and
 // end-to-end tests and their support; not integrations, which names a
-// product's integrations with other services). Such code is run by hand or by tests, once per run, and
+// product's integrations with other services; mock, mocks: Go's names for
+// fakes that stand in for a dependency under test, as gomock and mockery
+// generate them, not a prefix: mockingbird names a product). Such code is run by hand or by tests, once per run, and
 // what it leaks lives no longer than that run: it gets the default of test code
 // (see doc.go). Only the directories below the module's root count (a module may
 // itself be named example.com/example); without the module, which some drivers do
@@ -37,7 +39,8 @@ func demonstration(pass *analysis.Pass) bool {
 		switch {
 		case elem == "example", elem == "examples", elem == "_examples",
 			strings.HasPrefix(elem, "test"), // test, tests, testing, testutil, testsuite, testcluster...
-			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"):
+			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"),
+			elem == "mock", elem == "mocks": // fakes for tests (gomock, mockery)
 			return true
 		}
 	}

@@ -231,6 +231,8 @@
 // demonstrates an API, and code under one whose name starts with test (test,
 // testing, testutil, testsuite, testcluster...), or named integration,
 // integrationtest(s) or e2e (not integrations, a product's integrations),
+// or mock or mocks (the fakes that stand in for a dependency under test, as
+// gomock and mockery generate them; an exact name, not a prefix),
 // supports tests (a proxy for integration tests, a test environment): either runs
 // by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
