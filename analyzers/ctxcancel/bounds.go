@@ -69,21 +69,96 @@ func (b bounds) testBounds(repeats bool) bool {
 }
 
 // holdsNothing reports whether call is context.WithCancel or WithCancelCause of
-// context.Background() or context.TODO(). Such a parent is never done, so the
-// derived context registers with nothing: no timer, no goroutine, no entry in a
-// parent's list. Losing its cancel function loses nothing the collector does not
-// take back. A timer context on the same parent holds its timer until the
-// deadline, and a signal context its registration: those are still reported.
-func holdsNothing(info *types.Info, call *ast.CallExpr, src *source) bool {
+// context.Background() or context.TODO(), given directly or through a local
+// variable that only ever holds one of them (see backgroundVar). Such a parent
+// is never done, so the derived context registers with nothing: no timer, no
+// goroutine, no entry in a parent's list. Losing its cancel function loses
+// nothing the collector does not take back. A timer context on the same parent
+// holds its timer until the deadline, and a signal context its registration:
+// those are still reported.
+func holdsNothing(info *types.Info, call *ast.CallExpr, src *source, stmt, fnCur inspector.Cursor, inFunc bool) bool {
 	if src.name != "context.WithCancel" && src.name != "context.WithCancelCause" || len(call.Args) != 1 {
 		return false
 	}
-	parent, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
-	if !ok || len(parent.Args) != 0 {
+	switch arg := ast.Unparen(call.Args[0]).(type) {
+	case *ast.CallExpr:
+		return isBackground(info, arg)
+	case *ast.Ident:
+		return inFunc && backgroundVar(info, resources.VarOf(info, arg), stmt, fnCur)
+	}
+	return false
+}
+
+// isBackground reports whether e is a call of context.Background() or TODO().
+func isBackground(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
 		return false
 	}
-	fn, ok := typeutil.Callee(info, parent).(*types.Func)
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	return ok && knowledge.IsFunc(fn, "context", "Background", "TODO")
+}
+
+// backgroundVar reports whether v, the parent given to the acquisition stmt, is
+// a local variable of the function fnCur whose every value is context.Background()
+// or TODO(): declared in its body (not a parameter, whose value the caller
+// chooses), its address never taken, and every assignment to it anywhere in the
+// function, its function literals included, gives it such a call, except stmt
+// itself (ctx, cancel := context.WithCancel(ctx)), whose new value the call has
+// not seen, as long as nothing brings control back round to stmt: no loop around
+// it and no goto in the function. A declaration without a value leaves it nil,
+// and WithCancel panics on a nil parent, so that creates no context to lose.
+func backgroundVar(info *types.Info, v *types.Var, stmt, fnCur inspector.Cursor) bool {
+	body := funcBody(fnCur.Node())
+	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	returns := len(loops.Enclosing(stmt)) > 0
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BranchStmt:
+			returns = returns || n.Tok == token.GOTO
+		case *ast.UnaryExpr:
+			ok = ok && !(n.Op == token.AND && isVar(info, n.X, v))
+		case *ast.RangeStmt:
+			ok = ok && !isVar(info, n.Key, v) && !isVar(info, n.Value, v)
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if !isVar(info, lhs, v) {
+					continue
+				}
+				own := ast.Node(n) == stmt.Node()
+				ok = ok && (own || len(n.Rhs) == len(n.Lhs) && isBackground(info, n.Rhs[i]))
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if isVar(info, name, v) && len(n.Values) > 0 {
+					own := ast.Node(n) == stmt.Node()
+					ok = ok && (own || len(n.Values) == len(n.Names) && isBackground(info, n.Values[i]))
+				}
+			}
+		}
+		return ok
+	})
+	return ok && !returns
+}
+
+// isVar reports whether e is an identifier that defines or refers to v.
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && resources.VarOf(info, id) == v
+}
+
+// funcBody returns the body of a function declaration or literal.
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
 }
 
 // handOffs returns the mentions, after stmt, of a derived context that stmt

@@ -159,7 +159,7 @@ func lhsOf(n ast.Node) ([]ast.Expr, token.Token) {
 
 // checkTarget checks the cancel function that stmt assigns to target.
 func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *ast.CallExpr, src *source, target ast.Expr, tok token.Token) {
-	if holdsNothing(c.info, call, src) {
+	if holdsNothing(c.info, call, src, stmt, fnCur, inFunc) {
 		return // nothing to release: see holdsNothing
 	}
 	if c.once.Runs(stmt) {

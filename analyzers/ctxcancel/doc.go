@@ -98,7 +98,11 @@
 //   - A parent that holds nothing. context.WithCancel and WithCancelCause of
 //     context.Background() or context.TODO() register with nothing: those parents
 //     are never done, so there is no timer, goroutine or entry in a parent's list
-//     to release, and the collector takes the context back. A timer context of
+//     to release, and the collector takes the context back. The parent may come
+//     through a local variable whose every assignment in the function is such a
+//     call (ctx := context.Background(); ctx, cancel := context.WithCancel(ctx)),
+//     as long as its address is not taken and nothing (a loop, a goto) brings
+//     control back round to the call, whose own assignment would then reach it. A timer context of
 //     Background holds its timer until the deadline, and signal.NotifyContext its
 //     registration: both are still reported. (A goroutine that waits for such a
 //     context's Done channel is never told to stop: that is a goroutine leak,

@@ -121,3 +121,55 @@ func discardedInTest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A parent given through a local variable whose only value is Background or
+// TODO holds nothing either: the call's own assignment to the variable comes
+// after the call reads it, and nothing brings control back round.
+func cancelOfBackgroundVar() {
+	ctx := context.Background()
+	ctx, cancel := context.WithCancel(ctx) // divergence: the parent is Background, through ctx
+	if flag {
+		return // divergence: holds nothing
+	}
+	cancel()
+	_ = work(ctx)
+}
+
+func cancelOfTODOVar() {
+	var base context.Context
+	base = context.TODO()
+	ctx, _ := context.WithCancel(base) // divergence: the parent is TODO, through base
+	_ = work(ctx)
+}
+
+// The same variable, when another value may reach the call: reported.
+func cancelOfMaybeParentVar() {
+	ctx := context.Background()
+	if flag {
+		ctx = parent
+	}
+	ctx, _ = context.WithCancel(ctx) // want `discarded`
+	_ = work(ctx)
+}
+
+// In a loop, the second round's parent is the first round's derived context,
+// which registers with it: reported.
+func cancelOfBackgroundVarInLoop(n int) {
+	ctx := context.Background()
+	for range n {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx) // want `overwrites, in the loop.s next iteration` `not called on every path`
+		if flag {
+			cancel()
+		}
+	}
+	_ = work(ctx)
+} // want `this return leaks the context created at line 161`
+
+// Its address taken, the variable may be set through the pointer: reported.
+func cancelOfBackgroundVarAddressed(set func(*context.Context)) {
+	ctx := context.Background()
+	set(&ctx)
+	ctx, _ = context.WithCancel(ctx) // want `discarded`
+	_ = work(ctx)
+}
