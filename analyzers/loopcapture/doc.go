@@ -75,7 +75,14 @@
 // which a deferred function reads at return for the final total (passing the total
 // as an argument would freeze a partial one in each call; that the defer repeats in
 // the loop is deferloop's finding), while a goroutine reading a total is still
-// reported, and so is a counter the for statement's post steps; the parts of a subtest before its t.Parallel() call.
+// reported, and so is a counter the for statement's post steps; for deferred
+// functions, a variable the function clears (v = nil) after starting the literal,
+// in the loop or after it, and that the literal tests against nil (if cancel !=
+// nil { cancel() }): the code hands v's value on to another owner and clears it,
+// and the literal is written to release only what v still holds at return, so
+// passing v as an argument would release what was handed on (what earlier
+// iterations stored in v and overwrote is lost either way, which is not
+// loopcapture's finding); the parts of a subtest before its t.Parallel() call.
 // Limits: a literal stored in a variable and then started (fn := func() {...};
 // go fn()) is not followed; assignments inside other function literals and through
 // pointers (json.Unmarshal(b, &v)) are not seen, nor a lazy initialisation that

@@ -241,6 +241,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if l.kind == deferred && accumulated(info, outer, v) {
 				continue // the deferred function wants the final total
 			}
+			if l.kind == deferred && handedOff(info, body, v, l) {
+				continue // the deferred function acts on what v still holds at return
+			}
 			if reach == nil {
 				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
 			}
@@ -537,6 +540,60 @@ func accumulated(info *types.Info, loop ast.Stmt, v *types.Var) bool {
 		ast.Inspect(loop, visit) // the header too: for v = range xs
 	}
 	return count > 0 && all
+}
+
+// handedOff reports whether the function, whose body is body, clears v (v = nil)
+// after starting the deferred literal l, in the loop or after it, and l tests v
+// against nil: v = nil is the code saying it has
+// handed v's value on to another owner (a response body that will cancel the
+// context, a caller that will close the file), and l, which checks for that, is
+// written to clean up only what v still holds when the function returns. The
+// latest value is what l wants; passing v as an argument would freeze the value
+// handed on, and the deferred call would then release it under its new owner.
+// (What earlier iterations stored in v and overwrote is lost either way; that is
+// the finding of the analyzer for that resource, not of loopcapture.)
+func handedOff(info *types.Info, body *ast.BlockStmt, v *types.Var, l *launch) bool {
+	cleared := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() > l.call.End() && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				cleared = cleared || isVar(info, lhs, v) && isNil(info, as.Rhs[i])
+			}
+		}
+		return !cleared
+	})
+	if !cleared {
+		return false
+	}
+	guarded := false
+	for _, stmt := range l.late {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
+				guarded = guarded || isVar(info, bin.X, v) && isNil(info, bin.Y) || isNil(info, bin.X) && isVar(info, bin.Y, v)
+			}
+			return !guarded
+		})
+	}
+	return guarded
+}
+
+// isVar reports whether e is an identifier referring to v.
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 // testsNil reports whether cond is v == nil or nil == v.
