@@ -355,3 +355,27 @@ func neverCalledInLoop(ds []time.Duration) error {
 	}
 	return nil
 }
+
+// filterRequest fails only when given a filter it cannot use.
+func filterRequest(filter *string) (string, error) {
+	if filter != nil && *filter == "" {
+		return "", errors.New("empty filter")
+	}
+	return "request", nil
+}
+
+func subscribe(ctx context.Context, req string) error { return work(ctx) }
+
+// Known false positive: filterRequest returns an error only for a non-nil
+// filter, and this caller passes a literal nil, so the return that leaks the
+// context never runs. Seeing that needs the helper's error paths tied to its
+// arguments' values, which ctxcancel does not track (doc.go, known limits).
+func subscribeUnfiltered() error {
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `is not called on every path`
+	req, err := filterRequest(nil)
+	if err != nil {
+		return err // want `this return leaks the context created at line`
+	}
+	defer cancel()
+	return subscribe(ctx, req)
+}
