@@ -92,7 +92,16 @@
 // the ownership pass, which ctxcancel shares; a call whose callee is unknown (an
 // interface method, a function value) is assumed to take ownership. Wrapping is
 // not handing on: bufio.NewReader(f), io.Copy(w, resp.Body) and
-// json.NewDecoder(resp.Body) leave the resource with the caller.
+// json.NewDecoder(resp.Body) leave the resource with the caller, unless another
+// holder keeps the wrapper: a call's result with a Read or Write method
+// ([]byte) (int, error) reads or writes through its argument, so a reader or
+// writer built over the resource (bufio.NewReader(stripBOM(f))) that is sent,
+// stored in a field, element, composite value or package variable, or held in a
+// local variable that is, or that a goroutine uses, takes the resource with it:
+// its holder reads it after the function returns, and a deferred Close would
+// break that read. A returned wrapper is no hand-on: the caller gets no Close
+// (return bufio.NewWriter(f), nil), so nothing can release the file, and the
+// leak is reported.
 //
 // A function that keeps a parameter inside the value it returns (it returns a
 // composite literal holding it, a pointer to one, a local variable built so, or

@@ -257,8 +257,8 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 						}
 						return t.literalParamEffect(lit, j, k)
 					}
-					if t.takes(p, j) {
-						return Move
+					if t.takes(p, j) || t.wrapperEscapes(stack, i-1, j) {
+						return Move // a reader over it that leaves the function carries it (see wrapperEscapes)
 					}
 					return Neutral
 				}

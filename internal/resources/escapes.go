@@ -1,0 +1,198 @@
+package resources
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// wrapperEscapes reports whether stack[at], a call that the resource at the top
+// of stack is argument arg of and that does not take it (bufio.NewReader(f)),
+// builds a reader or writer over it that another holder keeps: sent on a
+// channel, stored in a field, an element, a composite value or a package
+// variable, or held in a local variable that is then one of those or is used by
+// a goroutine. A reader or writer built over a value reads or writes through it,
+// so it holds the value: its holder reads the resource after the function
+// returns, and the resource has been handed on with it (measurement 12: yq's
+// front_matter.go stores bufio.NewReader(file) in f.contentReader, which the
+// caller reads; a deferred Close there would break that read). A wrapper the
+// function returns is not a hand-on: the caller gets a value without the
+// resource's Close (a *bufio.Writer over a file), so nothing can ever release
+// it, and the leak is this function's, fixed by returning the resource too
+// (measurement 12: yq's printer_writer.go, judged a true leak). A call whose
+// result reads and writes nothing (parse(f) returning a *Config or an error)
+// does not hold the resource, and a wrapper that stays in the function hands
+// nothing on: both stay as before.
+func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
+	call := stack[at].(*ast.CallExpr)
+	if !t.buildsOver(call, arg) {
+		return false
+	}
+	var e ast.Expr = call
+	for at > 0 {
+		switch p := stack[at-1].(type) {
+		case *ast.ParenExpr:
+			e, at = p, at-1
+			continue
+		case *ast.CallExpr:
+			j := slices.Index(p.Args, e)
+			if j >= 0 && at >= 2 {
+				if g, ok := stack[at-2].(*ast.GoStmt); ok && g.Call == p {
+					return true // go pump(bufio.NewReader(f)): the goroutine reads it
+				}
+			}
+			if j >= 0 && t.buildsOver(p, j) {
+				e, at = p, at-1 // bufio.NewReader(stripBOM(f)): a wrapper of a wrapper
+				continue
+			}
+		}
+		break
+	}
+	if at == 0 {
+		return false
+	}
+	switch p := stack[at-1].(type) {
+	case *ast.SendStmt:
+		return p.Value == e
+	case *ast.CompositeLit, *ast.KeyValueExpr:
+		return true // &handler{r: bufio.NewReader(f)}: stored in a value, as the resource itself would be
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			if j := slices.Index(p.Rhs, e); j >= 0 {
+				return t.storeEscapes(stack[0], p.Lhs[j])
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == len(p.Values) {
+			if j := slices.Index(p.Values, e); j >= 0 {
+				return t.storeEscapes(stack[0], p.Names[j])
+			}
+		}
+	}
+	return false
+}
+
+// buildsOver reports whether call, given a value as its argument arg, returns a
+// value that reads or writes through it: its one result has a Read or Write
+// method ([]byte) (int, error), the methods of io.Reader and io.Writer.
+func (t *Tracker) buildsOver(call *ast.CallExpr, arg int) bool {
+	typ := t.Pass.TypesInfo.TypeOf(call)
+	if typ == nil || arg >= len(call.Args) {
+		return false
+	}
+	if _, tuple := typ.(*types.Tuple); tuple {
+		return false
+	}
+	return hasIOMethod(t.Pass.Pkg, typ, "Read") || hasIOMethod(t.Pass.Pkg, typ, "Write")
+}
+
+// hasIOMethod reports whether typ has a method name of io.Reader's shape:
+// func([]byte) (int, error).
+func hasIOMethod(pkg *types.Package, typ types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(typ, true, pkg, name)
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := m.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	s, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// storeEscapes reports whether storing a value in lhs lets it leave the function
+// whose body is root: lhs is a field, an element or a pointer's target, a
+// variable declared outside root (a package variable, a captured one), or a
+// local variable of root that is itself sent, stored that way or used in a
+// goroutine (returned, it is not handed on: see wrapperEscapes). The blank identifier keeps nothing.
+func (t *Tracker) storeEscapes(root ast.Node, lhs ast.Expr) bool {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return true // f.contentReader = r, rs[i] = r, *p = r
+	}
+	if id.Name == "_" {
+		return false
+	}
+	v, ok := t.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	if v.Pos() < root.Pos() || v.Pos() >= root.End() {
+		return true
+	}
+	return t.localEscapes(root, v)
+}
+
+// localEscapes reports whether a use of the local variable v in root lets
+// another holder keep its value: sent, stored in a field, an element or a composite
+// value, or used in a function literal a go statement runs. Another local
+// variable it is copied to is not followed.
+func (t *Tracker) localEscapes(root ast.Node, v *types.Var) bool {
+	info := t.Pass.TypesInfo
+	found := false
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if found {
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != v || len(stack) < 2 {
+			return true
+		}
+		found = escapesAt(stack)
+		return true
+	})
+	return found
+}
+
+// escapesAt reports whether the identifier at the top of stack is sent, stored in a field, an element or a composite value, or lies in a
+// function literal run by a go statement.
+func escapesAt(stack []ast.Node) bool {
+	id := stack[len(stack)-1].(*ast.Ident)
+	for i := len(stack) - 2; i > 0; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok {
+			if g, ok := stack[i-1].(*ast.CallExpr); ok && g.Fun == lit && i >= 2 {
+				if _, ok := stack[i-2].(*ast.GoStmt); ok {
+					return true
+				}
+			}
+			break
+		}
+	}
+	var e ast.Expr = id
+	i := len(stack) - 2
+	for i > 0 {
+		if p, ok := stack[i].(*ast.ParenExpr); ok {
+			e, i = p, i-1
+			continue
+		}
+		break
+	}
+	switch p := stack[i].(type) {
+	case *ast.SendStmt:
+		return p.Value == e
+	case *ast.CompositeLit:
+		return true
+	case *ast.KeyValueExpr:
+		return p.Value == e
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			if j := slices.Index(p.Rhs, e); j >= 0 {
+				_, plain := ast.Unparen(p.Lhs[j]).(*ast.Ident)
+				return !plain
+			}
+		}
+	}
+	return false
+}
