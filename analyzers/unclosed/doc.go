@@ -256,7 +256,11 @@
 // that branch in a call that never returns (log.Fatal, os.Exit), a return from
 // main.main, or a return of the error from a function of which the same holds,
 // or hands the error to a call that returns only when it is nil
-// (fisk.FatalIfError(err, ...), must(err)). This holds of unexported methods
+// (fisk.FatalIfError(err, ...), must(err)). A return of the error wrapped
+// (errors.Wrap(err, ...), fmt.Errorf("...: %w", err)) returns it. A call from
+// test code does not count against the rule (a table test that goes on after
+// the error): what the function leaks there lives no longer than the test run,
+// the default of test code; with -unclosed.tests it counts. This holds of unexported methods
 // too, unless an interface of the package names them (a call through it does
 // not show among the uses).
 // A function used as a value (a cli Action, a cobra RunE) hands its error to a

@@ -96,7 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		opts:    &opts,
 		t:       t,
 		graphs:  make(map[*ast.BlockStmt]*flow.Graph),
-		exits:   &commandExits{pass: pass, t: t, root: in.Root()},
+		exits:   &commandExits{pass: pass, t: t, root: in.Root(), tests: opts.tests},
 		once:    process.NewOnce(pass, in),
 		wrapped: make(map[*ast.CallExpr]bool),
 	}
