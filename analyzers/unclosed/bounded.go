@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
@@ -399,6 +400,61 @@ func assignedHolder(info *types.Info, l ast.Expr, v *types.Var, k *resources.Kin
 		return id
 	}
 	return nil
+}
+
+// releasedAlias reports whether use u copies the resource (or, for a kind
+// released through its Body field, its body) into a local variable of body that
+// body itself releases: document := response.Body; defer document.Close(). The
+// copy is another name for the same resource, held by the same function, not a
+// new owner: the advice must not warn against the deferred release that is the
+// fix (measurement 12: go-tr064's tr064.go). The use still counts as handing it
+// on for whether the resource is reported, as before.
+func releasedAlias(info *types.Info, body *ast.BlockStmt, u resources.Use, k *resources.Kind) bool {
+	if u.Effect != resources.Move {
+		return false
+	}
+	var alias *types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if alias != nil || !ok {
+			return alias == nil
+		}
+		if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		rhs := ast.Unparen(as.Rhs[0])
+		if sel, ok := rhs.(*ast.SelectorExpr); ok && k != nil && k.BodyOnly && sel.Sel.Name == "Body" {
+			rhs = ast.Unparen(sel.X)
+		}
+		id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+		if rhs != u.Ident || !ok {
+			return true
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && v.Pos() >= body.Pos() && v.Pos() < body.End() {
+			alias = v
+		}
+		return false
+	})
+	if alias == nil {
+		return false
+	}
+	names := []string{"Close"}
+	if k != nil {
+		names = append(names, k.Release...)
+	}
+	released := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && slices.Contains(names, sel.Sel.Name) {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == alias {
+					released = true
+				}
+			}
+		}
+		return !released
+	})
+	return released
 }
 
 // handOffAt returns where use u hands the resource on to a new owner, or

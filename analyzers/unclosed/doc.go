@@ -287,7 +287,9 @@
 // starts a goroutine with the connection unless it is shutting down; a closure
 // that releases it, returned to the caller or started as a goroutine) is reported
 // with the advice to release it on the paths that do not hand it on: a deferred
-// release would take it from its new owner. A new value assigned to the variable
+// release would take it from its new owner (a local copy the function closes
+// itself, document := resp.Body; defer document.Close(), is no new owner, and
+// gets the deferred-release advice). A new value assigned to the variable
 // (rows, err = db.Query(...)), or to the Body field of a response (resp.Body =
 // io.NopCloser(&buf)), drops the old one: that is no hand-on, and a deferred
 // release, bound to the old value, is the advice. A resource that no

@@ -255,7 +255,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		if u.Effect == resources.Release {
 			released = append(released, u.Ident.Pos())
 		}
-		if !handOff.IsValid() {
+		if !handOff.IsValid() && !releasedAlias(pass.TypesInfo, body, u, src.Kind) {
 			handOff = handOffAt(body, u, overwrites)
 		}
 		neutral = false
