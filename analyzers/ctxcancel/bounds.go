@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"github.com/deferlint/deferlint/internal/resources"
@@ -109,7 +110,7 @@ func isBackground(info *types.Info, e ast.Expr) bool {
 // it and no goto in the function. A declaration without a value leaves it nil,
 // and WithCancel panics on a nil parent, so that creates no context to lose.
 func backgroundVar(info *types.Info, v *types.Var, stmt, fnCur inspector.Cursor) bool {
-	body := funcBody(fnCur.Node())
+	body := flow.FuncBody(fnCur.Node())
 	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return false
 	}
@@ -148,17 +149,6 @@ func backgroundVar(info *types.Info, v *types.Var, stmt, fnCur inspector.Cursor)
 func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && resources.VarOf(info, id) == v
-}
-
-// funcBody returns the body of a function declaration or literal.
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 // handOffs returns the mentions, after stmt, of a derived context that stmt

@@ -560,7 +560,7 @@ func handedOff(info *types.Info, body *ast.BlockStmt, v *types.Var, l *launch) b
 		}
 		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() > l.call.End() && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
 			for i, lhs := range as.Lhs {
-				cleared = cleared || isVar(info, lhs, v) && isNil(info, as.Rhs[i])
+				cleared = cleared || isVar(info, lhs, v) && flow.IsNil(info, as.Rhs[i])
 			}
 		}
 		return !cleared
@@ -572,7 +572,7 @@ func handedOff(info *types.Info, body *ast.BlockStmt, v *types.Var, l *launch) b
 	for _, stmt := range l.late {
 		ast.Inspect(stmt, func(n ast.Node) bool {
 			if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
-				guarded = guarded || isVar(info, bin.X, v) && isNil(info, bin.Y) || isNil(info, bin.X) && isVar(info, bin.Y, v)
+				guarded = guarded || isVar(info, bin.X, v) && flow.IsNil(info, bin.Y) || flow.IsNil(info, bin.X) && isVar(info, bin.Y, v)
 			}
 			return !guarded
 		})
@@ -586,35 +586,13 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 	return ok && info.Uses[id] == v
 }
 
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
-}
-
 // testsNil reports whether cond is v == nil or nil == v.
 func testsNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || bin.Op != token.EQL {
 		return false
 	}
-	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	isNil := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		_, isNil := info.Uses[id].(*types.Nil)
-		return isNil
-	}
-	return isV(bin.X) && isNil(bin.Y) || isNil(bin.X) && isV(bin.Y)
+	return isVar(info, bin.X, v) && flow.IsNil(info, bin.Y) || flow.IsNil(info, bin.X) && isVar(info, bin.Y, v)
 }
 
 func anyReached(reach *flow.Reach, sites []site) bool {

@@ -80,3 +80,14 @@ func Sides(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
 	}
 	return nil, nil, false
 }
+
+// IsNil reports whether e is the predeclared nil (not a variable or constant that
+// holds nil: the identifier itself, parenthesized or not).
+func IsNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}

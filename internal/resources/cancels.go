@@ -364,11 +364,11 @@ func (s *cancelScan) nilResults(cur inspector.Cursor, fn *types.Func, cancels []
 			}
 			continue
 		}
-		if len(ret.Results) != sig.Results().Len() || errIndex >= 0 && !isNil(s.info, ret.Results[errIndex]) {
+		if len(ret.Results) != sig.Results().Len() || errIndex >= 0 && !flow.IsNil(s.info, ret.Results[errIndex]) {
 			continue
 		}
 		for _, i := range cancels {
-			if isNil(s.info, ret.Results[i]) {
+			if flow.IsNil(s.info, ret.Results[i]) {
 				add(i)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -256,16 +257,7 @@ func IsNilComparison(info *types.Info, n ast.Node) bool {
 	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
 		return false
 	}
-	return isNil(info, bin.X) || isNil(info, bin.Y)
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
+	return flow.IsNil(info, bin.X) || flow.IsNil(info, bin.Y)
 }
 
 func typeUnder(t types.Type) types.Type {
