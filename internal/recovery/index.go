@@ -25,6 +25,7 @@ type Index struct {
 	local   map[types.Object]*local
 	varLits map[*types.Var]*ast.FuncLit
 	std     *knowledge.StdPackages
+	shapes  map[*ast.BlockStmt]*bodyShape
 
 	// While New derives facts: the function being derived, and for each
 	// function those whose derivation read its facts (see deriveAll).
@@ -50,6 +51,7 @@ func New(pass *analysis.Pass, in *inspector.Inspector, cfg Config) *Index {
 		cfg:     cfg,
 		local:   make(map[types.Object]*local),
 		varLits: make(map[*types.Var]*ast.FuncLit),
+		shapes:  make(map[*ast.BlockStmt]*bodyShape),
 		std:     knowledge.NewStdPackages(pass.Fset),
 	}
 	x.findVarLits(in)

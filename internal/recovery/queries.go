@@ -96,19 +96,14 @@ func (x *Index) Deferred(call *ast.CallExpr) Status {
 // literals nested in body run in other frames and do not count.
 func (x *Index) Body(body *ast.BlockStmt) Status {
 	status := NotRecovered
-	inspectFrame(body, func(n ast.Node) bool {
-		if d, ok := n.(*ast.DeferStmt); ok {
-			switch x.Deferred(d.Call) {
-			case Recovered:
-				status = Recovered
-			case Unknown:
-				if status == NotRecovered {
-					status = Unknown
-				}
-			}
+	for _, d := range x.shape(body).frameDefers {
+		switch x.Deferred(d.Call) {
+		case Recovered:
+			return Recovered
+		case Unknown:
+			status = Unknown
 		}
-		return status != Recovered
-	})
+	}
 	return status
 }
 
@@ -118,26 +113,13 @@ func (x *Index) Body(body *ast.BlockStmt) Status {
 // does so is taken as recovered, though what it does around the call is not: a
 // known false negative, chosen over reporting goroutines whose work is guarded.
 // Only direct calls count, so that the property does not spread up the call graph.
-func (x *Index) Delegates(body *ast.BlockStmt) bool { return x.delegates(body) }
-
-func (x *Index) delegates(root ast.Node) bool {
-	found := false
-	inspectFrame(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.GoStmt:
-			// The started call runs in another goroutine; its arguments run here.
-			for _, arg := range n.Call.Args {
-				found = found || x.delegates(arg)
-			}
-			return false
-		case *ast.CallExpr:
-			if len(x.RunsRecovered(n)) > 0 || x.selfRecovered(n) || x.recoveredLiteral(n) {
-				found = true
-			}
+func (x *Index) Delegates(body *ast.BlockStmt) bool {
+	for _, call := range x.shape(body).frameCalls {
+		if len(x.RunsRecovered(call)) > 0 || x.selfRecovered(call) || x.recoveredLiteral(call) {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // recoveredLiteral reports whether call calls a function literal on the spot that
@@ -248,21 +230,18 @@ func (x *Index) StartsRecovered(call *ast.CallExpr) []int {
 // facts, to recover and re-panic. A panic() in a deferred function has no other
 // use than passing a panic on.
 func (x *Index) Propagates(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		d, ok := n.(*ast.DeferStmt)
-		if !ok || found {
-			return !found
-		}
+	for _, d := range x.shape(body).allDefers {
 		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
-			found = callsPanic(x.info, lit.Body, true)
+			if callsPanic(x.info, lit.Body, true) {
+				return true
+			}
 		} else if fn, ok := x.FuncOf(d.Call.Fun).(*types.Func); ok {
-			f, _ := x.FactOf(fn)
-			found = f.Recovers && f.Propagates
+			if f, _ := x.FactOf(fn); f.Recovers && f.Propagates {
+				return true
+			}
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // Launches returns the indices of call's arguments that the callee starts in a
@@ -327,28 +306,22 @@ func argIndices(call *ast.CallExpr, fn *types.Func, params []int) []int {
 // operation (a send on a channel the user may close) or is an opt-in (a handler
 // the user may set), not a policy of recovering goroutines.
 func (x *Index) Narrow(body *ast.BlockStmt) bool {
-	narrow, kept := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		d, ok := n.(*ast.DeferStmt)
-		if !ok {
-			return !kept
-		}
+	narrow := false
+	for _, d := range x.shape(body).allDefers {
 		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
 			if CallsRecover(x.info, lit.Body) {
-				if narrowRecover(x.info, lit.Body) {
-					narrow = true
-				} else {
-					kept = true
+				if !narrowRecover(x.info, lit.Body) {
+					return false
 				}
+				narrow = true
 			}
 		} else if fn, ok := x.FuncOf(d.Call.Fun).(*types.Func); ok {
-			if f, _ := x.FactOf(fn); f.Recovers && f.Narrow {
-				narrow = true
+			if f, _ := x.FactOf(fn); f.Recovers && !f.Narrow {
+				return false
 			} else if f.Recovers {
-				kept = true
+				narrow = true
 			}
 		}
-		return !kept
-	})
-	return narrow && !kept
+	}
+	return narrow
 }
