@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
@@ -20,13 +21,13 @@ import (
 // http.Serve does: its caller hands the listener on to it (mailpit's pop3
 // serve), and what is left after it returns is the owner's shutdown.
 func (t *Tracker) servesUntilClosed(fd *ast.FuncDecl, p *types.Var) bool {
-	if flow.HasGoto(fd.Body) {
-		return false
+	if !slices.ContainsFunc(fd.Body.List, isEndlessLoop) {
+		return false // the cheap test first: it runs for every parameter not owned otherwise
 	}
 	for _, s := range fd.Body.List {
-		if loop, ok := s.(*ast.ForStmt); ok && loop.Cond == nil {
-			if errVar := t.acceptErr(loop, p); errVar != nil {
-				return t.exitsOnlyOn(loop, errVar)
+		if isEndlessLoop(s) {
+			if errVar := t.acceptErr(s.(*ast.ForStmt), p); errVar != nil {
+				return !flow.HasGoto(fd.Body) && t.exitsOnlyOn(s.(*ast.ForStmt), errVar)
 			}
 		}
 		if hasReturn(s) {
@@ -34,6 +35,12 @@ func (t *Tracker) servesUntilClosed(fd *ast.FuncDecl, p *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// isEndlessLoop reports whether s is a for statement without a condition.
+func isEndlessLoop(s ast.Stmt) bool {
+	loop, ok := s.(*ast.ForStmt)
+	return ok && loop.Cond == nil
 }
 
 // acceptErr returns the error variable of conn, err := p.Accept() in the body
