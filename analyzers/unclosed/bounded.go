@@ -19,12 +19,15 @@ import (
 // demonstration reports whether the package is demonstration or test-support
 // code: it lies under a directory, inside its module, named for examples
 // (example, examples, _examples) or for tests (a name that starts with test:
-// test, tests, testing, testutil, testsuite, testcluster...; integration,
+// test, tests, testing, testutil, testsuite, testcluster..., or one whose dash-
+// or underscore-separated part does: dendrite-upgrade-tests; integration,
 // integrationtest(s), e2e: Go's names for a module's integration and
 // end-to-end tests and their support; not integrations, which names a
 // product's integrations with other services; mock, mocks: Go's names for
 // fakes that stand in for a dependency under test, as gomock and mockery
-// generate them, not a prefix: mockingbird names a product). Such code is run by hand or by tests, once per run, and
+// generate them, not a prefix: mockingbird names a product) or for developer
+// tooling (scripts, hack: the Kubernetes convention for scripts and programs a
+// developer runs by hand, never a server). Such code is run by hand or by tests, once per run, and
 // what it leaks lives no longer than that run: it gets the default of test code
 // (see doc.go). Only the directories below the module's root count (a module may
 // itself be named example.com/example); without the module, which some drivers do
@@ -40,9 +43,23 @@ func demonstration(pass *analysis.Pass) bool {
 	for elem := range strings.SplitSeq(rel, "/") {
 		switch {
 		case elem == "example", elem == "examples", elem == "_examples",
-			strings.HasPrefix(elem, "test"), // test, tests, testing, testutil, testsuite, testcluster...
+			namesTests(elem), // test, tests, testutil, dendrite-upgrade-tests, e2e_testing...
 			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"),
-			elem == "mock", elem == "mocks": // fakes for tests (gomock, mockery)
+			elem == "mock", elem == "mocks", // fakes for tests (gomock, mockery)
+			elem == "scripts", elem == "hack": // developer tooling run by hand (hack: the Kubernetes convention)
+			return true
+		}
+	}
+	return false
+}
+
+// namesTests reports whether a directory's name says test: it, or one of its
+// parts separated by a dash or an underscore (Go's import paths name words so),
+// starts with test. A word that only contains test (latest, attestation,
+// contest) names something else.
+func namesTests(elem string) bool {
+	for part := range strings.FieldsFuncSeq(elem, func(r rune) bool { return r == '-' || r == '_' }) {
+		if strings.HasPrefix(part, "test") {
 			return true
 		}
 	}

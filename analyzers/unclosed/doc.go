@@ -237,13 +237,16 @@
 // throws connections away is such a case too (a loop that dials or gets by itself
 // until a server is ready repeats its leak, and is reported). Code in a package
 // under a directory named example, examples or _examples inside its module
-// demonstrates an API, and code under one whose name starts with test (test,
-// testing, testutil, testsuite, testcluster...), or named integration,
+// demonstrates an API, and code under one whose name, or a part of it between
+// dashes or underscores, starts with test (test, testing, testutil, testsuite,
+// testcluster, dendrite-upgrade-tests...; not latest or attestation, which only
+// contain it), or named integration,
 // integrationtest(s) or e2e (not integrations, a product's integrations),
 // or mock or mocks (the fakes that stand in for a dependency under test, as
 // gomock and mockery generate them; an exact name, not a prefix),
-// supports tests (a proxy for integration tests, a test environment): either runs
-// by hand or under a test, once per run, and gets the
+// supports tests (a proxy for integration tests, a test environment), and code
+// under one named scripts or hack (the Kubernetes convention) is developer tooling
+// run by hand: each runs by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
 // some drivers do not give, this rule does not apply).
 // -unclosed.tests reports these too:
