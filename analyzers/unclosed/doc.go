@@ -219,9 +219,13 @@
 // A discarded compressing writer is not reported: nothing can write to it, so it
 // buffers nothing to lose (_, err := zlib.NewWriterLevel(w, level) checks a level).
 //
-// In test code (a _test.go file, or a function taking *testing.T, *testing.B,
-// *testing.F or testing.TB, or inside one, or one selecting a field of such a
-// type), a leak is reported by default only where it grows or loses more than a
+// In test code (a _test.go file; a file that imports Ginkgo, Gomega or testify,
+// whose APIs work only under a test runner, so that a Ginkgo suite in a normal
+// package counts, though not one that imports only testing, which production code
+// does for testing.Testing(); a function taking *testing.T, *testing.B,
+// *testing.F, testing.TB or go-testing-interface's T, the interface that lets code
+// outside _test.go files take a test's T, or inside one; or one selecting a field
+// of such a type), a leak is reported by default only where it grows or loses more than a
 // descriptor: a writer that loses its buffered data, and a resource acquired in a
 // counted loop (a for statement, a range over a channel, an integer or a function)
 // that leaks one per iteration, because a path comes back round to the acquisition

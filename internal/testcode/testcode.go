@@ -14,12 +14,17 @@ import (
 )
 
 // Encloses reports whether the function at fn is test code: it lies in a _test.go
-// file, or it or a function around it takes a *testing.T, *testing.B, *testing.F or
-// testing.TB, or reaches one through a field (c.t.Fatal in a method of a test
-// cluster).
+// file or in a file that imports a test framework (see importsFramework), or it or
+// a function around it takes a testing handle (see IsHandle), or reaches one
+// through a field (c.t.Fatal in a method of a test cluster).
 func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
 		return true
+	}
+	for c := range fn.Enclosing((*ast.File)(nil)) {
+		if importsFramework(c.Node().(*ast.File)) {
+			return true
+		}
 	}
 	for c := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		typ, body := signature(c.Node())
@@ -62,8 +67,35 @@ func selectsHandleField(info *types.Info, body *ast.BlockStmt) bool {
 	return found
 }
 
-// IsHandle reports whether t is one of the testing package's handles: T, B, F (by
-// pointer or not) or the interface TB.
+// importsFramework reports whether a file imports a framework whose API only
+// works under a test runner, so that the whole file, wherever it lies, is a
+// test or its support: Ginkgo (its Describe and It bodies run only under
+// RunSpecs, from a test), Gomega (its Expect fails through the handler a test
+// registers) and testify (assert, require and suite take a test's T; mock's
+// fakes stand in for a dependency under test). A file in a normal package may
+// hold a Ginkgo suite (cri-tools' pkg/validate). The testing package itself
+// does not count: code that runs in production imports it too, for
+// testing.Testing() or testing.Short(); its handles count per function
+// (IsHandle).
+func importsFramework(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		path := strings.Trim(spec.Path.Value, "`\"")
+		switch {
+		case path == "github.com/onsi/ginkgo", strings.HasPrefix(path, "github.com/onsi/ginkgo/"),
+			path == "github.com/onsi/gomega", strings.HasPrefix(path, "github.com/onsi/gomega/"),
+			strings.HasPrefix(path, "github.com/stretchr/testify/"):
+			return true
+		}
+	}
+	return false
+}
+
+// IsHandle reports whether t is a test's handle: the testing package's T, B, F
+// (by pointer or not) or the interface TB, or go-testing-interface's T, the
+// interface that library offers so that code outside _test.go files can take a
+// test's *testing.T (Terraform's helper packages). A function that asks for one
+// is written to be called from a test. The library's RuntimeT, for running
+// such code outside a test, is not a handle.
 func IsHandle(t types.Type) bool {
 	if t == nil {
 		return false
@@ -72,12 +104,17 @@ func IsHandle(t types.Type) bool {
 		t = ptr.Elem()
 	}
 	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "testing" {
+	if !ok || named.Obj().Pkg() == nil {
 		return false
 	}
-	switch named.Obj().Name() {
-	case "T", "B", "F", "TB":
-		return true
+	switch named.Obj().Pkg().Path() {
+	case "testing":
+		switch named.Obj().Name() {
+		case "T", "B", "F", "TB":
+			return true
+		}
+	case "github.com/mitchellh/go-testing-interface":
+		return named.Obj().Name() == "T"
 	}
 	return false
 }

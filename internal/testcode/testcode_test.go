@@ -8,6 +8,7 @@ import (
 func TestIsHandle(t *testing.T) {
 	testingPkg := types.NewPackage("testing", "testing")
 	other := types.NewPackage("example.com/testing", "testing")
+	iface := types.NewPackage("github.com/mitchellh/go-testing-interface", "testing")
 	named := func(pkg *types.Package, name string) *types.Named {
 		return types.NewNamed(types.NewTypeName(0, pkg, name, nil), types.NewStruct(nil, nil), nil)
 	}
@@ -21,6 +22,8 @@ func TestIsHandle(t *testing.T) {
 		{named(testingPkg, "TB"), true},
 		{types.NewPointer(named(testingPkg, "M")), false},
 		{types.NewPointer(named(other, "T")), false},
+		{named(iface, "T"), true},
+		{types.NewPointer(named(iface, "RuntimeT")), false},
 		{types.Typ[types.Int], false},
 		{nil, false},
 	} {
