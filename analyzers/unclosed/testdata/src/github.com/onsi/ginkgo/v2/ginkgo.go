@@ -2,4 +2,4 @@
 package ginkgo
 
 func Describe(text string, body func()) bool { body(); return true }
-func It(text string, body func())             {}
+func It(text string, body func())            {}
