@@ -26,6 +26,9 @@ type Index struct {
 	varLits map[*types.Var]*ast.FuncLit
 	std     *knowledge.StdPackages
 	shapes  map[*ast.BlockStmt]*bodyShape
+	// imported caches the facts of other packages' functions, which do not
+	// change during the pass and are asked for again at every call of them.
+	imported map[*types.Func]importedFact
 
 	// While New derives facts: the function being derived, and for each
 	// function those whose derivation read its facts (see deriveAll).
@@ -46,13 +49,14 @@ type local struct {
 // package's inspector.
 func New(pass *analysis.Pass, in *inspector.Inspector, cfg Config) *Index {
 	x := &Index{
-		pass:    pass,
-		info:    pass.TypesInfo,
-		cfg:     cfg,
-		local:   make(map[types.Object]*local),
-		varLits: make(map[*types.Var]*ast.FuncLit),
-		shapes:  make(map[*ast.BlockStmt]*bodyShape),
-		std:     knowledge.NewStdPackages(pass.Fset),
+		pass:     pass,
+		info:     pass.TypesInfo,
+		cfg:      cfg,
+		local:    make(map[types.Object]*local),
+		varLits:  make(map[*types.Var]*ast.FuncLit),
+		shapes:   make(map[*ast.BlockStmt]*bodyShape),
+		imported: make(map[*types.Func]importedFact),
+		std:      knowledge.NewStdPackages(pass.Fset),
 	}
 	x.findVarLits(in)
 	var order []*local
@@ -311,12 +315,24 @@ func (x *Index) FactOf(fn *types.Func) (Fact, bool) {
 	if fn.Pkg() == x.pass.Pkg || isInterfaceMethod(fn) {
 		return Fact{}, false
 	}
-	var f Fact
-	if x.pass.ImportObjectFact(fn, &f) {
-		return f, true
+	if c, ok := x.imported[fn]; ok {
+		return c.fact, c.known
 	}
-	var pf PackageFact
-	return Fact{}, x.pass.ImportPackageFact(fn.Pkg(), &pf) && pf.Analyzed
+	var c importedFact
+	if x.pass.ImportObjectFact(fn, &c.fact) {
+		c.known = true
+	} else {
+		var pf PackageFact
+		c.known = x.pass.ImportPackageFact(fn.Pkg(), &pf) && pf.Analyzed
+	}
+	x.imported[fn] = c
+	return c.fact, c.known
+}
+
+// importedFact is what FactOf found for a function of another package.
+type importedFact struct {
+	fact  Fact
+	known bool
 }
 
 // Local returns the body of a function of this package, and its fact.

@@ -14,39 +14,49 @@ type bodyShape struct {
 	frameCalls  []*ast.CallExpr  // calls made in the body's own goroutine and frame (see Delegates)
 }
 
-// shape returns the shape of body, computing it on first use.
+// shape returns the shape of body, computing it on first use, in one walk: a
+// node is in the body's frame unless it lies in a function literal or is part
+// of what a go statement starts (its call and the function called; the
+// arguments are evaluated here).
 func (x *Index) shape(body *ast.BlockStmt) *bodyShape {
 	if s := x.shapes[body]; s != nil {
 		return s
 	}
 	s := new(bodyShape)
+	var (
+		inFrame []bool        // per open node: whether it is in the frame
+		goCall  *ast.CallExpr // the call of the go statement being walked in the frame
+		goFun   ast.Expr      // and its function
+	)
 	ast.Inspect(body, func(n ast.Node) bool {
-		if d, ok := n.(*ast.DeferStmt); ok {
-			s.allDefers = append(s.allDefers, d)
+		if n == nil {
+			inFrame = inFrame[:len(inFrame)-1]
+			return true
 		}
+		frame := len(inFrame) == 0 || inFrame[len(inFrame)-1]
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			frame = false
+		case *ast.DeferStmt:
+			s.allDefers = append(s.allDefers, n)
+			if frame {
+				s.frameDefers = append(s.frameDefers, n)
+			}
+		case *ast.GoStmt:
+			if frame {
+				goCall, goFun = n.Call, n.Call.Fun
+			}
+		case *ast.CallExpr:
+			if frame && n != goCall {
+				s.frameCalls = append(s.frameCalls, n)
+			}
+		}
+		if n == goFun {
+			frame = false
+		}
+		inFrame = append(inFrame, frame)
 		return true
 	})
-	s.addFrame(body)
 	x.shapes[body] = s
 	return s
-}
-
-// addFrame records the defer statements and calls of root's frame. A go
-// statement's call runs in another goroutine, but its arguments are evaluated
-// here.
-func (s *bodyShape) addFrame(root ast.Node) {
-	inspectFrame(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.GoStmt:
-			for _, arg := range n.Call.Args {
-				s.addFrame(arg)
-			}
-			return false
-		case *ast.DeferStmt:
-			s.frameDefers = append(s.frameDefers, n)
-		case *ast.CallExpr:
-			s.frameCalls = append(s.frameCalls, n)
-		}
-		return true
-	})
 }
