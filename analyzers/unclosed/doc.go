@@ -260,7 +260,12 @@
 // A function whose non-nil error stops the command is not
 // reported for a leak on the paths that return such an error (return err under if
 // err != nil, return fmt.Errorf(...)): every call of it tests the error and ends
-// that branch in a call that never returns (log.Fatal, os.Exit), a return from
+// that branch in a call that never returns (log.Fatal, os.Exit, or the sending of
+// an event-builder logger's fatal or panic event, zerolog's
+// log.Fatal().Err(err).Msg("..."): a chain whose root is named Fatal or Panic and
+// returns the event and whose last call is Msg, Msgf, MsgFunc or Send, which logs
+// and then exits or panics; a logger set to drop fatal events would return, and
+// is not assumed), a return from
 // main.main, or a return of the error from a function of which the same holds,
 // or hands the error to a call that returns only when it is nil
 // (fisk.FatalIfError(err, ...), must(err)). A return of the error wrapped

@@ -161,10 +161,11 @@ func testingMethod(info *types.Info, call *ast.CallExpr, names map[string]bool) 
 }
 
 // MayReturn reports whether call may return to its caller: flow.MayReturn, and
-// also false for the methods of testing.TB that end the test and for functions
-// with the Asserts fact that never return.
+// also false for the methods of testing.TB that end the test, for functions
+// with the Asserts fact that never return, and for the sending of a fatal event
+// (see sendsCrashEvent).
 func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
-	if !flow.MayReturn(t.Pass.TypesInfo, call) {
+	if !flow.MayReturn(t.Pass.TypesInfo, call) || sendsCrashEvent(t.Pass.TypesInfo, call) {
 		return false
 	}
 	fn, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Func)
@@ -181,6 +182,49 @@ func (t *Tracker) MayReturn(call *ast.CallExpr) bool {
 		return !fatalNamed(fn) || fatalCheck(fn) >= 0
 	}
 	return !a.Never
+}
+
+// eventSends are the methods by which an event-builder logger sends the event it
+// built: zerolog's Event.Msg, Msgf, MsgFunc and Send (phuslu/log's Entry has the
+// same).
+var eventSends = []string{"Msg", "Msgf", "MsgFunc", "Send"}
+
+// sendsCrashEvent reports whether call sends an event built from a crash-level
+// call: a chain of method calls log.Fatal().Err(err).Msg("...") whose root is a
+// call named Fatal or Panic (knowledge.CrashNames) that returns the event, whose
+// links each return that event's type, and whose last call sends it
+// (eventSends). An event-builder logger (zerolog and the loggers built on its
+// design) logs at sending, and a Fatal event then exits (os.Exit(1)) and a Panic
+// event panics, so the send never returns. Only a logger configured to drop
+// fatal events (zerolog's level set to Disabled) would return: a logger set so
+// would also lose the messages its program dies with, and is not assumed.
+func sendsCrashEvent(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !slices.Contains(eventSends, sel.Sel.Name) {
+		return false
+	}
+	event := info.TypeOf(sel.X)
+	if event == nil {
+		return false
+	}
+	for x := ast.Unparen(sel.X); ; {
+		link, ok := x.(*ast.CallExpr)
+		if !ok || !types.Identical(info.TypeOf(link), event) {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, link).(*types.Func)
+		if !ok {
+			return false
+		}
+		if knowledge.IsCrashName(fn.Name()) && fn.Signature().Results().Len() == 1 {
+			return true
+		}
+		linkSel, ok := ast.Unparen(link.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		x = ast.Unparen(linkSel.X)
+	}
 }
 
 // fatalNamed reports whether fn is named by the Go convention for a function
