@@ -33,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       report.URL("deferloop"),
 	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
 	Run:       run,
-	FactTypes: []analysis.Fact{new(releasesField)},
+	FactTypes: []analysis.Fact{new(releasesField), new(nextClosesRows)},
 }
 
 // options are deferloop's options (see doc.go, Options). flags holds the command
@@ -64,6 +64,7 @@ type funcDefers struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	exportFieldReleases(pass) // for callers in other packages, whether or not this one is checked
+	exportClosingNexts(pass)
 	opts := flags
 	if on, err := configfile.Apply(pass, opts.bind); err != nil || !on {
 		return nil, err // off in this directory: nothing to report

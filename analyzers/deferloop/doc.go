@@ -171,7 +171,17 @@
 //     net/http and the clients built on it): io.ReadAll(x.Body), io.Copy(w,
 //     x.Body) or io.CopyBuffer. A body that reaches its end hands its connection
 //     back to the pool, and one whose read fails has it closed: the deferred Close
-//     has nothing left to release. A call under a nil guard of its receiver (if x
+//     has nothing left to release. So does, for a deferred rows.Close(), a loop
+//     for rows.Next() { ... } that ends only when Next returns false (no break of
+//     it, no branch out of it; a return or a panic leaves the function), where Next
+//     closes the rows when it returns false: *sql.Rows of database/sql (at the end
+//     of the last result set, or on an error; not when the iteration calls
+//     NextResultSet), pgx's Rows (v4 and v5, which document it; the table is
+//     knowledge.NextClosesRows), or a wrapper whose Next is only return
+//     r.F.Next() on a field F with such a Next (FerretDB's fsql.Rows; a fact the
+//     pass exports). Rows read to their end have handed back their connection. A
+//     path that skips the loop (a continue before it) or leaves it early (a break)
+//     leaves the rows open, and is reported. A call under a nil guard of its receiver (if x
 //     != nil { x.Close() }) counts on both branches: where x is nil there is
 //     nothing to release;
 //   - a deferred literal that acts on the function's outcome: each of its statements
@@ -258,5 +268,14 @@
 // its context, or a redundant deferred Close, is not recognised; with
 // -deferloop.delayed it is reported as plain delay. A defer that ends the iteration
 // of a loop without a condition, or with a call as its condition, is read as
-// setting up, like any loop but a range over a channel: quiet.
+// setting up, like any loop but a range over a channel: quiet. A wrapper of rows
+// whose Next returns the wrapped Next is taken as drained whatever its own Close
+// does besides (FerretDB's drops debug tracking): anything more it holds stays
+// unreported. A defer in a case of a select, in an endless loop, whose channel
+// delivers one value per call (a transport's roundTrip waiting for its write's
+// result, then returning) is reported, as the loop is seen to come round to it
+// again: known false positive. Policy, reported by design: an in-memory iterator
+// whose Close only drops debug tracking (its Close is a release, and it is
+// assigned per iteration), and a defer in a bounded retry or wait loop whose count
+// is neither a small constant nor a collection.
 package deferloop

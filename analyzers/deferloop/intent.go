@@ -322,12 +322,16 @@ func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.Block
 	ends := endsValue(info, call)
 	viaField := fieldRelease(pass, region, call)
 	guards := nilGuardedReleases(info, loop, call)
+	drained := drainedRows(pass, region, call)
 	releases := func(n ast.Node) bool {
 		if _, isDefer := n.(*ast.DeferStmt); isDefer {
 			return false
 		}
 		if cond, ok := n.(ast.Expr); ok && guards[cond] {
 			return true // if x != nil { x.Close() }: released, or nil and nothing to release
+		}
+		if cond, ok := n.(ast.Expr); ok && drained[cond] {
+			return true // for x.Next() { ... } to its end: Next closed the rows
 		}
 		found := false
 		ast.Inspect(n, func(n ast.Node) bool {

@@ -89,3 +89,33 @@ func IsCommandType(t types.Type) bool {
 	}
 	return false
 }
+
+// closingNexts are the Next methods that close their rows when they return false,
+// with the import path and type each is declared on.
+var closingNexts = []struct{ path, typ string }{
+	// Rows.Next closes the rows at the end of the last result set and when a
+	// read fails (nextLocked's doClose); when the context is done it returns
+	// false and awaitDone closes them. A later result set keeps them open: see
+	// NextClosesRows.
+	{"database/sql", "Rows"},
+	// pgx documents it on the interface: "It automatically closes rows upon
+	// returning false" (v5), "when all rows are read" (v4, whose connRows.Next
+	// closes on a read error too).
+	{"github.com/jackc/pgx/v4", "Rows"},
+	{"github.com/jackc/pgx/v5", "Rows"},
+}
+
+// NextClosesRows reports whether fn is a Next method of a query's rows that
+// closes them when it returns false, at their end or on an error: a loop for
+// rows.Next() { ... } that runs until its condition fails has released the rows
+// (their connection is back in the pool), and a Close deferred or called after it
+// has nothing left to do. For database/sql, only while the query has no further
+// result set: rows that go on with NextResultSet stay open until Close.
+func NextClosesRows(fn types.Object) bool {
+	for _, n := range closingNexts {
+		if IsMethod(fn, n.path, n.typ, "Next") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package deferloop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/deferlint/deferlint/internal/knowledge"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file finds the loops for rows.Next() { ... } that read a query's rows to
+// their end, where Next closes the rows when it returns false: a deferred
+// rows.Close() after such a loop has nothing left to release.
+
+// nextClosesRows is the fact of a Next method whose body is only return r.F.Next(),
+// on a field F whose own Next closes its rows when it returns false (see
+// knowledge.NextClosesRows, or a method with this fact): FerretDB's fsql.Rows
+// wraps a *sql.Rows so. The wrapper's Next returns false exactly when the wrapped
+// rows have closed themselves.
+type nextClosesRows struct {
+	Field string
+}
+
+func (*nextClosesRows) AFact() {}
+
+func (f *nextClosesRows) String() string { return "nextClosesRows(" + f.Field + ")" }
+
+// exportClosingNexts exports a nextClosesRows fact for each Next method of the
+// package that delegates to a closing Next (see delegatedNext), until no more are
+// found: a wrapper may wrap another wrapper of the same package.
+func exportClosingNexts(pass *analysis.Pass) {
+	var nexts []*ast.FuncDecl
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == "Next" {
+				nexts = append(nexts, fd)
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range nexts {
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || closesRows(pass, fn) {
+				continue
+			}
+			if field := delegatedNext(pass, fd); field != "" {
+				pass.ExportObjectFact(fn, &nextClosesRows{Field: field})
+				changed = true
+			}
+		}
+	}
+}
+
+// delegatedNext returns the field F when the method fd, without parameters and
+// returning one bool, has for its whole body return r.F.Next(), r its receiver and
+// F.Next a Next that closes its rows (see closesRows); else "".
+func delegatedNext(pass *analysis.Pass, fd *ast.FuncDecl) string {
+	info := pass.TypesInfo
+	if len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || fd.Body == nil ||
+		fd.Type.Params.NumFields() != 0 || len(fd.Body.List) != 1 {
+		return ""
+	}
+	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return ""
+	}
+	call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return ""
+	}
+	next, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || next.Sel.Name != "Next" || !closesRows(pass, typeutil.Callee(info, call)) {
+		return ""
+	}
+	field, ok := ast.Unparen(next.X).(*ast.SelectorExpr)
+	recv, isRecv := info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
+	if !ok || !isRecv || !isVar(info, field.X, recv) {
+		return ""
+	}
+	if s, ok := info.Selections[field]; !ok || s.Kind() != types.FieldVal {
+		return ""
+	}
+	return field.Sel.Name
+}
+
+// closesRows reports whether fn is a Next method that closes its rows when it
+// returns false: one that knowledge.NextClosesRows lists, or one delegating to such
+// a method (a nextClosesRows fact).
+func closesRows(pass *analysis.Pass, fn types.Object) bool {
+	if fn == nil {
+		return false
+	}
+	if knowledge.NextClosesRows(fn) {
+		return true
+	}
+	f, ok := fn.(*types.Func)
+	return ok && pass.ImportObjectFact(f, new(nextClosesRows))
+}
+
+// drainedRows returns, for a deferred x.Close(), the conditions x.Next() of the
+// loops for x.Next() { ... } in region (outside function literals) whose Next
+// closes the rows when it returns false (see closesRows) and which leave only when
+// their condition fails (see leavesByCondition), or by a return or a panic. A path
+// through such a condition either reads the rows to their end, which closes them,
+// or leaves the function. None when region calls x.NextResultSet(): rows that go on
+// to another result set stay open past the first's end.
+func drainedRows(pass *analysis.Pass, region *ast.BlockStmt, call *ast.CallExpr) map[ast.Expr]bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Close" || len(call.Args) != 0 || region == nil {
+		return nil
+	}
+	if callsMethod(pass.TypesInfo, region, sel.X, "NextResultSet") {
+		return nil
+	}
+	rows := types.ExprString(ast.Unparen(sel.X))
+	labels := make(map[ast.Stmt]*ast.Ident) // the label of each labelled statement
+	conds := make(map[ast.Expr]bool)
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			labels[n.Stmt] = n.Label
+		case *ast.ForStmt:
+			if nextOf(pass, n.Cond, rows) && n.Post == nil && leavesByCondition(n, labels[n]) {
+				conds[n.Cond] = true
+			}
+		}
+		return true
+	})
+	return conds
+}
+
+// nextOf reports whether cond is a call rows.Next(), rows as written, of a Next
+// that closes the rows when it returns false (see closesRows).
+func nextOf(pass *analysis.Pass, cond ast.Expr, rows string) bool {
+	call, ok := ast.Unparen(cond).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Next" && types.ExprString(ast.Unparen(sel.X)) == rows &&
+		closesRows(pass, typeutil.Callee(pass.TypesInfo, call))
+}
+
+// leavesByCondition reports whether the loop, labelled label (or nil), can end
+// only by its condition failing, short of a return, a panic or a call that does not
+// return: its body (outside function literals) holds no break of the loop, no
+// break or continue of an enclosing statement, and no goto to a label outside the
+// body. A break of a switch, a select or a loop inside the body stays inside
+// (branch statements lie only in such a statement's body).
+func leavesByCondition(loop *ast.ForStmt, label *ast.Ident) bool {
+	inner := make(map[string]bool) // labels declared inside the body
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			inner[n.Label.Name] = true
+		}
+		return true
+	})
+	ok := true
+	var visit func(n ast.Node, breakable bool)
+	visit = func(n ast.Node, breakable bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				visit(n.Body, true)
+				return false
+			case *ast.RangeStmt:
+				visit(n.Body, true)
+				return false
+			case *ast.SwitchStmt:
+				visit(n.Body, true)
+				return false
+			case *ast.TypeSwitchStmt:
+				visit(n.Body, true)
+				return false
+			case *ast.SelectStmt:
+				visit(n.Body, true)
+				return false
+			case *ast.BranchStmt:
+				ok = staysInLoop(n, breakable, inner, label)
+			}
+			return true
+		})
+	}
+	visit(loop.Body, false)
+	return ok
+}
+
+// staysInLoop reports whether the branch statement b, in the body of a loop
+// labelled label, leaves the loop neither by its end nor past an enclosing
+// statement: a continue of the loop, a break of a statement inside the body
+// (breakable), or a branch to a label declared inside the body.
+func staysInLoop(b *ast.BranchStmt, breakable bool, inner map[string]bool, label *ast.Ident) bool {
+	switch {
+	case b.Tok == token.FALLTHROUGH:
+		return true
+	case b.Label != nil:
+		return inner[b.Label.Name] || b.Tok == token.CONTINUE && label != nil && b.Label.Name == label.Name
+	case b.Tok == token.BREAK:
+		return breakable
+	case b.Tok == token.CONTINUE:
+		return true // unlabelled: of this loop, or of a loop inside the body
+	}
+	return false // an unlabelled goto does not parse
+}
