@@ -348,7 +348,12 @@
 //
 // pgx rows are also released by a failed Scan or Values (if err := rows.Scan(...);
 // err != nil { return err } does not leak them), and testify's require.False(t,
-// rows.Next()) counts as running the rows to their end.
+// rows.Next()) counts as running the rows to their end. Rows of database/sql,
+// sqlx and pgx are closed, or being closed, whenever their Err() is non-nil
+// (database/sql: Next closed them on the driver error it met, and awaitDone
+// closes them right after it records a done context's error; pgx: the error's
+// fatal closed them), so if err := rows.Err(); err != nil { return err } before
+// the deferred Close does not leak them.
 //
 // Not reported: resources acquired in code that runs at most once per process
 // (main.main, an init function, a function whose one call site runs once:

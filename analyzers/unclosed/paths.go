@@ -33,9 +33,11 @@ type tracked struct {
 	// itself, come round again in a loop, or another assignment to the variable.
 	// The old resource can no longer be released there.
 	dropped ast.Node
-	// scanErrs holds the variables that receive the error of v.Scan or v.Values, for
-	// kinds whose failed Scan releases the resource (pgx): err != nil on them ends
-	// the path.
+	// scanErrs holds the variables that receive an error whose non-nil value
+	// means the resource is released: that of v.Scan or v.Values, for kinds whose
+	// failed Scan releases it (pgx), and that of v.Err(), for kinds whose non-nil
+	// Err means the rows are closed (Kind.ErrEnds): err != nil on them ends the
+	// path.
 	scanErrs map[*types.Var]bool
 }
 
@@ -254,6 +256,11 @@ func (r *tracked) comparison(e *ast.BinaryExpr, paired bool) (obligation.Gone, b
 		if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && r.scanErrs[objVar(r.info, id)] && r.isNil(pair[1]) {
 			return obligation.GoneIf(e.Op == token.NEQ), true
 		}
+		if call, ok := ast.Unparen(pair[0]).(*ast.CallExpr); ok && len(call.Args) == 0 && r.isNil(pair[1]) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Err" && r.kind.ErrEnds && r.isVar(sel.X, r.v) {
+				return obligation.GoneIf(e.Op == token.NEQ), true // if rows.Err() != nil
+			}
+		}
 	}
 	other, isErr := r.operand(e, paired)
 	switch {
@@ -294,13 +301,26 @@ func (r *tracked) isNil(e ast.Expr) bool {
 	return ok && r.info.Uses[id] == types.Universe.Lookup("nil")
 }
 
+// releasedOnError reports whether a non-nil error from the tracked rows' method
+// name means the rows are released (see Kind.ScanEnds, Kind.ErrEnds).
+func (r *tracked) releasedOnError(name string) bool {
+	switch name {
+	case "Scan", "Values":
+		return r.kind.ScanEnds
+	case "Err":
+		return r.kind.ErrEnds
+	}
+	return false
+}
+
 func objVar(info *types.Info, id *ast.Ident) *types.Var {
 	v, _ := info.Uses[id].(*types.Var)
 	return v
 }
 
-// findScanErrs records the variables assigned the error of a Scan or Values call on
-// the tracked variable: err := rows.Scan(...), vals, err := rows.Values().
+// findScanErrs records the variables assigned an error that, non-nil, means the
+// tracked rows are released: err := rows.Scan(...), vals, err := rows.Values()
+// (Kind.ScanEnds), err := rows.Err() (Kind.ErrEnds).
 func (r *tracked) findScanErrs(body *ast.BlockStmt) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
@@ -312,7 +332,7 @@ func (r *tracked) findScanErrs(body *ast.BlockStmt) {
 			return true
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || (sel.Sel.Name != "Scan" && sel.Sel.Name != "Values") || !r.isVar(sel.X, r.v) {
+		if !ok || !r.releasedOnError(sel.Sel.Name) || !r.isVar(sel.X, r.v) {
 			return true
 		}
 		if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {

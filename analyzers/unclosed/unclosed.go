@@ -286,7 +286,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		graphs[body] = g
 	}
 	r.findGuards(body, released)
-	if src.Kind.ScanEnds {
+	if src.Kind.ScanEnds || src.Kind.ErrEnds {
 		r.findScanErrs(body)
 	}
 	ret := r.leakPath(g, body)

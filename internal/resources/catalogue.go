@@ -30,6 +30,14 @@ type Kind struct {
 	BodyOnly bool     // released through its Body field (resp.Body.Close()), as *http.Response is
 	NextEnds bool     // a Next method that returned false has released it (sql.Rows, pgx Rows)
 	ScanEnds bool     // a Scan or Values method that failed has released it (pgx Rows)
+	// ErrEnds says that a non-nil Err() means the rows are closed or being
+	// closed. database/sql: Rows.Err returns a driver error that Next met,
+	// and Next closed the rows then (nextLocked's doClose), or the error of a
+	// done context, which awaitDone stores just before it closes them (its
+	// rs.close); before the first Next, only the latter. pgx (v4 and v5): Err
+	// returns the error its fatal recorded, and fatal closes the rows. A path
+	// under if err := rows.Err(); err != nil holds no open rows.
+	ErrEnds  bool
 	Leak     string   // what goes wrong at run time when it is not released
 	Types    []string // the types that hold it, as types.TypeString prints them
 	PreGo123 bool     // only a leak in files whose Go version is below 1.23 (tickers)
@@ -81,7 +89,7 @@ var (
 		Leak: "its file descriptor leaks"}
 	response = &Kind{Name: "response", Noun: "HTTP response", Release: []string{"Close"}, BodyOnly: true, Types: []string{"*net/http.Response"},
 		Leak: "its connection is not reused or freed until the body is read to its end"}
-	rows = &Kind{Name: "rows", Noun: "sql.Rows", Release: []string{"Close"}, NextEnds: true, Types: []string{"*database/sql.Rows"},
+	rows = &Kind{Name: "rows", Noun: "sql.Rows", Release: []string{"Close"}, NextEnds: true, ErrEnds: true, Types: []string{"*database/sql.Rows"},
 		Leak: "its database connection stays busy"}
 	stmt = &Kind{Name: "stmt", Noun: "prepared statement", Release: []string{"Close"}, Types: []string{"*database/sql.Stmt"},
 		Leak: "the statement stays prepared on its connections"}
@@ -109,14 +117,14 @@ var (
 		Leak: "before Go 1.23 an unstopped ticker is never garbage collected"}
 	tick = &Kind{Name: "tick", Noun: "time.Tick channel", PreGo123: true,
 		Leak: "before Go 1.23 its ticker can never be stopped or garbage collected"}
-	sqlxRows = &Kind{Name: "sqlxrows", Noun: "sqlx.Rows", Release: []string{"Close"}, NextEnds: true, Types: []string{"*github.com/jmoiron/sqlx.Rows"},
+	sqlxRows = &Kind{Name: "sqlxrows", Noun: "sqlx.Rows", Release: []string{"Close"}, NextEnds: true, ErrEnds: true, Types: []string{"*github.com/jmoiron/sqlx.Rows"},
 		Leak: "its database connection stays busy"}
 	sqlxStmt = &Kind{Name: "sqlxstmt", Noun: "prepared statement", Release: []string{"Close"},
 		Types: []string{"*github.com/jmoiron/sqlx.Stmt", "*github.com/jmoiron/sqlx.NamedStmt"},
 		Leak:  "the statement stays prepared on its connections"}
 	sqlxTx = &Kind{Name: "sqlxtx", Noun: "transaction", Release: []string{"Commit", "Rollback"}, Types: []string{"*github.com/jmoiron/sqlx.Tx"},
 		Leak: "it holds its database connection for ever"}
-	pgxRows = &Kind{Name: "pgxrows", Noun: "pgx.Rows", Release: []string{"Close"}, NextEnds: true, ScanEnds: true,
+	pgxRows = &Kind{Name: "pgxrows", Noun: "pgx.Rows", Release: []string{"Close"}, NextEnds: true, ScanEnds: true, ErrEnds: true,
 		Types: []string{"github.com/jackc/pgx/v4.Rows", "github.com/jackc/pgx/v5.Rows"},
 		Leak:  "its connection stays busy"}
 )

@@ -30,12 +30,12 @@ func twoQueries(db *sql.DB) error {
 }
 
 // handed gives the rows to an owner on one path: the advice names that path.
-func handed(db *sql.DB, keep func(*sql.Rows)) error {
+func handed(db *sql.DB, keep func(*sql.Rows), check func() error) error {
 	rows, err := db.Query("SELECT 1") // want `call rows.Close\(\) on each path that does not hand it on as line 41 does`
 	if err != nil {
 		return err
 	}
-	if err := rows.Err(); err != nil {
+	if err := check(); err != nil {
 		return err
 	}
 	keep(rows)
@@ -103,4 +103,20 @@ func writeChecked(name string, b []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// handedAfterErr gives the rows to an owner after testing their Err: quiet,
+// since a non-nil Err means database/sql has closed the rows (or is closing
+// them), so the early return holds none (round 10: this was a want, the false
+// shape of langchaingo's drivers).
+func handedAfterErr(db *sql.DB, keep func(*sql.Rows)) error {
+	rows, err := db.Query("SELECT 1") // quiet: the only other path is under rows.Err() != nil
+	if err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	keep(rows)
+	return nil
 }

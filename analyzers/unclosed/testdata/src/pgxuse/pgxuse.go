@@ -55,3 +55,17 @@ func collected(ctx context.Context, conn *pgx.Conn) ([]int, error) {
 	}
 	return ns, nil
 }
+
+// Quiet: pgx's Err returns the error its fatal recorded, and fatal closed the
+// rows: the path under a non-nil Err holds none.
+func errBeforeDefer(ctx context.Context, conn *pgx.Conn) error {
+	rows, err := conn.Query(ctx, "SELECT 1") // quiet: the early return is under rows.Err() != nil
+	if err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	defer rows.Close()
+	return nil
+}
