@@ -138,7 +138,8 @@
 // A response to a request made with http.NewRequestWithContext(ctx, ...), where
 // ctx, cancel := context.WithCancel (WithTimeout, WithDeadline, their Cause
 // forms) in the same function and defer cancel() runs before the request is
-// sent, is released at every return: cancelling a request's context after the
+// sent, is released at every return, kept or discarded (_, err = client.Do(req)):
+// cancelling a request's context after the
 // response came makes the transport close its connection (the readLoop's
 // ctx.Done case; HTTP/2 resets the stream). This covers the connection only:
 // responses dropped before the return (a loop that sends again with the last

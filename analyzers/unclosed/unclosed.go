@@ -208,6 +208,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		if inTest && testLoop(pass.TypesInfo, cur, src) == nil {
 			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
 		}
+		if src.Kind.BodyOnly && via == nil && t.CancelledAtReturn(call, body) {
+			// _, err = client.Do(req) where req's context's cancel is deferred: the
+			// transport closes the response's connection when the context is
+			// cancelled, at the return, as for a response kept (see below).
+			return
+		}
 		subject := "the " + what
 		if via != nil {
 			subject = what + ","

@@ -112,3 +112,28 @@ func pollWithTimeout(client *http.Client, url string, n int) error {
 	}
 	return nil
 }
+
+// Quiet: a response discarded (_, err = client.Do(req)) to a request whose
+// context's cancel is deferred: the cancel at the return makes the transport
+// close its connection, as for a response kept (measurement 13: dendrite's
+// phonehomestats).
+func discardedCancelled(client *http.Client, url string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	_, err = client.Do(req) // quiet: the deferred cancel frees the connection
+	return err
+}
+
+// Reported: the same discarded response without the deferred cancel.
+func discardedNotCancelled(client *http.Client, url string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	_, err = client.Do(req) // want `the HTTP response from client.Do is discarded`
+	return err
+}
