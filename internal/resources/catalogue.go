@@ -82,6 +82,11 @@ type Catalogue struct {
 	byName     map[string]*Kind
 	pkgs       map[string]bool
 	anyRelease []string
+	// typeNames holds the last name of every kind's types (File for *os.File),
+	// so that KindOf can rule out most types without printing them; anyType
+	// when a type was written in a form without one (then every type is printed).
+	typeNames map[string]bool
+	anyType   bool
 }
 
 var (
@@ -187,7 +192,8 @@ func NewCatalogue(extra []*Extra) *Catalogue {
 var builtinCatalogue = sync.OnceValue(func() *Catalogue { return newCatalogue(nil) })
 
 func newCatalogue(extra []*Extra) *Catalogue {
-	c := &Catalogue{acquirers: make(map[string]*Acquirer), byName: make(map[string]*Kind), pkgs: make(map[string]bool)}
+	c := &Catalogue{acquirers: make(map[string]*Acquirer), byName: make(map[string]*Kind), pkgs: make(map[string]bool),
+		typeNames: make(map[string]bool)}
 	for _, group := range builtin {
 		c.addKind(group.kind)
 		for _, name := range group.names {
@@ -208,7 +214,26 @@ func (c *Catalogue) addKind(k *Kind) {
 	if c.byName[k.Name] == nil {
 		c.byName[k.Name] = k
 		c.Kinds = append(c.Kinds, k)
+		for _, t := range k.Types {
+			c.addTypeName(t)
+		}
 	}
+}
+
+// addTypeName records the name a named type written as typ ("*os.File",
+// "github.com/jackc/pgx/v5.Rows", "example.com/p.List[int]") has, or gives up
+// the filter for a type written otherwise.
+func (c *Catalogue) addTypeName(typ string) {
+	name := strings.TrimLeft(typ, "*")
+	name = name[strings.LastIndex(name, ".")+1:]
+	if i := strings.Index(name, "["); i >= 0 {
+		name = name[:i]
+	}
+	if name == "" || strings.ContainsAny(name, "/ ]()") || !strings.Contains(typ, ".") {
+		c.anyType = true
+		return
+	}
+	c.typeNames[name] = true
 }
 
 func (c *Catalogue) add(a *Acquirer) {
@@ -225,15 +250,15 @@ func (c *Catalogue) AcquiringPackage(path string) bool { return c.pkgs[path] }
 
 // Acquirer returns the catalogue's entry for fn, or nil.
 func (c *Catalogue) Acquirer(fn *types.Func) *Acquirer {
-	if fn == nil || fn.Pkg() == nil {
-		return nil
+	if fn == nil || fn.Pkg() == nil || !c.pkgs[fn.Pkg().Path()] {
+		return nil // the package test first: the key is a string built per call
 	}
 	return c.acquirers[knowledge.Key(fn)]
 }
 
 // KindOf returns the kind whose type is t, or nil.
 func (c *Catalogue) KindOf(t types.Type) *Kind {
-	if t == nil {
+	if t == nil || !c.mayName(t) {
 		return nil
 	}
 	s := types.TypeString(t, nil)
@@ -243,6 +268,25 @@ func (c *Catalogue) KindOf(t types.Type) *Kind {
 		}
 	}
 	return nil
+}
+
+// mayName reports whether t may be one of the kinds' types, by its name: the
+// cheap test before printing it. Every kind's type is named, or a pointer to a
+// named type.
+func (c *Catalogue) mayName(t types.Type) bool {
+	if c.anyType {
+		return true
+	}
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	switch t := t.(type) {
+	case *types.Named:
+		return c.typeNames[t.Obj().Name()]
+	case *types.Alias:
+		return c.typeNames[t.Obj().Name()] || c.mayName(types.Unalias(t))
+	}
+	return false
 }
 
 // AnyRelease is the set of method names that release some kind: used for values
