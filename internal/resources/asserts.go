@@ -317,21 +317,18 @@ func boolOrder(b bool) int {
 // mayStop is the fast path: whether body has a call that does not return, and no
 // recover, which could turn a panic into a normal return.
 func (t *Tracker) mayStop(body *ast.BlockStmt) bool {
-	stops, recovers := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	calls := t.callsIn(body).frame
+	for _, call := range calls {
+		if b, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Builtin); ok && b.Name() == "recover" {
 			return false
-		case *ast.CallExpr:
-			if b, ok := typeutil.Callee(t.Pass.TypesInfo, n).(*types.Builtin); ok && b.Name() == "recover" {
-				recovers = true
-			} else if !t.MayReturn(n) || len(t.Assertions(n)) > 0 {
-				stops = true
-			}
 		}
-		return !recovers
-	})
-	return stops && !recovers
+	}
+	for _, call := range calls {
+		if !t.MayReturn(call) || len(t.Assertions(call)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // assertsFrom reads the Asserts fact of fd from its body, or nil.

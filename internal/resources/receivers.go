@@ -23,19 +23,13 @@ func (t *Tracker) releasesOwnReceiver(fd *ast.FuncDecl) bool {
 	if !ok {
 		return false
 	}
-	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
+	for _, call := range t.callsIn(fd.Body).all {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if ok && rootVar(info, sel.X) == recv && (slices.Contains(t.Cat.AnyRelease(), sel.Sel.Name) || t.releasesReceiver(info, sel)) {
-			found = true
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // rootVar returns the variable a chain of field selections starts from (s in

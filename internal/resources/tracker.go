@@ -23,11 +23,13 @@ type Tracker struct {
 	imported map[*types.Func]*Asserts // other packages' Asserts, looked up once each
 	analyzed map[*types.Package]bool
 	std      *knowledge.StdPackages
+	calls    map[*ast.BlockStmt]*bodyCalls // see callsIn
 }
 
 // NewTracker returns a tracker for pass that reads facts from facts.
 func NewTracker(pass *analysis.Pass, cat *Catalogue, facts *Facts) *Tracker {
-	return &Tracker{Pass: pass, Cat: cat, facts: facts, imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset)}
+	return &Tracker{Pass: pass, Cat: cat, facts: facts, imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset),
+		calls: make(map[*ast.BlockStmt]*bodyCalls)}
 }
 
 // Source is what an acquiring call yields.
@@ -572,3 +574,33 @@ func (t *Tracker) isAnalyzed(pkg *types.Package) bool {
 
 // Acquiring reports whether pkg has functions that return fresh obligations.
 func (t *Tracker) Acquiring(pkg *types.Package) bool { return t.facts.Acquiring(pkg) }
+
+// bodyCalls lists the calls of a function body in source order: all of them,
+// and those of its own frame (outside nested function literals).
+type bodyCalls struct{ all, frame []*ast.CallExpr }
+
+// callsIn returns the calls of body, listed on first use: the fixed points of
+// Compute ask about the same bodies again whenever a callee's facts grow.
+func (t *Tracker) callsIn(body *ast.BlockStmt) *bodyCalls {
+	if c := t.calls[body]; c != nil {
+		return c
+	}
+	c := new(bodyCalls)
+	var litEnd token.Pos // the end of the outermost function literal walked into
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if n.Pos() >= litEnd {
+				litEnd = n.End()
+			}
+		case *ast.CallExpr:
+			c.all = append(c.all, n)
+			if n.Pos() >= litEnd {
+				c.frame = append(c.frame, n)
+			}
+		}
+		return true
+	})
+	t.calls[body] = c
+	return c
+}
