@@ -405,6 +405,11 @@ func (e *engine) run(units []*unit) error {
 			defer close(u.done)
 			for _, d := range u.deps {
 				<-d.typed // the whole graph below u is typed: see sharedTypes
+				if e.usesFacts {
+					// Type-checking u before its imports' facts are known would
+					// only hold its syntax and types in memory while it waits.
+					<-d.done
+				}
 			}
 			if u.source {
 				sem <- struct{}{}
