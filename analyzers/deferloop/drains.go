@@ -2,10 +2,10 @@ package deferloop
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
+	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -148,70 +148,14 @@ func nextOf(pass *analysis.Pass, cond ast.Expr, rows string) bool {
 
 // leavesByCondition reports whether the loop, labelled label (or nil), can end
 // only by its condition failing, short of a return, a panic or a call that does not
-// return: its body (outside function literals) holds no break of the loop, no
-// break or continue of an enclosing statement, and no goto to a label outside the
-// body. A break of a switch, a select or a loop inside the body stays inside
-// (branch statements lie only in such a statement's body).
+// return: no branch statement of its body leaves it (see loops.BodyBranches): no
+// break of the loop, no break or continue of an enclosing statement, and no goto to
+// a label outside the body.
 func leavesByCondition(loop *ast.ForStmt, label *ast.Ident) bool {
-	inner := make(map[string]bool) // labels declared inside the body
-	ast.Inspect(loop.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	for _, dest := range loops.BodyBranches(loop, label) {
+		if dest == loops.LeavesLoop {
 			return false
-		case *ast.LabeledStmt:
-			inner[n.Label.Name] = true
 		}
-		return true
-	})
-	ok := true
-	var visit func(n ast.Node, breakable bool)
-	visit = func(n ast.Node, breakable bool) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			if !ok {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt:
-				visit(n.Body, true)
-				return false
-			case *ast.RangeStmt:
-				visit(n.Body, true)
-				return false
-			case *ast.SwitchStmt:
-				visit(n.Body, true)
-				return false
-			case *ast.TypeSwitchStmt:
-				visit(n.Body, true)
-				return false
-			case *ast.SelectStmt:
-				visit(n.Body, true)
-				return false
-			case *ast.BranchStmt:
-				ok = staysInLoop(n, breakable, inner, label)
-			}
-			return true
-		})
 	}
-	visit(loop.Body, false)
-	return ok
-}
-
-// staysInLoop reports whether the branch statement b, in the body of a loop
-// labelled label, leaves the loop neither by its end nor past an enclosing
-// statement: a continue of the loop, a break of a statement inside the body
-// (breakable), or a branch to a label declared inside the body.
-func staysInLoop(b *ast.BranchStmt, breakable bool, inner map[string]bool, label *ast.Ident) bool {
-	switch {
-	case b.Tok == token.FALLTHROUGH:
-		return true
-	case b.Label != nil:
-		return inner[b.Label.Name] || b.Tok == token.CONTINUE && label != nil && b.Label.Name == label.Name
-	case b.Tok == token.BREAK:
-		return breakable
-	case b.Tok == token.CONTINUE:
-		return true // unlabelled: of this loop, or of a loop inside the body
-	}
-	return false // an unlabelled goto does not parse
+	return true
 }

@@ -1,5 +1,6 @@
 // Package loops answers questions about loops: which loops enclose a node within its
-// function, and whether a file gives each iteration its own loop variables.
+// function, whether a file gives each iteration its own loop variables, and where
+// each branch statement of a loop's body goes (BodyBranches).
 package loops
 
 import (

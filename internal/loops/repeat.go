@@ -65,90 +65,40 @@ func Repeating(g *flow.Graph, stmt ast.Node, enclosing []ast.Stmt) (loop ast.Stm
 // deeper.
 func MovableBody(info *types.Info, loop ast.Stmt, label *ast.Ident) (continues []*ast.BranchStmt, ok bool) {
 	body := Body(loop)
-	if body == nil {
+	if body == nil || returnsOrRecovers(info, body) {
 		return nil, false
 	}
-	inner := make(map[string]bool) // labels declared inside the body
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.LabeledStmt:
-			inner[n.Label.Name] = true
+	for b, dest := range BodyBranches(loop, label) {
+		switch {
+		case b.Tok == token.GOTO || dest == LeavesLoop:
+			return nil, false
+		case dest == ContinuesLoop:
+			continues = append(continues, b)
 		}
-		return true
-	})
-	ok = true
-	var visit func(n ast.Node, breakable, continuable bool)
-	visit = func(n ast.Node, breakable, continuable bool) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			if !ok {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				ok = false
-			case *ast.CallExpr:
-				if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent {
-					if b, isBuiltin := info.Uses[id].(*types.Builtin); isBuiltin && b.Name() == "recover" {
-						ok = false
-					}
-				}
-			case *ast.ForStmt, *ast.RangeStmt:
-				inBody := Body(n)
-				for _, part := range children(n) {
-					visit(part, part == inBody || breakable, part == inBody || continuable)
-				}
-				return false
-			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				for _, part := range children(n) {
-					visit(part, true, continuable)
-				}
-				return false
-			case *ast.BranchStmt:
-				switch {
-				case n.Tok == token.GOTO:
-					ok = false
-				case n.Label != nil:
-					if inner[n.Label.Name] {
-						break
-					}
-					if n.Tok == token.CONTINUE && label != nil && n.Label.Name == label.Name {
-						continues = append(continues, n)
-					} else {
-						ok = false
-					}
-				case n.Tok == token.BREAK && !breakable:
-					ok = false
-				case n.Tok == token.CONTINUE && !continuable:
-					continues = append(continues, n)
-				}
-			}
-			return true
-		})
-	}
-	visit(body, false, false)
-	if !ok {
-		return nil, false
 	}
 	return continues, true
 }
 
-// children returns the direct child nodes of a statement.
-func children(n ast.Node) []ast.Node {
-	var list []ast.Node
-	ast.Inspect(n, func(c ast.Node) bool {
-		if c == n {
-			return true
+// returnsOrRecovers reports whether body holds, outside nested function literals, a
+// return statement or a call of the builtin recover.
+func returnsOrRecovers(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.CallExpr:
+			if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent {
+				if b, isBuiltin := info.Uses[id].(*types.Builtin); isBuiltin && b.Name() == "recover" {
+					found = true
+				}
+			}
 		}
-		if c != nil {
-			list = append(list, c)
-		}
-		return false
+		return !found
 	})
-	return list
+	return found
 }
 
 // LastInIteration reports whether the statement at cur is the last one that its
