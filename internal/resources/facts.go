@@ -106,14 +106,22 @@ func (t *Tracker) neverResource(typ types.Type) bool {
 
 // mayHold reports whether a value of type t may be or contain a resource: pointers,
 // interfaces, type parameters, slices, maps and channels of those, structs.
-func mayHold(t types.Type) bool {
+func mayHold(t types.Type) bool { return mayHoldElems(t, 0) }
+
+// mayHoldElems is mayHold for a type reached through depth slice or array
+// element types. A type may be its own element (type Tree []Tree): past a depth
+// no real type reaches, the answer is the cautious one.
+func mayHoldElems(t types.Type, depth int) bool {
+	if depth > 8 {
+		return true
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic, *types.Signature:
 		return false
 	case *types.Slice:
-		return mayHold(u.Elem())
+		return mayHoldElems(u.Elem(), depth+1)
 	case *types.Array:
-		return mayHold(u.Elem())
+		return mayHoldElems(u.Elem(), depth+1)
 	}
 	return true
 }
