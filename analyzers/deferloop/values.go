@@ -166,7 +166,15 @@ func derive(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, vars []*types.
 
 // mayHoldReference reports whether a value of type t can refer to another value: all
 // but numbers, strings, booleans, slices and arrays of those, and errors.
-func mayHoldReference(t types.Type) bool {
+func mayHoldReference(t types.Type) bool { return mayHoldReferenceElems(t, 0) }
+
+// mayHoldReferenceElems is mayHoldReference for a type reached through depth
+// slice or array element types. A type may be its own element (type Tree
+// []Tree): past a depth no real type reaches, the answer is the cautious one.
+func mayHoldReferenceElems(t types.Type, depth int) bool {
+	if depth > 8 {
+		return true
+	}
 	if types.Identical(t, types.Universe.Lookup("error").Type()) {
 		return false
 	}
@@ -174,9 +182,9 @@ func mayHoldReference(t types.Type) bool {
 	case *types.Basic:
 		return false
 	case *types.Slice:
-		return mayHoldReference(u.Elem())
+		return mayHoldReferenceElems(u.Elem(), depth+1)
 	case *types.Array:
-		return mayHoldReference(u.Elem())
+		return mayHoldReferenceElems(u.Elem(), depth+1)
 	}
 	return true
 }
