@@ -837,7 +837,7 @@ func declares(s ast.Stmt, spec ast.Node) bool {
 // when the error is checked in any other way.
 func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) []analysis.SuggestedFix {
 	release := r.kind.ReleaseCall(v)
-	if release == "" || len(loops.Enclosing(cur)) > 0 {
+	if release == "" || len(loops.Enclosing(cur)) > 0 || !hasReleaseMethod(pass, r) {
 		return nil
 	}
 	list, index := stmtList(cur, r.stmt)
@@ -855,6 +855,19 @@ func deferFix(pass *analysis.Pass, cur inspector.Cursor, r *tracked, v string) [
 		Message:   "Defer " + release,
 		TextEdits: []analysis.TextEdit{edit.AfterStatement(pass, after, "defer "+release)},
 	}}
+}
+
+// hasReleaseMethod reports whether the variable's own type has the method the
+// fix would call: a variable declared as an io.Reader and assigned a file
+// (in := cmd.InOrStdin(); in, err = os.Open(name)) holds a file that has Close,
+// but in.Close() does not compile.
+func hasReleaseMethod(pass *analysis.Pass, r *tracked) bool {
+	if r.kind.BodyOnly || r.v == nil {
+		return true // the body of a response: an io.ReadCloser
+	}
+	obj, _, _ := types.LookupFieldOrMethod(r.v.Type(), true, pass.Pkg, r.kind.ReleaseMethod())
+	_, isFunc := obj.(*types.Func)
+	return isFunc
 }
 
 // isErrCheck reports whether s is `if err != nil { ... }` ending in a return or a

@@ -53,17 +53,26 @@ type Kind struct {
 // ReleaseCall returns the call that releases v, as source text: "f.Close()",
 // "resp.Body.Close()", "tx.Rollback()"; "" when nothing can release it.
 func (k *Kind) ReleaseCall(v string) string {
-	if len(k.Release) == 0 {
+	m := k.ReleaseMethod()
+	if m == "" {
 		return ""
-	}
-	m := k.Release[0]
-	if slices.Contains(k.Release, "Rollback") {
-		m = "Rollback"
 	}
 	if k.BodyOnly {
 		return v + ".Body." + m + "()"
 	}
 	return v + "." + m + "()"
+}
+
+// ReleaseMethod is the method ReleaseCall calls: the first release method, or
+// Rollback for a transaction (safe after Commit); "" when the kind has none.
+func (k *Kind) ReleaseMethod() string {
+	if len(k.Release) == 0 {
+		return ""
+	}
+	if slices.Contains(k.Release, "Rollback") {
+		return "Rollback"
+	}
+	return k.Release[0]
 }
 
 // Acquirer is a function or method whose result is a fresh resource.
