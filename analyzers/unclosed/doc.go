@@ -62,7 +62,10 @@
 //   - *time.Ticker from time.NewTicker (Stop), and time.Tick, which cannot be stopped,
 //     only in files whose Go version is below 1.23 (from Go 1.23 the runtime collects
 //     unreferenced tickers); a goroutine that ranges over the ticker's channel uses
-//     it for ever (the runtime never closes that channel), and is not reported;
+//     it for ever (the runtime never closes that channel), and is not reported,
+//     whether it made the ticker or a function started it with go func() { for
+//     range t.C { ... } }() (the goroutine holds it; one that leaves the range and
+//     ends without stopping it is a known false negative);
 //   - sqlx rows, statements and transactions, and pgx v4 and v5 Rows;
 //   - any function, in any package, that returns such a freshly acquired resource
 //     (func openConfig() (*os.File, error)): its callers acquire it. A function

@@ -224,6 +224,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 				}
 				return Neutral // resp.StatusCode, resp.Header.Get(...)
 			}
+			if name == "C" && k != nil && k.PreGo123 && rangedByGoroutine(stack, i-1) {
+				return Move // go func() { for range t.C { ... } }(): the goroutine uses the ticker for ever
+			}
 			if i >= 2 {
 				if call, ok := stack[i-2].(*ast.CallExpr); ok && call.Fun == p {
 					if t.releases(k, name) || t.releasesReceiver(info, p) {
@@ -603,4 +606,33 @@ func (t *Tracker) callsIn(body *ast.BlockStmt) *bodyCalls {
 	})
 	t.calls[body] = c
 	return c
+}
+
+// rangedByGoroutine reports whether stack[i], a ticker's channel (t.C), is what
+// a range statement ranges over inside a function literal that a go statement
+// starts. The runtime never closes a ticker's channel, so the goroutine uses the
+// ticker for as long as it runs: it holds the ticker, and the function that made
+// it has nothing to stop. (A goroutine that leaves the range and ends without
+// stopping it leaks it: a known false negative.)
+func rangedByGoroutine(stack []ast.Node, i int) bool {
+	if i < 1 {
+		return false
+	}
+	r, ok := stack[i-1].(*ast.RangeStmt)
+	if !ok || r.X != stack[i] {
+		return false
+	}
+	for j := i - 2; j >= 2; j-- {
+		lit, ok := stack[j].(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		call, ok := stack[j-1].(*ast.CallExpr)
+		if !ok || call.Fun != lit {
+			return false
+		}
+		g, ok := stack[j-2].(*ast.GoStmt)
+		return ok && g.Call == call
+	}
+	return false
 }

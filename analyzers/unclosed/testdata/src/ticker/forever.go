@@ -30,3 +30,30 @@ func rangeTickerUntil(d time.Duration, stop chan struct{}) {
 		}
 	}
 }
+
+// A ticker made here and ranged over by a goroutine the function starts: the
+// goroutine holds it for ever, and the function has nothing to stop
+// (rolesanywhere's token cleaner).
+func rangeTickerInGoroutine(d time.Duration) {
+	t := time.NewTicker(d) // quiet: the goroutine ranges over its channel for ever
+	go func() {
+		for range t.C {
+			work()
+		}
+	}()
+}
+
+// The goroutine leaves when stop is closed, and the ticker runs on.
+func selectTickerInGoroutine(d time.Duration, stop chan struct{}) {
+	t := time.NewTicker(d) // want `t \(ticker from time.NewTicker\) is not stopped on any path`
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				work()
+			case <-stop:
+				return
+			}
+		}
+	}()
+}
