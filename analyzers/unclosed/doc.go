@@ -360,8 +360,9 @@
 // the deferred Close does not leak them.
 //
 // Not reported: resources acquired in code that runs at most once per process
-// (main.main, an init function, a function whose one call site runs once:
-// internal/process), except writers, since the exit releases what it leaked once,
+// (main.main, an init function, a function whose one call site runs once, the
+// action of a cobra or urfave/cli command in package main, of which the command
+// line runs one: internal/process), except writers, since the exit releases what it leaked once,
 // and time.Tick anywhere in a command outside a loop;
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a response's Body field overwritten before it is released (the

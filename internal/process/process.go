@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -24,6 +25,9 @@ import (
 //
 //   - main.main or an init function, which the runtime calls once; or
 //   - a package-level variable's initialiser; or
+//   - the action of a command-line framework's command in package main (a cobra
+//     Command's Run or RunE, urfave/cli's Action, and their hooks; see
+//     commandAction); or
 //   - a function without receiver whose one use in the package's non-test files
 //     is a plain call from code that runs once: not a function value (a handler,
 //     a callback), not in a go statement or a loop, and not a second call site.
@@ -59,6 +63,9 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 			if flow.HasGoto(n.Body) {
 				return false
 			}
+			if o.commandAction(c) {
+				return true // one command runs per process
+			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
 				return false // a function value may be called any number of times
 			}
@@ -67,6 +74,38 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 		}
 	}
 	return true // a package-level variable's initialiser
+}
+
+// commandAction reports whether the function literal at lit is the action of a
+// command of a command-line framework in package main (cobra.Command{RunE:
+// func(...) error {...}}, urfave/cli's Action): main executes the command line
+// once, and the framework runs one command's actions per execution, so the
+// literal runs at most once per process, wherever the command is built. In
+// another package the command may be executed again (by tests, by a program
+// embedding it), and a program that executes commands in a loop (a shell of its
+// own) is not told apart: a known false negative.
+func (o *Once) commandAction(lit inspector.Cursor) bool {
+	if o.pass.Pkg.Name() != "main" {
+		return false
+	}
+	if kind, _ := lit.ParentEdge(); kind != edge.KeyValueExpr_Value {
+		return false
+	}
+	kv := lit.Parent().Node().(*ast.KeyValueExpr)
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok || !commandActions[key.Name] {
+		return false
+	}
+	comp, ok := lit.Parent().Parent().Node().(*ast.CompositeLit)
+	return ok && knowledge.IsCommandType(o.pass.TypesInfo.TypeOf(comp))
+}
+
+// commandActions are the fields of a command that hold the functions it runs:
+// cobra's Run and its hooks, urfave/cli's Action and its hooks.
+var commandActions = map[string]bool{
+	"Run": true, "RunE": true, "PreRun": true, "PreRunE": true, "PostRun": true, "PostRunE": true,
+	"PersistentPreRun": true, "PersistentPreRunE": true, "PersistentPostRun": true, "PersistentPostRunE": true,
+	"Action": true, "Before": true, "After": true,
 }
 
 // funcRunsOnce reports whether the declared function decl is called at most once

@@ -61,3 +61,19 @@ func Poll(urls []string) {
 		}
 	}
 }
+
+// In a package other than main, a command may be executed again (by tests, by a
+// program embedding it): its action's leaks are reported.
+func NewCat() *cobra.Command {
+	return &cobra.Command{
+		Use: "cat",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := http.Get(args[0]) // want `f.Body \(HTTP response from http.Get\) is not closed on any path`
+			if err != nil {
+				return err
+			}
+			fmt.Println(f.StatusCode)
+			return nil
+		},
+	}
+}

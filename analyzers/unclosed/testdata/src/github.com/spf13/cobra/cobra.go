@@ -3,7 +3,10 @@ package cobra
 
 type Command struct {
 	Use  string
+	Run  func(cmd *Command, args []string)
 	RunE func(cmd *Command, args []string) error
 }
 
 func (c *Command) Execute() error { return nil }
+
+func (c *Command) AddCommand(cmds ...*Command) {}
