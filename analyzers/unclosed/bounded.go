@@ -267,15 +267,11 @@ func isPanic(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // isCommandAction reports whether the function value at c is the value of a
-// field of a command-line framework's command (see knowledge.IsCommandType):
+// field of a command-line framework's command (see knowledge.CommandField):
 // cli.Command{Action: send}.
 func isCommandAction(info *types.Info, c inspector.Cursor) bool {
-	kv, ok := c.Parent().Node().(*ast.KeyValueExpr)
-	if !ok || kv.Value != c.Node() {
-		return false
-	}
-	lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
-	return ok && knowledge.IsCommandType(info.TypeOf(lit))
+	_, ok := knowledge.CommandField(info, c)
+	return ok
 }
 
 // namedError returns fn's last result when it is a named error, or nil.

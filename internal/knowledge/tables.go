@@ -1,8 +1,11 @@
 package knowledge
 
 import (
+	"go/ast"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // exits end the process at once, without running deferred calls.
@@ -75,6 +78,38 @@ var commandTypes = map[string][]string{
 	"github.com/urfave/cli/v3": {"Command"},
 	"github.com/spf13/cobra":   {"Command"},
 }
+
+// CommandField reports whether the expression at c is the value of a field of a
+// command-line framework's command literal (cli.Command{Action: send},
+// &cobra.Command{RunE: func(...) error {...}}), and names the field ("" when the
+// key is not a plain name).
+func CommandField(info *types.Info, c inspector.Cursor) (field string, ok bool) {
+	kv, isKV := c.Parent().Node().(*ast.KeyValueExpr)
+	if !isKV || kv.Value != c.Node() {
+		return "", false
+	}
+	lit, isLit := c.Parent().Parent().Node().(*ast.CompositeLit)
+	if !isLit || !IsCommandType(info.TypeOf(lit)) {
+		return "", false
+	}
+	if key, isIdent := kv.Key.(*ast.Ident); isIdent {
+		field = key.Name
+	}
+	return field, true
+}
+
+// runFields are the fields of a command that hold what the framework runs when
+// the command line selects it: cobra's Run and its hooks, urfave/cli's Action
+// and its hooks. The framework runs one command per execution.
+var runFields = []string{
+	"Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE",
+	"PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE",
+	"Action", "Before", "After",
+}
+
+// IsRunField reports whether field, of a command type, holds a function the
+// framework runs when the command is selected (see runFields).
+func IsRunField(field string) bool { return slices.Contains(runFields, field) }
 
 // IsCommandType reports whether t (or what it points to) is a command type of a
 // command-line framework (see commandTypes).

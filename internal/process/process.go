@@ -88,24 +88,8 @@ func (o *Once) commandAction(lit inspector.Cursor) bool {
 	if o.pass.Pkg.Name() != "main" {
 		return false
 	}
-	if kind, _ := lit.ParentEdge(); kind != edge.KeyValueExpr_Value {
-		return false
-	}
-	kv := lit.Parent().Node().(*ast.KeyValueExpr)
-	key, ok := kv.Key.(*ast.Ident)
-	if !ok || !commandActions[key.Name] {
-		return false
-	}
-	comp, ok := lit.Parent().Parent().Node().(*ast.CompositeLit)
-	return ok && knowledge.IsCommandType(o.pass.TypesInfo.TypeOf(comp))
-}
-
-// commandActions are the fields of a command that hold the functions it runs:
-// cobra's Run and its hooks, urfave/cli's Action and its hooks.
-var commandActions = map[string]bool{
-	"Run": true, "RunE": true, "PreRun": true, "PreRunE": true, "PostRun": true, "PostRunE": true,
-	"PersistentPreRun": true, "PersistentPreRunE": true, "PersistentPostRun": true, "PersistentPostRunE": true,
-	"Action": true, "Before": true, "After": true,
+	field, ok := knowledge.CommandField(o.pass.TypesInfo, lit)
+	return ok && knowledge.IsRunField(field)
 }
 
 // funcRunsOnce reports whether the declared function decl is called at most once
