@@ -25,9 +25,9 @@ func (t *Tracker) servesUntilClosed(fd *ast.FuncDecl, p *types.Var) bool {
 		return false // the cheap test first: it runs for every parameter not owned otherwise
 	}
 	for _, s := range fd.Body.List {
-		if isEndlessLoop(s) {
-			if errVar := t.acceptErr(s.(*ast.ForStmt), p); errVar != nil {
-				return !flow.HasGoto(fd.Body) && t.exitsOnlyOn(s.(*ast.ForStmt), errVar)
+		if loop, ok := s.(*ast.ForStmt); ok && isEndlessLoop(loop) {
+			if errVar := t.acceptErr(loop, p); errVar != nil {
+				return !flow.HasGoto(fd.Body) && t.exitsOnlyOn(loop, errVar)
 			}
 		}
 		if hasReturn(s) {
