@@ -13,7 +13,6 @@ import (
 	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // This file holds what bounds the cost of a lost cancel function, so that it is
@@ -91,14 +90,7 @@ func holdsNothing(info *types.Info, call *ast.CallExpr, src *source, stmt, fnCur
 }
 
 // isBackground reports whether e is a call of context.Background() or TODO().
-func isBackground(info *types.Info, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 0 {
-		return false
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && knowledge.IsFunc(fn, "context", "Background", "TODO")
-}
+func isBackground(info *types.Info, e ast.Expr) bool { return resources.IsBackground(info, e) }
 
 // backgroundVar reports whether v, the parent given to the acquisition stmt, is
 // a local variable of the function fnCur whose every value is context.Background()

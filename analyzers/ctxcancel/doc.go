@@ -14,7 +14,14 @@
 // leak until then; any other context leaks until its parent is done. The
 // messages say which (for a helper's context, which may be either, both). A function that returns such a cancel function without calling it (a
 // helper, in this package or another) is treated like the context functions
-// themselves. What helpers return and which function parameters they call or keep
+// themselves. One that defers it, stores it, or hands it to a goroutine that may
+// call it (a call of it inside a go statement's function literal, or the cancel
+// function given to a goroutine's function not known never to call it) has kept
+// the duty to call it: its caller may call it early (to interrupt the work) but
+// need not, and is not asked to (aws-lambda-runtime-interface-emulator's
+// asyncPayloadCopy, whose copy goroutine cancels its writer when the copy is
+// done). Whether that goroutine calls it on every one of its paths is not asked.
+// What helpers return and which function parameters they call or keep
 // comes from the ownership facts pass, which unclosed shares: a cancel function is
 // one kind of obligation there.
 //
@@ -196,5 +203,8 @@
 // happen with the arguments given (a helper that fails only for a non-nil filter,
 // called with a literal nil) is still taken to be possible: the leak on it is a
 // false positive, since ctxcancel does not tie a helper's errors to its
-// arguments' values.
+// arguments' values. A helper that starts a goroutine calling its cancel
+// function only on some of the goroutine's paths (on an error), or only on some
+// of the helper's own paths (go statement under an if), leaves its caller the
+// duty on the others: not reported.
 package ctxcancel

@@ -225,8 +225,8 @@ func count(src *CancelSource) int { return src.Callee.Signature().Results().Len(
 
 // freshResults returns the indices of fn's function results that some return
 // statement fills with a cancel function fn obtained (from a source call, directly
-// or through a local variable, or a closure that calls it) and neither deferred
-// nor stored.
+// or through a local variable, or a closure that calls it) and neither deferred,
+// stored, nor handed to a goroutine that may call it (see goroutineCalls).
 func (s *cancelScan) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 	results := fn.Signature().Results()
 	anyFunc := false
@@ -243,7 +243,8 @@ func (s *cancelScan) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 		if inLiteral(callCur, decl) {
 			continue
 		}
-		src := s.sourceOf(callCur.Node().(*ast.CallExpr))
+		call := callCur.Node().(*ast.CallExpr)
+		src := s.sourceOf(call)
 		if src == nil {
 			continue
 		}
@@ -262,9 +263,10 @@ func (s *cancelScan) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 			}
 		}
 	}
+	goStmts := goStatements(cur)
 	for v := range fresh {
 		for _, u := range s.uses.Of(cur, v) {
-			if u.Kind == FuncStoredUnread || u.Deferred || u.Stored {
+			if u.Kind == FuncStoredUnread || u.Deferred || u.Stored || goroutineCalls(u, goStmts) {
 				delete(fresh, v)
 			}
 		}
@@ -331,6 +333,64 @@ func (s *cancelScan) freshResults(cur inspector.Cursor, fn *types.Func) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// goStatements returns the go statements of the function at cur, those in its
+// function literals included.
+func goStatements(cur inspector.Cursor) []*ast.GoStmt {
+	var out []*ast.GoStmt
+	for goCur := range cur.Preorder((*ast.GoStmt)(nil)) {
+		out = append(out, goCur.Node().(*ast.GoStmt))
+	}
+	return out
+}
+
+// goroutineCalls reports whether the use u of a cancel function hands it to a
+// goroutine that may call it: a call (or any use that may call it) inside a go
+// statement's function literal (go func() { ...; cancel() }()), or the cancel
+// function given to a goroutine's function (go watch(ctx, cancel)) that is not
+// known never to call it. The function that starts the goroutine has handed
+// the duty to call it to that goroutine (asyncPayloadCopy's copy goroutine
+// cancels its writer when the copy is done): when it also returns the cancel
+// function, its caller may call it early, to interrupt, but a caller that does
+// not call it leaks nothing the goroutine will not release. Whether the
+// goroutine calls it on every one of its paths is not asked: precision first.
+func goroutineCalls(u FuncUse, goStmts []*ast.GoStmt) bool {
+	if u.Kind != FuncCalls {
+		return false
+	}
+	for _, g := range goStmts {
+		if g.Call.Pos() <= u.Pos && u.Pos < g.Call.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// CancelsNothing reports whether call is context.WithCancel or WithCancelCause
+// of context.Background() or context.TODO(). Those parents are never done
+// (their Done channel is nil), so the derived context registers with nothing:
+// no timer, no goroutine, no entry in a parent's list of children. Losing its
+// cancel function loses nothing the collector does not take back, so the
+// cancel function is no obligation, neither where it is made nor for the
+// callers of a helper that returns it. A timer context on the same parent
+// holds its timer until the deadline: it is still one.
+func CancelsNothing(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || !knowledge.IsFunc(fn, "context", "WithCancel", "WithCancelCause") || len(call.Args) != 1 {
+		return false
+	}
+	return IsBackground(info, call.Args[0])
+}
+
+// IsBackground reports whether e is a call of context.Background() or TODO().
+func IsBackground(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && knowledge.IsFunc(fn, "context", "Background", "TODO")
 }
 
 // nilResults returns those of fn's cancel results that some return statement of

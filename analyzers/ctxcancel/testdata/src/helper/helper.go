@@ -99,3 +99,49 @@ func TaskContext(ctx context.Context, timeout string) (context.Context, context.
 	ctx, cancel := context.WithTimeout(ctx, d)
 	return ctx, cancel, nil
 }
+
+// AsyncCopy returns the cancel function of the context its copy goroutine runs
+// under, and the goroutine calls it when the copy is done (aws-lambda-runtime-
+// interface-emulator's asyncPayloadCopy): its caller may call it early, to
+// interrupt the copy, but need not, so it is no obligation for the caller.
+func AsyncCopy(ctx context.Context) (done chan error, cancel context.CancelFunc) {
+	done = make(chan error)
+	ctx, cancel = context.WithTimeout(ctx, time.Minute)
+	go func() {
+		done <- copyUnder(ctx)
+		cancel()
+	}()
+	return
+}
+
+func copyUnder(context.Context) error { return nil }
+
+// AsyncWatch gives its cancel function to a goroutine's function that calls it:
+// no obligation for its caller either.
+func AsyncWatch(ctx context.Context, stop chan struct{}) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go watch(stop, cancel)
+	return ctx, cancel
+}
+
+func watch(stop chan struct{}, cancel context.CancelFunc) {
+	<-stop
+	cancel()
+}
+
+// AsyncNoCancel starts a goroutine under the context but nothing in it calls the
+// cancel function it returns: the caller must.
+func AsyncNoCancel(ctx context.Context) (chan error, context.CancelFunc) {
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	go func() { done <- copyUnder(ctx) }()
+	return done, cancel
+}
+
+// AsyncIgnored gives its cancel function to a goroutine's function known never
+// to call it: the caller must.
+func AsyncIgnored(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go Ignore(cancel)
+	return ctx, cancel
+}

@@ -114,3 +114,40 @@ func withoutDeadlineDiscarded() {
 	ctx, _ := helper.ChainedWithoutDeadline(parent) // want `discarded, .*: assign it and write if cancel != nil \{ defer cancel\(\) \}$`
 	_ = work(ctx)
 }
+
+// Quiet: AsyncCopy's own goroutine calls the cancel function it returns when the
+// copy is done; the caller calls it only to interrupt the copy
+// (aws-lambda-runtime-interface-emulator's sendStreamingInvokeResponse).
+func asyncCopy(reset chan struct{}) error {
+	done, cancel := helper.AsyncCopy(parent)
+	select {
+	case err := <-done:
+		return err
+	case <-reset:
+		cancel()
+		return <-done
+	}
+}
+
+// Quiet: the goroutine AsyncWatch starts calls the cancel function when stop is
+// closed.
+func asyncWatch(stop chan struct{}) error {
+	ctx, _ := helper.AsyncWatch(parent, stop)
+	return work(ctx)
+}
+
+func asyncNoCancel(reset chan struct{}) error {
+	done, cancel := helper.AsyncNoCancel(parent) // want `the cancel function returned by helper.AsyncNoCancel is not called on every path to a return`
+	select {
+	case err := <-done:
+		return err // want `this return leaks the context created at line \d+`
+	case <-reset:
+		cancel()
+		return <-done
+	}
+}
+
+func asyncIgnored() error {
+	ctx, _ := helper.AsyncIgnored(parent) // want `the cancel function returned by helper.AsyncIgnored is discarded`
+	return work(ctx)
+}
