@@ -113,7 +113,12 @@
 //     Background holds its timer until the deadline, and signal.NotifyContext its
 //     registration: both are still reported. (A goroutine that waits for such a
 //     context's Done channel is never told to stop: that is a goroutine leak,
-//     which ctxcancel does not look for.)
+//     which ctxcancel does not look for.) This holds where the context is made,
+//     not through a helper that returns its cancel function: such a helper is
+//     usually a constructor whose cancel function is the stop signal of
+//     goroutines that it, or the value it returns, starts on the context, and the
+//     facts cannot tell those from a mere test of its Err method, so a helper's
+//     cancel function is an obligation whatever its parent.
 //   - An owner. A derived context handed on to an owner outside the function
 //     (returned, itself or wrapped in another context, in a value of a type that
 //     implements context.Context, such as a project's own context type that a
@@ -206,5 +211,8 @@
 // arguments' values. A helper that starts a goroutine calling its cancel
 // function only on some of the goroutine's paths (on an error), or only on some
 // of the helper's own paths (go statement under an if), leaves its caller the
-// duty on the others: not reported.
+// duty on the others: not reported. A helper whose cancel function belongs to a
+// context of context.Background() that nothing waits on (a writer that only
+// tests its Err) is still an obligation for its callers: a false positive when
+// one drops it.
 package ctxcancel

@@ -367,22 +367,6 @@ func goroutineCalls(u FuncUse, goStmts []*ast.GoStmt) bool {
 	return false
 }
 
-// CancelsNothing reports whether call is context.WithCancel or WithCancelCause
-// of context.Background() or context.TODO(). Those parents are never done
-// (their Done channel is nil), so the derived context registers with nothing:
-// no timer, no goroutine, no entry in a parent's list of children. Losing its
-// cancel function loses nothing the collector does not take back, so the
-// cancel function is no obligation, neither where it is made nor for the
-// callers of a helper that returns it. A timer context on the same parent
-// holds its timer until the deadline: it is still one.
-func CancelsNothing(info *types.Info, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || !knowledge.IsFunc(fn, "context", "WithCancel", "WithCancelCause") || len(call.Args) != 1 {
-		return false
-	}
-	return IsBackground(info, call.Args[0])
-}
-
 // IsBackground reports whether e is a call of context.Background() or TODO().
 func IsBackground(info *types.Info, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)

@@ -37,7 +37,11 @@ func init() {
 // A package-level initialiser: quiet.
 var rootCtx, rootCancel = context.WithCancel(context.Background())
 
-// The same store in a function that may run many times: reported.
+// The same store in a function that may run many times: reported. startService's
+// context derives from context.Background(), which holds nothing, but its cancel
+// function is the stop signal of the goroutine startService starts: each lost one
+// leaves a serve goroutine running. That is why "holds nothing" is not carried
+// through a helper's facts (see doc.go).
 func restartService() {
 	defaultService, defaultCancel = startService() // want `the cancel function returned by startService is stored in package variable defaultCancel, which nothing in this package calls`
 }

@@ -145,3 +145,15 @@ func AsyncIgnored(ctx context.Context) (context.Context, context.CancelFunc) {
 	go Ignore(cancel)
 	return ctx, cancel
 }
+
+// NewCancellable returns a value that stops working once cancelled, and the
+// cancel function of a context of context.Background() that nothing waits on
+// (aws-lambda-runtime-interface-emulator's NewCancellableWriter).
+func NewCancellable() (*Cancellable, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Cancellable{ctx: ctx}, cancel
+}
+
+type Cancellable struct{ ctx context.Context }
+
+func (c *Cancellable) Err() error { return c.ctx.Err() }
