@@ -361,9 +361,13 @@
 //
 // Not reported: resources acquired in code that runs at most once per process
 // (main.main, an init function, a function whose one call site runs once, the
-// action of a cobra or urfave/cli command in package main, of which the command
-// line runs one: internal/process), except writers, since the exit releases what it leaked once,
-// and time.Tick anywhere in a command outside a loop;
+// action of a cobra or urfave/cli command in any package, since a process
+// executes one command line and it runs one command, and an unexported helper
+// only such an action calls: internal/process), except writers, since the exit
+// releases what it leaked once, and time.Tick anywhere in a command outside a
+// loop. An action that leaks in a loop is reported, and so is every action of a
+// package that executes command lines repeatedly itself (Execute or Run in a
+// loop, a goroutine or a callback: a shell of its own);
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a response's Body field overwritten before it is released (the
 // overwrite ends the path: the old body was usually read into a buffer first); a
@@ -403,7 +407,19 @@
 // (syscall.Exec, a logger's Exit or Panic called through an interface): the
 // paths after them count; an exported function whose callers in other packages
 // stop the command (natscli's top.SaveStatsSnapshotToFile, returned from a fisk
-// action): the rule reads the callers in the function's own package only. The standard library's own code is not analyzed: the functions in it
+// action): the rule reads the callers in the function's own package only. For
+// the same reason, known policy findings: code that runs once per process where
+// only callers in another package show it, as a subcommand type's Run that
+// main's switch calls once (InfluxDB's influx_inspect dumptsm and influxd
+// restore: a server's per-request code has the same shape under cmd/, so
+// neither a Command type nor the directory is a reason to stay quiet), or an
+// exported constructor whose caller, a command's action in package main, exits
+// on its error (jaeger's anonymizer writer.New, kubebuilder's alpha generate).
+// Known false negatives: a command's action executed repeatedly by another
+// package (a shell or bot that runs a command line per message) counts as once,
+// and so does one executed by a method of its own package called per message:
+// only Execute or Run calls in a loop, a goroutine or a callback are seen.
+// The standard library's own code is not analyzed: the functions in it
 // that keep an argument (http.Serve, fcgi.Serve, rpc.Accept, tls.Client, context.WithValue, ...)
 // are listed.
 package unclosed

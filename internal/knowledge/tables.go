@@ -111,6 +111,26 @@ var runFields = []string{
 // framework runs when the command is selected (see runFields).
 func IsRunField(field string) bool { return slices.Contains(runFields, field) }
 
+// executors are the methods that execute a command line: each call parses the
+// arguments, selects one command and runs its hooks and action once (cobra's
+// Execute family, urfave/cli's App.Run and v3's Command.Run).
+var executors = NewFuncs(
+	"(*github.com/spf13/cobra.Command).Execute",
+	"(*github.com/spf13/cobra.Command).ExecuteC",
+	"(*github.com/spf13/cobra.Command).ExecuteContext",
+	"(*github.com/spf13/cobra.Command).ExecuteContextC",
+	"(*github.com/urfave/cli.App).Run",
+	"(*github.com/urfave/cli.App).RunContext",
+	"(*github.com/urfave/cli.App).RunAndExitOnError",
+	"(*github.com/urfave/cli/v2.App).Run",
+	"(*github.com/urfave/cli/v2.App).RunContext",
+	"(*github.com/urfave/cli/v3.Command).Run",
+)
+
+// IsCommandExecutor reports whether fn executes a command line, running the
+// selected command's hooks and action once per call (see executors).
+func IsCommandExecutor(fn *types.Func) bool { return executors.Has(fn) }
+
 // IsCommandType reports whether t (or what it points to) is a command type of a
 // command-line framework (see commandTypes).
 func IsCommandType(t types.Type) bool {

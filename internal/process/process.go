@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Once answers, for the code of one package, whether a piece of it runs at most
@@ -25,12 +26,14 @@ import (
 //
 //   - main.main or an init function, which the runtime calls once; or
 //   - a package-level variable's initialiser; or
-//   - the action of a command-line framework's command in package main (a cobra
-//     Command's Run or RunE, urfave/cli's Action, and their hooks; see
-//     commandAction); or
+//   - the action of a command-line framework's command, in any package (a cobra
+//     Command's Run or RunE, urfave/cli's Action, and their hooks): a process
+//     executes one command line, which runs one command (see commandAction); or
 //   - a function without receiver whose one use in the package's non-test files
-//     is a plain call from code that runs once: not a function value (a handler,
-//     a callback), not in a go statement or a loop, and not a second call site.
+//     is a plain call from code that runs once, or the value of a command's
+//     action field (cli.Command{Action: send}): not another function value (a
+//     handler, a callback), not in a go statement or a loop, and not a second
+//     call site.
 //     In a package other than main, only an unexported function: other packages
 //     may call an exported one as often as they like.
 //
@@ -38,10 +41,11 @@ import (
 // called through an interface: neither runs once. Uses in _test.go files do not
 // count: the test binary is another process, whose tests bound what they leak.
 type Once struct {
-	pass  *analysis.Pass
-	in    *inspector.Inspector
-	calls map[*types.Func][]inspector.Cursor // the uses of each function, built on first need
-	memo  map[*types.Func]bool
+	pass    *analysis.Pass
+	in      *inspector.Inspector
+	calls   map[*types.Func][]inspector.Cursor // the uses of each function, built on first need
+	memo    map[*types.Func]bool
+	repeats *bool // whether the package executes command lines repeatedly, found on first need
 }
 
 // NewOnce returns the answers for the package of pass, whose syntax in walks.
@@ -76,20 +80,72 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 	return true // a package-level variable's initialiser
 }
 
-// commandAction reports whether the function literal at lit is the action of a
-// command of a command-line framework in package main (cobra.Command{RunE:
-// func(...) error {...}}, urfave/cli's Action): main executes the command line
-// once, and the framework runs one command's actions per execution, so the
-// literal runs at most once per process, wherever the command is built. In
-// another package the command may be executed again (by tests, by a program
-// embedding it), and a program that executes commands in a loop (a shell of its
-// own) is not told apart: a known false negative.
+// commandAction reports whether the function literal at lit is the action or a
+// hook of a command of a command-line framework (cobra.Command{RunE: func(...)
+// error {...}}, urfave/cli's Action, Before and After; see knowledge.IsRunField)
+// in a package that executes no command line repeatedly (see repeatsCommands).
+//
+// A command-line program executes its command line once, and an execution runs
+// one command: cobra's Execute finds the command the arguments name and runs its
+// hooks and action once, urfave/cli's Run likewise. So the action runs at most
+// once per process, whichever package builds the command literal (a cmd or
+// commands package, as cobra-cli lays out a program) and however many commands
+// are built. It is wrong where a process executes command lines again and again:
+// a shell or REPL of its own, a bot that runs a command per message. Where this
+// package does so (repeatsCommands), none of its actions counts; where another
+// package does, it is not seen: a known false negative. A test that executes a
+// command repeatedly runs in the test binary, another process (see Once).
 func (o *Once) commandAction(lit inspector.Cursor) bool {
-	if o.pass.Pkg.Name() != "main" {
-		return false
-	}
 	field, ok := knowledge.CommandField(o.pass.TypesInfo, lit)
-	return ok && knowledge.IsRunField(field)
+	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+}
+
+// repeatsCommands reports whether the package's non-test code executes a
+// command line (knowledge.IsCommandExecutor) where the call may repeat within
+// its function: in a loop (a REPL reading lines), in a goroutine, or in a
+// function literal that is not called on the spot and is no command action (a
+// handler, a prompt's callback). A call in a method or function that is itself
+// called per message is not seen.
+func (o *Once) repeatsCommands() bool {
+	if o.repeats != nil {
+		return *o.repeats
+	}
+	repeats := false
+	o.repeats = &repeats // a command action that executes a command does not ask again
+	for cur := range o.in.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn := typeutil.Callee(o.pass.TypesInfo, cur.Node().(*ast.CallExpr))
+		if f, ok := fn.(*types.Func); ok && knowledge.IsCommandExecutor(f) && !o.inTestFile(cur.Node().Pos()) && o.mayRepeat(cur) {
+			repeats = true
+			break
+		}
+	}
+	return repeats
+}
+
+// mayRepeat reports whether the code at cur may run more than once per call of
+// the function declared around it (see repeatsCommands).
+func (o *Once) mayRepeat(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing() {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if c != cur {
+				return true
+			}
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncLit:
+			field, isField := knowledge.CommandField(o.pass.TypesInfo, c)
+			if isField && knowledge.IsRunField(field) {
+				return false // an action executing another command line once
+			}
+			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
+				return true
+			}
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // funcRunsOnce reports whether the declared function decl is called at most once
@@ -117,15 +173,20 @@ func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 }
 
 // calledOnce reports whether fn has one use, a plain call from code that runs
-// once. A function with no use we can see may be called from a file of other
+// once or the action of a command (see commandAction). A function with no use we can see may be called from a file of other
 // build tags.
 func (o *Once) calledOnce(fn *types.Func) bool {
 	uses := o.usesOf(fn)
 	if len(uses) != 1 {
 		return false
 	}
-	kind, _ := uses[0].ParentEdge()
-	return kind == edge.CallExpr_Fun && o.Runs(uses[0].Parent())
+	if kind, _ := uses[0].ParentEdge(); kind == edge.CallExpr_Fun {
+		return o.Runs(uses[0].Parent())
+	}
+	// cli.Command{Action: send}: the framework calls it as it calls a literal
+	// written there (see commandAction).
+	field, ok := knowledge.CommandField(o.pass.TypesInfo, uses[0])
+	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
 }
 
 // usesOf returns the mentions of fn in the package's non-test files.

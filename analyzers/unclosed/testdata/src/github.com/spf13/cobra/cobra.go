@@ -10,3 +10,5 @@ type Command struct {
 func (c *Command) Execute() error { return nil }
 
 func (c *Command) AddCommand(cmds ...*Command) {}
+
+func (c *Command) SetArgs(args []string) {}
