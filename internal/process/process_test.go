@@ -145,9 +145,31 @@ func Loop(lines [][]string) {
 func mark(int) {}
 `
 
+// botSrc executes a command line per message, from a callback.
+const botSrc = `package bot
+
+import "github.com/spf13/cobra"
+
+var root = &cobra.Command{
+	Run: func(cmd *cobra.Command, args []string) {
+		mark(1) // runs once per message
+	},
+}
+
+func Serve(on func(handle func(args []string))) {
+	on(func(args []string) {
+		root.SetArgs(args)
+		root.Execute()
+	})
+}
+
+func mark(int) {}
+`
+
 func TestCommandActions(t *testing.T) {
 	checkMarks(t, "commands", commandsSrc, map[string]bool{"1": true, "2": false, "3": true, "4": true})
 	checkMarks(t, "shell", shellSrc, map[string]bool{"1": false})
+	checkMarks(t, "bot", botSrc, map[string]bool{"1": false})
 }
 
 // stubImporter imports github.com/spf13/cobra from cobraSrc, and the rest as
