@@ -111,7 +111,7 @@ func (o *Once) repeatsCommands() bool {
 		return *o.repeats
 	}
 	repeats := false
-	o.repeats = &repeats // a command action that executes a command does not ask again
+	o.repeats = &repeats // asked once per package; the walk below sets it
 	for cur := range o.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		fn := typeutil.Callee(o.pass.TypesInfo, cur.Node().(*ast.CallExpr))
 		if f, ok := fn.(*types.Func); ok && knowledge.IsCommandExecutor(f) && !o.inTestFile(cur.Node().Pos()) && o.mayRepeat(cur) {
