@@ -204,10 +204,15 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	if d.loop != nil {
 		region = loops.Body(d.loop)
 	}
-	if mu := unlockedMutex(info, call); mu != nil && invariant(info, mu, d.loop) && callsMethod(info, region, mu, "Lock") {
+	if mu := syncUnlocked(info, call, "Unlock"); mu != nil && invariant(info, mu, d.loop) && callsMethod(info, region, mu, "Lock") {
 		recv := edit.Render(pass.Fset, mu, "the call")
 		return fmt.Sprintf("%s is deferred in a loop that locks %s, so the next iteration deadlocks in %s.Lock: unlock at the end of the iteration or move the loop body into a function literal",
 			what, recv, recv)
+	}
+	if mu := readLockedAgain(info, d.loop, region, call); mu != nil {
+		recv := edit.Render(pass.Fset, mu, "the call")
+		return fmt.Sprintf("%s is deferred in a loop that read-locks %s, so every iteration read-locks it again before any unlock, and a writer waiting in %s.Lock between two iterations deadlocks the next %s.RLock: unlock at the end of the iteration or move the loop body into a function literal",
+			what, recv, recv, recv)
 	}
 	held := ""
 	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) {
@@ -248,9 +253,12 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 }
 
 // meantForReturn reports whether the defer is meant to act at function return, by
-// what the code tells: the value released outlives the iteration (handedOn); the
-// iteration releases it itself and the defer is a safety net for an early exit
-// (releasedEachIteration, the one rule applied to a loop built with goto); the
+// what the code tells: the value released outlives the iteration (handedOn); a
+// lock per iteration guards what the iteration hands on (collectedUnderLock); the
+// file removed is held open by another deferred call (removesHeldFile); the
+// iteration releases it itself, or its timer has fired, and the defer is a safety
+// net for an early exit (releasedEachIteration, the one rule applied to a loop
+// built with goto); the
 // deferred literal acts on the function's outcome (actsOnOutcome); the loop
 // releases a listed set of values the function held before it (releasesListed); or
 // a test's loop sets up what the test holds until it ends (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
@@ -266,6 +274,8 @@ func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.Call
 	body := loops.Body(d.loop)
 	vars := releasedVars(info, d.loop, body, call)
 	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
+		collectedUnderLock(info, d.loop, body, d.stmt, call) ||
+		removesHeldFile(info, body, d.stmt, call) ||
 		releasedEachIteration(pass, fn.graph, body, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||
 		fn.test && !rangesOverChannel(info, d.loop) && heldForTest(info, body, d.stmt, vars)
@@ -372,20 +382,6 @@ func invariant(info *types.Info, mu ast.Expr, loop ast.Stmt) bool {
 	}
 }
 
-// unlockedMutex returns the receiver of a deferred call to Unlock on a sync.Mutex or
-// sync.RWMutex (directly, through embedding, or through sync.Locker), or nil.
-func unlockedMutex(info *types.Info, call *ast.CallExpr) ast.Expr {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Unlock" {
-		return nil
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return nil
-	}
-	return sel.X
-}
-
 // releases maps a deferred method that releases what its receiver holds to the state
 // the receiver stays in until the function returns.
 var releases = map[string]string{
@@ -399,8 +395,8 @@ var releases = map[string]string{
 // releases only at function return, or returns "" when the pairing is not evident.
 // The pairing is local and syntactic: the receiver of Close, Stop, Rollback or
 // Release (or its root variable, as resp in resp.Body.Close) is assigned in the loop
-// body; RUnlock follows an RLock and Done an Add on the same receiver in the loop
-// body; a deferred context cancel func is assigned in the loop body.
+// body; Unlock follows a Lock, RUnlock an RLock and Done an Add on the same receiver
+// in the loop body; a deferred context cancel func is assigned in the loop body.
 func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.BlockStmt) string {
 	info := pass.TypesInfo
 	switch fun := ast.Unparen(call.Fun).(type) {
@@ -413,6 +409,10 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 		case "RUnlock":
 			if callsMethod(info, region, fun.X, "RLock") {
 				return "every iteration keeps a read lock on " + recv
+			}
+		case "Unlock": // a mutex per iteration: the same one deadlocks (see message)
+			if callsMethod(info, region, fun.X, "Lock") {
+				return "every iteration keeps " + recv + " locked"
 			}
 		case "Done":
 			if callsMethod(info, region, fun.X, "Add") {

@@ -148,14 +148,7 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 		}
 		return false
 	}
-	outside := func(e ast.Expr) bool {
-		v := rootVar(info, e)
-		if v == nil {
-			_, blank := ast.Unparen(e).(*ast.Ident)
-			return !blank // a package-level selector such as pkg.Var: outside
-		}
-		return !declaredIn(loop, v)
-	}
+	outside := func(e ast.Expr) bool { return declaredOutside(info, loop, e) }
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found || n == stmt {
@@ -312,10 +305,11 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 
 // releasedEachIteration reports whether the deferred call is only a safety net: the
 // iteration ends the value itself (f.Close(), if err := f.Close(); ...; see
-// endsValue), or the one field the deferred method releases (see fieldRelease), on
-// every path from the defer that comes round to the loop's next
-// iteration, so the defer acts only when the iteration leaves early (a return, a
-// t.Fatal). Nothing is held per iteration. For a loop built with goto (loop nil),
+// endsValue), or the one field the deferred method releases (see fieldRelease), or,
+// for a deferred Stop of a timer, receives from the timer's channel, so that the
+// timer has fired (see timerFired), on every path from the defer that comes round
+// to the loop's next iteration, so the defer acts only when the iteration leaves
+// early (a return, a t.Fatal). Nothing is held per iteration. For a loop built with goto (loop nil),
 // the paths that come round are those that reach the defer statement again.
 func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.BlockStmt, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
 	info := pass.TypesInfo
@@ -323,6 +317,7 @@ func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.Block
 	viaField := fieldRelease(pass, region, call)
 	guards := nilGuardedReleases(info, loop, call)
 	drained := drainedRows(pass, region, call)
+	fired, firedCase := timerFired(info, region, call)
 	releases := func(n ast.Node) bool {
 		if _, isDefer := n.(*ast.DeferStmt); isDefer {
 			return false
@@ -332,6 +327,9 @@ func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.Block
 		}
 		if cond, ok := n.(ast.Expr); ok && drained[cond] {
 			return true // for x.Next() { ... } to its end: Next closed the rows
+		}
+		if fired != nil && fired(n) {
+			return true // <-t.C: the timer has fired, nothing is left to stop
 		}
 		found := false
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -345,7 +343,7 @@ func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.Block
 		})
 		return found || drainsBody(info, n, call)
 	}
-	reach := g.ReachWithout(stmt.Pos(), releases)
+	reach := g.ReachWithoutBlocks(stmt.Pos(), releases, firedCase)
 	if loop == nil {
 		return !reach.Pos(stmt.Pos())
 	}

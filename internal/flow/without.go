@@ -25,6 +25,16 @@ type Reach struct {
 // For a node in a loop, the nodes before it in the loop body count as reached when
 // the loop can come round again.
 func (g *Graph) ReachWithout(from token.Pos, stop func(ast.Node) bool) *Reach {
+	return g.ReachWithoutBlocks(from, stop, nil)
+}
+
+// ReachWithoutBlocks is ReachWithout that also stops each path on entering a block
+// for which stopBlock reports true: nothing of that block, nor after it on the path,
+// is reached. It serves a stop that no node marks, such as taking one case of a
+// select statement (a block of kind cfg.KindSelectCaseBody, whose case may have no
+// statements; the cases' communications are all nodes of the block before the
+// select). A nil stopBlock stops no block.
+func (g *Graph) ReachWithoutBlocks(from token.Pos, stop func(ast.Node) bool, stopBlock func(*cfg.Block) bool) *Reach {
 	r := &Reach{g: g, prefix: make(map[*cfg.Block]int)}
 	r.start, r.startIndex = g.locate(from)
 	if r.start == nil {
@@ -41,6 +51,10 @@ func (g *Graph) ReachWithout(from token.Pos, stop func(ast.Node) bool) *Reach {
 	var enter func(b *cfg.Block)
 	enter = func(b *cfg.Block) {
 		if _, seen := r.prefix[b]; seen {
+			return
+		}
+		if stopBlock != nil && stopBlock(b) {
+			r.prefix[b] = 0
 			return
 		}
 		k := firstStop(b.Nodes, 0)

@@ -64,10 +64,12 @@ func lockedBefore(mu *sync.Mutex, n int) {
 	}
 }
 
+// The same RWMutex read-locked in every iteration: recursive read locking, which
+// sync.RWMutex forbids, deadlocks once a writer waits between two RLocks.
 func (c *cache) readLock(keys []string) {
 	for _, k := range keys {
 		c.rw.RLock()
-		defer c.rw.RUnlock() // want `c.rw.RUnlock\(\) is deferred in a loop, so every iteration keeps a read lock on c.rw until readLock returns`
+		defer c.rw.RUnlock() // want `c.rw.RUnlock\(\) is deferred in a loop that read-locks c.rw, so every iteration read-locks it again before any unlock, and a writer waiting in c.rw.Lock between two iterations deadlocks the next c.rw.RLock: unlock at the end of the iteration or move the loop body into a function literal`
 		use(c.items[k])
 	}
 }
@@ -161,11 +163,12 @@ func longCall(n int) {
 	}
 }
 
-// Each iteration locks another mutex: no deadlock, the unlocks wait for the return.
+// Each iteration locks another mutex: no deadlock, but every mutex stays locked
+// until the return, and the iteration carries nothing out that needs it.
 func lockEach(mus []*sync.Mutex) {
 	for _, mu := range mus {
 		mu.Lock()
-		defer mu.Unlock() // want `mu.Unlock\(\) is deferred in a loop, so it runs when lockEach returns`
+		defer mu.Unlock() // want `mu.Unlock\(\) is deferred in a loop, so every iteration keeps mu locked until lockEach returns`
 		use(mu)
 	}
 }
@@ -173,7 +176,7 @@ func lockEach(mus []*sync.Mutex) {
 func lockEachIndex(mus []sync.Mutex) {
 	for i := range mus {
 		mus[i].Lock()
-		defer mus[i].Unlock() // want `mus\[i\].Unlock\(\) is deferred in a loop, so it runs when lockEachIndex returns`
+		defer mus[i].Unlock() // want `mus\[i\].Unlock\(\) is deferred in a loop, so every iteration keeps mus\[i\] locked until lockEachIndex returns`
 		use(i)
 	}
 }
