@@ -13,10 +13,16 @@
 // message names:
 //
 //   - the loop locks a mutex and the defer unlocks it: the next iteration deadlocks;
+//   - the loop read-locks the same sync.RWMutex in every iteration and the defer
+//     read-unlocks it: every iteration takes one more read lock before any is
+//     released, which sync.RWMutex forbids, since once a writer waits in Lock the
+//     next RLock blocks behind it and the writer behind the read locks held: a
+//     deadlock;
 //   - no path leaves the loop: the deferred call never runs;
 //   - the defer releases something the iteration acquired (Close, Stop, Rollback,
-//     Release, a cancel func, Done after Add, RUnlock after RLock): every iteration
-//     keeps one open until the function returns. For a cancel func whose contexts
+//     Release, a cancel func, Done after Add, RUnlock after RLock, Unlock after
+//     Lock of a mutex that differs per iteration, as each element's): every
+//     iteration keeps one open, or locked, until the function returns. For a cancel func whose contexts
 //     all have a timeout or a deadline (WithTimeout, WithDeadline, their Cause
 //     forms), the timer cancels each context at its deadline: the message says
 //     that each stays registered, with its timer, until then, and in memory (held
@@ -143,6 +149,26 @@
 //     context.WithCancel(...); client, shutdown := newClient()), from which nothing
 //     further is derived; a map declared outside the loop keeps its keys as well as
 //     its values (seen[snapshot] = true, for goroutines after the loop);
+//   - a lock per iteration (a mutex rooted in a variable the loop declares or
+//     assigns: the range value's) whose iteration, after the defer, stores
+//     something read under it into a variable declared outside the loop, a value
+//     that shares memory with the locked one (a pointer, slice, map, interface, or
+//     a struct holding one: bms = append(bms, other.bitmap), out[s.name] =
+//     s.items): what was read under each lock is used after the loop, and the
+//     author holds every lock until then (influxdb's SeriesIDSet.Merge, which ors
+//     the collected bitmaps after the loop). A copy that shares nothing (total +=
+//     s.n) needs no lock once made, and an iteration that carries nothing out
+//     holds its lock for nothing: both are reported; the same mutex in every
+//     iteration is the deadlock, whatever the iteration carries;
+//   - a removal of a file (os.Remove or os.RemoveAll of a variable p) that the
+//     iteration opens again by that name (os.Open(p), os.OpenFile(p, ...)) and
+//     whose opened file's Close it defers as well (gqlgen's multipart uploads,
+//     each reopened temporary file handed to the request and removed when it is
+//     done): an open file keeps its data until it is closed (POSIX removes the
+//     name at once and the file at its last close; Windows refuses to remove an
+//     open file), so removing the name at the end of the iteration would free
+//     nothing. The deferred Close is judged under its own rules; a file the
+//     iteration closes itself leaves the removal holding the disk space, reported;
 //   - the loop ranges over a composite literal listing variables the function
 //     holds (for _, m := range [...]*memDB{a, b} { ...; defer m.decref(); ... }),
 //     and the defer releases the element, which the iteration neither assigns nor
@@ -151,8 +177,15 @@
 //     path that comes round to the next iteration (defer f.Close(); ...; f.Close(),
 //     or err = f.Close()), so the defer acts only when the iteration leaves early;
 //     in a loop built with goto, on every path that comes back to the defer (this
-//     is the one rule of this list applied to a goto loop). A call that ends the
-//     value as the deferred one would counts as the same call, whatever its result:
+//     is the one rule of this list applied to a goto loop). For a deferred Stop of
+//     a timer (a named type Timer with a method Stop: time.Timer, or the Timer of a
+//     clock package such as k8s.io/utils/clock), a receive from its channel (<-t.C,
+//     a select case <-t.C() taken) counts as that call: a timer fires once, and one
+//     whose value came has nothing left to stop (virtual-kubelet's lease backoff,
+//     whose other case returns). A case that comes round without that receive (a
+//     kick that continues the loop) leaves the timer running, and is reported; a
+//     Ticker goes on ticking after each receive, and is not a timer. A call that
+//     ends the value as the deferred one would counts as the same call, whatever its result:
 //     for a deferred Rollback, the transaction's Commit (a *sql.Tx, or any type
 //     with both methods, as pgx.Tx: a Commit ends the transaction even when it
 //     fails, and a Rollback after it only reports that it is done); for a kind of
@@ -277,5 +310,15 @@
 // again: known false positive. Policy, reported by design: an in-memory iterator
 // whose Close only drops debug tracking (its Close is a release, and it is
 // assigned per iteration), and a defer in a bounded retry or wait loop whose count
-// is neither a small constant nor a collection.
+// is neither a small constant nor a collection. A lock per iteration is taken as
+// guarding what the iteration stores outside the loop when the value stored is
+// rooted in the lock's variable, whether or not the function reads it after the
+// loop, and whatever the value is (a struct holding a pointer counts). A timer is
+// known by its type's name, Timer, in any package; a timer reset after the receive
+// (t.Reset) runs again, unseen: known false negative. A removal is tied to a
+// reopened file only through the same variable passed to os.Open or os.OpenFile:
+// a path rebuilt (filepath.Join(dir, name)) or a file opened by a helper leaves
+// the removal reported, as it does when the reopened file is handed on past the
+// iteration by a call the pass cannot see keep it (a method of the request's
+// parameters) and its Close is not deferred: known false positive.
 package deferloop

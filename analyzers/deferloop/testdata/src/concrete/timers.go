@@ -81,3 +81,20 @@ func ticked(ctx context.Context, d time.Duration) {
 		}
 	}
 }
+
+// The timer is reset after the receive, so it runs again when the loop comes
+// round; the receive is taken as its end all the same. Quiet: known false
+// negative.
+func resetAfterFire(ctx context.Context, d time.Duration, kick <-chan struct{}) {
+	for {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		<-t.C
+		t.Reset(d)
+		select {
+		case <-kick:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
