@@ -460,16 +460,7 @@ func testsNonNil(info *types.Info, cond ast.Expr, recv string) bool {
 // want, alone or assigned to the blank identifier (_ = x.Close()).
 func makesCall(body *ast.BlockStmt, want string) bool {
 	for _, s := range body.List {
-		var e ast.Expr
-		switch s := s.(type) {
-		case *ast.ExprStmt:
-			e = s.X
-		case *ast.AssignStmt:
-			if len(s.Rhs) == 1 {
-				e = s.Rhs[0]
-			}
-		}
-		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && types.ExprString(call) == want {
+		if call, ok := ast.Unparen(statementValue(s)).(*ast.CallExpr); ok && types.ExprString(call) == want {
 			return true
 		}
 	}
@@ -743,4 +734,19 @@ func postponedPastUnlock(info *types.Info, fnBody *ast.BlockStmt, loop ast.Stmt)
 		return !found
 	})
 	return found
+}
+
+// statementValue returns the value a statement computes on its own line: the
+// expression of an expression statement, or the one right-hand side of an
+// assignment (v := <-ch, _ = x.Close()); nil for any other statement.
+func statementValue(s ast.Stmt) ast.Expr {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		return s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			return s.Rhs[0]
+		}
+	}
+	return nil
 }

@@ -67,16 +67,7 @@ func isTimer(t types.Type) bool {
 // recv, alone or assigned: <-t.C, v := <-t.C, v, ok = <-t.C(), or the same of
 // t.C().
 func receivesFrom(s ast.Stmt, recv string) bool {
-	var e ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	u, ok := ast.Unparen(statementValue(s)).(*ast.UnaryExpr)
 	if !ok || u.Op != token.ARROW {
 		return false
 	}
