@@ -182,10 +182,12 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // iteration made and the deferred call keeps alive in a loop that walks no
 // collection, keptFresh; not a context per element of a collection,
 // contextPerElement, nor anything in a loop of a few constant rounds,
-// inFewRounds), or plain delay. Plain delay is reported only in a loop
-// whose input sets its count (inputBound: the calls pile up for as long as input
-// comes), or with -deferloop.delayed: measured on unseen code, maintainers almost
-// never acted on it elsewhere.
+// inFewRounds, or in a retry loop counting its attempts, boundedRetry), or plain
+// delay. Plain delay is reported only in a loop whose input sets its count
+// (inputBound: the calls pile up for as long as input comes; not a bounded retry,
+// which comes round only after a failure the policy allows), or with
+// -deferloop.delayed: measured on unseen code, maintainers almost never acted on
+// it elsewhere.
 // It returns "" where the author means the call for function return (meantForReturn),
 // unless the loop deadlocks or never exits, and for a defer that is the last
 // statement of its iteration, unless the loop deadlocks or is unbounded (it never
@@ -215,7 +217,8 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 			what, recv, recv, recv)
 	}
 	held := ""
-	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) {
+	retry := boundedRetry(info, fn, d)
+	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)
@@ -243,7 +246,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		return ""
 	}
 	delayed := fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration", what, fn.name)
-	if bound := inputBound(pass, d.loop); bound != "" {
+	if bound := inputBound(pass, d.loop); bound != "" && !retry {
 		return fmt.Sprintf("%s, and the deferred calls pile up for as long as %s: %s", delayed, bound, advice)
 	}
 	if !fn.opts.delayed {
