@@ -260,6 +260,26 @@
 // exits are reported whatever the count. It is a plain delay, reported with
 // -deferloop.delayed.
 //
+// Nor, by default, any defer in a retry loop that counts its attempts, with no
+// loop around it (a for loop, or one built with goto). The loop comes round only
+// after a failed attempt: every path from the defer back to the next iteration
+// enters a branch taken on failure, the then branch of if err != nil (alone or
+// with other conditions: if err != nil && attempts > 0), of a call judging the
+// error (if policy.ShouldRetry(err, retries), if errors.Is(err, ErrBusy)), the
+// else branch of if err == nil, or the statements after if err == nil { return
+// resp }; so every successful attempt leaves the loop. And it counts its
+// attempts: an integer declared before the loop, changed in it only by ++, --, +=
+// or -=, is read by the loop's condition (attempt < max) or by a condition on
+// every path back round (ShouldRetry(err, retries), retryAttempts > 0). Then the
+// deferred calls pile up one per failure the retry policy allows, a number the
+// policy bounds and that an outage does not grow (baidubce's SendRequestFromBytes,
+// a request body per attempt; smallstep's signWithRetry, a context per attempt on
+// a throttled key vault). It is a plain delay, reported with -deferloop.delayed.
+// A retry loop without a counter (retry until success) piles up one call per
+// failure for as long as the outage lasts, and a loop that comes round after a
+// success is a processing loop: both are reported, as are the deadlock and the
+// loop that never exits.
+//
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which
 // the branch sets by plain assignment and nothing else in the loop assigns (if
@@ -309,8 +329,17 @@
 // result, then returning) is reported, as the loop is seen to come round to it
 // again: known false positive. Policy, reported by design: an in-memory iterator
 // whose Close only drops debug tracking (its Close is a release, and it is
-// assigned per iteration), and a defer in a bounded retry or wait loop whose count
-// is neither a small constant nor a collection. A lock per iteration is taken as
+// assigned per iteration), and a defer in a wait or poll loop that comes round on
+// an answer rather than a failed attempt (not ready yet), or is bounded by a time
+// rather than a count of attempts. A retry is known by the convention that a nil
+// error is success: a predicate on an error that holds for a nil error would be
+// misread as a failure branch. A retry's counter is taken on trust: any condition
+// on the path back round that reads it counts as the retry decision (if attempt >
+// 3 { log(...) } as well), whatever the direction of the change and the size of
+// the bound (a limit of math.MaxInt is the policy's). A failure tested in a
+// switch statement (case err != nil:) is not seen as a failure branch, and a
+// retry loop inside another loop is reported: the outer loop multiplies the
+// attempts. A lock per iteration is taken as
 // guarding what the iteration stores outside the loop when the value stored is
 // rooted in the lock's variable, whether or not the function reads it after the
 // loop, and whatever the value is (a struct holding a pointer counts). A timer is
