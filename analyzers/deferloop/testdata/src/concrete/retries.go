@@ -174,3 +174,36 @@ func lockedRetry(max int) error {
 	}
 	return nil
 }
+
+// Known false positive: a failure tested in a switch statement is not seen as a
+// failure branch, so the bounded retry is read as coming round after a success.
+func sendSwitch(p retryPolicy, req *request, content []byte) error {
+	for retries := 0; ; retries++ {
+		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
+		defer req.Body().Close() // want `req.Body\(\).Close\(\) is deferred in a loop, so it runs when sendSwitch returns`
+		_, err := execute(req)
+		switch {
+		case err == nil:
+			return nil
+		case !p.shouldRetry(err, retries):
+			return err
+		}
+	}
+}
+
+// known false negative: the counter is read only by a log condition, which is
+// taken as the retry decision; the loop retries until success, unreported.
+func sendLogged(req *request, content []byte) error {
+	attempt := 0
+	for {
+		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
+		defer req.Body().Close()
+		if _, err := execute(req); err != nil {
+			if attempt++; attempt > 3 {
+				println("still failing")
+			}
+			continue
+		}
+		return nil
+	}
+}
