@@ -35,17 +35,22 @@ import (
 //     handler, a callback), not in a go statement or a loop, and not a second
 //     call site.
 //     In a package other than main, only an unexported function: other packages
-//     may call an exported one as often as they like.
+//     may call an exported one as often as they like; except in a command's
+//     package (see commandProgram), where an exported function or a method gets
+//     the same test, and one with no use in the package counts as called once
+//     by the command, unless it may be reached per event (see perEvent).
 //
-// A function with a goto statement may repeat any of its code, and a method may be
-// called through an interface: neither runs once. Uses in _test.go files do not
+// A function with a goto statement may repeat any of its code, and a method
+// outside a command's package may be called through an interface: neither runs
+// once. Uses in _test.go files do not
 // count: the test binary is another process, whose tests bound what they leak.
 type Once struct {
 	pass    *analysis.Pass
 	in      *inspector.Inspector
 	calls   map[*types.Func][]inspector.Cursor // the uses of each function, built on first need
 	memo    map[*types.Func]bool
-	repeats *bool // whether the package executes command lines repeatedly, found on first need
+	repeats *bool                    // whether the package executes command lines repeatedly, found on first need
+	boxed   map[*types.TypeName]bool // the package's types it turns into interface values, found on first need
 }
 
 // NewOnce returns the answers for the package of pass, whose syntax in walks.
@@ -152,16 +157,21 @@ func (o *Once) mayRepeat(cur inspector.Cursor) bool {
 // per process.
 func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 	fn, ok := o.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || decl.Recv != nil {
+	if !ok {
 		return false
 	}
+	method := decl.Recv != nil
 	switch {
-	case fn.Name() == "init":
+	case !method && fn.Name() == "init":
 		return true // the runtime calls it once; nothing else can
-	case fn.Name() == "main" && o.pass.Pkg.Name() == "main":
+	case !method && fn.Name() == "main" && o.pass.Pkg.Name() == "main":
 		return true
-	case fn.Exported() && o.pass.Pkg.Name() != "main":
-		return false
+	case method || fn.Exported() && o.pass.Pkg.Name() != "main":
+		// Other packages may call it, or an interface: only a command's own
+		// packages are called by that command alone.
+		if !o.commandProgram() || o.perEvent(fn) {
+			return false
+		}
 	}
 	if once, ok := o.memo[fn]; ok {
 		return once
@@ -173,20 +183,37 @@ func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 }
 
 // calledOnce reports whether fn has one use, a plain call from code that runs
-// once or the action of a command (see commandAction). A function with no use we can see may be called from a file of other
-// build tags.
+// once or the action of a command (see commandAction). A function with no use we
+// can see may be called from a file of other build tags; but an exported
+// function or a method in a command's package with no use there is called by the
+// command (see commandProgram).
 func (o *Once) calledOnce(fn *types.Func) bool {
 	uses := o.usesOf(fn)
+	if len(uses) == 0 {
+		return (fn.Exported() || fn.Signature().Recv() != nil) && o.commandProgram()
+	}
 	if len(uses) != 1 {
 		return false
 	}
-	if kind, _ := uses[0].ParentEdge(); kind == edge.CallExpr_Fun {
-		return o.Runs(uses[0].Parent())
+	if call, ok := callOf(uses[0]); ok {
+		return o.Runs(call)
 	}
 	// cli.Command{Action: send}: the framework calls it as it calls a literal
 	// written there (see commandAction).
 	field, ok := knowledge.CommandField(o.pass.TypesInfo, uses[0])
 	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+}
+
+// callOf returns the call whose callee the use of a function at use names: f(x),
+// or x.m(y) for a method.
+func callOf(use inspector.Cursor) (inspector.Cursor, bool) {
+	if kind, _ := use.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		use = use.Parent()
+	}
+	if kind, _ := use.ParentEdge(); kind == edge.CallExpr_Fun {
+		return use.Parent(), true
+	}
+	return use, false
 }
 
 // usesOf returns the mentions of fn in the package's non-test files.

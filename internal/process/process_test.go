@@ -228,3 +228,93 @@ func checkMarks(t *testing.T, path, source string, want map[string]bool) {
 		t.Errorf("%s: saw %d marks, want %d", path, seen, len(want))
 	}
 }
+
+// toolSrc is a package of a command's program by Go's layout convention (its
+// path has a cmd element): the command calls its exported functions and
+// methods, one invocation per process, unless the package itself shows they
+// repeat or may be reached per event.
+const toolSrc = `package sub
+
+import (
+	"fmt"
+	"net/http"
+)
+
+func Run(args []string) error {
+	mark(1) // main's switch calls it: no use here, called once by the command
+	for range args {
+		Each()
+	}
+	Setup()
+	return nil
+}
+
+func Each() {
+	mark(2) // called in a loop
+}
+
+func Setup() {
+	mark(3) // one plain call, from code that runs once
+}
+
+type Command struct{}
+
+func (c *Command) Run() {
+	mark(4) // a method: main calls it once
+	c.open()
+}
+
+func (c *Command) open() {
+	mark(5) // an unexported method called once from once-code
+}
+
+type Printer struct{}
+
+func (p Printer) String() string {
+	mark(6) // the package turns Printer into an interface value below
+	return ""
+}
+
+func Show() {
+	fmt.Println(Printer{})
+}
+
+type Server struct{}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	mark(7) // a handler is called per request
+}
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	mark(8) // a handler's signature, whatever its name
+}
+
+type Inner struct{}
+
+func (Inner) Close() error {
+	mark(9) // promoted to Outer, which is stored as an interface below
+	return nil
+}
+
+type Outer struct{ Inner }
+
+var closers = []interface{ Close() error }{Outer{}}
+
+func Twice() {
+	mark(10) // two call sites
+}
+
+func A() { Twice() }
+func B() { Twice() }
+
+func mark(int) {}
+`
+
+func TestCommandPackages(t *testing.T) {
+	want := map[string]bool{"1": true, "2": false, "3": true, "4": true, "5": true, "6": false, "7": false, "8": false, "9": false, "10": false}
+	checkMarks(t, "example.com/cmd/tool/sub", toolSrc, want)
+	// Outside a cmd directory, another package may call the same exported
+	// code any number of times, and a method never counts.
+	outside := map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false, "8": false, "9": false, "10": false}
+	checkMarks(t, "example.com/tool/sub", toolSrc, outside)
+}
