@@ -363,7 +363,13 @@
 // (main.main, an init function, a function whose one call site runs once, the
 // action of a cobra or urfave/cli command in any package, since a process
 // executes one command line and it runs one command, and an unexported helper
-// only such an action calls: internal/process), except writers, since the exit
+// only such an action calls; in a package of a command's program by Go's layout
+// convention, an import path with a cmd element (…/cmd/<command>/…), also an
+// exported function or a method that its package calls at most once or not at
+// all, since the command that alone calls it runs once per process, unless it
+// has ServeHTTP's signature or is a method of a type the package turns into an
+// interface value, which are called per request or event: internal/process),
+// except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a
 // package that executes command lines repeatedly itself (Execute or Run in a
@@ -408,13 +414,18 @@
 // paths after them count; an exported function whose callers in other packages
 // stop the command (natscli's top.SaveStatsSnapshotToFile, returned from a fisk
 // action): the rule reads the callers in the function's own package only. For
-// the same reason, known policy findings: code that runs once per process where
-// only callers in another package show it, as a subcommand type's Run that
-// main's switch calls once (InfluxDB's influx_inspect dumptsm and influxd
-// restore: a server's per-request code has the same shape under cmd/, so
-// neither a Command type nor the directory is a reason to stay quiet), or an
-// exported constructor whose caller, a command's action in package main, exits
-// on its error (jaeger's anonymizer writer.New, kubebuilder's alpha generate).
+// the same reason, known policy findings: code outside cmd/ that runs once per
+// process where only callers in another package show it (kubebuilder's alpha
+// generate). Under cmd/ the layout convention decides instead (measurement 14:
+// InfluxDB's influx_inspect dumptsm and influxd restore, jaeger's anonymizer
+// writer.New are quiet), a trade-off: it is a convention, not a fact the
+// compiler checks, and a server whose per-request code lives under cmd/ and is
+// called per request by another package of the command (a handler package its
+// main wires up, a method called through an interface another package boxes,
+// a per-request entry point other than ServeHTTP's shape) gets that code's
+// leaks counted as once: known false negatives. Default output stays the precise
+// set; a loop, a goroutine, a function value or a second call site in the
+// package itself still counts as repeating.
 // Known false negatives: a command's action executed repeatedly by another
 // package (a shell or bot that runs a command line per message) counts as once,
 // and so does one executed by a method of its own package called per message:

@@ -1,13 +1,15 @@
 package subcommand
 
-// Known policy findings: code that runs once per process, but only its callers
-// in other packages show it, and a pass reads one package.
+// Code that may run once per process, but only its callers in other packages
+// could show it, and a pass reads one package. Outside a command's directory
+// (a path with a cmd element, see testdata/src/example.com/cmd/tool/sub, where
+// the same shapes are quiet) any number of importers may call an exported
+// function or a method: these are reported.
 //
-// A subcommand type whose Run main's switch calls once (measurement 14:
-// InfluxDB's influx_inspect dumptsm and influxd restore): nothing in this
-// package says how often Run is called. The same shape serves requests in a
-// server's packages under cmd/ (influxd's run), so neither the type's name nor
-// the directory is a reason to stay quiet.
+// A subcommand type whose Run a main's switch calls once (measurement 14:
+// InfluxDB's influx_inspect dumptsm and influxd restore, under cmd/): nothing
+// in this package says how often Run is called, and a library's type of the
+// same shape may serve requests, so the type's name is no reason to stay quiet.
 
 import (
 	"flag"
@@ -33,7 +35,7 @@ func (cmd *Command) Run(args ...string) error {
 }
 
 func (cmd *Command) unpack() error {
-	// known policy finding: main calls Run once, and the exit closes f.
+	// reported: outside cmd/, another package may call Run per request.
 	f, err := os.Open(cmd.path) // want `f \(file from os.Open\) is not closed on any path`
 	if err != nil {
 		return err
@@ -42,16 +44,15 @@ func (cmd *Command) unpack() error {
 	return err
 }
 
-// An exported constructor that leaks a file when a later step fails, called
-// from a command's action in another package that exits on its error
-// (measurement 14: jaeger's anonymizer writer.New; kubebuilder's
-// Generate.Generate is the same shape with a method): the callers that stop the
-// command are not in this package.
+// An exported constructor that leaks a file when a later step fails (under
+// cmd/, measurement 14's jaeger anonymizer writer.New is quiet; kubebuilder's
+// Generate.Generate, a method outside cmd/, is the same shape): the callers
+// that stop the command are not in this package.
 type Writer struct{ captured, anonymized *os.File }
 
 func New(captured, anonymized string) (*Writer, error) {
-	// known policy finding: the caller exits on the error, and the exit closes cf.
-	cf, err := os.Create(captured) // want `cf \(file from os.Create\) is not closed on the path to the return at line 60`
+	// reported: outside cmd/, any importer may call New again after an error.
+	cf, err := os.Create(captured) // want `cf \(file from os.Create\) is not closed on the path to the return at line 61`
 	if err != nil {
 		return nil, err
 	}
