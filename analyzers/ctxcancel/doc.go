@@ -165,7 +165,12 @@
 //     an init function, a package-level initialiser, and a function whose one use
 //     is a plain call from such code (populate(), called once from main, which
 //     exits when it returns; in a library only an unexported one, since other
-//     packages may call an exported one again). A loop in that code, a goroutine
+//     packages may call an exported one again). The action of a cobra or
+//     urfave/cli command runs once too, in any package (a process executes one
+//     command line), and in a package under a cmd directory (…/cmd/<command>/…,
+//     Go's layout for a command's own code) so does an exported function or
+//     method its package calls at most once, unless it has ServeHTTP's signature
+//     or its type becomes an interface value there (internal/process). A loop in that code, a goroutine
 //     (go f() or a go statement's literal), a function used as a value (a
 //     handler, a callback), a second call site, recursion or a goto make the code
 //     run again, and are still reported. A goroutine started once runs once too,
