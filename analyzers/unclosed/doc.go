@@ -222,6 +222,8 @@
 // != context.Canceled, requireTrue(t, err != nil)) discards the resource knowingly.
 // A discarded compressing writer is not reported: nothing can write to it, so it
 // buffers nothing to lose (_, err := zlib.NewWriterLevel(w, level) checks a level).
+// Nor is a resource discarded in code that runs at most once per process (see
+// below): it leaks once, as one kept and never released there does.
 //
 // In test code (a _test.go file; a file that imports Ginkgo, Gomega or testify,
 // whose APIs work only under a test runner, so that a Ginkgo suite in a normal

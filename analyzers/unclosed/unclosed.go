@@ -214,6 +214,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 			// cancelled, at the return, as for a response kept (see below).
 			return
 		}
+		if c.once.Runs(cur) {
+			return // discarded once per process: it leaks once, and the exit releases it, as for a resource kept
+		}
 		subject := "the " + what
 		if via != nil {
 			subject = what + ","
