@@ -106,6 +106,17 @@
 // (return bufio.NewWriter(f), nil), so nothing can release the file, and the
 // leak is reported.
 //
+// Reflection hands a value on: a reflect.Value holds what reflect.ValueOf was
+// given, and Set, Append, SetMapIndex and Send store it wherever the reflected
+// target points (target.Set(reflect.ValueOf(file)) fills the caller's field).
+// A file's descriptor number handed on hands the descriptor on: f.Fd(), through
+// conversions, returned, sent, stored in a composite value, a field, an element
+// or a package variable (or in a local variable that is), or given to
+// os.NewFile, goes to a new owner, and closing the file would close the
+// descriptor under it (mkstemp returns the number to its caller). No fix is
+// offered then. A number used in place (syscall.Flock(int(f.Fd()), ...)) hands
+// nothing on: the file still owns the descriptor, and its leak is reported.
+//
 // A function that keeps a parameter inside the value it returns (it returns a
 // composite literal holding it, a pointer to one, a local variable built so, or
 // the result of another such function, and nil or such a value on every return,
@@ -433,6 +444,8 @@
 // and so does one executed by a method of its own package called per message:
 // only Execute or Run calls in a loop, a goroutine or a callback are seen.
 // The standard library's own code is not analyzed: the functions in it
-// that keep an argument (http.Serve, fcgi.Serve, rpc.Accept, tls.Client, context.WithValue, ...)
-// are listed.
+// that keep an argument (http.Serve, fcgi.Serve, rpc.Accept, tls.Client, context.WithValue,
+// reflect.ValueOf, ...) are listed. So any use of reflect.ValueOf(f) hands f on,
+// also one that only inspects it (reflect.ValueOf(f).Type()): a known false
+// negative.
 package unclosed

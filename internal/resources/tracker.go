@@ -240,6 +240,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 							return Move // go c.serve(): the goroutine holds it for as long as it runs
 						}
 					}
+					if name == "Fd" && t.fdHandedOn(stack, i-2) {
+						return Move // return f.Fd(): the caller owns the descriptor (see fdHandedOn)
+					}
 					return Neutral
 				}
 			}

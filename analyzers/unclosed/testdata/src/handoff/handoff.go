@@ -102,5 +102,16 @@ func useReopen(name string) int {
 	if err != nil {
 		return 0
 	}
+	return len(f.Name())
+}
+
+// Quiet since round 12 (this was useReopen's shape): the descriptor number is
+// returned, and whoever receives it owns the descriptor, which closing the
+// file would close under them (see reflectfd.go).
+func useReopenFd(name string) int {
+	f, err := reopen(name)
+	if err != nil {
+		return 0
+	}
 	return int(f.Fd())
 }
