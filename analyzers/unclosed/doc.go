@@ -375,7 +375,9 @@
 // Not reported: resources acquired in code that runs at most once per process
 // (main.main, an init function, a function whose one call site runs once, the
 // action of a cobra or urfave/cli command in any package, since a process
-// executes one command line and it runs one command, and an unexported helper
+// executes one command line and it runs one command, the Run method of a type
+// the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
+// Parse runs the selected command's Run once and exits), and an unexported helper
 // only such an action calls; in a package of a command's program by Go's layout
 // convention, an import path with a cmd element (…/cmd/<command>/…), also an
 // exported function or a method that its package calls at most once or not at
@@ -385,8 +387,8 @@
 // except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a
-// package that executes command lines repeatedly itself (Execute or Run in a
-// loop, a goroutine or a callback: a shell of its own);
+// package that executes command lines repeatedly itself (Execute, Run or
+// argp's Parse in a loop, a goroutine or a callback: a shell of its own);
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a response's Body field overwritten before it is released (the
 // overwrite ends the path: the old body was usually read into a buffer first); a

@@ -29,6 +29,10 @@ import (
 //   - the action of a command-line framework's command, in any package (a cobra
 //     Command's Run or RunE, urfave/cli's Action, and their hooks): a process
 //     executes one command line, which runs one command (see commandAction); or
+//   - the action method of a command type the package registers with a
+//     command-line framework that runs one command per process (the Run of a
+//     type given to argp.NewCmd or AddCmd), when the package does not call it
+//     itself (see commandMethod); or
 //   - a function without receiver whose one use in the package's non-test files
 //     is a plain call from code that runs once, or the value of a command's
 //     action field (cli.Command{Action: send}): not another function value (a
@@ -49,8 +53,9 @@ type Once struct {
 	in      *inspector.Inspector
 	calls   map[*types.Func][]inspector.Cursor // the uses of each function, built on first need
 	memo    map[*types.Func]bool
-	repeats *bool                    // whether the package executes command lines repeatedly, found on first need
-	boxed   map[*types.TypeName]bool // the package's types it turns into interface values, found on first need
+	repeats *bool                      // whether the package executes command lines repeatedly, found on first need
+	actions map[*types.TypeName]string // the command types the package registers, with their action method's name, found on first need
+	boxed   map[*types.TypeName]bool   // the package's types it turns into interface values, found on first need
 }
 
 // NewOnce returns the answers for the package of pass, whose syntax in walks.
@@ -103,6 +108,55 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 func (o *Once) commandAction(lit inspector.Cursor) bool {
 	field, ok := knowledge.CommandField(o.pass.TypesInfo, lit)
 	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+}
+
+// commandMethod reports whether fn is the action method of a command type the
+// package's non-test code registers with a command-line framework
+// (knowledge.CommandRegistrar): argp.NewCmd(&Extract{}, ...) makes Extract's Run
+// the action that argp's Parse calls once, when the command line selects it,
+// before it exits the process. Like a cobra command's RunE, it runs once per
+// process unless the package executes command lines repeatedly (see
+// repeatsCommands, which funcRunsOnce asks).
+func (o *Once) commandMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	name := namedOf(recv.Type())
+	if name == nil {
+		return false
+	}
+	if o.actions == nil {
+		o.actions = make(map[*types.TypeName]string)
+		for cur := range o.in.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			callee, _ := typeutil.Callee(o.pass.TypesInfo, call).(*types.Func)
+			arg, method, ok := knowledge.CommandRegistrar(callee)
+			if !ok || arg >= len(call.Args) || o.inTestFile(call.Pos()) {
+				continue
+			}
+			if t := namedOf(o.pass.TypesInfo.TypeOf(call.Args[arg])); t != nil {
+				o.actions[t] = method
+			}
+		}
+	}
+	method, ok := o.actions[name]
+	return ok && method == fn.Name()
+}
+
+// namedOf returns the declared type of t, or of what t points to, or nil.
+func namedOf(t types.Type) *types.TypeName {
+	if t == nil {
+		return nil
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
 }
 
 // repeatsCommands reports whether the package's non-test code executes a
@@ -161,6 +215,9 @@ func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 		return false
 	}
 	method := decl.Recv != nil
+	if method && o.commandMethod(fn) && len(o.usesOf(fn)) == 0 {
+		return !o.repeatsCommands() // the framework runs one command per process
+	}
 	switch {
 	case !method && fn.Name() == "init":
 		return true // the runtime calls it once; nothing else can
