@@ -125,7 +125,41 @@ var executors = NewFuncs(
 	"(*github.com/urfave/cli/v2.App).Run",
 	"(*github.com/urfave/cli/v2.App).RunContext",
 	"(*github.com/urfave/cli/v3.Command).Run",
+	// argp's Parse runs the selected command's Run once and exits the process.
+	"(*github.com/tdewolff/argp.Argp).Parse",
 )
+
+// commandRegistrars take a command value whose method, named by the table, is
+// the command's action: argp.NewCmd(cmd, ...) and (*Argp).AddCmd(cmd, ...) take
+// an argp.Cmd (an interface with Run() error), and Parse calls the selected
+// command's Run once, then calls os.Exit (argp.go's Parse): one command per
+// process, as cobra and urfave/cli run.
+var commandRegistrars = func() map[string]registrar {
+	m := make(map[string]registrar)
+	for name, r := range map[string]registrar{
+		"github.com/tdewolff/argp.NewCmd":         {0, "Run"},
+		"(*github.com/tdewolff/argp.Argp).AddCmd": {0, "Run"},
+	} {
+		m[NameKey(name)] = r
+	}
+	return m
+}()
+
+type registrar struct {
+	arg    int
+	method string
+}
+
+// CommandRegistrar reports whether fn registers a command value given as its
+// argument arg whose method named method is the command's action, run by the
+// framework's executor once per execution (see commandRegistrars).
+func CommandRegistrar(fn *types.Func) (arg int, method string, ok bool) {
+	if fn == nil {
+		return 0, "", false
+	}
+	r, ok := commandRegistrars[Key(fn.Origin())]
+	return r.arg, r.method, ok
+}
 
 // IsCommandExecutor reports whether fn executes a command line, running the
 // selected command's hooks and action once per call (see executors).
