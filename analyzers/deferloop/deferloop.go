@@ -218,7 +218,8 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	}
 	held := ""
 	retry := boundedRetry(info, fn, d)
-	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry {
+	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry &&
+		!closesHeadResponse(info, fn.body, call) {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)

@@ -204,7 +204,13 @@
 //     net/http and the clients built on it): io.ReadAll(x.Body), io.Copy(w,
 //     x.Body) or io.CopyBuffer. A body that reaches its end hands its connection
 //     back to the pool, and one whose read fails has it closed: the deferred Close
-//     has nothing left to release. So does, for a deferred rows.Close(), a loop
+//     has nothing left to release. So does a JSON decoder over x.Body that has
+//     returned io.EOF (for { if err := dec.Decode(&v); err != nil { if err ==
+//     io.EOF { break }; return err } }, dec := json.NewDecoder(x.Body)): the path
+//     through the branch taken on io.EOF has read the body to its end, since a
+//     json.Decoder returns io.EOF only once its reader has. A decoding loop that
+//     breaks on any error, or after a value, leaves the body unread: reported.
+//     So does, for a deferred rows.Close(), a loop
 //     for rows.Next() { ... } that ends only when Next returns false (no break of
 //     it, no branch out of it; a return or a panic leaves the function), where Next
 //     closes the rows when it returns false: *sql.Rows of database/sql (at the end
@@ -279,6 +285,14 @@
 // failure for as long as the outage lasts, and a loop that comes round after a
 // success is a processing loop: both are reported, as are the deadlock and the
 // loop that never exits.
+//
+// Nor, by default, a deferred x.Body.Close() of a response to a HEAD request: x
+// assigned in the function only from http.Head, Client.Head, or Client.Do or
+// Transport.RoundTrip sending a request built for HEAD (the rule unclosed uses,
+// resources.HeadResponse). Its body is http.NoBody and the transport has handed
+// the connection back before returning the response, so the Close does nothing
+// and nothing is held per iteration. It is a plain delay, reported with
+// -deferloop.delayed. A variable also given a GET response is reported.
 //
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which

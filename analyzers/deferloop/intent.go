@@ -12,6 +12,7 @@ import (
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -343,7 +344,12 @@ func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.Block
 		})
 		return found || drainsBody(info, n, call)
 	}
-	reach := g.ReachWithoutBlocks(stmt.Pos(), releases, firedCase)
+	decoded := decodedToEOF(info, region, call)
+	stopBlock := func(b *cfg.Block) bool {
+		return firedCase != nil && firedCase(b) || // case <-t.C: the timer has fired
+			decoded != nil && decoded(b) // if err == io.EOF: the decoder read the body to its end
+	}
+	reach := g.ReachWithoutBlocks(stmt.Pos(), releases, stopBlock)
 	if loop == nil {
 		return !reach.Pos(stmt.Pos())
 	}

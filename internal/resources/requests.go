@@ -23,16 +23,19 @@ import (
 // the transport hands its connection back to the pool before returning it, as
 // for http.Head: nothing is left to release.
 func (t *Tracker) sendsHead(fn *types.Func, call *ast.CallExpr) bool {
+	return sendsHeadIn(t.Pass.TypesInfo, t.enclosingBody(call.Pos()), fn, call)
+}
+
+// sendsHeadIn is sendsHead for a call of fn in the function body body.
+func sendsHeadIn(info *types.Info, body *ast.BlockStmt, fn *types.Func, call *ast.CallExpr) bool {
 	if !knowledge.IsMethod(fn, "net/http", "Client", "Do") && !knowledge.IsMethod(fn, "net/http", "Transport", "RoundTrip") || len(call.Args) != 1 {
 		return false
 	}
-	info := t.Pass.TypesInfo
 	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
 	if !ok {
 		return false
 	}
 	v, ok := info.Uses[arg].(*types.Var)
-	body := t.enclosingBody(call.Pos())
 	return ok && body != nil && v.Pos() >= body.Pos() && v.Pos() < body.End() &&
 		requestReaches(info, body, call, v, func(c *ast.CallExpr) bool { return isHeadRequest(info, c) })
 }
