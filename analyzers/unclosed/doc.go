@@ -310,7 +310,16 @@
 // A resource that the function closes with explicit calls on some paths (to check
 // Close's error once written) and leaks on another gets the advice to close it on
 // that path too, not a deferred release beside the explicit ones; a transaction
-// keeps the deferred Rollback advice (after a Commit it does nothing).
+// keeps the deferred Rollback advice (after a Commit it does nothing). That
+// advice says "as the function does on the others" only when another path calls
+// the release method: a body released elsewhere by reading it to its end
+// (io.ReadAll(resp.Body)) gets the deferred-release advice.
+//
+// The advice never names a call that would not compile: a variable whose type
+// lacks the release method (an io.Reader holding a file) is told to keep the
+// acquirer's own type (*os.File from os.Open) when that has the method, or else
+// that the acquirer has to return the resource as a type with it (a helper that
+// returns its file as an io.Reader hides the Close); no fix is offered.
 //
 // A resource handed on on some paths and dropped on others (an accept loop that
 // starts a goroutine with the connection unless it is shutting down; a closure

@@ -350,8 +350,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
-	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0:
+	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0 &&
+		callsRelease(body, released, src.Kind):
 		remedy = pathAdvice(src.Kind, id.Name)
+	}
+	if !hasReleaseMethod(pass, r) {
+		remedy = noMethodAdvice(pass, src, r.v, name)
 	}
 	if neutral && !named && !(src.Kind.NextEnds && ret != nil && nextLoop(pass.TypesInfo, body, v)) {
 		// Nothing releases it or hands it on anywhere: naming one path would
@@ -672,6 +676,44 @@ func explicitOnly(body *ast.BlockStmt, released []token.Pos) bool {
 // binds the old value.
 func pathAdvice(k *resources.Kind, v string) string {
 	return "call " + k.ReleaseCall(v) + " on that path too, as the function does on the others"
+}
+
+// callsRelease reports whether one of the releases at the positions given is a
+// call of one of kind k's release methods (rsp.Body.Close()), not a release in
+// another form (io.ReadAll(rsp.Body) reads a body to its end): only then does
+// pathAdvice's "as the function does on the others" describe the function.
+func callsRelease(body *ast.BlockStmt, released []token.Pos, k *resources.Kind) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok &&
+				slices.Contains(k.Release, sel.Sel.Name) && releasesWithin(sel.X, released) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// noMethodAdvice says how to release a resource held in v, whose type lacks
+// the kind's release method (an io.Reader holding a file): v.Close() would not
+// compile. When the acquirer's own result type has the method, the fix is to
+// keep that type; otherwise the acquirer hides it, and has to return it.
+func noMethodAdvice(pass *analysis.Pass, src *resources.Source, v *types.Var, name string) string {
+	method := src.Kind.ReleaseMethod()
+	held := types.TypeString(v.Type(), types.RelativeTo(pass.Pkg))
+	if res := src.Callee.Signature().Results(); src.Result < res.Len() {
+		t := res.At(src.Result).Type()
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, pass.Pkg, method); obj != nil {
+			if _, isFunc := obj.(*types.Func); isFunc {
+				return fmt.Sprintf("%s holds it as %s, which has no %s method: keep the %s from %s in a variable of type %s and call its %s on every path",
+					v.Name(), held, method, src.Kind.Noun, name, types.TypeString(t, types.RelativeTo(pass.Pkg)), method)
+			}
+		}
+	}
+	return fmt.Sprintf("%s returns it as %s, which has no %s method: have %s return it as a type with %s, and call %s on every path",
+		name, held, method, name, method, method)
 }
 
 // loopAdvice says how to release a resource of kind k held in v, acquired in a
