@@ -127,38 +127,53 @@ var executors = NewFuncs(
 	"(*github.com/urfave/cli/v3.Command).Run",
 	// argp's Parse runs the selected command's Run once and exits the process.
 	"(*github.com/tdewolff/argp.Argp).Parse",
+	// kong's Context.Run runs the selected command's Run methods once.
+	"(*github.com/alecthomas/kong.Context).Run",
+	"(*github.com/alecthomas/kong.Context).RunNode",
 )
 
 // commandRegistrars take a command value whose method, named by the table, is
-// the command's action: argp.NewCmd(cmd, ...) and (*Argp).AddCmd(cmd, ...) take
-// an argp.Cmd (an interface with Run() error), and Parse calls the selected
-// command's Run once, then calls os.Exit (argp.go's Parse): one command per
-// process, as cobra and urfave/cli run.
-var commandRegistrars = func() map[string]registrar {
-	m := make(map[string]registrar)
-	for name, r := range map[string]registrar{
-		"github.com/tdewolff/argp.NewCmd":         {0, "Run"},
-		"(*github.com/tdewolff/argp.Argp).AddCmd": {0, "Run"},
+// the command's action, run once per execution of a command line:
+//
+//   - argp.NewCmd(cmd, ...) and (*Argp).AddCmd(cmd, ...) take an argp.Cmd (an
+//     interface with Run() error), and Parse calls the selected command's Run
+//     once, then calls os.Exit (argp.go's Parse).
+//   - kong.Parse, kong.New and kong.Must take the grammar, a struct whose
+//     fields tagged cmd (or arg, a branching argument) are the commands, nested
+//     the same way (build.go's buildNode); (*Context).Run calls the Run method
+//     of the selected command and of each node above it, once each
+//     (context.go's RunNode). So the registered value's type and those of its
+//     command fields, recursively, have their Run as an action (nested).
+var commandRegistrars = func() map[string]Registrar {
+	m := make(map[string]Registrar)
+	for name, r := range map[string]Registrar{
+		"github.com/tdewolff/argp.NewCmd":         {0, "Run", false},
+		"(*github.com/tdewolff/argp.Argp).AddCmd": {0, "Run", false},
+		"github.com/alecthomas/kong.Parse":        {0, "Run", true},
+		"github.com/alecthomas/kong.New":          {0, "Run", true},
+		"github.com/alecthomas/kong.Must":         {0, "Run", true},
 	} {
 		m[NameKey(name)] = r
 	}
 	return m
 }()
 
-type registrar struct {
-	arg    int
-	method string
+// A Registrar says how a command-line framework's function takes a command
+// value (see commandRegistrars).
+type Registrar struct {
+	Arg    int    // the argument that is the command value
+	Method string // the method of its type that is the command's action
+	Nested bool   // the value's fields tagged cmd or arg are commands too, recursively (kong)
 }
 
-// CommandRegistrar reports whether fn registers a command value given as its
-// argument arg whose method named method is the command's action, run by the
-// framework's executor once per execution (see commandRegistrars).
-func CommandRegistrar(fn *types.Func) (arg int, method string, ok bool) {
+// CommandRegistrar reports whether fn registers a command value, and how (see
+// commandRegistrars).
+func CommandRegistrar(fn *types.Func) (Registrar, bool) {
 	if fn == nil {
-		return 0, "", false
+		return Registrar{}, false
 	}
 	r, ok := commandRegistrars[Key(fn.Origin())]
-	return r.arg, r.method, ok
+	return r, ok
 }
 
 // IsCommandExecutor reports whether fn executes a command line, running the
