@@ -386,7 +386,10 @@
 // action of a cobra or urfave/cli command in any package, since a process
 // executes one command line and it runs one command, the Run method of a type
 // the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
-// Parse runs the selected command's Run once and exits), and an unexported helper
+// Parse runs the selected command's Run once and exits), likewise the Run of a
+// kong grammar given to kong.Parse, New or Must and of its fields tagged cmd or
+// arg, recursively (kong's Context.Run calls the selected command's Run and its
+// parents' once), and an unexported helper
 // only such an action calls; in a package of a command's program by Go's layout
 // convention, an import path with a cmd element (…/cmd/<command>/…), also an
 // exported function or a method that its package calls at most once or not at
@@ -396,8 +399,8 @@
 // except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a
-// package that executes command lines repeatedly itself (Execute, Run or
-// argp's Parse in a loop, a goroutine or a callback: a shell of its own);
+// package that executes command lines repeatedly itself (Execute, Run,
+// argp's Parse or kong's Context.Run in a loop, a goroutine or a callback: a shell of its own);
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a response's Body field overwritten before it is released (the
 // overwrite ends the path: the old body was usually read into a buffer first); a

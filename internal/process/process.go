@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
@@ -31,8 +32,9 @@ import (
 //     executes one command line, which runs one command (see commandAction); or
 //   - the action method of a command type the package registers with a
 //     command-line framework that runs one command per process (the Run of a
-//     type given to argp.NewCmd or AddCmd), when the package does not call it
-//     itself (see commandMethod); or
+//     type given to argp.NewCmd or AddCmd, or of a kong grammar given to
+//     kong.Parse, New or Must and of its command fields), when the package does
+//     not call it itself (see commandMethod); or
 //   - a function without receiver whose one use in the package's non-test files
 //     is a plain call from code that runs once, or the value of a command's
 //     action field (cli.Command{Action: send}): not another function value (a
@@ -131,17 +133,63 @@ func (o *Once) commandMethod(fn *types.Func) bool {
 		for cur := range o.in.Root().Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			callee, _ := typeutil.Callee(o.pass.TypesInfo, call).(*types.Func)
-			arg, method, ok := knowledge.CommandRegistrar(callee)
-			if !ok || arg >= len(call.Args) || o.inTestFile(call.Pos()) {
+			r, ok := knowledge.CommandRegistrar(callee)
+			if !ok || r.Arg >= len(call.Args) || o.inTestFile(call.Pos()) {
 				continue
 			}
-			if t := namedOf(o.pass.TypesInfo.TypeOf(call.Args[arg])); t != nil {
-				o.actions[t] = method
-			}
+			o.addCommand(o.pass.TypesInfo.TypeOf(call.Args[r.Arg]), r)
 		}
 	}
 	method, ok := o.actions[name]
 	return ok && method == fn.Name()
+}
+
+// addCommand records t's declared type (through a pointer) as a command type
+// whose action is r.Method and, for a framework whose commands nest (kong), the
+// types of its struct fields tagged cmd or arg (`cmd:""`, `kong:"cmd"`), which
+// are its subcommands, recursively.
+func (o *Once) addCommand(t types.Type, r knowledge.Registrar) {
+	name := namedOf(t)
+	if name == nil {
+		return
+	}
+	if _, seen := o.actions[name]; seen {
+		return
+	}
+	o.actions[name] = r.Method
+	if !r.Nested {
+		return
+	}
+	s, ok := name.Type().Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i := range s.NumFields() {
+		if commandTag(s.Tag(i)) {
+			o.addCommand(s.Field(i).Type(), r)
+		}
+	}
+}
+
+// commandTag reports whether a struct field's tag marks it a kong command or
+// branching argument: a cmd or arg key of its own, or cmd or arg among the
+// comma-separated entries of a kong key (kong's tag.go).
+func commandTag(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, key := range []string{"cmd", "arg"} {
+		if _, ok := st.Lookup(key); ok {
+			return true
+		}
+	}
+	if k, ok := st.Lookup("kong"); ok {
+		for entry := range strings.SplitSeq(k, ",") {
+			entry, _, _ = strings.Cut(strings.TrimSpace(entry), "=")
+			if entry == "cmd" || entry == "arg" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedOf returns the declared type of t, or of what t points to, or nil.
