@@ -217,7 +217,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 			what, recv, recv, recv)
 	}
 	held := ""
-	retry := boundedRetry(info, fn, d)
+	retry := boundedRetry(info, fn, d) || pacedTimeouts(info, fn, d, region, call)
 	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry &&
 		!closesHeadResponse(info, fn.body, call) {
 		held = heldPerIteration(pass, call, region)

@@ -294,6 +294,23 @@
 // and nothing is held per iteration. It is a plain delay, reported with
 // -deferloop.delayed. A variable also given a GET response is reported.
 //
+// Nor, by default, a deferred cancel of contexts that each have a timeout or a
+// deadline, made in a loop with no loop around it that waits on every path
+// between two runs of the defer (time.Sleep, a Sleep given a time.Duration such
+// as gax.Sleep, a receive from a timer's or ticker's channel or from time.After,
+// or a select case that takes one) and that is bounded: it watches the contexts'
+// parent (parent.Done(), parent.Err()) or tests a counter of its attempts. Each
+// context frees its timer and leaves its parent at its deadline, and the waits
+// space the attempts, so only the last timeout's worth of them are alive; the
+// deferred calls pile up one per attempt, which the parent's deadline or the
+// count bounds (pubsub's retryAcks, a 60-second context per acknowledgement
+// attempt with a backoff between, under a ten-minute deadline; pkgsite's
+// pollForPath, a context per tick until the request ends). It is a plain delay,
+// reported with -deferloop.delayed. A cancel of a context without a deadline
+// (WithCancel), a loop that does not wait (a tight loop over input), a loop that
+// waits on some paths only, and a waiting loop with no bound (a lease kept
+// alive for as long as it lasts) are reported.
+//
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which
 // the branch sets by plain assignment and nothing else in the loop assigns (if
@@ -345,7 +362,8 @@
 // whose Close only drops debug tracking (its Close is a release, and it is
 // assigned per iteration), and a defer in a wait or poll loop that comes round on
 // an answer rather than a failed attempt (not ready yet), or is bounded by a time
-// rather than a count of attempts. A retry is known by the convention that a nil
+// rather than a count of attempts, unless it cancels timeout contexts between
+// waits (above). A retry is known by the convention that a nil
 // error is success: a predicate on an error that holds for a nil error would be
 // misread as a failure branch. A retry's counter is taken on trust: any condition
 // on the path back round that reads it counts as the retry decision (if attempt >
