@@ -203,13 +203,17 @@ const fewRounds = 8
 
 // inFewRounds reports whether the defer repeats through a loop whose header fixes
 // its count at no more than fewRounds (for range 4, for depth := 0; depth <= 3;
-// depth++; see loops.ConstantCount), with no loop around it: whatever each
+// depth++; see loops.ConstantCount; or a range over a composite literal of that
+// many elements, see literalCount), with no loop around it: whatever each
 // round holds, the pile is bounded by the count, as in straight-line code (see
 // fewRounds). Its only consequence is the delay, reported with
 // -deferloop.delayed. A count the input sets, or a condition, is not bounded.
 func inFewRounds(info *types.Info, d finding) bool {
 	if d.loop == nil || len(outerLoops(d)) > 0 {
 		return false
+	}
+	if n, ok := literalCount(info, d.loop); ok {
+		return n <= fewRounds
 	}
 	for c := range d.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if c.Node() == d.loop {
@@ -218,6 +222,41 @@ func inFewRounds(info *types.Info, d finding) bool {
 		}
 	}
 	return false
+}
+
+// literalCount returns how many elements a range over a composite literal
+// visits, when the literal writes them out: an array literal's length (its type
+// has it), a slice literal without keys, or a map literal's entries (an upper
+// bound: keys that are not constants may coincide). The code fixes such a count
+// as surely as for range 3 does (for name, write := range map[string]func(){a:
+// ..., b: ..., c: ...}). ok is false for any other loop.
+func literalCount(info *types.Info, loop ast.Stmt) (n int64, ok bool) {
+	r, isRange := loop.(*ast.RangeStmt)
+	if !isRange {
+		return 0, false
+	}
+	lit, isLit := ast.Unparen(r.X).(*ast.CompositeLit)
+	if !isLit {
+		return 0, false
+	}
+	t := info.TypeOf(lit)
+	if t == nil {
+		return 0, false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Array:
+		return u.Len(), true
+	case *types.Map:
+		return int64(len(lit.Elts)), true
+	case *types.Slice:
+		for _, elt := range lit.Elts {
+			if _, keyed := elt.(*ast.KeyValueExpr); keyed {
+				return 0, false // []T{9: x}: ten elements, not one
+			}
+		}
+		return int64(len(lit.Elts)), true
+	}
+	return 0, false
 }
 
 // cancelFunc returns the variable of a deferred call cancel() whose type is

@@ -256,7 +256,10 @@
 //
 // Nor, by default, any defer in a loop whose header fixes its count at no more
 // than 8 (for range 4, for depth := 0; depth <= 3; depth++, or a local defined
-// once with a constant as the limit) with no loop around it: the pile is no
+// once with a constant as the limit), or that ranges over a composite literal of
+// no more than 8 elements (an array literal by its length, a slice literal
+// without keys, a map literal by its entries: for name, write := range
+// map[string]func(io.Writer) error{...three entries...}), with no loop around it: the pile is no
 // larger than a function that acquires that many values one after another and
 // defers each release, ordinary Go that no reviewer trims, and a handful of
 // descriptors or contexts is far below any limit. Above a handful, a constant

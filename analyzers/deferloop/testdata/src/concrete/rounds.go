@@ -97,3 +97,64 @@ func lockRounds(mu *sync.Mutex) {
 		use()
 	}
 }
+
+type exampleSet struct{}
+
+func (*exampleSet) writePrompt(io.Writer) error { return nil }
+func (*exampleSet) writeCSV(io.Writer) error    { return nil }
+func (*exampleSet) writeJSON(io.Writer) error   { return nil }
+
+func create(string) (io.WriteCloser, error) { return nil, nil }
+
+// From x/vulndb's examples.write: a range over a map literal of three entries, a
+// file per entry. The literal fixes the count at three, as for range 3 would:
+// three files deferred in a loop hold no more than three opened one after
+// another. Quiet, a plain delay reported with -deferloop.delayed.
+func writeExamples(es *exampleSet) error {
+	for name, write := range map[string]func(io.Writer) error{
+		"prompt.txt":    es.writePrompt,
+		"examples.csv":  es.writeCSV,
+		"examples.json": es.writeJSON,
+	} {
+		f, err := create(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := write(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A slice literal of nine names is more than a handful: reported.
+func createNine() error {
+	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"} {
+		f, err := create(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until createNine returns`
+		if _, err := f.Write(nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A keyed slice literal ([]string{9: "j"}) has ten elements, not one: its count is
+// not read from the literal. Reported.
+func createKeyed() error {
+	for _, name := range []string{9: "j"} {
+		f, err := create(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until createKeyed returns`
+		if _, err := f.Write(nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
