@@ -262,7 +262,8 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // file removed is held open by another deferred call (removesHeldFile); the
 // iteration releases it itself, or its timer has fired, and the defer is a safety
 // net for an early exit (releasedEachIteration, the one rule applied to a loop
-// built with goto); the
+// built with goto); a deferred literal reading only variables from outside the
+// loop releases the last value, the loop each earlier one (releasesLastValue); the
 // deferred literal acts on the function's outcome (actsOnOutcome); the loop
 // releases a listed set of values the function held before it (releasesListed); or
 // a test's loop sets up what the test holds until it ends (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
@@ -282,6 +283,7 @@ func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.Call
 		removesHeldFile(info, body, d.stmt, call) ||
 		releasedEachIteration(pass, fn.graph, body, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||
+		releasesLastValue(info, d.loop, body, d.stmt.Call) ||
 		fn.test && !rangesOverChannel(info, d.loop) && heldForTest(info, body, d.stmt, vars)
 }
 

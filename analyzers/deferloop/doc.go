@@ -226,6 +226,14 @@
 //   - a deferred literal that acts on the function's outcome: each of its statements
 //     is an if whose condition reads a named result (defer func() { if err != nil {
 //     x.Close() } }()), known only at return;
+//   - a deferred literal, without arguments, that captures no variable declared
+//     in the loop, whose calls on a variable the loop assigns the loop also makes
+//     itself before assigning it (if cancel != nil { cancel(); cancel = nil } at
+//     the top of each attempt, then ctx, cancel = context.WithTimeout(...); defer
+//     func() { if cancel != nil { cancel() } }()): the literal reads the variable
+//     at return, so every copy acts on the last value, and the loop has released
+//     each earlier one before replacing it. A loop that replaces the value without
+//     releasing it leaks the earlier ones: reported;
 //   - a deferred literal that writes a named result (defer func() { kind =
 //     refine(kind, n) }()): only the caller reads a result, after the return, so
 //     the write is meant for it; unless the literal also releases what the iteration

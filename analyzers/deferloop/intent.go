@@ -613,6 +613,72 @@ func namedResults(info *types.Info, fnType *ast.FuncType) []*types.Var {
 	return results
 }
 
+// releasesLastValue reports whether the deferred call is a function literal,
+// without arguments, that captures no variable declared in the loop, and whose
+// calls on variables the loop assigns (cancel() for a cancel the loop sets) are
+// each made by the loop body too, outside function literals, before the body's
+// first assignment of that variable (if cancel != nil { cancel(); cancel = nil }
+// at the top of an attempt). A literal reads the variables it captures when it
+// runs, at return: every deferred copy acts on their final values, the last
+// iteration's, and holds no iteration's own value; the loop releases each
+// earlier value itself before replacing it. The defer is the safety net for the
+// value current at return, which a call at the end of the iteration would release
+// too early (anthropic-sdk-go's send, a timeout per attempt whose cancel may be
+// handed to the response body). A loop that replaces the value without releasing
+// it first (f, _ = os.Open(p); defer func() { f.Close() }()) leaks every earlier
+// one: reported.
+func releasesLastValue(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, deferred *ast.CallExpr) bool {
+	lit, ok := ast.Unparen(deferred.Fun).(*ast.FuncLit)
+	if !ok || lit.Body == nil || len(deferred.Args) > 0 {
+		return false
+	}
+	captured := false
+	var calls []*ast.CallExpr
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && declaredIn(loop, v) {
+				captured = true
+			}
+		case *ast.CallExpr:
+			calls = append(calls, n)
+		}
+		return !captured
+	})
+	if captured {
+		return false
+	}
+	released := false
+	for _, c := range calls {
+		v := rootVar(info, c.Fun)
+		if v == nil || !assignedIn(info, body, v) {
+			continue
+		}
+		first := firstAssignment(info, body, v)
+		if first == nil || !callsBefore(body, types.ExprString(c), first.Pos()) {
+			return false
+		}
+		released = true
+	}
+	return released
+}
+
+// callsBefore reports whether body makes the call written want before pos,
+// outside function literals.
+func callsBefore(body *ast.BlockStmt, want string, pos token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = found || n.Pos() < pos && types.ExprString(n) == want
+		}
+		return !found
+	})
+	return found
+}
+
 // releasesListed reports whether the loop ranges over a composite literal that lists
 // variables the function holds (for _, m := range [...]*memDB{em, fm}), and the
 // deferred call releases the element and nothing the iteration acquired: every
