@@ -371,7 +371,9 @@
 // result, then returning) is reported, as the loop is seen to come round to it
 // again: known false positive. Policy, reported by design: an in-memory iterator
 // whose Close only drops debug tracking (its Close is a release, and it is
-// assigned per iteration), and a defer in a wait or poll loop that comes round on
+// assigned per iteration), a Done of an iterator of interface type made per
+// element (starlark's Iterator, whose lists' Done only undoes a mutation guard:
+// what another implementation holds is not known), and a defer in a wait or poll loop that comes round on
 // an answer rather than a failed attempt (not ready yet), or is bounded by a time
 // rather than a count of attempts, unless it cancels timeout contexts between
 // waits (above). A retry is known by the convention that a nil
