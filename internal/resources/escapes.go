@@ -136,22 +136,11 @@ func (t *Tracker) storeEscapes(root ast.Node, lhs ast.Expr) bool {
 func (t *Tracker) localEscapes(root ast.Node, v *types.Var) bool {
 	info := t.Pass.TypesInfo
 	found := false
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
+	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
+		if id, ok := n.(*ast.Ident); !found && ok && info.Uses[id] == v && len(stack) > 0 {
+			found = escapesAt(append(stack, n))
 		}
-		if found {
-			return false
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok || info.Uses[id] != v || len(stack) < 2 {
-			return true
-		}
-		found = escapesAt(stack)
-		return true
+		return !found // once found, nothing more is walked
 	})
 	return found
 }

@@ -96,20 +96,12 @@ func (t *Tracker) numberStoreEscapes(root ast.Node, lhs ast.Expr, follow bool) b
 		return false
 	}
 	found := false
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
+	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
+		if use, isIdent := n.(*ast.Ident); !found && isIdent && t.Pass.TypesInfo.Uses[use] == v {
+			path := append(stack, n)
+			found = t.numberHandedOn(path, len(path)-1, false)
 		}
-		if found {
-			return false
-		}
-		stack = append(stack, n)
-		if use, isIdent := n.(*ast.Ident); isIdent && t.Pass.TypesInfo.Uses[use] == v {
-			found = t.numberHandedOn(stack, len(stack)-1, false)
-		}
-		return true
+		return !found // once found, nothing more is walked
 	})
 	return found
 }
