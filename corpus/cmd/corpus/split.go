@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217) and the fifteenth (20261219 and 20261220, two batches).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches) and the sixteenth (20261222).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -603,6 +603,50 @@ var seen = []string{
 	"github.com/google/licenseclassifier/v2",
 	"golang.org/x/exp",
 	"k8s.io/kube-openapi",
+	// the sixteenth measuring set (split seed 20261222)
+	"github.com/aws/aws-sdk-go-v2",
+	"k8s.io/apiserver",
+	"github.com/dolthub/go-mysql-server",
+	"github.com/TykTechnologies/graphql-go-tools",
+	"gotest.tools/v3",
+	"go.opentelemetry.io/otel/sdk",
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp",
+	"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc",
+	"github.com/xeipuuv/gojsonschema",
+	"github.com/santhosh-tekuri/jsonschema/v6",
+	"github.com/goccy/go-graphviz",
+	"github.com/go-pdf/fpdf",
+	"github.com/fogleman/gg",
+	"github.com/disintegration/imaging",
+	"github.com/dsoprea/go-exif/v3",
+	"github.com/thedatashed/xlsxreader",
+	"github.com/edsrzf/mmap-go",
+	"github.com/sjwhitworth/golearn",
+	"github.com/systemd/slog-journal",
+	"github.com/ory/mail/v3",
+	"github.com/hashicorp/consul-awsauth",
+	"github.com/ydb-platform/ydb-go-yc",
+	"github.com/opencontainers/distribution-spec/conformance",
+	"github.com/go-chi/render",
+	"github.com/alecthomas/kingpin/v2",
+	"github.com/weppos/publicsuffix-go",
+	"github.com/pterm/pterm",
+	"github.com/jedib0t/go-pretty/v6",
+	"github.com/NVIDIA/go-nvlib",
+	"github.com/landlock-lsm/go-landlock",
+	"github.com/antithesishq/antithesis-sdk-go",
+	"k8s.io/dynamic-resource-allocation",
+	"github.com/oapi-codegen/runtime",
+	"github.com/paulmach/orb",
+	"github.com/gabriel-vasile/mimetype",
+	"github.com/carlos7ags/folio",
+	"github.com/DefangLabs/secret-detector",
+	"github.com/dave/dst",
+	"github.com/protocolbuffers/txtpbfmt",
+	"github.com/avast/retry-go/v4",
+	"github.com/benbjohnson/clock",
+	"github.com/maypok86/otter/v2",
+	"github.com/patrickmn/go-cache",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
