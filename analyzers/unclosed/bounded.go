@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -47,6 +48,23 @@ func demonstration(pass *analysis.Pass) bool {
 			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"),
 			elem == "mock", elem == "mocks", // fakes for tests (gomock, mockery)
 			elem == "scripts", elem == "hack": // developer tooling run by hand (hack: the Kubernetes convention)
+			return true
+		}
+	}
+	return false
+}
+
+// fakeFile reports whether the file holding pos is named for fakes that stand in
+// for a dependency under test, as a mock or mocks directory is: one of its
+// name's underscore- or dash-separated parts is mock or mocks (mock.go,
+// mock_sysfs.go, client_mock.go). Such a file builds fixtures for tests beside
+// the code it fakes, in an ordinary package; what its fixtures leak lives as long
+// as the test that builds them. A word that only starts with mock (mockingbird)
+// names something else.
+func fakeFile(pass *analysis.Pass, pos token.Pos) bool {
+	name := strings.TrimSuffix(filepath.Base(pass.Fset.Position(pos).Filename), ".go")
+	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '-' || r == '_' }) {
+		if part == "mock" || part == "mocks" {
 			return true
 		}
 	}

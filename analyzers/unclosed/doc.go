@@ -269,8 +269,11 @@
 // under one named scripts or hack (the Kubernetes convention) is developer tooling
 // run by hand: each runs by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
-// some drivers do not give, this rule does not apply).
-// -unclosed.tests reports these too:
+// some drivers do not give, this rule does not apply). So does a file in any
+// package whose name has a part, between dashes or underscores, that is mock or
+// mocks (mock.go, mock_sysfs.go, client_mock.go): it builds fixtures for tests
+// beside the code it fakes, and what a fixture leaks lives as long as the test
+// that builds it. -unclosed.tests reports these too:
 //
 //	-unclosed.tests
 //
