@@ -33,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       report.URL("deferloop"),
 	Requires:  append([]*analysis.Analyzer{inspect.Analyzer}, report.Requires...),
 	Run:       run,
-	FactTypes: []analysis.Fact{new(releasesField), new(nextClosesRows)},
+	FactTypes: []analysis.Fact{new(releasesField), new(nextClosesRows), new(enumValues)},
 }
 
 // options are deferloop's options (see doc.go, Options). flags holds the command
@@ -65,6 +65,7 @@ type funcDefers struct {
 func run(pass *analysis.Pass) (any, error) {
 	exportFieldReleases(pass) // for callers in other packages, whether or not this one is checked
 	exportClosingNexts(pass)
+	exportEnums(pass)
 	opts := flags
 	if on, err := configfile.Apply(pass, opts.bind); err != nil || !on {
 		return nil, err // off in this directory: nothing to report
@@ -129,7 +130,7 @@ func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
 			fn.graph = flow.New(pass.TypesInfo, body)
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
-		loop, repeats := loops.Repeating(fn.graph, stmt, enclosing)
+		loop, repeats := repeating(pass, fn.graph, stmt, enclosing)
 		if !repeats || loop != nil && onceGuarded(pass.TypesInfo, cur, loop) {
 			continue
 		}

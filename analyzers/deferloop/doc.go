@@ -322,6 +322,19 @@
 // waits on some paths only, and a waiting loop with no bound (a lease kept
 // alive for as long as it lasts) are reported.
 //
+// Nor, whatever its consequence, a defer from which every way back round the loop
+// leaves a complete enum switch through no case: a switch, without default, on a
+// value of a defined integer or string type whose case lists name every constant
+// of that type its package declares at package level (the judgement exhaustiveness
+// linters make; for a type of another package, a fact the pass exports, so an
+// unexported constant the switch cannot name makes it incomplete). The language
+// allows other values (a conversion of any number), but the code's own enum says
+// none occurs; so a loop whose cases all return after the defer never comes round
+// to it, and it runs once, at return (go-mysql-server's buildBlock handler loop,
+// switching on DeclareHandlerAction's Continue, Exit and Undo). Only the unmatched
+// path is cut: a case that ends its body comes round, and a switch leaving out one
+// constant is reported.
+//
 // Nor, whatever its consequence, a defer guarded by a latch: it lies in a branch of
 // an if statement whose condition reads a variable declared outside the loop, which
 // the branch sets by plain assignment and nothing else in the loop assigns (if
