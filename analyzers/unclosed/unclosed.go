@@ -261,10 +261,11 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 			continue
 		}
 		r.handed = append(r.handed, u.Ident.Pos())
-		if u.Effect == resources.Release {
+		closed := u.Effect == resources.Move && closingCall(t, fnCur, u, src.Kind)
+		if u.Effect == resources.Release || closed {
 			released = append(released, u.Ident.Pos())
 		}
-		if !handOff.IsValid() && !releasedAlias(pass.TypesInfo, body, u, src.Kind) {
+		if !handOff.IsValid() && !closed && !releasedAlias(pass.TypesInfo, body, u, src.Kind) {
 			handOff = handOffAt(body, u, overwrites)
 		}
 		neutral = false
@@ -370,6 +371,16 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	}
 	report.Node(pass, stmt, fmt.Sprintf("%s (%s) is not %s on the path to %s, so %s: %s",
 		subject, what, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
+}
+
+// closingCall reports whether use u passes the resource to a function that only
+// releases that parameter (quietClose(f), where func quietClose(fps ...*os.File)
+// closes each of its arguments; see resources.Facts.Closes): the call releases
+// it there, and hands it to no new owner, so the advice need not warn against a
+// deferred release.
+func closingCall(t *resources.Tracker, fnCur inspector.Cursor, u resources.Use, k *resources.Kind) bool {
+	call, arg := keepingCall(fnCur, u, k)
+	return call != nil && t.ClosesArg(call, arg)
 }
 
 // nextLoop reports whether body has a for statement whose condition is

@@ -33,9 +33,10 @@ func (f *freshResults) String() string {
 // them in a result (Keeps), or that a method releases its receiver (Recv). In an
 // analyzed package, a function without it owns nothing.
 type params struct {
-	Owned []int
-	Keeps []resources.Keep
-	Recv  bool
+	Owned  []int
+	Closes []int // of Owned, those only released (see resources.Facts.Closes)
+	Keeps  []resources.Keep
+	Recv   bool
 }
 
 func (*params) AFact() {}
@@ -43,6 +44,9 @@ func (p *params) String() string {
 	var parts []string
 	if len(p.Owned) > 0 {
 		parts = append(parts, fmt.Sprintf("owns params %v", p.Owned))
+	}
+	if len(p.Closes) > 0 {
+		parts = append(parts, fmt.Sprintf("only releases params %v", p.Closes))
 	}
 	for _, k := range p.Keeps {
 		parts = append(parts, fmt.Sprintf("keeps param %d in result %d", k.Param, k.Result))
@@ -78,13 +82,15 @@ func (a *asserts) String() string { return (*resources.Asserts)(a).String() }
 // export records the package's facts for its importers.
 func export(pass *analysis.Pass, facts *resources.Facts) {
 	acquiring := false
+	closes := make(map[*types.Func][]int)
+	facts.ClosedParams(func(fn *types.Func, c []int) { closes[fn] = c })
 	facts.Functions(func(fn *types.Func, fresh []resources.Fresh, owned []int, keeps []resources.Keep, recv bool, a *resources.Asserts) {
 		if len(fresh) > 0 {
 			pass.ExportObjectFact(fn, &freshResults{Results: fresh})
 			acquiring = true
 		}
 		if len(owned) > 0 || recv {
-			pass.ExportObjectFact(fn, &params{Owned: owned, Keeps: keeps, Recv: recv})
+			pass.ExportObjectFact(fn, &params{Owned: owned, Closes: closes[fn], Keeps: keeps, Recv: recv})
 		}
 		if a != nil {
 			pass.ExportObjectFact(fn, (*asserts)(a))
@@ -115,6 +121,14 @@ func (im imported) Params(fn *types.Func) (owned []int, keeps []resources.Keep, 
 		return p.Owned, p.Keeps, p.Recv
 	}
 	return nil, nil, false
+}
+
+func (im imported) Closes(fn *types.Func) []int {
+	var p params
+	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &p) {
+		return p.Closes
+	}
+	return nil
 }
 
 func (im imported) Asserts(fn *types.Func) *resources.Asserts {

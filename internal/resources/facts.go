@@ -2,11 +2,13 @@ package resources
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/obligation"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Compute works out which functions of the package return a fresh resource,
@@ -31,6 +33,11 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 			facts.owned[fn], grew = append(facts.owned[fn], i), true
 		}
 	}
+	for _, i := range t.closesParams(fd, facts.owned[fn]) {
+		if !slices.Contains(facts.closes[fn], i) {
+			facts.closes[fn], grew = append(facts.closes[fn], i), true
+		}
+	}
 	if !facts.recv[fn] && t.releasesOwnReceiver(fd) {
 		facts.recv[fn], grew = true, true
 	}
@@ -41,6 +48,7 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	}
 	if grew {
 		slices.Sort(facts.owned[fn])
+		slices.Sort(facts.closes[fn])
 	}
 	return grew
 }
@@ -82,6 +90,113 @@ func (t *Tracker) ownsParams(fd *ast.FuncDecl, known []int) []int {
 		}
 	}
 	return owned
+}
+
+// closesParams returns the indexes, among owned, of fn's parameters that fn only
+// releases (see Facts.Closes): every use of the parameter that is not neutral
+// releases it, directly (c.Close()), through a call that only releases its
+// argument in turn, or by ranging over it and releasing each element. A helper
+// that both closes a parameter and keeps it somewhere hands it on.
+func (t *Tracker) closesParams(fd *ast.FuncDecl, owned []int) []int {
+	var closes []int
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if p, ok := t.Pass.TypesInfo.Defs[name].(*types.Var); ok && slices.Contains(owned, i) && t.onlyReleased(fd.Body, p, 0) {
+				closes = append(closes, i)
+			}
+			i++
+		}
+	}
+	return closes
+}
+
+// onlyReleased reports whether v has a use in body that releases it, and every
+// use that is not neutral releases it (see closesParams). depth bounds the
+// element variables followed through range statements.
+func (t *Tracker) onlyReleased(body *ast.BlockStmt, v *types.Var, depth int) bool {
+	uses := t.Uses(body, v, t.Cat.KindOf(v.Type()))
+	released := false
+	for _, u := range uses {
+		switch {
+		case u.Effect == Neutral:
+		case u.Effect == Release || t.releasingUse(body, u.Ident, depth):
+			released = true
+		default:
+			return false
+		}
+	}
+	return released
+}
+
+// releasingUse reports whether the use id, which Uses counts as a move, releases
+// the resource: it is an argument of a call that only releases it (Closes), or
+// the slice a range statement goes over, with an element variable (and no key)
+// that the loop's body only releases (for _, fp := range fps { fp.Close() }).
+func (t *Tracker) releasingUse(body *ast.BlockStmt, id *ast.Ident, depth int) bool {
+	var parent ast.Node
+	var e ast.Node = id
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if parent != nil || n.Pos() > id.Pos() || n.End() <= id.Pos() {
+			return false
+		}
+		if n == id {
+			for j := len(stack) - 1; j >= 0; j-- {
+				if p, ok := stack[j].(*ast.ParenExpr); ok {
+					e = p
+					continue
+				}
+				parent = stack[j]
+				break
+			}
+			return false
+		}
+		return true
+	})
+	switch p := parent.(type) {
+	case *ast.CallExpr:
+		for j, a := range p.Args {
+			if a == e {
+				return t.ClosesArg(p, j)
+			}
+		}
+	case *ast.RangeStmt:
+		if p.X != e || depth > 2 || p.Tok != token.DEFINE || !blankOrNil(p.Key) {
+			return false
+		}
+		value, ok := p.Value.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		w, ok := t.Pass.TypesInfo.Defs[value].(*types.Var)
+		return ok && t.onlyReleased(p.Body, w, depth+1)
+	}
+	return false
+}
+
+// blankOrNil reports whether e is absent or the blank identifier.
+func blankOrNil(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return e == nil || ok && id.Name == "_"
+}
+
+// ClosesArg reports whether call only releases its argument at index arg (see
+// Facts.Closes): a resource passed there is released at the call. Arguments
+// to a variadic parameter are its elements, each released.
+func (t *Tracker) ClosesArg(call *ast.CallExpr, arg int) bool {
+	fn, ok := typeutil.Callee(t.Pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Variadic() && arg >= sig.Params().Len()-1 {
+		arg = sig.Params().Len() - 1
+	}
+	return slices.Contains(t.facts.Closes(fn), arg)
 }
 
 // neverResource reports whether no variable the tracker follows can be passed to

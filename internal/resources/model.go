@@ -43,6 +43,7 @@ type Facts struct {
 	analyzed bool // the package at hand was analyzed: its facts are complete
 	fresh    map[*types.Func][]Fresh
 	owned    map[*types.Func][]int
+	closes   map[*types.Func][]int // of the owned parameters, those only released (see ClosedParams)
 	keeps    map[*types.Func][]Keep
 	recv     map[*types.Func]bool
 	asserts  map[*types.Func]*Asserts
@@ -70,6 +71,7 @@ func NewFacts(pkg *types.Package, imported Imported, analyzed bool) *Facts {
 		analyzed: analyzed,
 		fresh:    make(map[*types.Func][]Fresh),
 		owned:    make(map[*types.Func][]int),
+		closes:   make(map[*types.Func][]int),
 		keeps:    make(map[*types.Func][]Keep),
 		recv:     make(map[*types.Func]bool),
 		asserts:  make(map[*types.Func]*Asserts),
@@ -106,6 +108,41 @@ func (f *Facts) Owned(fn *types.Func) []int {
 	}
 	owned, _, _ := f.imported.Params(fn)
 	return owned
+}
+
+// ImportedCloses is what an Imported may also give: the parameters another
+// package's function only releases (see Facts.Closes). An Imported without it
+// gives none, and those functions' owned parameters count as handed on.
+type ImportedCloses interface {
+	Closes(fn *types.Func) []int
+}
+
+// Closes returns the parameters fn only releases, by index: of its owned
+// parameters, those whose every use that is not neutral releases them (a close
+// helper, func closeQuietly(c io.Closer) { _ = c.Close() }), or, for a variadic
+// parameter, ranges over it and releases each element (func quietClose(fps
+// ...*os.File) { for _, fp := range fps { fp.Close() } }). A resource passed
+// there is released at the call, not handed to a new owner.
+func (f *Facts) Closes(fn *types.Func) []int {
+	fn = fn.Origin()
+	if f.local(fn) {
+		return f.closes[fn]
+	}
+	if im, ok := f.imported.(ImportedCloses); ok {
+		return im.Closes(fn)
+	}
+	return nil
+}
+
+// ClosedParams calls yield for each function of the package at hand that only
+// releases some of its parameters (see Closes): what the facts pass exports
+// beside Functions.
+func (f *Facts) ClosedParams(yield func(fn *types.Func, closes []int)) {
+	for fn, closes := range f.closes {
+		if len(closes) > 0 {
+			yield(fn, closes)
+		}
+	}
 }
 
 // Keeps returns where fn keeps its parameters (see Keep).

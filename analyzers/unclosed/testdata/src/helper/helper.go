@@ -87,3 +87,21 @@ func (c *Conn) Close() error { return c.f.Close() }
 func NewConn(f *os.File) *Conn {
 	return &Conn{f: f}
 }
+
+// QuietClose closes each file it is given, ignoring the errors: it only
+// releases its variadic parameter (ranged over, each element closed).
+func QuietClose(fps ...*os.File) {
+	for _, fp := range fps {
+		if fp != nil {
+			fp.Close()
+		}
+	}
+}
+
+// KeepAll stores each file it is given: ranged over like QuietClose's, but
+// kept, so its callers hand the files on.
+func (p *Pool) KeepAll(fps ...*os.File) {
+	for _, fp := range fps {
+		p.files = append(p.files, fp)
+	}
+}

@@ -120,3 +120,32 @@ func handedAfterErr(db *sql.DB, keep func(*sql.Rows)) error {
 	keep(rows)
 	return nil
 }
+
+// quietClose closes each file it is given: it only releases its variadic
+// parameter, so a call of it releases the arguments (in the same package, by
+// the facts' fixed point).
+func quietClose(fps ...*os.File) {
+	for _, fp := range fps {
+		if fp != nil {
+			fp.Close()
+		}
+	}
+}
+
+// closedByVariadicHelper leaks on the return after check, and closes the file
+// on the other paths, with quietClose on one: a release, not a hand-on, so the
+// advice is to close it on the leaking path as well.
+func closedByVariadicHelper(name string, check func() error) error {
+	f, err := os.Open(name) // want `f \(file from os.Open\) is not closed on the path to the return at line 144, so its file descriptor leaks: call f.Close\(\) on that path too, as the function does on the others`
+	if err != nil {
+		return err
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	if _, err := f.ReadDir(0); err != nil {
+		quietClose(f)
+		return err
+	}
+	return f.Close()
+}
