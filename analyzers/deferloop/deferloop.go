@@ -259,7 +259,9 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 
 // meantForReturn reports whether the defer is meant to act at function return, by
 // what the code tells: the value released outlives the iteration (handedOn); a
-// lock per iteration guards what the iteration hands on (collectedUnderLock); the
+// lock per iteration guards what the iteration hands on (collectedUnderLock); a
+// listener per iteration reserves the address the iteration collects
+// (reservesCollectedAddress); the
 // file removed is held open by another deferred call (removesHeldFile); the
 // iteration releases it itself, or its timer has fired, and the defer is a safety
 // net for an early exit (releasedEachIteration, the one rule applied to a loop
@@ -281,6 +283,7 @@ func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.Call
 	vars := releasedVars(info, d.loop, body, call)
 	return handedOn(info, fn.body, d.loop, d.stmt, call, vars) ||
 		collectedUnderLock(info, d.loop, body, d.stmt, call) ||
+		reservesCollectedAddress(info, fn.body, d.loop, body, d.stmt, call) ||
 		removesHeldFile(info, body, d.stmt, call) ||
 		releasedEachIteration(pass, fn.graph, body, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||

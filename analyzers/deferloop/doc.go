@@ -160,6 +160,18 @@
 //     s.n) needs no lock once made, and an iteration that carries nothing out
 //     holds its lock for nothing: both are reported; the same mutex in every
 //     iteration is the deadlock, whatever the iteration carries;
+//   - a Close of a listener per iteration (a net.Listener, *net.TCPListener,
+//     *net.UnixListener, net.PacketConn or *net.UDPConn in a variable the loop
+//     declares or assigns) whose iteration, after the defer, collects its address
+//     (Addr, LocalAddr, or a variable set from it) into a collection declared
+//     before the loop and read after it (ports = append(ports,
+//     l.Addr().(*net.TCPAddr).Port), addrs[i] = addr): an address is reserved only
+//     while its socket is open, so holding every listener until return keeps the
+//     next net.Listen(":0") from handing out a port already collected (k8s
+//     apiserver's getAvailablePorts), the same structure as the lock held while
+//     what was read under it is collected. A listener whose iteration collects
+//     nothing of its address, or keeps it in a plain variable (only the last
+//     survives), is reported;
 //   - a removal of a file (os.Remove or os.RemoveAll of a variable p) that the
 //     iteration opens again by that name (os.Open(p), os.OpenFile(p, ...)) and
 //     whose opened file's Close it defers as well (gqlgen's multipart uploads,
