@@ -351,6 +351,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
+	case laterDefer(t, cur, r) != nil && len(overwrites) == 0:
+		d := laterDefer(t, cur, r)
+		remedy = moveDeferAdvice(pass, d, r.err != nil)
 	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0 &&
 		callsRelease(body, released, src.Kind):
 		remedy = pathAdvice(src.Kind, id.Name)
@@ -661,6 +664,41 @@ func advice(k *resources.Kind, v string, checked bool) string {
 		return "release it on every path, for example with defer " + k.ReleaseCall(v) + " right after it is acquired"
 	}
 	return "release it on every path, for example with defer " + k.ReleaseCall(v) + " after the error check"
+}
+
+// laterDefer returns the deferred release of the tracked resource that the
+// function already has, in the acquisition's own statement list but further
+// down (after a Write whose failure returns early), or nil. Moved up to right
+// after the error check it releases the resource on every path, and the
+// variable holds the same value there (the caller checks that nothing assigns
+// it again): the fix is to move it, not to add a second one that would release
+// the resource twice.
+func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.DeferStmt {
+	list, index := stmtList(cur, r.stmt)
+	if list == nil {
+		return nil
+	}
+	for _, s := range list[index+1:] {
+		if d, ok := s.(*ast.DeferStmt); ok && releasesIn(t, d, r) {
+			return d
+		}
+	}
+	return nil
+}
+
+// moveDeferAdvice says how to release a resource that the function releases
+// with the deferred call d, placed after some returns that leave it open.
+func moveDeferAdvice(pass *analysis.Pass, d *ast.DeferStmt, checked bool) string {
+	where := "right after it is acquired"
+	if checked {
+		where = "right after the error check"
+	}
+	what := edit.Render(pass.Fset, d, "")
+	if what == "" || strings.Contains(what, "\n") || len(what) > 60 {
+		what = "the deferred release"
+	}
+	return fmt.Sprintf("move %s at line %d up to %s, so that it runs on the returns before it too",
+		what, pass.Fset.Position(d.Pos()).Line, where)
 }
 
 // explicitOnly reports whether the function releases the resource somewhere, and
