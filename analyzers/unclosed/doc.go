@@ -339,6 +339,26 @@
 // where Next returns false, so a return inside the loop is named); in a loop the advice is to release it on every path before
 // the next iteration, as a deferred release would wait for the function to return.
 //
+// A function that only releases a parameter (every use of it that is not neutral
+// releases it, or, for a variadic or slice parameter, it ranges over it and
+// releases each element: func quietClose(fps ...*os.File) { for _, fp := range
+// fps { fp.Close() } }) releases what it is passed: known across packages from
+// the ownership pass's params fact ("only releases params"), such a call is a
+// release, not a hand-on, and the advice is the ordinary one. A helper that also
+// keeps its argument somewhere hands it on.
+//
+// A function that already defers the release, in the acquisition's statement
+// list but below a return that leaves the resource open (a Write whose failure
+// returns before defer f.Close()), gets the advice to move that defer up to right
+// after the error check, and no fix (a second defer would release it twice); not
+// when the variable takes a new value in between, where the defer binds another.
+//
+// Acquisitions into one variable that leak on the same return (a fallback,
+// file, err = os.CreateTemp(other, ...), when the first failed) are one bug with
+// one fix: one report, at the first, names the others' lines ("here or at line
+// 11"). An acquisition whose resource is also dropped by a new value while it is
+// open is a leak of its own and is reported apart.
+//
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
 // value (and for a response, reading resp.Body panics at once). Not where the

@@ -99,6 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 		exits:   &commandExits{pass: pass, t: t, root: in.Root(), tests: opts.tests},
 		once:    process.NewOnce(pass, in),
 		wrapped: make(map[*ast.CallExpr]bool),
+		leaks:   make(map[leakKey]*finding),
 	}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
@@ -107,6 +108,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		c.checkAcquisition(cur, call, src, nil)
+	}
+	for _, f := range c.pending {
+		f.report(pass)
 	}
 	return nil, nil
 }
@@ -120,6 +124,8 @@ type checker struct {
 	exits   *commandExits
 	once    *process.Once          // code that runs at most once per process leaks once
 	wrapped map[*ast.CallExpr]bool // keeping calls whose result was checked (see checkWrapper)
+	leaks   map[leakKey]*finding   // the first finding of each leak on a path to a return
+	pending []*finding             // those findings, in the order found, reported at the end
 }
 
 // acquiresAnything is the fast path: whether the package imports a package with
@@ -372,8 +378,67 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 			subject, what, verb(src.Kind), src.Kind.Leak, remedy), fixes...)
 		return
 	}
-	report.Node(pass, stmt, fmt.Sprintf("%s (%s) is not %s on the path to %s, so %s: %s",
-		subject, what, verb(src.Kind), where, src.Kind.Leak, remedy), fixes...)
+	f := &finding{stmt: stmt, subject: subject, what: what,
+		tail: fmt.Sprintf("is not %s on the path to %s, so %s: %s", verb(src.Kind), where, src.Kind.Leak, remedy), fixes: fixes}
+	if ret == nil || r.dropped != nil {
+		f.report(pass)
+		return
+	}
+	key := leakKey{v: v, ret: ret, kind: src.Kind}
+	if first := c.leaks[key]; first != nil {
+		// Another acquisition into the same variable leaks on the same return
+		// (file, err = os.CreateTemp(dir) as a fallback when the first failed):
+		// one bug, whose one fix (release the variable on that path) covers
+		// both. Only findings with no drop are held (a resource overwritten
+		// while open is a leak of its own, reported alone), so naming the
+		// second in the first's report loses no leak.
+		first.also = append(first.also, alsoAt{what: what, line: pass.Fset.Position(stmt.Pos()).Line})
+		first.fixes = nil // a defer after the first acquisition binds only the first value
+		return
+	}
+	c.leaks[key] = f
+	c.pending = append(c.pending, f)
+}
+
+// leakKey identifies a leak by what leaks and where: the variable, the return
+// that leaves it unreleased, and the kind.
+type leakKey struct {
+	v    *types.Var
+	ret  *ast.ReturnStmt
+	kind *resources.Kind
+}
+
+// finding is a report on the path to a return, held until the package's
+// acquisitions are all checked, so that the acquisitions into one variable that
+// leak on one return make one report (see checkAcquisition).
+type finding struct {
+	stmt          ast.Node
+	subject, what string
+	tail          string   // from "is not closed" to the end
+	also          []alsoAt // the other acquisitions leaking there, for the message
+	fixes         []analysis.SuggestedFix
+}
+
+// alsoAt is another acquisition leaking where a finding's does: what it holds
+// and its line.
+type alsoAt struct {
+	what string
+	line int
+}
+
+func (f *finding) report(pass *analysis.Pass) {
+	what := f.what
+	for i, a := range f.also {
+		switch {
+		case a.what == f.what && i == 0:
+			what += fmt.Sprintf(" here or at line %d", a.line)
+		case a.what == f.what:
+			what += fmt.Sprintf(" or at line %d", a.line)
+		default:
+			what += fmt.Sprintf(", or %s at line %d", a.what, a.line)
+		}
+	}
+	report.Node(pass, f.stmt, fmt.Sprintf("%s (%s) %s", f.subject, what, f.tail), f.fixes...)
 }
 
 // closingCall reports whether use u passes the resource to a function that only
