@@ -357,10 +357,10 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
-	case laterDefer(t, cur, r) != nil && len(overwrites) == 0:
+	case laterDefer(t, cur, r) != nil && !reassigned(overwrites, stmt):
 		d := laterDefer(t, cur, r)
 		remedy = moveDeferAdvice(pass, d, r.err != nil)
-	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && len(overwrites) == 0 &&
+	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && !reassigned(overwrites, stmt) &&
 		callsRelease(body, released, src.Kind):
 		remedy = pathAdvice(src.Kind, id.Name)
 	}
@@ -449,6 +449,18 @@ func (f *finding) report(pass *analysis.Pass) {
 func closingCall(t *resources.Tracker, fnCur inspector.Cursor, u resources.Use, k *resources.Kind) bool {
 	call, arg := keepingCall(fnCur, u, k)
 	return call != nil && t.ClosesArg(call, arg)
+}
+
+// reassigned reports whether the variable takes a new value somewhere other than
+// in the acquiring statement stmt itself (fromDir, err = open(dir) assigns the
+// resource; it does not replace it).
+func reassigned(overwrites map[*ast.Ident]bool, stmt ast.Node) bool {
+	for id := range overwrites {
+		if id.Pos() < stmt.Pos() || id.Pos() >= stmt.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // nextLoop reports whether body has a for statement whose condition is
