@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -52,6 +53,24 @@ func collectedUnderLock(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, st
 	if root == nil || !declaredIn(loop, root) && !assignedIn(info, body, root) {
 		return false
 	}
+	return assignmentsAfter(body, stmt, func(n *ast.AssignStmt) bool {
+		if n.Tok == token.DEFINE {
+			return false
+		}
+		for _, lhs := range n.Lhs {
+			if declaredOutside(info, loop, lhs) && slices.ContainsFunc(n.Rhs, func(rhs ast.Expr) bool { return readsUnder(info, rhs, root) }) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// assignmentsAfter calls visit, in source order, for each assignment of the
+// iteration body that follows the defer stmt, outside function literals, until
+// visit reports true, and reports whether it did: what the iteration stores once
+// the release is deferred, to which the held value may lend something.
+func assignmentsAfter(body *ast.BlockStmt, stmt *ast.DeferStmt, visit func(*ast.AssignStmt) bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found || n == nil || n.End() <= stmt.End() {
@@ -61,16 +80,7 @@ func collectedUnderLock(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, st
 		case *ast.FuncLit:
 			return false
 		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE {
-				break
-			}
-			for _, lhs := range n.Lhs {
-				if declaredOutside(info, loop, lhs) {
-					for _, rhs := range n.Rhs {
-						found = found || readsUnder(info, rhs, root)
-					}
-				}
-			}
+			found = visit(n)
 		}
 		return !found
 	})

@@ -48,34 +48,26 @@ func reservesCollectedAddress(info *types.Info, fnBody *ast.BlockStmt, loop ast.
 	}
 	derived := map[*types.Var]bool{} // variables the iteration sets from the address
 	readsAddr := func(e ast.Expr) bool { return readsAddress(info, e, v, addrMethod, derived) }
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found || n == nil || n.End() <= stmt.End() {
-			return false // only what follows the defer
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	return assignmentsAfter(body, stmt, func(n *ast.AssignStmt) bool {
+		if len(n.Lhs) != len(n.Rhs) {
 			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				return true
-			}
-			for i, lhs := range n.Lhs {
-				switch {
-				case n.Tok == token.DEFINE || declaredLocal(info, loop, lhs):
-					if id, ok := lhs.(*ast.Ident); ok && readsAddr(n.Rhs[i]) {
-						if dv := definedOrUsed(info, id); dv != nil {
-							derived[dv] = true
-						}
+		}
+		for i, lhs := range n.Lhs {
+			switch {
+			case n.Tok == token.DEFINE || declaredLocal(info, loop, lhs):
+				if id, ok := lhs.(*ast.Ident); ok && readsAddr(n.Rhs[i]) {
+					if dv := definedOrUsed(info, id); dv != nil {
+						derived[dv] = true
 					}
-				case collects(info, lhs, n.Rhs[i]) && readsAddr(n.Rhs[i]):
-					found = readAfter(info, fnBody, loop, rootVar(info, lhs))
+				}
+			case collects(info, lhs, n.Rhs[i]) && readsAddr(n.Rhs[i]):
+				if readAfter(info, fnBody, loop, rootVar(info, lhs)) {
+					return true
 				}
 			}
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // listenerAddrMethod returns the method reporting the bound address of t, a
