@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/resources"
 	"golang.org/x/tools/go/cfg"
@@ -88,15 +89,8 @@ func decodedToEOF(info *types.Info, region *ast.BlockStmt, call *ast.CallExpr) f
 	eofIfs := make(map[*ast.IfStmt]bool)
 	decodes := func(s ast.Stmt) *types.Var { return decodeResult(info, s, decs) }
 	ast.Inspect(region, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		list, ok := flow.StmtList(n)
+		if !ok {
 			return true
 		}
 		for i, s := range list {
