@@ -112,21 +112,34 @@ func hasIOMethod(pkg *types.Package, typ types.Type, name string) bool {
 // local variable of root that is itself sent, stored that way or used in a
 // goroutine (returned, it is not handed on: see wrapperEscapes). The blank identifier keeps nothing.
 func (t *Tracker) storeEscapes(root ast.Node, lhs ast.Expr) bool {
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return true // f.contentReader = r, rs[i] = r, *p = r
-	}
-	if id.Name == "_" {
-		return false
-	}
-	v, ok := t.Pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok {
-		return false
-	}
-	if v.Pos() < root.Pos() || v.Pos() >= root.End() {
-		return true
+	v, escapes := t.storeTarget(root, lhs)
+	if v == nil {
+		return escapes
 	}
 	return t.localEscapes(root, v)
+}
+
+// storeTarget returns the local variable of root that lhs names, where a value
+// is stored; when it names none, escapes says whether the store lets the value
+// leave the function: a field, an element or a pointer's target (f.r = r, rs[i] =
+// r, *p = r) or a variable declared outside root does, the blank identifier
+// keeps nothing.
+func (t *Tracker) storeTarget(root ast.Node, lhs ast.Expr) (v *types.Var, escapes bool) {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return nil, true
+	}
+	if id.Name == "_" {
+		return nil, false
+	}
+	v, ok = t.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	if v.Pos() < root.Pos() || v.Pos() >= root.End() {
+		return nil, true
+	}
+	return v, false
 }
 
 // localEscapes reports whether a use of the local variable v in root lets

@@ -2,7 +2,6 @@ package resources
 
 import (
 	"go/ast"
-	"go/types"
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -78,19 +77,9 @@ func (t *Tracker) numberHandedOn(stack []ast.Node, at int, follow bool) bool {
 // set) a local variable whose own uses hand it on (fd := f.Fd(); return fd).
 // The blank identifier keeps nothing.
 func (t *Tracker) numberStoreEscapes(root ast.Node, lhs ast.Expr, follow bool) bool {
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return true
-	}
-	if id.Name == "_" {
-		return false
-	}
-	v, ok := t.Pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok {
-		return false
-	}
-	if v.Pos() < root.Pos() || v.Pos() >= root.End() {
-		return true
+	v, escapes := t.storeTarget(root, lhs)
+	if v == nil {
+		return escapes
 	}
 	if !follow {
 		return false
