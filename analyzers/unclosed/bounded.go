@@ -73,11 +73,17 @@ func fakeFile(pass *analysis.Pass, pos token.Pos) bool {
 
 // namesTests reports whether a directory's name says test: it, or one of its
 // parts separated by a dash or an underscore (Go's import paths name words so),
-// starts with test. A word that only contains test (latest, attestation,
-// contest) names something else.
+// starts with test, or ends with testing or testutil(s), Go's names for the
+// test support of a thing joined to the thing's name (awstesting beside
+// httptest's kin; the English words that end so, attesting and contesting,
+// name no package one would write). A word that only contains test (latest,
+// attestation, contest) names something else, and so does one ending in test
+// alone: it is an English superlative as often as a test package (latest,
+// fastest, shortest).
 func namesTests(elem string) bool {
 	for part := range strings.FieldsFuncSeq(elem, func(r rune) bool { return r == '-' || r == '_' }) {
-		if strings.HasPrefix(part, "test") {
+		if strings.HasPrefix(part, "test") ||
+			strings.HasSuffix(part, "testing") || strings.HasSuffix(part, "testutil") || strings.HasSuffix(part, "testutils") {
 			return true
 		}
 	}

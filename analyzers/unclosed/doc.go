@@ -261,7 +261,9 @@
 // demonstrates an API, and code under one whose name, or a part of it between
 // dashes or underscores, starts with test (test, testing, testutil, testsuite,
 // testcluster, dendrite-upgrade-tests...; not latest or attestation, which only
-// contain it), or named integration,
+// contain it) or ends with testing or testutil(s) (awstesting: Go joins a thing's
+// name to its test support; not fastest, an English superlative as often as a
+// test package), or named integration,
 // integrationtest(s) or e2e (not integrations, a product's integrations),
 // or mock or mocks (the fakes that stand in for a dependency under test, as
 // gomock and mockery generate them; an exact name, not a prefix),
