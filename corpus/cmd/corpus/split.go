@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches) and the sixteenth (20261222).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222) and the seventeenth (20261224 and 20261225, two batches).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -647,6 +647,44 @@ var seen = []string{
 	"github.com/benbjohnson/clock",
 	"github.com/maypok86/otter/v2",
 	"github.com/patrickmn/go-cache",
+	// the seventeenth measuring set (split seeds 20261224 and 20261225, two batches)
+	"github.com/prometheus/prometheus",
+	"github.com/spiffe/spire",
+	"github.com/open-policy-agent/opa",
+	"github.com/aquasecurity/trivy",
+	"github.com/onsi/ginkgo/v2",
+	"github.com/onsi/gomega",
+	"github.com/pulumi/pulumi/sdk/v3",
+	"github.com/VictoriaMetrics/VictoriaMetrics",
+	"go.opentelemetry.io/collector/service",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/pkg/stanza",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/storage/filestorage",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/clickhouseexporter",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/receiver/hostmetricsreceiver",
+	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/healthcheckextension",
+	"github.com/twmb/franz-go/pkg/kadm",
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql",
+	"gorm.io/driver/sqlite",
+	"gorm.io/driver/mysql",
+	"github.com/aws/aws-sdk-go-v2/feature/s3/transfermanager",
+	"github.com/aws/aws-sdk-go-v2/config",
+	"charm.land/fantasy",
+	"codeberg.org/readeck/go-readability/v2",
+	"github.com/zishang520/socket.io/servers/socket/v3",
+	"github.com/yandex-cloud/go-sdk",
+	"sigs.k8s.io/sig-storage-lib-external-provisioner/v11",
+	"github.com/openshift/cluster-autoscaler-operator",
+	"github.com/pb33f/libopenapi-validator",
+	"github.com/vanng822/go-premailer",
+	"github.com/nlpodyssey/safetensors",
+	"codeberg.org/sbinet/npyio",
+	"github.com/truora/minidyn",
+	"go.uber.org/goleak",
+	"github.com/sebdah/goldie/v2",
+	"k8s.io/client-go",
+	"github.com/anchore/grype",
+	"github.com/riverqueue/river/riverdriver/riversqlite",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
