@@ -15,8 +15,9 @@ import (
 
 // Encloses reports whether the function at fn is test code: it lies in a _test.go
 // file or in a file that imports a test framework (see importsFramework), or it or
-// a function around it takes a testing handle (see IsHandle), or reaches one
-// through a field (c.t.Fatal in a method of a test cluster).
+// a function around it takes a testing handle (see IsHandle), reaches one
+// through a field (c.t.Fatal in a method of a test cluster), or is a method of a
+// type that holds one (see holdsHandle).
 func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
 		return true
@@ -36,6 +37,42 @@ func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 			}
 		}
 		if body != nil && selectsHandleField(pass.TypesInfo, body) {
+			return true
+		}
+		if decl, ok := c.Node().(*ast.FuncDecl); ok && holdsHandle(pass.TypesInfo, decl) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsHandle reports whether decl is a method of a struct type with a field that
+// is a testing handle (a fake server built by NewCAServer(t *testing.T), which
+// keeps t). A value of such a type can only be made where a test's handle is at
+// hand, under a test, so every method of it runs under that test, though most
+// never touch the handle: production code has no test's T to store.
+func holdsHandle(info *types.Info, decl *ast.FuncDecl) bool {
+	if decl.Recv == nil {
+		return false
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for field := range st.Fields() {
+		if IsHandle(field.Type()) {
 			return true
 		}
 	}
