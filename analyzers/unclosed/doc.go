@@ -29,7 +29,10 @@
 //     its end with io.ReadAll(r) in a later statement of the same block before r
 //     is assigned again). At EOF net/http hands the connection back to the pool,
 //     and a failed read closes it (the transport's bodyEOFSignal), so the read
-//     releases the body on its failure branch too. io.CopyN, io.LimitReader and
+//     releases the body on its failure branch too. httputil.DumpResponse(resp,
+//     true) releases it too, whatever error it returns: it reads the body to its
+//     end, closes it and puts an in-memory copy in resp.Body (with false, or a
+//     flag that is no constant, it reads and closes nothing). io.CopyN, io.LimitReader and
 //     a bufio.Reader's ReadString stop before the end, and release nothing (not from
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,

@@ -2,6 +2,7 @@ package resources
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -259,6 +260,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if body && (t.readsToEOF(p, j) || t.readThrough(stack, i-1, j)) {
 						return Release // io.ReadAll(resp.Body): at EOF the connection goes back to the pool
 					}
+					if k != nil && k.BodyOnly && !body && t.dumpsBody(p, j) {
+						return Release // httputil.DumpResponse(resp, true) closed the body and put a buffer in its place
+					}
 					if lit, ok := ast.Unparen(p.Fun).(*ast.FuncLit); ok {
 						if body {
 							k = nil // the literal gets the body itself: b.Close() releases it
@@ -361,6 +365,22 @@ func (t *Tracker) readsToEOF(call *ast.CallExpr, arg int) bool {
 		return arg == 1
 	}
 	return false
+}
+
+// dumpsBody reports whether the call is httputil.DumpResponse(resp, true) with
+// the response as its argument at index arg. With body true, DumpResponse reads
+// the body to its end and closes it (its drainBody), then sets resp.Body to an
+// in-memory copy: after the call resp.Body holds no connection, whatever error
+// the call returns (a failed read closes the connection, as for readsToEOF; a
+// failed Close was a Close). With body false it reads nothing and leaves the
+// body as it was, and an argument that is no constant says nothing.
+func (t *Tracker) dumpsBody(call *ast.CallExpr, arg int) bool {
+	fn := typeutil.Callee(t.Pass.TypesInfo, call)
+	if arg != 0 || len(call.Args) != 2 || !knowledge.IsFunc(fn, "net/http/httputil", "DumpResponse") {
+		return false
+	}
+	tv, ok := t.Pass.TypesInfo.Types[call.Args[1]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // wrapsReader reports whether the call returns a reader that reads its argument
