@@ -153,8 +153,10 @@
 //     iteration leaves one more context registered with the parent, however its
 //     owner ends. A cancel function stored where nothing reads it is still
 //     reported: storing it shows someone was meant to call it.
-//   - A test. In test code (a _test.go file, or a function that takes a
-//     *testing.T, B, F or testing.TB), a cancel function lost once costs at most
+//   - A test. In test code (a _test.go file, a file that imports Ginkgo, Gomega
+//     or testify, a function that takes a *testing.T, B, F or testing.TB or
+//     selects a field of one, or a method of a type that holds one, as a fake
+//     server keeping its test's T), a cancel function lost once costs at most
 //     the test's lifetime: it is reported only when the loss repeats without
 //     bound, in a for statement or a range over a channel, an integer or a
 //     function (b.N rounds, messages), either in the function or around the
