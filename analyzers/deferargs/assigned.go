@@ -85,11 +85,28 @@ func judge(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg int, v *t
 	if isObject(v.Type()) || transformsOnly(later) {
 		return quiet, token.NoPos
 	}
-	if fn.isNamedResult(pass.TypesInfo, v) || isError(v.Type()) ||
-		accumulates(later) && takesAny(pass.TypesInfo, stmt.Call, arg) {
+	if reportsOutcome(pass, fn, stmt, arg, v, later) {
 		return likely, later[0].pos
 	}
 	return quiet, token.NoPos
+}
+
+// reportsOutcome reports whether the deferred call, given a real value of v at the
+// defer, is a report of the outcome that v holds at return: v is the function's
+// outcome (a named result, an error) or a running count, and the call takes it as
+// an empty interface, to format or record it (log.Printf, fmt.Println).
+//
+// The empty interface is what shows intent. A call that takes the value through a
+// typed parameter (an error, an int) computes with it or acts on it, and the value
+// it was given may be the one it means: a deferred endRPC(err) after the RPC began
+// without error tells the RPC tracker that its part went well, while the error the
+// function computes later is returned to the caller, who owns it; passing that one
+// would record it as the program's failure even when the caller handles it.
+func reportsOutcome(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, arg int, v *types.Var, later []write) bool {
+	if !takesAny(pass.TypesInfo, stmt.Call, arg) {
+		return false
+	}
+	return fn.isNamedResult(pass.TypesInfo, v) || isError(v.Type()) || accumulates(later)
 }
 
 // laterWrites returns the assignments to v (and, for a named result, the return
@@ -215,7 +232,7 @@ func isObject(t types.Type) bool {
 }
 
 // isError reports whether t is an error type: its value is the outcome of work,
-// which a deferred call that receives it can only report.
+// not an object a deferred call acts on.
 func isError(t types.Type) bool {
 	return types.Implements(t, errorInterface)
 }

@@ -18,6 +18,9 @@ func TestCases(t *testing.T) {
 		"oldvalue",
 		// One case for each kind of evidence that the later value is wanted.
 		"evidence",
+		// An error or named result returned to the caller: evidence only when the
+		// deferred call formats it.
+		"outcome",
 		// Certain findings whose fix would change more than the variable.
 		"fixscope",
 	)

@@ -42,11 +42,18 @@
 //     zero value (var err error, n := 0, a named result), or with a constant default
 //     that later assignments replace by other constants or count from
 //     (status := "ok" ... status = "failed"). The deferred call cannot have meant it;
-//   - it is a named result, set by a return statement or assigned later;
-//   - it is an error: the outcome of work, which a deferred call can only report
-//     (typically nil at the defer, after the error check);
-//   - it counts or totals (n++, n += k, total = total + x) and the deferred call
-//     takes it as an empty interface, to format or record it (log.Println).
+//   - it is the outcome of the function and the deferred call reports it: a named
+//     result (set by a return statement or assigned later), an error (typically
+//     nil at the defer, after the error check) or a count or total (n++, n += k,
+//     total = total + x), which the deferred call takes as an empty interface, to
+//     format or record it (log.Printf("done: %v", err)).
+//
+// A real value given to a typed parameter is not evidence, even an error or a
+// named result: the callee acts on the value it was given, which may be the one
+// meant. defer t.endRPC(err), after the RPC began without error, tells a tracker
+// that its part went well; the error the function computes later is returned to
+// the caller, who owns it, and handing it to endRPC would record it as the
+// program's failure even when the caller handles it.
 //
 // The suggested fix wraps the deferred call in a function literal, so that its
 // arguments are evaluated when it runs. It is offered only when the value at the
@@ -85,8 +92,10 @@
 // Receivers (defer f.Close()) are evaluated early too, but rarely by mistake, and
 // are not checked.
 //
-// Known limits: a status that starts from a computed value (status := classify())
-// and a real counter given to a typed parameter (defer record(n); n++) are not
-// reported, since nothing tells them from a value the call computes with. A
-// package-level variable in the deferred call is taken as stable for the fix.
+// Known limits: a status that starts from a computed value (status := classify()),
+// a real counter given to a typed parameter (defer record(n); n++) and a real error
+// given to a typed reporter (defer span.finish(err) after an earlier error check)
+// are not reported, since nothing tells them from a value the call computes with
+// or stores. A package-level variable in the deferred call is taken as stable for
+// the fix.
 package deferargs
