@@ -26,8 +26,29 @@
 //	//deferlint:ignore deferloop the loop body runs at most twice
 //	defer f.Close()
 //
-// Limits: directives that silence nothing are reported by the deferlint command
-// only. Under go vet -vettool, go fix -fixtool and golangci-lint each analyzer's
+// Other linters' directives of a deferlint bug class silence the analyzer of that
+// class on their own line and the line below, in every driver: a project that has
+// silenced another linter's report of the same bug on a line has seen it and
+// decided, and a deferlint report there would raise that decision again. They are
+// golangci-lint's //nolint:govet naming lostcancel (ctxcancel) or loopclosure
+// (loopcapture) in its explanation, //nolint:bodyclose and //nolint:sqlclosecheck
+// (unclosed), //nolint:gocritic naming deferInLoop and //nolint:revive naming
+// defer (deferloop), staticcheck's //lint:ignore SA9001 (deferloop) and SA5001
+// (unclosed, whose Close deferred before the error check it is), also as
+// //nolint:staticcheck naming them, and a bare //nolint or //nolint:all (every
+// analyzer). A //nolint:govet that names no vet check does not count: govet also
+// runs printf and copylocks. These directives are not ours, so this analyzer and
+// the deferlint command never report them.
+//
+//	ctx, cancel := context.WithCancel(parent) //nolint:govet // lostcancel: Stop cancels
+//
+// Limits: golangci-lint applies a //nolint above a declaration or block to all of
+// it, and honours //lint:file-ignore and //nolint before the package clause in the
+// whole file; deferlint counts a peer directive on two lines only, so such reports
+// stay.
+//
+// Directives that silence nothing are reported by the deferlint command only.
+// Under go vet -vettool, go fix -fixtool and golangci-lint each analyzer's
 // findings are filtered apart, so no analyzer can tell whether another one's
 // directive was used.
 package directives

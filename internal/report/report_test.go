@@ -3,6 +3,7 @@ package report_test
 import (
 	"testing"
 
+	"github.com/deferlint/deferlint/analyzers/ctxcancel"
 	"github.com/deferlint/deferlint/analyzers/deferargs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -12,4 +13,11 @@ import (
 // by a well-formed directive naming the analyzer, and generated files report nothing.
 func TestSuppression(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), deferargs.Analyzer, "suppressed")
+}
+
+// TestPeerSuppression runs ctxcancel over the shape of a project that silenced go
+// vet's lostcancel on the lines ctxcancel reports: the project's decision stands,
+// while directives of other classes leave the report in place.
+func TestPeerSuppression(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), ctxcancel.Analyzer, "peers")
 }

@@ -11,6 +11,22 @@
 // Each directive records whether it silenced anything, so that a driver that sees
 // every analyzer's findings can report the directives that silence nothing.
 //
+// Other linters' directives that silence a report of a deferlint class silence the
+// analyzer of that class too, on the same two lines (peer.go has the table): a
+// project that has silenced, say, go vet's lostcancel on a line has seen that bug
+// reported there and decided, and ctxcancel reporting it again is a false alarm.
+//
+//	ctx, cancel := context.WithCancel(parent) //nolint:govet // lostcancel: stop cancels
+//	//lint:ignore SA9001 the channel is closed after one value
+//	//nolint:bodyclose // the body is closed by the caller
+//
+// golangci-lint's //nolint:govet counts only when its explanation names the vet
+// check (lostcancel, loopclosure), since govet also runs checks of other classes;
+// likewise gocritic (deferInLoop), revive (defer) and staticcheck (SA9001, SA5001).
+// bodyclose and sqlclosecheck count by name, a bare //nolint or //nolint:all for
+// every analyzer. Peer directives are not ours: they are never reported as
+// malformed or as silencing nothing, and are not in Index.Directives.
+//
 // The index is computed once per package by Analyzer and shared by every analyzer
 // that reports through package report, so each directive is parsed once whatever the
 // number of analyzers, and behaves the same under every go/analysis driver.
@@ -95,6 +111,7 @@ type Index struct {
 	Directives []*Directive
 	byLine     map[fileLine][]*Directive
 	byFile     map[string][]*Directive // file-ignore directives
+	peers      map[fileLine][]string   // the analyzers other linters' directives silence (peer.go)
 }
 
 type fileLine struct {
@@ -104,7 +121,8 @@ type fileLine struct {
 
 // Silences reports whether a directive silences analyzer at posn: a well-formed
 // directive naming analyzer on posn's line or on the line above it, or in posn's file
-// for a file-ignore directive. The directives that silence it are marked used.
+// for a file-ignore directive, or another linter's directive of analyzer's bug class
+// on posn's line or the line above. Our directives that silence it are marked used.
 func (x *Index) Silences(posn token.Position, analyzer string) bool {
 	if x == nil {
 		return false
@@ -117,7 +135,11 @@ func (x *Index) Silences(posn token.Position, analyzer string) bool {
 			silenced = true
 		}
 	}
-	return silenced
+	// Another linter's directive of the same class (peer.go) silences too; our own
+	// directives are looked at first, so that one beside it still counts as used.
+	return silenced ||
+		slices.Contains(x.peers[fileLine{posn.Filename, posn.Line}], analyzer) ||
+		slices.Contains(x.peers[fileLine{posn.Filename, posn.Line - 1}], analyzer)
 }
 
 // Analyzer parses the directives of a package. It reports nothing itself; the
@@ -131,13 +153,14 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	index := &Index{byLine: make(map[fileLine][]*Directive), byFile: make(map[string][]*Directive)}
+	index := &Index{byLine: make(map[fileLine][]*Directive), byFile: make(map[string][]*Directive), peers: make(map[fileLine][]string)}
 	for _, file := range pass.Files {
 		for _, group := range file.Comments {
 			for _, c := range group.List {
 				d := parse(pass.Fset, c)
 				switch {
 				case d == nil:
+					index.addPeer(pass.Fset, c)
 					continue
 				case d.WholeFile:
 					index.byFile[d.Filename] = append(index.byFile[d.Filename], d)
@@ -150,6 +173,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return index, nil
+}
+
+// addPeer records the analyzers that c silences when it is another linter's
+// directive of a deferlint class. It is no Directive: not ours to check or to
+// report as silencing nothing.
+func (x *Index) addPeer(fset *token.FileSet, c *ast.Comment) {
+	if analyzers := peerAnalyzers(c.Text); len(analyzers) > 0 {
+		posn := fset.PositionFor(c.Pos(), false)
+		key := fileLine{posn.Filename, posn.Line}
+		x.peers[key] = append(x.peers[key], analyzers...)
+	}
 }
 
 // parse returns the directive written in c, or nil when c is no directive.

@@ -51,3 +51,13 @@ func TestFileIgnore(t *testing.T) {
 		t.Errorf("directives used = %v, want %v", used, want)
 	}
 }
+
+// TestPeers checks that other linters' directives silence the analyzers of their
+// class on their own line and the next, and are not our directives: the driver's
+// report of directives that silenced nothing never sees them.
+func TestPeers(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), calls, "peers")
+	if ds := results[0].Result.(*suppress.Index).Directives; len(ds) != 0 {
+		t.Errorf("peer directives are indexed as ours: %v", ds)
+	}
+}
