@@ -410,7 +410,11 @@
 // the deferred Close does not leak them.
 //
 // Not reported: resources acquired in code that runs at most once per process
-// (main.main, an init function, a function whose one call site runs once, the
+// (main.main, an init function, a function all of whose uses are calls from
+// code that runs once, outside any loop or goroutine: it runs as many times as
+// it has call sites, a bounded number the code fixes, so it leaks a bounded
+// number of times (a generator's main calling compose twice); a recursive
+// call, a function value or a call in a loop or goroutine makes it unbounded; the
 // action of a cobra or urfave/cli command in any package, since a process
 // executes one command line and it runs one command, the Run method of a type
 // the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
@@ -479,8 +483,8 @@
 // main wires up, a method called through an interface another package boxes,
 // a per-request entry point other than ServeHTTP's shape) gets that code's
 // leaks counted as once: known false negatives. Default output stays the precise
-// set; a loop, a goroutine, a function value or a second call site in the
-// package itself still counts as repeating.
+// set; a loop, a goroutine, a function value or a call site in code that may
+// repeat, in the package itself, still counts as repeating.
 // Known false negatives: a command's action executed repeatedly by another
 // package (a shell or bot that runs a command line per message) counts as once,
 // and so does one executed by a method of its own package called per message:

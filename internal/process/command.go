@@ -22,8 +22,8 @@ import (
 // an interface that another package boxes), that code counts as once: a known
 // false negative, accepted so that a command's one-shot code (a subcommand's Run
 // that main's switch calls once, a constructor main calls once) stays quiet. Its
-// own package's evidence still counts: a second call site, a loop, a goroutine or
-// a function value, a receiver turned into an interface value, a handler's
+// own package's evidence still counts: a call site in a loop, a goroutine or
+// code that may repeat, a function value, a receiver turned into an interface value, a handler's
 // signature (see perEvent).
 func (o *Once) commandProgram() bool {
 	for elem := range strings.SplitSeq(o.pass.Pkg.Path(), "/") {

@@ -35,11 +35,14 @@ import (
 //     type given to argp.NewCmd or AddCmd, or of a kong grammar given to
 //     kong.Parse, New or Must and of its command fields), when the package does
 //     not call it itself (see commandMethod); or
-//   - a function without receiver whose one use in the package's non-test files
-//     is a plain call from code that runs once, or the value of a command's
-//     action field (cli.Command{Action: send}): not another function value (a
-//     handler, a callback), not in a go statement or a loop, and not a second
-//     call site.
+//   - a function without receiver whose uses in the package's non-test files
+//     are all plain calls from code that runs once, or whose one use is the
+//     value of a command's action field (cli.Command{Action: send}): not
+//     another function value (a handler, a callback), not in a go statement or
+//     a loop, and not a call of itself. Such a function runs as many times as
+//     it has call sites, a number the code fixes, so what it leaks is bounded
+//     as what code that runs once leaks (strictly "a bounded, fixed number of
+//     times": main calling compose twice).
 //     In a package other than main, only an unexported function: other packages
 //     may call an exported one as often as they like; except in a command's
 //     package (see commandProgram), where an exported function or a method gets
@@ -287,8 +290,9 @@ func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 	return once
 }
 
-// calledOnce reports whether fn has one use, a plain call from code that runs
-// once or the action of a command (see commandAction). A function with no use we
+// calledOnce reports whether fn's uses are all plain calls from code that runs
+// once (each calls it once, so it runs a fixed number of times), or its one
+// use is the action of a command (see commandAction). A function with no use we
 // can see may be called from a file of other build tags; but an exported
 // function or a method in a command's package with no use there is called by the
 // command (see commandProgram).
@@ -297,16 +301,31 @@ func (o *Once) calledOnce(fn *types.Func) bool {
 	if len(uses) == 0 {
 		return (fn.Exported() || fn.Signature().Recv() != nil) && o.commandProgram()
 	}
-	if len(uses) != 1 {
-		return false
+	if len(uses) == 1 && !isCall(uses[0]) {
+		// cli.Command{Action: send}: the framework calls it as it calls a literal
+		// written there (see commandAction).
+		field, ok := knowledge.CommandField(o.pass.TypesInfo, uses[0])
+		return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
 	}
-	if call, ok := callOf(uses[0]); ok {
-		return o.Runs(call)
+	// Each call site that runs once calls fn once: with every use such a call,
+	// fn runs as many times as it has call sites, a number fixed by the code,
+	// and what it leaks is bounded the same way (a generator's main that calls
+	// compose twice). Any use that is no such call (a function value, a call in
+	// a loop or a goroutine, or a recursive one: see funcRunsOnce's memo)
+	// makes the count unbounded.
+	for _, use := range uses {
+		call, ok := callOf(use)
+		if !ok || !o.Runs(call) {
+			return false
+		}
 	}
-	// cli.Command{Action: send}: the framework calls it as it calls a literal
-	// written there (see commandAction).
-	field, ok := knowledge.CommandField(o.pass.TypesInfo, uses[0])
-	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+	return true
+}
+
+// isCall reports whether the use of a function at use names a call's callee.
+func isCall(use inspector.Cursor) bool {
+	_, ok := callOf(use)
+	return ok
 }
 
 // callOf returns the call whose callee the use of a function at use names: f(x),

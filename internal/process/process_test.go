@@ -32,6 +32,14 @@ func main() {
 	inLoop()
 	handler := used
 	handler()
+	mixed()
+	for range 2 {
+		mixed()
+	}
+	recursive(len(args()))
+	recursive(len(args()) + 1)
+	withGo()
+	go withGo()
 }
 
 func once() {
@@ -39,7 +47,22 @@ func once() {
 }
 
 func twice() {
-	mark(6) // two call sites
+	mark(6) // two call sites, both in code that runs once: twice, a fixed number
+}
+
+func mixed() {
+	mark(11) // one call site runs once, the other in a loop
+}
+
+func recursive(n int) {
+	mark(12) // two call sites in main, but it calls itself: no fixed count
+	if n > 0 {
+		recursive(n - 1)
+	}
+}
+
+func withGo() {
+	mark(13) // a plain call and a go statement: the goroutine may run it beside anything
 }
 
 func inLoop() {
@@ -67,7 +90,7 @@ func mark(int) {}
 `
 
 func TestRuns(t *testing.T) {
-	want := map[string]bool{"1": true, "2": true, "3": false, "4": false, "5": true, "6": false, "7": true, "8": false, "9": false, "10": true}
+	want := map[string]bool{"1": true, "2": true, "3": false, "4": false, "5": true, "6": true, "7": true, "8": false, "9": false, "10": true, "11": false, "12": false, "13": false}
 	checkMarks(t, "main", src, want)
 }
 
@@ -301,7 +324,7 @@ type Outer struct{ Inner }
 var closers = []interface{ Close() error }{Outer{}}
 
 func Twice() {
-	mark(10) // two call sites
+	mark(10) // two call sites, in A and B, which the command calls once each: twice
 }
 
 func A() { Twice() }
@@ -311,7 +334,7 @@ func mark(int) {}
 `
 
 func TestCommandPackages(t *testing.T) {
-	want := map[string]bool{"1": true, "2": false, "3": true, "4": true, "5": true, "6": false, "7": false, "8": false, "9": false, "10": false}
+	want := map[string]bool{"1": true, "2": false, "3": true, "4": true, "5": true, "6": false, "7": false, "8": false, "9": false, "10": true}
 	checkMarks(t, "example.com/cmd/tool/sub", toolSrc, want)
 	// Outside a cmd directory, another package may call the same exported
 	// code any number of times, and a method never counts.
