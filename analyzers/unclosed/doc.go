@@ -258,8 +258,13 @@
 // = net.Dial(addr) to make an Accept return is such a case. A connection accepted
 // in a for statement with no condition is the far end of a dial the test makes:
 // the loop runs once per dial, which the test bounds, so an accept loop that
-// throws connections away is such a case too (a loop that dials or gets by itself
-// until a server is ready repeats its leak, and is reported). Code in a package
+// throws connections away is such a case too. A loop that dials or gets by
+// itself until a server is ready repeats its leak only when a path on which it
+// holds the resource (the paired error is nil) comes back round to the call: a
+// failed round holds nothing, so a poll that discards what it got (_, err =
+// tls.Dial(...)), retries on failure and leaves the loop on success leaks one
+// per test and is quiet, while one that goes round again after a success
+// (counting successes, or a bad status with the body open) is reported. Code in a package
 // under a directory named example, examples or _examples inside its module
 // demonstrates an API, and code under one whose name, or a part of it between
 // dashes or underscores, starts with test (test, testing, testutil, testsuite,

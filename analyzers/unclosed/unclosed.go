@@ -211,8 +211,10 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		if errExpr != nil && !expectsSuccess(pass, t, cur, stmt, errExpr, src.Kind) {
 			return // the call is expected to fail: if err != context.Canceled, require.Error(t, err)
 		}
-		if inTest && testLoop(pass.TypesInfo, cur, src) == nil {
-			return // _, _ = net.Dial(...) once to wake an Accept: the test ends, and its descriptor with it
+		if inTest && !c.discardRepeats(cur, fnCur, body, stmt, errExpr, src) {
+			// _, _ = net.Dial(...) once to wake an Accept, or a poll that leaves
+			// the loop once the dial succeeds: the test ends, and its descriptor with it.
+			return
 		}
 		if src.Kind.BodyOnly && via == nil && t.CancelledAtReturn(call, body) {
 			// _, err = client.Do(req) where req's context's cancel is deferred: the
@@ -536,11 +538,53 @@ func (r *tracked) repeats(info *types.Info, cur, fn inspector.Cursor, src *resou
 	return r.again || loop.Pos() < fn.Node().Pos() || loop.End() > fn.Node().End()
 }
 
+// discardRepeats reports whether a resource discarded in test code (_, err =
+// tls.Dial(...)) leaks once per round of a loop: the acquisition lies in a
+// counted loop (see testLoop) and a path on which the resource is held (the
+// paired error is nil) comes back round to it, or the loop runs a function
+// literal that acquires it. On a path where the error is non-nil there is no
+// resource, so a poll that retries on failure and leaves the loop on success
+// (for { _, err = tls.Dial(...); if err != nil { sleep; continue }; break })
+// leaks one per test, the test-code default. Without a paired error variable
+// every round may hold one, and it repeats.
+func (c *checker) discardRepeats(cur, fn inspector.Cursor, body *ast.BlockStmt, stmt ast.Node, errExpr ast.Expr, src *resources.Source) bool {
+	info := c.pass.TypesInfo
+	loop := testLoop(info, cur, src)
+	if loop == nil {
+		return false
+	}
+	if loop.Pos() < fn.Node().Pos() || loop.End() > fn.Node().End() {
+		return true // the loop calls the function literal that acquires
+	}
+	id, ok := errExpr.(*ast.Ident)
+	if !ok {
+		return true
+	}
+	errVar, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return true
+	}
+	g := c.graphs[body]
+	if g == nil {
+		g = c.t.Graph(body)
+		c.graphs[body] = g
+	}
+	// The discarded resource has no variable: a fresh one, which no code
+	// mentions, stands for it, so only the paired error and the ends of the
+	// test (t.Fatal, a failed test's mark) prune the paths.
+	held := types.NewVar(token.NoPos, c.pass.Pkg, "_", types.Typ[types.Invalid])
+	r := &tracked{stmt: stmt, v: held, err: errVar, kind: src.Kind, info: info, tr: c.t}
+	r.leakPath(g, body)
+	return r.again
+}
+
 // testLoop returns the loop that repeats a leak of a resource from src in test
 // code (see loops.Counted), or nil. A connection accepted in a for statement with
 // no condition is the far end of a dial the test makes: the loop runs once per
 // dial, so the repetition, and its bound, belong to the test's own dials. A loop
-// that acquires by itself (a poll that dials or gets until ready) repeats its leak.
+// that acquires by itself (a poll that dials or gets until ready) repeats its leak
+// when a path holding the resource comes back round (see repeats and
+// discardRepeats).
 func testLoop(info *types.Info, cur inspector.Cursor, src *resources.Source) ast.Node {
 	loop := loops.Counted(info, cur)
 	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil && strings.HasPrefix(src.Callee.Name(), "Accept") {
