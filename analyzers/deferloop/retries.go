@@ -56,7 +56,202 @@ func boundedRetry(info *types.Info, fn *function, d finding) bool {
 		e, isExpr := n.(ast.Expr) // a condition, as the graph records it
 		return isExpr && mentionsAny(info, e, counters)
 	}
-	return !comesRound(g.ReachWithout(d.stmt.Pos(), tests))
+	if !comesRound(g.ReachWithout(d.stmt.Pos(), tests)) {
+		return true
+	}
+	return !reachesAgainUntested(info, g, d.stmt, counters)
+}
+
+// reachesAgainUntested reports whether some path from the defer runs it again
+// without reading one of counters in a condition, leaving out the paths that a
+// variable still nil rules out. Only a run of the defer adds to the pile, so a
+// test between two runs of it bounds the pile as well as one on the way back
+// round, even when the loop comes round without one (a pick loop, for chal ==
+// nil && next < len(types) { chal = pick(types[next]); next++ }, then if chal ==
+// nil { return }: an iteration that comes round past the failure continue and
+// reaches the defer again has passed next < len(types)).
+//
+// The paths left out are those on which a variable declared in the loop without
+// a value (var chal *T), and not mentioned since, takes the branch of a test
+// saying it is not nil (chal == nil false, chal != nil true): its zero value is
+// nil, so the branch cannot run. Any other mention of the variable (an
+// assignment, its address, a call it is passed to, a literal capturing it) ends
+// that knowledge. The knowledge also tells which parts of a condition run: in
+// chal == nil && next < len(kinds), next is read whenever chal is still nil.
+func reachesAgainUntested(info *types.Info, g *flow.Graph, deferStmt ast.Stmt, counters []*types.Var) bool {
+	start, index := g.Find(deferStmt)
+	if start == nil {
+		return true
+	}
+	seen := make(map[*cfg.Block][]map[*types.Var]bool)
+	visited := func(b *cfg.Block, known map[*types.Var]bool) bool {
+		for _, k := range seen[b] {
+			if subsetOf(k, known) {
+				return true // a path knowing less has already been followed
+			}
+		}
+		seen[b] = append(seen[b], known)
+		return false
+	}
+	// walk follows b from node i with the variables in known still nil; it
+	// reports whether it runs the defer again untested.
+	var walk func(b *cfg.Block, i int, known map[*types.Var]bool) bool
+	walk = func(b *cfg.Block, i int, known map[*types.Var]bool) bool {
+		for ; i < len(b.Nodes); i++ {
+			n := b.Nodes[i]
+			if n == ast.Node(deferStmt) {
+				return true
+			}
+			if e, isExpr := n.(ast.Expr); isExpr && surelyReads(info, e, known, counters) {
+				return false
+			}
+			known = updateNil(info, n, known)
+		}
+		for k, s := range b.Succs {
+			if !feasible(info, b, k, known) || visited(s, known) {
+				continue
+			}
+			if walk(s, 0, known) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(start, index+1, nil)
+}
+
+// subsetOf reports whether every variable in a is in b.
+func subsetOf(a, b map[*types.Var]bool) bool {
+	for v := range a {
+		if !b[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// updateNil returns the variables still known nil after the node n: n's
+// declarations without values of variables of a type whose zero value is nil
+// join them, and a variable n mentions otherwise than comparing it with nil
+// leaves them. It copies known rather than change it.
+func updateNil(info *types.Info, n ast.Node, known map[*types.Var]bool) map[*types.Var]bool {
+	if _, _, ok := nilTest(info, n); ok {
+		return known
+	}
+	out := make(map[*types.Var]bool, len(known))
+	for v := range known {
+		if !flow.Mentions(info, n, v) {
+			out[v] = true
+		}
+	}
+	if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 0 { // the graph's node for var x T
+		for _, id := range vs.Names {
+			if v, ok := info.Defs[id].(*types.Var); ok && zeroIsNil(v.Type()) {
+				out[v] = true
+			}
+		}
+	}
+	return out
+}
+
+// surelyReads reports whether evaluating the condition e reads one of counters
+// whatever the values of what it does not know, the variables in known being
+// nil: x reads it when it mentions one, and a && b or a || b reads it when a
+// does, or when a's known value lets b run and b does.
+func surelyReads(info *types.Info, e ast.Expr, known map[*types.Var]bool, counters []*types.Var) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return surelyReads(info, e.X, known, counters)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.LAND || e.Op == token.LOR {
+			if surelyReads(info, e.X, known, counters) {
+				return true
+			}
+			value, isKnown := nilValue(info, e.X, known)
+			return isKnown && value == (e.Op == token.LAND) && surelyReads(info, e.Y, known, counters)
+		}
+	}
+	return mentionsAny(info, e, counters)
+}
+
+// nilValue returns the value of the condition e when it is known from the
+// variables in known being nil: a comparison of one with nil, through !, && and ||.
+func nilValue(info *types.Info, e ast.Expr, known map[*types.Var]bool) (value, isKnown bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			value, isKnown = nilValue(info, e.X, known)
+			return !value, isKnown
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.LAND || e.Op == token.LOR {
+			x, xKnown := nilValue(info, e.X, known)
+			y, yKnown := nilValue(info, e.Y, known)
+			decides := e.Op == token.LOR // true decides ||, false decides &&
+			switch {
+			case xKnown && x == decides, yKnown && y == decides:
+				return decides, true
+			case xKnown && yKnown:
+				return !decides, true
+			}
+			return false, false
+		}
+		if v, trueWhenNil, ok := nilTest(info, e); ok && known[v] {
+			return trueWhenNil, true
+		}
+	}
+	return false, false
+}
+
+// zeroIsNil reports whether the zero value of t is nil.
+func zeroIsNil(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice, *types.Signature, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// nilTest reports whether n is a comparison of a variable with nil (v == nil,
+// v != nil, either way round), returning the variable and whether the
+// comparison holds when it is nil.
+func nilTest(info *types.Info, n ast.Node) (v *types.Var, trueWhenNil, ok bool) {
+	e, isBinary := n.(*ast.BinaryExpr)
+	if !isBinary || e.Op != token.EQL && e.Op != token.NEQ {
+		return nil, false, false
+	}
+	x := e.X
+	switch {
+	case flow.IsNil(info, e.Y):
+	case flow.IsNil(info, e.X):
+		x = e.Y
+	default:
+		return nil, false, false
+	}
+	id, isIdent := ast.Unparen(x).(*ast.Ident)
+	if !isIdent {
+		return nil, false, false
+	}
+	v, isVar := info.Uses[id].(*types.Var)
+	return v, e.Op == token.EQL, isVar
+}
+
+// feasible reports whether the k-th successor of b can run when the variables
+// in known are nil: not when b ends with a condition whose value that decides
+// (chal == nil, chal != nil && ok) and the k-th successor is the other branch (a
+// block ending in a condition has its true successor first, then its false one).
+func feasible(info *types.Info, b *cfg.Block, k int, known map[*types.Var]bool) bool {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return true
+	}
+	cond, isExpr := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !isExpr {
+		return true
+	}
+	value, isKnown := nilValue(info, cond, known)
+	return !isKnown || value == (k == 0)
 }
 
 // failureBlocks returns the live blocks of g entered only when an attempt failed
