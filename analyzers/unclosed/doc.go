@@ -245,7 +245,9 @@
 // does for testing.Testing(); a function taking *testing.T, *testing.B,
 // *testing.F, testing.TB or go-testing-interface's T, the interface that lets code
 // outside _test.go files take a test's T, or inside one; or one selecting a field
-// of such a type), a leak is reported by default only where it grows or loses more than a
+// of such a type; or a method of a struct type with a field of such a type, as a
+// fake server that keeps the T it was built with: production code has no test's T
+// to store), a leak is reported by default only where it grows or loses more than a
 // descriptor: a writer that loses its buffered data, and a resource acquired in a
 // counted loop (a for statement, a range over a channel, an integer or a function)
 // that leaks one per iteration, because a path comes back round to the acquisition
