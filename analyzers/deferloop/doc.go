@@ -299,7 +299,15 @@
 // resp }; so every successful attempt leaves the loop. And it counts its
 // attempts: an integer declared before the loop, changed in it only by ++, --, +=
 // or -=, is read by the loop's condition (attempt < max) or by a condition on
-// every path back round (ShouldRetry(err, retries), retryAttempts > 0). Then the
+// every path back round (ShouldRetry(err, retries), retryAttempts > 0), or by a
+// condition on every path from the defer to its next run, since only a run of the
+// defer adds to the pile. On those paths, a variable declared in the loop without
+// a value (var chal *T) is nil until it is mentioned otherwise than compared with
+// nil, which rules out the branches saying it is not and tells which part of a
+// condition runs: spire's autocert verify retries with the next challenge type,
+// picking it in for chal == nil && next < len(types) { chal = pick(types[next]);
+// next++ } and returning if chal == nil, so every run of the defer after the first
+// has passed next < len(types). Then the
 // deferred calls pile up one per failure the retry policy allows, a number the
 // policy bounds and that an outage does not grow (baidubce's SendRequestFromBytes,
 // a request body per attempt; smallstep's signWithRetry, a context per attempt on
@@ -409,7 +417,16 @@
 // the bound (a limit of math.MaxInt is the policy's). A failure tested in a
 // switch statement (case err != nil:) is not seen as a failure branch, and a
 // retry loop inside another loop is reported: the outer loop multiplies the
-// attempts. A lock per iteration is taken as
+// attempts. A retry with a path back to the defer that reads no counter is
+// reported, as the code does not bound it (spire's autocert verifyRFC, whose
+// pick loop lies in a loop over an order's pending authorizations: an order
+// with none pending whose wait fails comes round without advancing the count;
+// policy, its deferred literal only starts a goroutine "after we're done"). A
+// defer under a countdown of a field (if f.n > 0 { f.n--; defer f.checkSynced()
+// }) in a loop that comes round only to skip an item is reported (client-go's
+// FIFO.Pop): another goroutine may raise the field while the loop waits, and that
+// the pending calls act as one (an idempotent callee) is a fact of the callee's
+// body, not of the loop: known false positive. A lock per iteration is taken as
 // guarding what the iteration stores outside the loop when the value stored is
 // rooted in the lock's variable, whether or not the function reads it after the
 // loop, and whatever the value is (a struct holding a pointer counts). A timer is

@@ -21,7 +21,8 @@ import (
 //     changed in it only by ++, --, += or -= (see attemptCounters), is read by
 //     the loop's condition, or by a condition on every path from the defer back
 //     round (retries++ with ShouldRetry(err, retries), attempt < max,
-//     retryAttempts-- with err != nil && retryAttempts > 0).
+//     retryAttempts-- with err != nil && retryAttempts > 0), or by a condition
+//     on every path from the defer to its next run (see reachesAgainUntested).
 //
 // The deferred calls then pile up one per failed attempt that the policy allows,
 // a number the retry policy bounds and that an outage does not grow: the only
