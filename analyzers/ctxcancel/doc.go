@@ -164,9 +164,10 @@
 //     the table. The option -ctxcancel.tests reports test code as other code.
 //   - The process. Code that runs at most once per process loses one context at
 //     most, and the process's exit releases it: main.main in any of its blocks,
-//     an init function, a package-level initialiser, and a function whose one use
-//     is a plain call from such code (populate(), called once from main, which
-//     exits when it returns; in a library only an unexported one, since other
+//     an init function, a package-level initialiser, and a function whose every
+//     use is a plain call from such code (populate(), called from main, which
+//     exits when it returns: it runs as many times as it has call sites, a
+//     number the code fixes; in a library only an unexported one, since other
 //     packages may call an exported one again). The action of a cobra or
 //     urfave/cli command runs once too, in any package (a process executes one
 //     command line), and in a package under a cmd directory (…/cmd/<command>/…,
@@ -174,7 +175,7 @@
 //     method its package calls at most once, unless it has ServeHTTP's signature
 //     or its type becomes an interface value there (internal/process). A loop in that code, a goroutine
 //     (go f() or a go statement's literal), a function used as a value (a
-//     handler, a callback), a second call site, recursion or a goto make the code
+//     handler, a callback), a call site that runs again, recursion or a goto make the code
 //     run again, and are still reported. A goroutine started once runs once too,
 //     but it runs beside the program, often for its whole life: it is reported,
 //     as go vet does. A call from a _test.go file does not count (the test binary
