@@ -81,9 +81,11 @@
 // publish, not after it); no enclosing loop; and not in test code. When unsure, the
 // finding comes without a fix.
 //
-// In test code (a _test.go file, or a function taking *testing.T, *testing.B,
-// *testing.F or testing.TB, or inside one, or one selecting a field of such a
-// type, as a method of a test cluster calling c.t.Fatal), only the consequences
+// In test code (a _test.go file, a file that imports Ginkgo, Gomega or testify,
+// or a function taking *testing.T, *testing.B, *testing.F or testing.TB, or
+// inside one, or one selecting a field of such a type, as a method of a test
+// cluster calling c.t.Fatal, or a method of a type holding one, as a fake server
+// that keeps its test's T), only the consequences
 // that no bound helps are reported by default: the deadlock, the loop that never
 // exits, and a range over a channel, whose calls pile up for as long as the channel
 // delivers. A test's other loops run over the few cases or the small count the test
