@@ -153,14 +153,10 @@ func testsEOF(info *types.Info, cond ast.Expr, err *types.Var) bool {
 	return false
 }
 
-// testsNonNilVar reports whether cond is err != nil.
+// testsNonNilVar reports whether cond is err != nil (or nil != err).
 func testsNonNilVar(info *types.Info, cond ast.Expr, err *types.Var) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
-		return false
-	}
-	y, ok := ast.Unparen(b.Y).(*ast.Ident)
-	return ok && info.Uses[y] == types.Universe.Lookup("nil") && isVar(info, b.X, err)
+	x, equal, ok := flow.ComparedWithNil(info, cond)
+	return ok && !equal && isVar(info, x, err)
 }
 
 // assignsVar reports whether s assigns v anywhere in it.

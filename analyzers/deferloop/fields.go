@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -107,7 +108,7 @@ func fieldReleased(info *types.Info, fd *ast.FuncDecl) string {
 			return releaseCall(s.X)
 		case *ast.ReturnStmt:
 			for _, r := range s.Results {
-				if !releaseCall(r) && !isNil(info, r) {
+				if !releaseCall(r) && !flow.IsNil(info, r) {
 					return false
 				}
 			}
@@ -155,12 +156,6 @@ func assertsField(info *types.Info, init ast.Stmt, cond ast.Expr, fromField func
 		return true
 	}
 	return false
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && info.Uses[id] == types.Universe.Lookup("nil")
 }
 
 // fieldRelease returns, for a deferred call x.M() of a method with a releasesField

@@ -452,14 +452,11 @@ func nilGuardedReleases(info *types.Info, loop ast.Stmt, call *ast.CallExpr) map
 	return guards
 }
 
-// testsNonNil reports whether cond is e != nil for the expression written recv.
+// testsNonNil reports whether cond is e != nil (or nil != e) for the expression
+// written recv.
 func testsNonNil(info *types.Info, cond ast.Expr, recv string) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
-		return false
-	}
-	y, ok := ast.Unparen(b.Y).(*ast.Ident)
-	return ok && info.Uses[y] == types.Universe.Lookup("nil") && types.ExprString(ast.Unparen(b.X)) == recv
+	x, equal, ok := flow.ComparedWithNil(info, cond)
+	return ok && !equal && types.ExprString(ast.Unparen(x)) == recv
 }
 
 // makesCall reports whether one of body's own statements is the call written

@@ -220,15 +220,11 @@ func zeroIsNil(t types.Type) bool {
 // comparison holds when it is nil.
 func nilTest(info *types.Info, n ast.Node) (v *types.Var, trueWhenNil, ok bool) {
 	e, isBinary := n.(*ast.BinaryExpr)
-	if !isBinary || e.Op != token.EQL && e.Op != token.NEQ {
+	if !isBinary {
 		return nil, false, false
 	}
-	x := e.X
-	switch {
-	case flow.IsNil(info, e.Y):
-	case flow.IsNil(info, e.X):
-		x = e.Y
-	default:
+	x, equal, compared := flow.ComparedWithNil(info, e)
+	if !compared {
 		return nil, false, false
 	}
 	id, isIdent := ast.Unparen(x).(*ast.Ident)
@@ -236,7 +232,7 @@ func nilTest(info *types.Info, n ast.Node) (v *types.Var, trueWhenNil, ok bool) 
 		return nil, false, false
 	}
 	v, isVar := info.Uses[id].(*types.Var)
-	return v, e.Op == token.EQL, isVar
+	return v, equal, isVar
 }
 
 // feasible reports whether the k-th successor of b can run when the variables

@@ -588,11 +588,8 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 
 // testsNil reports whether cond is v == nil or nil == v.
 func testsNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
-	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || bin.Op != token.EQL {
-		return false
-	}
-	return isVar(info, bin.X, v) && flow.IsNil(info, bin.Y) || flow.IsNil(info, bin.X) && isVar(info, bin.Y, v)
+	x, equal, ok := flow.ComparedWithNil(info, cond)
+	return ok && equal && isVar(info, x, v)
 }
 
 func anyReached(reach *flow.Reach, sites []site) bool {

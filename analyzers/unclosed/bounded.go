@@ -311,15 +311,11 @@ func namedError(fn *types.Func) *types.Var {
 	return last
 }
 
-// isNonNil reports whether cond is v != nil.
+// isNonNil reports whether cond is v != nil (or nil != v).
 func isNonNil(info *types.Info, cond ast.Expr, v *types.Var) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
-		return false
-	}
-	x, ok1 := ast.Unparen(b.X).(*ast.Ident)
-	y, ok2 := ast.Unparen(b.Y).(*ast.Ident)
-	return ok1 && ok2 && info.Uses[x] == v && info.Uses[y] == types.Universe.Lookup("nil")
+	x, equal, ok := flow.ComparedWithNil(info, cond)
+	id, isIdent := ast.Unparen(x).(*ast.Ident)
+	return ok && !equal && isIdent && info.Uses[id] == v
 }
 
 // onlyErrorExits reports whether every return in leaks returns a non-nil error:

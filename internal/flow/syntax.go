@@ -81,6 +81,25 @@ func Sides(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
 	return nil, nil, false
 }
 
+// ComparedWithNil reports whether e is a comparison with the predeclared nil (x
+// == nil, x != nil, or either with nil first), returning the other operand and
+// whether the comparison is ==.
+func ComparedWithNil(info *types.Info, e ast.Expr) (x ast.Expr, equal, ok bool) {
+	bin, isBinary := ast.Unparen(e).(*ast.BinaryExpr)
+	if !isBinary || bin.Op != token.EQL && bin.Op != token.NEQ {
+		return nil, false, false
+	}
+	switch {
+	case IsNil(info, bin.Y):
+		x = bin.X
+	case IsNil(info, bin.X):
+		x = bin.Y
+	default:
+		return nil, false, false
+	}
+	return x, bin.Op == token.EQL, true
+}
+
 // IsNil reports whether e is the predeclared nil (not a variable or constant that
 // holds nil: the identifier itself, parenthesized or not).
 func IsNil(info *types.Info, e ast.Expr) bool {

@@ -254,10 +254,11 @@ func (c *FuncUses) RootVar(e ast.Expr) *types.Var {
 // IsNilComparison reports whether n is x == nil or x != nil.
 func IsNilComparison(info *types.Info, n ast.Node) bool {
 	bin, ok := n.(*ast.BinaryExpr)
-	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+	if !ok {
 		return false
 	}
-	return flow.IsNil(info, bin.X) || flow.IsNil(info, bin.Y)
+	_, _, ok = flow.ComparedWithNil(info, bin)
+	return ok
 }
 
 func typeUnder(t types.Type) types.Type {
