@@ -256,7 +256,15 @@
 // body per test function, benchmark round or case of a table the test wrote (a
 // range over a slice, array, map or string, or a loop whose count is a constant
 // up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
-// again) lives no longer than the test binary, and no maintainer acts on it; _, _
+// again, or a count the test wrote in its table: a loop counted by an integer
+// parameter of a function literal written as a field of a table case (runner:
+// func(l net.Listener, n int) error { for range n {...} }), where every use of
+// that field calls it, outside a counted loop, with a constant up to 64 or with
+// another field of the same case (tc.runner(l, tc.acceptCalls)) that is only
+// ever filled with such constants in composite literals, never assigned; b.N is
+// neither, so a table called with b.N, or a count set from it, is still
+// reported, as is a helper's count parameter, which is whatever its callers pass)
+// lives no longer than the test binary, and no maintainer acts on it; _, _
 // = net.Dial(addr) to make an Accept return is such a case. A connection accepted
 // in a for statement with no condition is the far end of a dial the test makes:
 // the loop runs once per dial, which the test bounds, so an accept loop that

@@ -584,9 +584,17 @@ func (c *checker) discardRepeats(cur, fn inspector.Cursor, body *ast.BlockStmt, 
 // dial, so the repetition, and its bound, belong to the test's own dials. A loop
 // that acquires by itself (a poll that dials or gets until ready) repeats its leak
 // when a path holding the resource comes back round (see repeats and
-// discardRepeats).
+// discardRepeats). A loop counted by a value the test wrote in its table (see
+// tableCounted) is a case of the table, and the search goes on outside it.
 func testLoop(info *types.Info, cur inspector.Cursor, src *resources.Source) ast.Node {
 	loop := loops.Counted(info, cur)
+	for loop != nil {
+		c, ok := enclosingNode(cur, loop)
+		if !ok || !tableCounted(info, c) {
+			break
+		}
+		loop = loops.Counted(info, c)
+	}
 	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil && strings.HasPrefix(src.Callee.Name(), "Accept") {
 		return nil
 	}

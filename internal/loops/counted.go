@@ -216,3 +216,14 @@ func constantValue(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64, 
 func int64Value(v constant.Value) (int64, bool) {
 	return constant.Int64Val(constant.ToInt(v))
 }
+
+// Limit returns N, the expression that bounds a counted loop (for range N, for
+// i := K; i < N; i++ or <=, K a constant), or nil for any other loop. For a
+// range, N may have any type: the caller checks that it is an integer.
+func Limit(info *types.Info, loop ast.Node) ast.Expr {
+	limit, _, _, ok := countedShape(info, loop)
+	if !ok {
+		return nil
+	}
+	return limit
+}
