@@ -379,6 +379,11 @@
 // 11"). An acquisition whose resource is also dropped by a new value while it is
 // open is a leak of its own and is reported apart.
 //
+// A resource that leaks on several returns is one report that names them all
+// ("on the paths to the returns at lines 272 and 275"): the first in the source
+// need not be the one that happens (an f.Stat failure before a size limit), and
+// each needs the release.
+//
 // A deferred release placed before the check of the error that came with the
 // resource is reported too, at any distance: when the call fails it runs on a nil
 // value (and for a response, reading resp.Body panics at once). Not where the

@@ -335,20 +335,17 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	if stopsCommand(pass, exits, fnCur, r) {
 		return // it leaks only on the way out of a command that exits on the error
 	}
-	where := ""
+	where, paths := "", "path"
 	if ret != nil {
-		where = fmt.Sprintf("the return at line %d", pass.Fset.Position(ret.Pos()).Line)
-		if ret.Results == nil && ret.Return == body.Rbrace {
-			where = fmt.Sprintf("the end of the function at line %d", pass.Fset.Position(ret.Pos()).Line)
-		}
+		where, paths = leakingReturns(pass.Fset, body, ret, r.leaks)
 	}
 	var fixes []analysis.SuggestedFix
 	if neutral && !named && via == nil {
 		fixes = deferFix(pass, cur, r, id.Name)
 	}
 	if len(src.Kind.Release) == 0 {
-		report.Node(pass, stmt, fmt.Sprintf("%s from %s cannot be stopped and is still referenced on the path to %s, so %s: use time.NewTicker and defer its Stop",
-			id.Name, name, where, src.Kind.Leak), fixes...)
+		report.Node(pass, stmt, fmt.Sprintf("%s from %s cannot be stopped and is still referenced on the %s to %s, so %s: use time.NewTicker and defer its Stop",
+			id.Name, name, paths, where, src.Kind.Leak), fixes...)
 		return
 	}
 	subject := id.Name
@@ -364,7 +361,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		remedy = moveDeferAdvice(pass, d, r.err != nil)
 	case explicitOnly(body, released) && !slices.Contains(src.Kind.Release, "Rollback") && !reassigned(overwrites, stmt) &&
 		callsRelease(body, released, src.Kind):
-		remedy = pathAdvice(src.Kind, id.Name)
+		remedy = pathAdvice(src.Kind, id.Name, paths)
 	}
 	if !hasReleaseMethod(pass, r) {
 		remedy = noMethodAdvice(pass, src, r.v, name)
@@ -381,7 +378,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		return
 	}
 	f := &finding{stmt: stmt, subject: subject, what: what,
-		tail: fmt.Sprintf("is not %s on the path to %s, so %s: %s", verb(src.Kind), where, src.Kind.Leak, remedy), fixes: fixes}
+		tail: fmt.Sprintf("is not %s on the %s to %s, so %s: %s", verb(src.Kind), paths, where, src.Kind.Leak, remedy), fixes: fixes}
 	if ret == nil || r.dropped != nil {
 		f.report(pass)
 		return
@@ -852,7 +849,10 @@ func explicitOnly(body *ast.BlockStmt, released []token.Pos) bool {
 // A transaction keeps the deferred Rollback advice: after a Commit it does
 // nothing. A variable that takes a new value keeps it too: the deferred release
 // binds the old value.
-func pathAdvice(k *resources.Kind, v string) string {
+func pathAdvice(k *resources.Kind, v, paths string) string {
+	if paths == "paths" {
+		return "call " + k.ReleaseCall(v) + " on those paths too, as the function does on the others"
+	}
 	return "call " + k.ReleaseCall(v) + " on that path too, as the function does on the others"
 }
 
