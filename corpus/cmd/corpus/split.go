@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches) and the eighteenth (20261227).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227) and the nineteenth (20261229).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -710,6 +710,26 @@ var seen = []string{
 	"github.com/synadia-io/orbit.go/ntf-client",
 	"github.com/yeqown/go-qrcode/v2",
 	"github.com/awslabs/goformation/v7",
+	// the nineteenth measuring set (split seed 20261229)
+	"github.com/seaweedfs/seaweedfs",
+	"github.com/antlr4-go/antlr/v4",
+	"github.com/beevik/etree",
+	"github.com/caarlos0/env/v11",
+	"github.com/aaaton/golem/v4",
+	"github.com/apptainer/json-resp",
+	"charm.land/catwalk",
+	"codeberg.org/polyfloyd/go-errorlint",
+	"github.com/willabides/kongplete",
+	"github.com/muktihari/xmltokenizer",
+	"github.com/orisano/gosax",
+	"github.com/vikstrous/dataloadgen",
+	"github.com/puzpuzpuz/xsync/v4",
+	"github.com/advancedclimatesystems/gonnx",
+	"github.com/twmb/avro",
+	"github.com/bmatcuk/doublestar/v4",
+	"charm.land/bubbles/v2",
+	"charm.land/huh/v2",
+	"connectrpc.com/grpcreflect/v2",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
