@@ -22,17 +22,23 @@
 //     methods: Close;
 //   - *http.Response from http.Get, Post, PostForm, the same methods of
 //     *http.Client, Client.Do, Transport.RoundTrip: Body.Close, or reading the body
-//     to its end with io.ReadAll (ioutil.ReadAll) or io.Copy (io.CopyBuffer) into
-//     any writer, in place or through readers that pass every byte and error on
+//     to its end with io.ReadAll (ioutil.ReadAll), a bytes.Buffer's ReadFrom
+//     (buf.ReadFrom(resp.Body)) or io.Copy (io.CopyBuffer) into any writer, in
+//     place or through readers that pass every byte and error on
 //     (bufio.NewReader, bufio.NewReaderSize, io.TeeReader: io.Copy(w,
 //     io.TeeReader(resp.Body, bar)), or r := bufio.NewReader(resp.Body) read to
 //     its end with io.ReadAll(r) in a later statement of the same block before r
 //     is assigned again). At EOF net/http hands the connection back to the pool,
-//     and a failed read closes it (the transport's bodyEOFSignal), so the read
-//     releases the body on its failure branch too. httputil.DumpResponse(resp,
-//     true) releases it too, whatever error it returns: it reads the body to its
-//     end, closes it and puts an in-memory copy in resp.Body (with false, or a
-//     flag that is no constant, it reads and closes nothing). io.CopyN, io.LimitReader and
+//     and a failed read closes it (the transport's bodyEOFSignal: the readLoop
+//     keeps no connection whose body read failed; an HTTP/2 body's read fails only
+//     once its stream has ended), so the read releases the body on its failure
+//     branch too. io.ReadAll and Buffer.ReadFrom have no writer that could fail:
+//     their error is a failed read of the body. Other ReadFrom methods (*os.File,
+//     *bufio.Writer) may stop on a failed write with the body unread, and
+//     release nothing. httputil.DumpResponse(resp, true) releases it too,
+//     whatever error it returns: it reads the body to its end, closes it and puts
+//     an in-memory copy in resp.Body (with false, or a flag that is no constant,
+//     it reads and closes nothing). io.CopyN, io.LimitReader and
 //     a bufio.Reader's ReadString stop before the end, and release nothing (not from
 //     http.ReadResponse, whose Body only reads the caller's bufio.Reader: the
 //     connection belongs to the reader's owner; not from http.Head and Client.Head,

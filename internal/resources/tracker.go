@@ -349,18 +349,27 @@ func isChan(t types.Type) bool {
 }
 
 // readsToEOF reports whether the call reads its argument at index arg to its end
-// or until a read fails: io.ReadAll (ioutil.ReadAll), or io.Copy and io.CopyBuffer
-// into any writer. net/http hands a response's connection back to the pool when
-// its body reaches EOF, and closes it when a read fails (the transport's
-// bodyEOFSignal): either way nothing is left to release, on the read's failure
-// branch too. A copy stops early only when its writer fails; a local writer's
+// or until a read fails: io.ReadAll (ioutil.ReadAll), (*bytes.Buffer).ReadFrom,
+// or io.Copy and io.CopyBuffer into any writer. net/http hands a response's
+// connection back to the pool when its body reaches EOF, and closes it when a
+// read fails (the transport's bodyEOFSignal tells the readLoop whether the read
+// ended at EOF, and a connection whose body read failed is not kept alive; an
+// HTTP/2 body's read fails only once its stream has ended or been reset, which
+// frees it): either way nothing is left to release, on the read's failure branch
+// too. io.ReadAll and Buffer.ReadFrom have no writer to fail: their error can
+// come only from the body, so their failure branch is a failed read of the body.
+// (A Buffer too large panics; it returns no error for it.) A copy stops early
+// also when its writer fails; a local writer's
 // failure (a full disk) is taken as rare, and what it leaves unread is a known
-// false negative (see doc.go).
+// false negative (see doc.go). Other ReadFrom methods (*os.File, *bufio.Writer,
+// net.Conn) write somewhere that may fail, and are no such call.
 func (t *Tracker) readsToEOF(call *ast.CallExpr, arg int) bool {
 	fn := typeutil.Callee(t.Pass.TypesInfo, call)
 	switch {
 	case knowledge.IsFunc(fn, "io", "ReadAll"), knowledge.IsFunc(fn, "io/ioutil", "ReadAll"):
 		return arg == 0
+	case knowledge.IsMethod(fn, "bytes", "Buffer", "ReadFrom"):
+		return arg == 0 // buf.ReadFrom(resp.Body)
 	case knowledge.IsFunc(fn, "io", "Copy", "CopyBuffer"):
 		return arg == 1
 	}
