@@ -68,7 +68,7 @@ func countParam(info *types.Info, loop inspector.Cursor) *types.Var {
 	}
 	for c := range loop.Enclosing((*ast.FuncLit)(nil)) {
 		lit := c.Node().(*ast.FuncLit)
-		if v.Pos() < lit.Type.Params.Pos() || v.Pos() >= lit.Type.Params.End() || assigns(info, lit.Body, v) {
+		if v.Pos() < lit.Type.Params.Pos() || v.Pos() >= lit.Type.Params.End() || flow.Changes(info, lit.Body, v) {
 			return nil
 		}
 		return v
@@ -259,28 +259,6 @@ func written(c inspector.Cursor) bool {
 		return written(c.Parent())
 	}
 	return false
-}
-
-// assigns reports whether body assigns v, increments or decrements it, or
-// takes its address.
-func assigns(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
-					found = true
-				}
-			}
-		case *ast.IncDecStmt:
-			found = found || flow.Mentions(info, n.X, v)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && flow.Mentions(info, n.X, v)
-		}
-		return !found
-	})
-	return found
 }
 
 // enclosingNode returns the cursor of n, a loop around cur.

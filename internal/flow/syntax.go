@@ -81,6 +81,29 @@ func Sides(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
 	return nil, nil, false
 }
 
+// Changes reports whether n assigns v (its declaration with := included),
+// increments or decrements it, or takes the address of v or of a part of it,
+// after which it may change anywhere.
+func Changes(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || Mentions(info, n.X, v)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && Mentions(info, n.X, v)
+		}
+		return !found
+	})
+	return found
+}
+
 // ComparedWithNil reports whether e is a comparison with the predeclared nil (x
 // == nil, x != nil, or either with nil first), returning the other operand and
 // whether the comparison is ==.

@@ -131,29 +131,7 @@ func countedShape(info *types.Info, loop ast.Node) (limit, start ast.Expr, inclu
 // says.
 func assignsInBody(info *types.Info, l *ast.ForStmt) bool {
 	v, ok := info.ObjectOf(l.Init.(*ast.AssignStmt).Lhs[0].(*ast.Ident)).(*types.Var)
-	return !ok || changes(info, l.Body, v)
-}
-
-// changes reports whether n assigns v, increments or decrements it, or takes its
-// address.
-func changes(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if id, ok := l.(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
-					found = true
-				}
-			}
-		case *ast.IncDecStmt:
-			found = found || flow.Mentions(info, n.X, v)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && flow.Mentions(info, n.X, v)
-		}
-		return !found
-	})
-	return found
+	return !ok || flow.Changes(info, l.Body, v)
 }
 
 // constantValue returns the value of e when it is an integer constant, or a
