@@ -58,3 +58,43 @@ var conds = []bool{
 		}
 	}
 }
+
+func TestChanges(t *testing.T) {
+	_, file, info := typeCheck(t, `package p
+
+type pair struct{ a, b int }
+
+func read(n int) int { return n }
+
+func f() {
+	{ n := 1; _ = n }
+	{ var n int; n = 2; _ = n }
+	{ var n int; (n) = 3; _ = n }
+	{ var n int; n++; _ = n }
+	{ var n int; p := &n; _ = p }
+	{ var n pair; p := &n.a; _ = p }
+	{ var n int; _ = read(n) }
+	{ var n int; m := n; _ = m }
+}
+`)
+	want := []bool{true, true, true, true, true, true, false, false}
+	fn := file.Decls[len(file.Decls)-1].(*ast.FuncDecl)
+	for i, s := range fn.Body.List {
+		block := s.(*ast.BlockStmt)
+		var n *types.Var
+		ast.Inspect(block, func(node ast.Node) bool {
+			if id, ok := node.(*ast.Ident); ok && id.Name == "n" && n == nil {
+				n, _ = info.Defs[id].(*types.Var)
+			}
+			return n == nil
+		})
+		// the block's first statement declares n; the rest is what is asked about
+		rest := &ast.BlockStmt{List: block.List}
+		if _, isDecl := block.List[0].(*ast.DeclStmt); isDecl {
+			rest.List = block.List[1:]
+		}
+		if got := flow.Changes(info, rest, n); got != want[i] {
+			t.Errorf("block %d: Changes = %v, want %v", i, got, want[i])
+		}
+	}
+}
