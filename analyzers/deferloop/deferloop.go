@@ -183,7 +183,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // iteration made and the deferred call keeps alive in a loop that walks no
 // collection, keptFresh; not a context per element of a collection,
 // contextPerElement, nor anything in a loop of a few constant rounds,
-// inFewRounds, or in a retry loop counting its attempts, boundedRetry), or plain
+// inFewRounds, or in a retry loop counting its attempts, boundedRetry, nor a
+// Release of a reference-counted value, releasesShared), or plain
 // delay. Plain delay is reported only in a loop whose input sets its count
 // (inputBound: the calls pile up for as long as input comes; not a bounded retry,
 // which comes round only after a failure the policy allows), or with
@@ -220,7 +221,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	held := ""
 	retry := boundedRetry(info, fn, d) || pacedTimeouts(info, fn, d, region, call)
 	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry &&
-		!closesHeadResponse(info, fn.body, call) {
+		!closesHeadResponse(info, fn.body, call) && !releasesShared(info, call) {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)

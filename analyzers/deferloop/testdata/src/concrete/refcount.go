@@ -1,0 +1,177 @@
+package concrete
+
+import (
+	"os"
+	"sync"
+)
+
+// Array is a reference-counted value, after Arrow's arrow.Array: its method set
+// has both Retain() and Release(). A deferred Release drops the function's own
+// reference; whatever is built from the value keeps it alive on its own.
+type Array interface {
+	Retain()
+	Release()
+	Data() *ArrayData
+	Len() int
+}
+
+// ArrayData is the reference-counted data behind an Array.
+type ArrayData struct{ refs int64 }
+
+func (d *ArrayData) Retain()  { d.refs++ }
+func (d *ArrayData) Release() { d.refs-- }
+
+// Column wraps a chunk, retaining it inside its constructor.
+type Column struct{ data Array }
+
+func (c *Column) Release() { c.data.Release() } // want Release:`releasesField\(data\)`
+func (c *Column) Retain()  { c.data.Retain() }
+
+// NewColumn retains data: the column holds its own reference.
+func NewColumn(data Array) *Column { data.Retain(); return &Column{data} }
+
+// Table holds its columns until it is released.
+type Table struct{ cols []*Column }
+
+func NewTable(cols []*Column) *Table {
+	for _, c := range cols {
+		c.Retain()
+	}
+	return &Table{cols}
+}
+
+func MakeFromData(d *ArrayData) Array { d.Retain(); return nil }
+func unify(Array) (Array, error)      { return nil, nil }
+func chunkOf(int) Array               { return nil }
+
+// Arrow's UnifyTableDicts: each unified chunk is wrapped in a column that
+// retains it, and the table built after the loop retains the columns; the
+// deferred Releases drop the function's own references at return. Releasing at
+// the end of the iteration would be harmless here only because NewColumn
+// retains, which the pass cannot see: quiet by the refcount rule.
+func unifyColumns(n int, chunks []Array) (*Table, error) {
+	cols := make([]*Column, n)
+	for i := 0; i < n; i++ {
+		chunk, err := unify(chunks[i])
+		if err != nil {
+			return nil, err
+		}
+		defer chunk.Release()
+		cols[i] = NewColumn(chunk)
+		defer cols[i].Release()
+	}
+	return NewTable(cols), nil
+}
+
+// Arrow's struct builder: a child made per field, its Data handed to a
+// constructor that retains it, the result read after the loop. Quiet.
+func structChildren(n int) []Array {
+	var out []Array
+	for i := 0; i < n; i++ {
+		child := chunkOf(i)
+		defer child.Release()
+		out = append(out, MakeFromData(child.Data()))
+	}
+	return out
+}
+
+// Arrow's selection: each chunk is used by a goroutine until the wait after
+// the loop; releasing it at the end of the iteration would free what a
+// goroutine still reads. Quiet.
+func takeChunks(n int) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		chunk := chunkOf(i)
+		defer chunk.Release()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = chunk.Len()
+		}()
+	}
+	wg.Wait()
+}
+
+// The data behind an array is reference-counted as well (a pointer receiver's
+// Retain and Release count): quiet in the same shape.
+func releaseData(n int) int {
+	total := 0
+	for i := 0; i < n; i++ {
+		d := chunkOf(i).Data()
+		defer d.Release()
+		total += len(MakeFromData(d).Data().String())
+	}
+	return total
+}
+
+func (d *ArrayData) String() string { return "" }
+
+// known false negative: parquet's pqarrow writeLeaves defers res.Release() per
+// leaf column, where res holds pooled level buffers that nothing else retains,
+// so every column's buffers stay out of the pool until the function returns.
+// What else holds a reference-counted value is not visible to the pass, so
+// the pile is not reported for it.
+func writeLeaves(n int) {
+	for i := 0; i < n; i++ {
+		res := chunkOf(i)
+		defer res.Release()
+		_ = res.Len()
+	}
+}
+
+// The same Release in a loop that never exits: it never runs. Reported.
+func releaseForever() {
+	for i := 0; ; i++ {
+		chunk := chunkOf(i)
+		defer chunk.Release() // want `chunk.Release\(\) is deferred in a loop that never exits, so it never runs`
+		_ = chunk.Len()
+	}
+}
+
+// The same Release in a range over a channel: the calls pile up for as long as
+// the channel delivers. Reported.
+func releaseEach(chunks <-chan Array) int {
+	total := 0
+	for chunk := range chunks {
+		defer chunk.Release() // want `chunk.Release\(\) is deferred in a loop, so it runs when releaseEach returns, not at the end of each iteration, and the deferred calls pile up for as long as the channel delivers`
+		total += chunk.Len()
+	}
+	return total
+}
+
+// A plain file in the same loop shape as structChildren: a file is not
+// reference-counted, and every iteration's descriptor stays open. Reported.
+func openPerChunk(n int, names []string) int {
+	total := 0
+	for i := 0; i < n; i++ {
+		f, err := os.Open(names[i])
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until openPerChunk returns`
+		total += i
+		_, _ = f.Stat()
+	}
+	return total
+}
+
+// A Release that is not a reference count's (no Retain beside it): a lease
+// taken per iteration stays held. Reported.
+type lease struct{}
+
+func (lease) Release() {}
+
+func acquire(int) (lease, error) { return lease{}, nil }
+
+func leaseEach(n int) int {
+	total := 0
+	for i := 0; i < n; i++ {
+		l, err := acquire(i)
+		if err != nil {
+			continue
+		}
+		defer l.Release() // want `l.Release\(\) is deferred in a loop, so every iteration's l stays held until leaseEach returns`
+		total += i
+	}
+	return total
+}
