@@ -338,8 +338,11 @@
 // zero-copy view's buffers). Constructors retain inside, where the pass does not
 // look, so it cannot tell a pile from Arrow's idiom "build, hand on, then drop my
 // reference at return", and the advice to release at the end of the iteration
-// would there free what the result still reads. In the first measurement on
-// arrow-go, 25 of 26 such findings were false or policy. It is a plain delay,
+// would there free what the result still reads. So is an interface with
+// Release() that one of its package's types implements by holding a
+// reference-counted value in a field (Arrow's compute.Datum, whose NewDatum
+// retains what it wraps): a value of it may be such a wrapper. In the first
+// measurement on arrow-go, 25 of 26 such findings were false or policy. It is a plain delay,
 // reported with -deferloop.delayed; a loop that never exits, and a loop whose
 // input sets its count (a range over a channel), are reported as for any defer.
 // A Release whose type has no Retain (a lease, a semaphore) is judged as any
@@ -457,7 +460,10 @@
 // the removal reported, as it does when the reopened file is handed on past the
 // iteration by a call the pass cannot see keep it (a method of the request's
 // parameters) and its Close is not deferred: known false positive. A
-// reference-counted value that nothing else retains (parquet pqarrow's
-// arrowColumnWriter.Write, a result per leaf column holding pooled level
-// buffers, released only at return) piles up unreported: known false negative.
+// reference-counted value that nothing else retains piles up unreported, one
+// per iteration: known false negative (parquet pqarrow's arrowColumnWriter.Write,
+// a result per leaf column owning pooled level buffers, stays reported because
+// its type has no Retain). An interface whose package has an implementation
+// holding a reference-counted value is taken as shared whatever the dynamic
+// value.
 package deferloop

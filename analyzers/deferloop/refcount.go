@@ -28,7 +28,59 @@ func releasesShared(info *types.Info, call *ast.CallExpr) bool {
 		return false
 	}
 	t := info.TypeOf(sel.X)
-	return t != nil && hasNiladicMethod(t, "Retain") && hasNiladicMethod(t, "Release")
+	return t != nil && (refCounted(t) || wrapsRefCounted(t))
+}
+
+// refCounted reports whether t's method set has both Retain() and Release().
+func refCounted(t types.Type) bool {
+	return hasNiladicMethod(t, "Retain") && hasNiladicMethod(t, "Release")
+}
+
+// wrapsRefCounted reports whether t is an interface with Release() that one of
+// its package's own types implements by holding a reference-counted value in a
+// field (Arrow's compute.Datum, whose ArrayDatum holds an arrow.ArrayData and
+// whose NewDatum retains it): a value of t may be such a wrapper, sharing what
+// it holds with the value it was made from, and the pass cannot tell which
+// implementation it has.
+func wrapsRefCounted(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(t) || named.Obj().Pkg() == nil {
+		return false
+	}
+	iface := t.Underlying().(*types.Interface)
+	scope := named.Obj().Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		impl := tn.Type()
+		if !types.Implements(impl, iface) {
+			impl = types.NewPointer(impl)
+			if !types.Implements(impl, iface) {
+				continue
+			}
+		}
+		if holdsRefCounted(tn.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRefCounted reports whether t is a struct with a field of a
+// reference-counted type.
+func holdsRefCounted(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if refCounted(f.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNiladicMethod reports whether t (or *t, for an addressable value) has a

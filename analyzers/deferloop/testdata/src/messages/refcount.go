@@ -20,3 +20,27 @@ func releaseBuffers(n int) int {
 	}
 	return total
 }
+
+// Handle is an interface with Release whose package's implementations hold
+// nothing reference-counted (lease), unlike Arrow's compute.Datum: a handle per
+// iteration stays held, and the message says so.
+type Handle interface{ Release() }
+
+type lease struct{ id int }
+
+func (lease) Release() {}
+
+func acquireHandle(i int) (Handle, error) { return lease{i}, nil }
+
+func handleEach(n int) int {
+	total := 0
+	for i := 0; i < n; i++ {
+		h, err := acquireHandle(i)
+		if err != nil {
+			continue
+		}
+		defer h.Release() // want `h.Release\(\) is deferred in a loop, so every iteration's h stays held until handleEach returns`
+		total += i
+	}
+	return total
+}
