@@ -51,8 +51,8 @@ func wrapsRefCounted(t types.Type) bool {
 	scope := named.Obj().Pkg().Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) || isGeneric(tn.Type()) {
+			continue // types.Implements is unspecified for an uninstantiated generic type
 		}
 		impl := tn.Type()
 		if !types.Implements(impl, iface) {
@@ -66,6 +66,12 @@ func wrapsRefCounted(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// isGeneric reports whether t is a named type with type parameters.
+func isGeneric(t types.Type) bool {
+	named, ok := t.(*types.Named)
+	return ok && named.TypeParams().Len() > 0
 }
 
 // holdsRefCounted reports whether t is a struct with a field of a
