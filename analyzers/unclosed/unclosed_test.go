@@ -15,7 +15,7 @@ func TestUnclosed(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
-		"helper", "usehelper", "paired", "guarded", "handoff", "tests",
+		"helper", "usehelper", "paired", "guarded", "handoff", "tests", "execfiles",
 		"cmdexit", "messages", "dropped", "valueflow", "early", "cliaction", "fatalexit", "acceptloop", "cobraaction", "frameworks", "zerologexit", "recursivetypes", "cobramain", "cobracmds", "cobrashell", "subcommand", "example.com/cmd/tool/sub", "argpcmd", "argprepl", "kongcmd", "fakefile", "generator") // usehelper sees helper's facts
 }
 

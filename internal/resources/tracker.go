@@ -280,6 +280,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 			if id := assignedTo(p, e); id != nil && id.Name == "_" {
 				return Neutral // _ = rows keeps no reference
 			}
+			if lhs := assignedExpr(p, e); lhs != nil && t.lentToLocalCmd(stack[0], lhs) {
+				return Neutral // cmd.Stderr = f: os/exec uses the file and never closes it (see lentToLocalCmd)
+			}
 			return Move
 		case *ast.UnaryExpr:
 			if p.Op == token.AND {
