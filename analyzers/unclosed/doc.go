@@ -120,7 +120,7 @@
 // in the function (each of its uses is a method call such as Start, Run or Wait,
 // a field read or store, or an argument to a function that keeps nothing; it is
 // not returned, stored, sent, or used by a goroutine): os/exec closes only the
-// descriptors it makes itself (its closeAfterStart and closeAfterWait lists)
+// descriptors it makes itself (its childIOFiles and parentIOPipes lists)
 // and uses a caller's *os.File as is, never closing it. The caller still owns
 // the file: one never closed is reported, and the advice is the plain deferred
 // Close (the child has exited once Wait returns). A Cmd that leaves the function

@@ -13,7 +13,7 @@ var cmdStdio = []string{"Stdin", "Stdout", "Stderr"}
 // resource in, is the Stdin, Stdout or Stderr field of an os/exec.Cmd held in a
 // local variable of root that stays in the function (see cmdStaysLocal). Such a
 // store lends the file to the command and hands nothing on: os/exec closes only
-// the descriptors it makes itself (closeAfterStart and closeAfterWait hold the
+// the descriptors it makes itself (childIOFiles and parentIOPipes hold the
 // pipes and the /dev/null it opens), and uses a caller's *os.File as is, never
 // closing it (os/exec's doc: "the caller ... should close" it). The caller still
 // owns the file and must close it, and a deferred Close is right: after Wait the

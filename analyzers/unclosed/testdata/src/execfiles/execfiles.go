@@ -1,7 +1,7 @@
 package execfiles
 
 // Files given to an exec.Cmd as its Stdin, Stdout or Stderr. os/exec closes only
-// the descriptors it makes itself (closeAfterStart, closeAfterWait) and uses a
+// the descriptors it makes itself (childIOFiles, parentIOPipes) and uses a
 // caller's *os.File as is: the store lends the file to the command and hands
 // nothing on, so while the Cmd stays in the function the caller still owns the
 // file and must close it, and a deferred Close is right (measurement 21: Vitess's
