@@ -15,7 +15,7 @@ var cmdStdio = []string{"Stdin", "Stdout", "Stderr"}
 // store lends the file to the command and hands nothing on: os/exec closes only
 // the descriptors it makes itself (childIOFiles and parentIOPipes hold the
 // pipes and the /dev/null it opens), and uses a caller's *os.File as is, never
-// closing it (os/exec's doc: "the caller ... should close" it). The caller still
+// closing it (childIOFiles holds only files "not supplied by the caller"). The caller still
 // owns the file and must close it, and a deferred Close is right: after Wait the
 // child has exited and the parent's copy is the caller's to close (measurement
 // 21: Vitess's mysqld.go gives two temporary files to commands as their Stderr).
