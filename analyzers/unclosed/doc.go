@@ -116,7 +116,8 @@
 // leak is reported.
 //
 // A file given to an os/exec.Cmd as its Stdin, Stdout or Stderr (cmd.Stderr =
-// errFile) is lent, not handed on, while the Cmd is a local variable that stays
+// errFile), or put in its ExtraFiles in place (cmd.ExtraFiles = []*os.File{f},
+// or append(cmd.ExtraFiles, f)), is lent, not handed on, while the Cmd is a local variable that stays
 // in the function (each of its uses is a method call such as Start, Run or Wait,
 // a field read or store, or an argument to a function that keeps nothing; it is
 // not returned, stored, sent, or used by a goroutine): os/exec closes only the
@@ -126,8 +127,8 @@
 // Close (the child has exited once Wait returns). A Cmd that leaves the function
 // (returned, kept in a field, waited for by a goroutine) or that the function did
 // not make (a parameter) may run after the function returns, and the store stays
-// a hand-on. Known false negative: a file in cmd.ExtraFiles, which os/exec does
-// not close either, still counts as handed on.
+// a hand-on. Known false negative: a file put in a slice variable that later
+// becomes cmd.ExtraFiles still counts as handed on (the slice is not followed).
 //
 // Reflection hands a value on: a reflect.Value holds what reflect.ValueOf was
 // given, and Set, Append, SetMapIndex and Send store it wherever the reflected

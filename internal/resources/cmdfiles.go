@@ -9,8 +9,14 @@ import (
 // cmdStdio are the fields of os/exec.Cmd that take a caller's file as is.
 var cmdStdio = []string{"Stdin", "Stdout", "Stderr"}
 
+// cmdExtraFiles is the field of os/exec.Cmd that takes a slice of a caller's
+// files as they are: os/exec duplicates them into the child and never closes
+// them (the caller's copy is the caller's to close, as for Stdin and the rest).
+var cmdExtraFiles = []string{"ExtraFiles"}
+
 // lentToLocalCmd reports whether lhs, the target that an assignment stores a
-// resource in, is the Stdin, Stdout or Stderr field of an os/exec.Cmd held in a
+// resource in, is one of fields (Stdin, Stdout or Stderr; or ExtraFiles, for the
+// slice that holds it: see lentInExtraFiles) of an os/exec.Cmd held in a
 // local variable of root that stays in the function (see cmdStaysLocal). Such a
 // store lends the file to the command and hands nothing on: os/exec closes only
 // the descriptors it makes itself (childIOFiles and parentIOPipes hold the
@@ -21,9 +27,9 @@ var cmdStdio = []string{"Stdin", "Stdout", "Stderr"}
 // 21: Vitess's mysqld.go gives two temporary files to commands as their Stderr).
 // A Cmd that leaves the function may be run and waited for elsewhere, after the
 // function returns: there a store stays a hand-on.
-func (t *Tracker) lentToLocalCmd(root ast.Node, lhs ast.Expr) bool {
+func (t *Tracker) lentToLocalCmd(root ast.Node, lhs ast.Expr, fields []string) bool {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-	if !ok || !slices.Contains(cmdStdio, sel.Sel.Name) {
+	if !ok || !slices.Contains(fields, sel.Sel.Name) {
 		return false
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
@@ -90,4 +96,20 @@ func assignedExpr(as *ast.AssignStmt, e ast.Expr) ast.Expr {
 		return as.Lhs[j]
 	}
 	return nil
+}
+
+// lentInExtraFiles reports whether the slice expression at stack[i], which holds
+// a resource as an element ([]*os.File{f}) or appends it (append(cmd.ExtraFiles,
+// f)), is stored in the ExtraFiles field of a local Cmd that stays in the
+// function: the file is lent to the child, not handed on (see cmdExtraFiles).
+func (t *Tracker) lentInExtraFiles(stack []ast.Node, i int) bool {
+	if i < 1 {
+		return false
+	}
+	as, ok := stack[i-1].(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	lhs := assignedExpr(as, stack[i].(ast.Expr))
+	return lhs != nil && t.lentToLocalCmd(stack[0], lhs, cmdExtraFiles)
 }

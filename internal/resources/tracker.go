@@ -269,6 +269,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 						}
 						return t.literalParamEffect(lit, j, k)
 					}
+					if b, ok := typeutil.Callee(info, p).(*types.Builtin); ok && b.Name() == "append" && j > 0 && t.lentInExtraFiles(stack, i-1) {
+						return Neutral // cmd.ExtraFiles = append(cmd.ExtraFiles, f): lent (see lentInExtraFiles)
+					}
 					if t.takes(p, j) || t.wrapperEscapes(stack, i-1, j) {
 						return Move // a reader over it that leaves the function carries it (see wrapperEscapes)
 					}
@@ -280,7 +283,7 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 			if id := assignedTo(p, e); id != nil && id.Name == "_" {
 				return Neutral // _ = rows keeps no reference
 			}
-			if lhs := assignedExpr(p, e); lhs != nil && t.lentToLocalCmd(stack[0], lhs) {
+			if lhs := assignedExpr(p, e); lhs != nil && t.lentToLocalCmd(stack[0], lhs, cmdStdio) {
 				return Neutral // cmd.Stderr = f: os/exec uses the file and never closes it (see lentToLocalCmd)
 			}
 			return Move
@@ -311,6 +314,11 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 		case *ast.IndexExpr:
 			if p.X == e {
 				return Neutral
+			}
+			return Move
+		case *ast.CompositeLit:
+			if t.lentInExtraFiles(stack, i-1) {
+				return Neutral // cmd.ExtraFiles = []*os.File{f}: lent (see lentInExtraFiles)
 			}
 			return Move
 		default:

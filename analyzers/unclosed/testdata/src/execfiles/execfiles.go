@@ -1,6 +1,6 @@
 package execfiles
 
-// Files given to an exec.Cmd as its Stdin, Stdout or Stderr. os/exec closes only
+// Files given to an exec.Cmd as its Stdin, Stdout, Stderr or in its ExtraFiles. os/exec closes only
 // the descriptors it makes itself (childIOFiles, parentIOPipes) and uses a
 // caller's *os.File as is: the store lends the file to the command and hands
 // nothing on, so while the Cmd stays in the function the caller still owns the
@@ -142,14 +142,62 @@ func paramCmd(cmd *exec.Cmd, name string) error {
 }
 
 // extraFile gives the file to the child as an extra descriptor and never closes
-// it. os/exec does not close ExtraFiles either, but the store into a slice counts
-// as a hand-on.
+// it: os/exec duplicates ExtraFiles into the child and closes none of them, so
+// the store lends the file as Stdin does: reported.
 func extraFile(name string) error {
-	f, err := os.Open(name) // known false negative: ExtraFiles is not followed as a lend
+	f, err := os.Open(name) // want `f \(file from os.Open\) is not closed on any path`
 	if err != nil {
 		return err
 	}
 	cmd := exec.Command("date")
 	cmd.ExtraFiles = []*os.File{f}
+	return cmd.Run()
+}
+
+// extraFileAppended appends the file to ExtraFiles: the same lend, reported.
+func extraFileAppended(name string) error {
+	f, err := os.Open(name) // want `f \(file from os.Open\) is not closed on any path`
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("date")
+	cmd.ExtraFiles = append(cmd.ExtraFiles, f)
+	return cmd.Run()
+}
+
+// extraFileClosed closes the parent's copy once the child has it: quiet.
+func extraFileClosed(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cmd := exec.Command("date")
+	cmd.ExtraFiles = []*os.File{f}
+	return cmd.Run()
+}
+
+// extraFileReturned returns the Cmd with the file in ExtraFiles: the caller
+// starts it and owns the file, so the store stays a hand-on: quiet.
+func extraFileReturned(name string) (*exec.Cmd, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command("date")
+	cmd.ExtraFiles = []*os.File{f}
+	return cmd, nil
+}
+
+// filesSlice keeps the file in a slice of its own before it reaches the Cmd:
+// the slice is not followed, so the store counts as a hand-on: quiet.
+func filesSlice(name string) error {
+	f, err := os.Open(name) // known false negative: a slice variable between the file and ExtraFiles is not followed
+	if err != nil {
+		return err
+	}
+	files := []*os.File{f}
+	cmd := exec.Command("date")
+	cmd.ExtraFiles = files
 	return cmd.Run()
 }
