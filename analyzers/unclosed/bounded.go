@@ -4,9 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -16,79 +14,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
-
-// demonstration reports whether the package is demonstration or test-support
-// code: it lies under a directory, inside its module, named for examples
-// (example, examples, _examples) or for tests (a name that starts with test:
-// test, tests, testing, testutil, testsuite, testcluster..., or one whose dash-
-// or underscore-separated part does: dendrite-upgrade-tests; integration,
-// integrationtest(s), e2e: Go's names for a module's integration and
-// end-to-end tests and their support; not integrations, which names a
-// product's integrations with other services; mock, mocks: Go's names for
-// fakes that stand in for a dependency under test, as gomock and mockery
-// generate them, not a prefix: mockingbird names a product) or for developer
-// tooling (scripts, hack: the Kubernetes convention for scripts and programs a
-// developer runs by hand, never a server). Such code is run by hand or by tests, once per run, and
-// what it leaks lives no longer than that run: it gets the default of test code
-// (see doc.go). Only the directories below the module's root count (a module may
-// itself be named example.com/example); without the module, which some drivers do
-// not give, nothing is.
-func demonstration(pass *analysis.Pass) bool {
-	if pass.Module == nil || pass.Module.Path == "" {
-		return false
-	}
-	rel, ok := strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
-	if !ok {
-		return false
-	}
-	for elem := range strings.SplitSeq(rel, "/") {
-		switch {
-		case elem == "example", elem == "examples", elem == "_examples",
-			namesTests(elem), // test, tests, testutil, dendrite-upgrade-tests, e2e_testing...
-			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"),
-			elem == "mock", elem == "mocks", // fakes for tests (gomock, mockery)
-			elem == "scripts", elem == "hack": // developer tooling run by hand (hack: the Kubernetes convention)
-			return true
-		}
-	}
-	return false
-}
-
-// fakeFile reports whether the file holding pos is named for fakes that stand in
-// for a dependency under test, as a mock or mocks directory is: one of its
-// name's underscore- or dash-separated parts is mock or mocks (mock.go,
-// mock_sysfs.go, client_mock.go). Such a file builds fixtures for tests beside
-// the code it fakes, in an ordinary package; what its fixtures leak lives as long
-// as the test that builds them. A word that only starts with mock (mockingbird)
-// names something else.
-func fakeFile(pass *analysis.Pass, pos token.Pos) bool {
-	name := strings.TrimSuffix(filepath.Base(pass.Fset.Position(pos).Filename), ".go")
-	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '-' || r == '_' }) {
-		if part == "mock" || part == "mocks" {
-			return true
-		}
-	}
-	return false
-}
-
-// namesTests reports whether a directory's name says test: it, or one of its
-// parts separated by a dash or an underscore (Go's import paths name words so),
-// starts with test, or ends with testing or testutil(s), Go's names for the
-// test support of a thing joined to the thing's name (awstesting beside
-// httptest's kin; the English words that end so, attesting and contesting,
-// name no package one would write). A word that only contains test (latest,
-// attestation, contest) names something else, and so does one ending in test
-// alone: it is an English superlative as often as a test package (latest,
-// fastest, shortest).
-func namesTests(elem string) bool {
-	for part := range strings.FieldsFuncSeq(elem, func(r rune) bool { return r == '-' || r == '_' }) {
-		if strings.HasPrefix(part, "test") ||
-			strings.HasSuffix(part, "testing") || strings.HasSuffix(part, "testutil") || strings.HasSuffix(part, "testutils") {
-			return true
-		}
-	}
-	return false
-}
 
 // commandExits answers whether a function's non-nil error stops the command:
 // every call of it tests the error and ends that branch in a call that never

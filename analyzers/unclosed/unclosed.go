@@ -190,7 +190,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	// In test code, one resource per test or benchmark round is a cost the test
 	// bounds; a writer loses data, and a counted loop repeats the leak. Code
 	// under an examples directory demonstrates an API, run by hand or by a test.
-	inTest := !opts.tests && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || demonstration(pass) || fakeFile(pass, call.Pos()))
+	inTest := !opts.tests && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || testcode.SupportPackage(pass) || testcode.FakeFile(pass, call.Pos()))
 	name := callName(pass, call)
 	what := src.Kind.Noun + " from " + name // what the variable holds, for messages
 	if via != nil {
