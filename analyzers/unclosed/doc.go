@@ -28,7 +28,11 @@
 //     (bufio.NewReader, bufio.NewReaderSize, io.TeeReader: io.Copy(w,
 //     io.TeeReader(resp.Body, bar)), or r := bufio.NewReader(resp.Body) read to
 //     its end with io.ReadAll(r) in a later statement of the same block before r
-//     is assigned again). At EOF net/http hands the connection back to the pool,
+//     is assigned again), or a for loop with no condition around n, err :=
+//     resp.Body.Read(buf) whose every way out (a break, a return) lies under an
+//     if after the Read that holds only when Read's error is not nil (err ==
+//     io.EOF, err != nil, errors.Is(err, io.EOF)): a loop that may also stop on a
+//     byte count leaves the rest unread. At EOF net/http hands the connection back to the pool,
 //     and a failed read closes it (the transport's bodyEOFSignal: the readLoop
 //     keeps no connection whose body read failed; an HTTP/2 body's read fails only
 //     once its stream has ended), so the read releases the body on its failure

@@ -241,6 +241,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 							return Move // go c.serve(): the goroutine holds it for as long as it runs
 						}
 					}
+					if body && name == "Read" && t.readsBodyToEnd(stack, i-2) {
+						return Release // for { _, err := resp.Body.Read(buf); if err == io.EOF { break } }: read to its end
+					}
 					if name == "Fd" && t.fdHandedOn(stack, i-2) {
 						return Move // return f.Fd(): the caller owns the descriptor (see fdHandedOn)
 					}
