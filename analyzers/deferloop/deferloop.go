@@ -106,7 +106,7 @@ type function struct {
 	name  string // as messages name it
 	typ   *ast.FuncType
 	body  *ast.BlockStmt
-	test  bool // test code (see testcode.Encloses)
+	test  bool // test code (see testCode)
 	graph *flow.Graph
 	opts  *options // the package's
 }
@@ -118,7 +118,7 @@ func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
 	if body == nil {
 		return
 	}
-	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testcode.Encloses(pass, f.fn), opts: opts}
+	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testCode(pass, f.fn), opts: opts}
 	gotos := flow.HasGoto(body)
 	var found []finding
 	for _, cur := range f.defers {
@@ -150,6 +150,16 @@ func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
 		}
 		report.Node(pass, d.stmt, d.message, fixes...)
 	}
+}
+
+// testCode reports whether fn is test code or its support: it lies in a test
+// (testcode.Encloses), in a package under a directory named for tests, examples
+// or developer tooling (testcode.SupportPackage: internal/testutils, e2e, mocks,
+// hack...), or in a file named for fakes (testcode.FakeFile: mock_store.go).
+// Such code runs by hand or under a test, and what its loops pile up lives no
+// longer than that run, as a test's does: it gets the same default.
+func testCode(pass *analysis.Pass, fn inspector.Cursor) bool {
+	return testcode.Encloses(pass, fn) || testcode.SupportPackage(pass) || testcode.FakeFile(pass, fn.Node().Pos())
 }
 
 // funcNameBody returns how messages name a function ("the function literal" for a

@@ -1,6 +1,7 @@
 package deferloop_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers/deferloop"
@@ -16,6 +17,18 @@ func TestCases(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer,
 		"unbounded", "testbounds", "concrete")
+}
+
+// supportModule is a module, example.com/support, whose packages under
+// internal/testutils and whose file mock_store.go are test support.
+var supportModule = filepath.Join("testdata", "modules", "support")
+
+// TestSupportPackages runs that module in module mode: test support gets the
+// test-code default, its other packages (latest among them) not.
+func TestSupportPackages(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, supportModule, deferloop.Analyzer,
+		"./internal/testutils/simulator", "./server", "./latest")
 }
 
 // setFlag sets one of the analyzer's global flags until t and its subtests end.
@@ -53,4 +66,5 @@ func TestTestsOption(t *testing.T) {
 	setFlag(t, "tests")
 	setFlag(t, "delayed")
 	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "testsetup")
+	analysistest.Run(t, supportModule, deferloop.Analyzer, "./internal/testutils/reported")
 }

@@ -94,6 +94,20 @@
 // (a table of requests whose bodies close at the test's end, the nodes of a test
 // cluster shut down by deferred literals, a test server's accept loop).
 //
+// Test support gets the same default, as unclosed gives it: a package under a
+// directory, inside its module, named for tests (one whose name, or a part of it
+// between dashes or underscores, starts with test, or ends with testing or
+// testutil(s): test, testutils, awstesting; not latest or attestation), for
+// examples (example, examples, _examples), for integration or end-to-end tests
+// (integration, integrationtest(s), e2e; not integrations), for fakes (mock,
+// mocks) or for developer tooling run by hand (scripts, hack), and a file whose
+// name has a part mock or mocks (mock_store.go). Such code runs by hand or under a
+// test, once per run (a repository simulator under internal/testutils that dumps
+// its files for a debugging test), and what its loops pile up lives no longer than
+// that run. The module's own path does not count; without the module, which some
+// drivers do not give, only the file name does. -deferloop.tests judges it as
+// other code too.
+//
 // # Options
 //
 //   - -deferloop.tests: judge test code as other code, with the rules below, for a
