@@ -398,6 +398,13 @@
 // after the error check, and no fix (a second defer would release it twice); not
 // when the variable takes a new value in between, where the defer binds another.
 //
+// A leaking return in the body of an if whose condition ORs the test of the
+// paired error with something else (if err != nil || resp.StatusCode !=
+// http.StatusOK { return ... }) has no place for a deferred release: before the
+// if it runs on a nil value when the call fails, after it it comes too late. The
+// advice is to split the check (return on err != nil alone, then defer the
+// release, then test the rest), and no fix is offered.
+//
 // Acquisitions into one variable that leak on the same return (a fallback,
 // file, err = os.CreateTemp(other, ...), when the first failed) are one bug with
 // one fix: one report, at the first, names the others' lines ("here or at line

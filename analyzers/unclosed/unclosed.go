@@ -353,9 +353,16 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		subject += ".Body"
 	}
 	remedy := advice(src.Kind, id.Name, r.err != nil)
+	combined, rest := combinedCheck(pass, body, r)
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
+	case combined != nil && hasReleaseMethod(pass, r):
+		var d *ast.DeferStmt
+		if !reassigned(overwrites, stmt) {
+			d = laterDefer(t, cur, r)
+		}
+		remedy = splitCheckAdvice(pass, combined, rest, src.Kind.ReleaseCall(id.Name), r.err.Name(), d)
 	case laterDefer(t, cur, r) != nil && !reassigned(overwrites, stmt):
 		d := laterDefer(t, cur, r)
 		remedy = moveDeferAdvice(pass, d, r.err != nil)
