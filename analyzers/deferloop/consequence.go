@@ -204,7 +204,11 @@ const fewRounds = 8
 // inFewRounds reports whether the defer repeats through a loop whose header fixes
 // its count at no more than fewRounds (for range 4, for depth := 0; depth <= 3;
 // depth++; see loops.ConstantCount; or a range over a composite literal of that
-// many elements, see literalCount), with no loop around it: whatever each
+// many elements, see literalCount), or whose count is a parameter that every call
+// of its unexported function fixes at no more than that (sntpDrift(ntpChecks)
+// around for i := 0; i < measurements+2; i++; see loops.CallerFixedCount: the
+// package writes the count out at each call instead of in the header), with no
+// loop around it: whatever each
 // round holds, the pile is bounded by the count, as in straight-line code (see
 // fewRounds). Its only consequence is the delay, reported with
 // -deferloop.delayed. A count the input sets, or a condition, is not bounded.
@@ -218,6 +222,9 @@ func inFewRounds(info *types.Info, d finding) bool {
 	for c := range d.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if c.Node() == d.loop {
 			n, ok := loops.ConstantCount(info, c)
+			if !ok {
+				n, ok = loops.CallerFixedCount(info, c)
+			}
 			return ok && n <= fewRounds
 		}
 	}

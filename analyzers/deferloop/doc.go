@@ -295,12 +295,18 @@
 // once with a constant as the limit), or that ranges over a composite literal of
 // no more than 8 elements (an array literal by its length, a slice literal
 // without keys, a map literal by its entries: for name, write := range
-// map[string]func(io.Writer) error{...three entries...}), with no loop around it: the pile is no
+// map[string]func(io.Writer) error{...three entries...}), or whose limit is built
+// from constants and one parameter of an unexported function, not a method, that
+// every call in the package passes as a constant (sntpDrift(ntpChecks) around for
+// i := 0; i < measurements+2; i++, when the function is never used as a value:
+// the package writes the count out at its calls instead of in the header), with
+// no loop around it: the pile is no
 // larger than a function that acquires that many values one after another and
 // defers each release, ordinary Go that no reviewer trims, and a handful of
 // descriptors or contexts is far below any limit. Above a handful, a constant
 // count is a batch whose size the author picked, and the pile grows with it:
-// reported. A count the input sets (for d := 0; d <= depth; d++), a condition,
+// reported. A count the input sets (for d := 0; d <= depth; d++, or a parameter
+// an exported function takes or a caller passes as a variable), a condition,
 // or an outer loop is not bounded, and the deadlock and the loop that never
 // exits are reported whatever the count. It is a plain delay, reported with
 // -deferloop.delayed.
