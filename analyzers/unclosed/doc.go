@@ -32,7 +32,12 @@
 //     resp.Body.Read(buf) whose every way out (a break, a return) lies under an
 //     if after the Read that holds only when Read's error is not nil (err ==
 //     io.EOF, err != nil, errors.Is(err, io.EOF)): a loop that may also stop on a
-//     byte count leaves the rest unread. At EOF net/http hands the connection back to the pool,
+//     byte count leaves the rest unread; or a function of any package that reads
+//     its parameter so before it can return (a statement of its body, with no
+//     return before it, reads the parameter in place: func bodyToString(r
+//     io.Reader) (string, error) { b, err := io.ReadAll(r); ... }), known
+//     across packages from the ownership pass's params fact ("reads params [0]
+//     to their end"). At EOF net/http hands the connection back to the pool,
 //     and a failed read closes it (the transport's bodyEOFSignal: the readLoop
 //     keeps no connection whose body read failed; an HTTP/2 body's read fails only
 //     once its stream has ended), so the read releases the body on its failure

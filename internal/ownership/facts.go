@@ -35,6 +35,7 @@ func (f *freshResults) String() string {
 type params struct {
 	Owned  []int
 	Closes []int // of Owned, those only released (see resources.Facts.Closes)
+	Drains []int // read to their end before any return (see resources.Facts.Drains)
 	Keeps  []resources.Keep
 	Recv   bool
 }
@@ -50,6 +51,9 @@ func (p *params) String() string {
 	}
 	for _, k := range p.Keeps {
 		parts = append(parts, fmt.Sprintf("keeps param %d in result %d", k.Param, k.Result))
+	}
+	if len(p.Drains) > 0 {
+		parts = append(parts, fmt.Sprintf("reads params %v to their end", p.Drains))
 	}
 	if p.Recv {
 		parts = append(parts, "releases its receiver")
@@ -84,18 +88,24 @@ func export(pass *analysis.Pass, facts *resources.Facts) {
 	acquiring := false
 	closes := make(map[*types.Func][]int)
 	facts.ClosedParams(func(fn *types.Func, c []int) { closes[fn] = c })
+	drains := make(map[*types.Func][]int)
+	facts.DrainedParams(func(fn *types.Func, d []int) { drains[fn] = d })
 	facts.Functions(func(fn *types.Func, fresh []resources.Fresh, owned []int, keeps []resources.Keep, recv bool, a *resources.Asserts) {
 		if len(fresh) > 0 {
 			pass.ExportObjectFact(fn, &freshResults{Results: fresh})
 			acquiring = true
 		}
-		if len(owned) > 0 || recv {
-			pass.ExportObjectFact(fn, &params{Owned: owned, Closes: closes[fn], Keeps: keeps, Recv: recv})
+		if len(owned) > 0 || recv || len(drains[fn]) > 0 {
+			pass.ExportObjectFact(fn, &params{Owned: owned, Closes: closes[fn], Drains: drains[fn], Keeps: keeps, Recv: recv})
 		}
+		delete(drains, fn)
 		if a != nil {
 			pass.ExportObjectFact(fn, (*asserts)(a))
 		}
 	})
+	for fn, d := range drains { // functions with no other facts
+		pass.ExportObjectFact(fn, &params{Drains: d})
+	}
 	pass.ExportPackageFact(&analyzed{Acquiring: acquiring})
 }
 
@@ -127,6 +137,14 @@ func (im imported) Closes(fn *types.Func) []int {
 	var p params
 	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &p) {
 		return p.Closes
+	}
+	return nil
+}
+
+func (im imported) Drains(fn *types.Func) []int {
+	var p params
+	if fn.Pkg() != nil && im.pass.ImportObjectFact(fn, &p) {
+		return p.Drains
 	}
 	return nil
 }

@@ -38,6 +38,11 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 			facts.closes[fn], grew = append(facts.closes[fn], i), true
 		}
 	}
+	for _, i := range t.drainsParams(fd) {
+		if !slices.Contains(facts.drains[fn], i) {
+			facts.drains[fn], grew = append(facts.drains[fn], i), true
+		}
+	}
 	if !facts.recv[fn] && t.releasesOwnReceiver(fd) {
 		facts.recv[fn], grew = true, true
 	}
@@ -49,6 +54,7 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	if grew {
 		slices.Sort(facts.owned[fn])
 		slices.Sort(facts.closes[fn])
+		slices.Sort(facts.drains[fn])
 	}
 	return grew
 }

@@ -44,6 +44,7 @@ type Facts struct {
 	fresh    map[*types.Func][]Fresh
 	owned    map[*types.Func][]int
 	closes   map[*types.Func][]int // of the owned parameters, those only released (see ClosedParams)
+	drains   map[*types.Func][]int // parameters read to their end before any return (see Drains)
 	keeps    map[*types.Func][]Keep
 	recv     map[*types.Func]bool
 	asserts  map[*types.Func]*Asserts
@@ -72,6 +73,7 @@ func NewFacts(pkg *types.Package, imported Imported, analyzed bool) *Facts {
 		fresh:    make(map[*types.Func][]Fresh),
 		owned:    make(map[*types.Func][]int),
 		closes:   make(map[*types.Func][]int),
+		drains:   make(map[*types.Func][]int),
 		keeps:    make(map[*types.Func][]Keep),
 		recv:     make(map[*types.Func]bool),
 		asserts:  make(map[*types.Func]*Asserts),
@@ -141,6 +143,41 @@ func (f *Facts) ClosedParams(yield func(fn *types.Func, closes []int)) {
 	for fn, closes := range f.closes {
 		if len(closes) > 0 {
 			yield(fn, closes)
+		}
+	}
+}
+
+// ImportedDrains is what an Imported may also give: the parameters another
+// package's function reads to their end (see Facts.Drains). An Imported without
+// it gives none.
+type ImportedDrains interface {
+	Drains(fn *types.Func) []int
+}
+
+// Drains returns the parameters fn reads to their end before it can return, by
+// index: a statement of its body, before which nothing returns, reads the
+// parameter in place with io.ReadAll, io.Copy or another such helper (func
+// bodyToString(r io.Reader) (string, error) { b, err := io.ReadAll(r); ... }).
+// A response body passed there is read to its end, or its read failed: either
+// way net/http has freed its connection, and the call releases it.
+func (f *Facts) Drains(fn *types.Func) []int {
+	fn = fn.Origin()
+	if f.local(fn) {
+		return f.drains[fn]
+	}
+	if im, ok := f.imported.(ImportedDrains); ok {
+		return im.Drains(fn)
+	}
+	return nil
+}
+
+// DrainedParams calls yield for each function of the package at hand that reads
+// some of its parameters to their end (see Drains): what the facts pass exports
+// beside Functions.
+func (f *Facts) DrainedParams(yield func(fn *types.Func, drains []int)) {
+	for fn, drains := range f.drains {
+		if len(drains) > 0 {
+			yield(fn, drains)
 		}
 	}
 }

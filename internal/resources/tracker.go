@@ -387,7 +387,8 @@ func (t *Tracker) readsToEOF(call *ast.CallExpr, arg int) bool {
 	case knowledge.IsFunc(fn, "io", "Copy", "CopyBuffer"):
 		return arg == 1
 	}
-	return false
+	f, ok := fn.(*types.Func)
+	return ok && slices.Contains(t.facts.Drains(f), arg) // bodyToString(resp.Body): a helper that reads its parameter to the end
 }
 
 // dumpsBody reports whether the call is httputil.DumpResponse(resp, true) with

@@ -105,3 +105,22 @@ func (p *Pool) KeepAll(fps ...*os.File) {
 		p.files = append(p.files, fp)
 	}
 }
+
+// BodyToString reads r to its end before it can return (the Drains fact, as
+// rclone's jwtutil bodyToString): a response body passed here is released.
+func BodyToString(r io.Reader) (string, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// PeekString may return before it reads r: no Drains fact.
+func PeekString(r io.Reader, skip bool) (string, error) {
+	if skip {
+		return "", nil
+	}
+	b, err := io.ReadAll(r)
+	return string(b), err
+}
