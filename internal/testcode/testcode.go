@@ -1,7 +1,10 @@
 // Package testcode answers "does this code run only under a test?", a question
 // several analyzers ask before reporting a cost that a test bounds: a test's function
 // ends with the test, and what it leaks or holds once lives no longer than the test
-// binary.
+// binary. Encloses answers it for a function (a test, a function taking a test's
+// handle, a file importing a test framework); SupportPackage for a whole package
+// under a directory named for tests, examples, fakes or developer tooling; and
+// FakeFile for a file named for fakes (mock_store.go).
 package testcode
 
 import (
