@@ -2,7 +2,8 @@
 // several analyzers ask before reporting a cost that a test bounds: a test's function
 // ends with the test, and what it leaks or holds once lives no longer than the test
 // binary. Encloses answers it for a function (a test, a function taking a test's
-// handle, a file importing a test framework); SupportPackage for a whole package
+// handle, testing's or that of the module's own test framework, a file importing
+// a test framework); SupportPackage for a whole package
 // under a directory named for tests, examples, fakes or developer tooling; and
 // FakeFile for a file named for fakes (mock_store.go).
 package testcode
@@ -18,7 +19,8 @@ import (
 
 // Encloses reports whether the function at fn is test code: it lies in a _test.go
 // file or in a file that imports a test framework (see importsFramework), or it or
-// a function around it takes a testing handle (see IsHandle), reaches one
+// a function around it takes a testing handle (see IsHandle, and frameworkHandle
+// for the handle of a module's own test framework), reaches one
 // through a field (c.t.Fatal in a method of a test cluster), or is a method of a
 // type that holds one (see holdsHandle).
 func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
@@ -34,15 +36,15 @@ func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 		typ, body := signature(c.Node())
 		if typ != nil && typ.Params != nil {
 			for _, field := range typ.Params.List {
-				if IsHandle(pass.TypesInfo.TypeOf(field.Type)) {
+				if isHandleIn(pass, pass.TypesInfo.TypeOf(field.Type)) {
 					return true
 				}
 			}
 		}
-		if body != nil && selectsHandleField(pass.TypesInfo, body) {
+		if body != nil && selectsHandleField(pass, body) {
 			return true
 		}
-		if decl, ok := c.Node().(*ast.FuncDecl); ok && holdsHandle(pass.TypesInfo, decl) {
+		if decl, ok := c.Node().(*ast.FuncDecl); ok && holdsHandle(pass, decl) {
 			return true
 		}
 	}
@@ -54,11 +56,11 @@ func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 // keeps t). A value of such a type can only be made where a test's handle is at
 // hand, under a test, so every method of it runs under that test, though most
 // never touch the handle: production code has no test's T to store.
-func holdsHandle(info *types.Info, decl *ast.FuncDecl) bool {
+func holdsHandle(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if decl.Recv == nil {
 		return false
 	}
-	fn, ok := info.Defs[decl.Name].(*types.Func)
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok {
 		return false
 	}
@@ -75,7 +77,7 @@ func holdsHandle(info *types.Info, decl *ast.FuncDecl) bool {
 		return false
 	}
 	for field := range st.Fields() {
-		if IsHandle(field.Type()) {
+		if isHandleIn(pass, field.Type()) {
 			return true
 		}
 	}
@@ -94,11 +96,11 @@ func signature(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
 
 // selectsHandleField reports whether body selects a field of a testing handle's type
 // (c.t, s.tb).
-func selectsHandleField(info *types.Info, body *ast.BlockStmt) bool {
+func selectsHandleField(pass *analysis.Pass, body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal && IsHandle(s.Type()) {
+			if s, ok := pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal && isHandleIn(pass, s.Type()) {
 				found = true
 			}
 		}
@@ -128,6 +130,13 @@ func importsFramework(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// isHandleIn reports whether t is a test's handle in the package pass analyzes:
+// one of Go's or go-testing-interface's (IsHandle), or the handle of the
+// module's own test framework (frameworkHandle).
+func isHandleIn(pass *analysis.Pass, t types.Type) bool {
+	return IsHandle(t) || frameworkHandle(pass, t)
 }
 
 // IsHandle reports whether t is a test's handle: the testing package's T, B, F
