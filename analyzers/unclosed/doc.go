@@ -472,7 +472,9 @@
 // it has call sites, a bounded number the code fixes, so it leaks a bounded
 // number of times (a generator's main calling compose twice); a recursive
 // call, a function value or a call in a loop or goroutine makes it unbounded; the
-// action of a cobra or urfave/cli command in any package, since a process
+// action of a cobra or urfave/cli command in any package (or of a fork of
+// urfave/cli such as minio/cli, known by its shape: a struct named Command or
+// App in a package named cli whose Action field holds a function), since a process
 // executes one command line and it runs one command, the Run method of a type
 // the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
 // Parse runs the selected command's Run once and exits), likewise the Run of a
@@ -488,7 +490,7 @@
 // except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a
-// package that executes command lines repeatedly itself (Execute, Run,
+// package that executes command lines repeatedly itself (Execute, Run (a fork's too),
 // argp's Parse or kong's Context.Run in a loop, a goroutine or a callback: a shell of its own);
 // a resource held in a field, a package variable or a variable of an enclosing
 // function; a response's Body field overwritten before it is released (the

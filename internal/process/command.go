@@ -3,6 +3,7 @@ package process
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -242,4 +243,93 @@ func typeUnder(t types.Type) types.Type {
 		return nil
 	}
 	return t.Underlying()
+}
+
+// isActionValue reports whether the expression at c is the value of a field
+// holding an action or a hook in a command literal of a command-line framework:
+// one known by its import path (knowledge.CommandField and knowledge.IsRunField:
+// cobra, urfave/cli) or a fork of urfave/cli, known by its shape (see
+// forkActionValue).
+func isActionValue(info *types.Info, c inspector.Cursor) bool {
+	if field, ok := knowledge.CommandField(info, c); ok {
+		return knowledge.IsRunField(field)
+	}
+	return forkActionValue(info, c)
+}
+
+// forkRunFields are urfave/cli's fields of a command that hold what the
+// framework runs when the command line selects the command: its action and the
+// hooks around it.
+var forkRunFields = []string{"Action", "Before", "After"}
+
+// forkActionValue reports whether the expression at c is the value of a run
+// field (forkRunFields) in a composite literal of a fork's command type (see
+// forkCommandType): cli.Command{Action: mainAdminPolicyInfo} with minio's fork.
+func forkActionValue(info *types.Info, c inspector.Cursor) bool {
+	kv, ok := c.Parent().Node().(*ast.KeyValueExpr)
+	if !ok || kv.Value != c.Node() {
+		return false
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok || !slices.Contains(forkRunFields, key.Name) {
+		return false
+	}
+	lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
+	return ok && forkCommandType(info.TypeOf(lit))
+}
+
+// forkCommandType reports whether t (or what it points to) has the shape of
+// urfave/cli's command types: a struct type named Command or App, declared in a
+// package named cli, with a field Action that holds a function (a func type, or
+// an empty interface as urfave/cli v1's Action interface{}, which its Run
+// calls through HandleAction).
+//
+// A fork keeps its framework's API, and so its behaviour: minio/cli, a fork of
+// urfave/cli v1, runs one command per App.Run as urfave/cli does. Recognising
+// the shape rather than each fork's import path keeps the rule true of forks
+// we have not seen; it takes the names and the field together, so a package's
+// own Command type with an Action (a job queue's) does not match.
+func forkCommandType(t types.Type) bool {
+	name := namedOf(t)
+	if name == nil || name.Pkg() == nil || name.Pkg().Name() != "cli" ||
+		(name.Name() != "Command" && name.Name() != "App") {
+		return false
+	}
+	s, ok := name.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range s.NumFields() {
+		if f := s.Field(i); f.Name() == "Action" {
+			return holdsFunc(f.Type())
+		}
+	}
+	return false
+}
+
+// holdsFunc reports whether a field of type t holds a function: t is a func
+// type, or an interface every type satisfies (interface{}, any).
+func holdsFunc(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Signature:
+		return true
+	case *types.Interface:
+		return u.Empty()
+	}
+	return false
+}
+
+// forkRunMethods are the methods of urfave/cli's App (v1, v2) and Command (v3)
+// that execute a command line (see knowledge.IsCommandExecutor).
+var forkRunMethods = []string{"Run", "RunContext", "RunAndExitOnError"}
+
+// isExecutor reports whether fn executes a command line: a framework's
+// executor known by its import path (knowledge.IsCommandExecutor), or the Run
+// method (forkRunMethods) of a fork's command type (see forkCommandType).
+func isExecutor(fn *types.Func) bool {
+	if knowledge.IsCommandExecutor(fn) {
+		return true
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && slices.Contains(forkRunMethods, fn.Name()) && forkCommandType(recv.Type())
 }

@@ -28,7 +28,8 @@ import (
 //   - main.main or an init function, which the runtime calls once; or
 //   - a package-level variable's initialiser; or
 //   - the action of a command-line framework's command, in any package (a cobra
-//     Command's Run or RunE, urfave/cli's Action, and their hooks): a process
+//     Command's Run or RunE, urfave/cli's Action, and their hooks, and those of
+//     a fork of urfave/cli known by its shape, such as minio/cli): a process
 //     executes one command line, which runs one command (see commandAction); or
 //   - the action method of a command type the package registers with a
 //     command-line framework that runs one command per process (the Run of a
@@ -97,8 +98,9 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 
 // commandAction reports whether the function literal at lit is the action or a
 // hook of a command of a command-line framework (cobra.Command{RunE: func(...)
-// error {...}}, urfave/cli's Action, Before and After; see knowledge.IsRunField)
-// in a package that executes no command line repeatedly (see repeatsCommands).
+// error {...}}, urfave/cli's Action, Before and After; see knowledge.IsRunField),
+// or of a fork of urfave/cli (see forkCommandType), in a package that executes
+// no command line repeatedly (see repeatsCommands, which counts a fork's Run).
 //
 // A command-line program executes its command line once, and an execution runs
 // one command: cobra's Execute finds the command the arguments name and runs its
@@ -111,8 +113,7 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 // package does, it is not seen: a known false negative. A test that executes a
 // command repeatedly runs in the test binary, another process (see Once).
 func (o *Once) commandAction(lit inspector.Cursor) bool {
-	field, ok := knowledge.CommandField(o.pass.TypesInfo, lit)
-	return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+	return isActionValue(o.pass.TypesInfo, lit) && !o.repeatsCommands()
 }
 
 // commandMethod reports whether fn is the action method of a command type the
@@ -224,7 +225,7 @@ func (o *Once) repeatsCommands() bool {
 	o.repeats = &repeats // asked once per package; the walk below sets it
 	for cur := range o.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		fn := typeutil.Callee(o.pass.TypesInfo, cur.Node().(*ast.CallExpr))
-		if f, ok := fn.(*types.Func); ok && knowledge.IsCommandExecutor(f) && !o.inTestFile(cur.Node().Pos()) && o.mayRepeat(cur) {
+		if f, ok := fn.(*types.Func); ok && isExecutor(f) && !o.inTestFile(cur.Node().Pos()) && o.mayRepeat(cur) {
 			repeats = true
 			break
 		}
@@ -244,8 +245,7 @@ func (o *Once) mayRepeat(cur inspector.Cursor) bool {
 		case *ast.GoStmt:
 			return true
 		case *ast.FuncLit:
-			field, isField := knowledge.CommandField(o.pass.TypesInfo, c)
-			if isField && knowledge.IsRunField(field) {
+			if isActionValue(o.pass.TypesInfo, c) {
 				return false // an action executing another command line once
 			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
@@ -304,8 +304,7 @@ func (o *Once) calledOnce(fn *types.Func) bool {
 	if len(uses) == 1 && !isCall(uses[0]) {
 		// cli.Command{Action: send}: the framework calls it as it calls a literal
 		// written there (see commandAction).
-		field, ok := knowledge.CommandField(o.pass.TypesInfo, uses[0])
-		return ok && knowledge.IsRunField(field) && !o.repeatsCommands()
+		return isActionValue(o.pass.TypesInfo, uses[0]) && !o.repeatsCommands()
 	}
 	// Each call site that runs once calls fn once: with every use such a call,
 	// fn runs as many times as it has call sites, a number fixed by the code,

@@ -195,15 +195,164 @@ func TestCommandActions(t *testing.T) {
 	checkMarks(t, "bot", botSrc, map[string]bool{"1": false})
 }
 
-// stubImporter imports github.com/spf13/cobra from cobraSrc, and the rest as
-// the default importer does.
+// forkCliSrc is a stub of a fork of urfave/cli v1 under an import path of its
+// own, as github.com/minio/cli is: the same types, fields and Run.
+const forkCliSrc = `package cli
+
+type Context struct{}
+
+type BeforeFunc func(*Context) error
+
+type Command struct {
+	Name   string
+	Before BeforeFunc
+	Action interface{}
+}
+
+type App struct {
+	Commands []Command
+	Action   interface{}
+}
+
+func (a *App) Run(args []string) error { return nil }
+`
+
+// forkSrc builds its commands with the fork (measurement 22: mc's
+// cli.Command{Action: mainAdminPolicyInfo}, and tofu.go's helper that only the
+// alias set action calls).
+const forkSrc = `package commands
+
+import "example.com/fork/cli"
+
+var infoCmd = cli.Command{
+	Name:   "info",
+	Action: mainInfo,
+}
+
+var setCmd = cli.Command{
+	Name: "set",
+	Before: func(*cli.Context) error {
+		mark(3) // a hook runs once, with its command
+		return nil
+	},
+	Action: func(*cli.Context) error {
+		mark(4) // an action written in place
+		fetch()
+		for range 2 {
+			mark(5) // a loop in the action repeats it
+		}
+		return nil
+	},
+}
+
+func mainInfo(*cli.Context) error {
+	mark(1) // the fork's action, named: one command runs per process, as in urfave/cli
+	return nil
+}
+
+func fetch() {
+	mark(2) // a helper only an action calls
+}
+
+func Main(args []string) error {
+	app := &cli.App{Commands: []cli.Command{infoCmd, setCmd}}
+	return app.Run(args) // once per call: no shell here
+}
+
+func mark(int) {}
+`
+
+// forkShellSrc runs the fork's app once per line read: its actions repeat.
+const forkShellSrc = `package shell
+
+import "example.com/fork/cli"
+
+var app = &cli.App{
+	Action: func(*cli.Context) error {
+		mark(1) // runs once per line
+		return nil
+	},
+	Commands: []cli.Command{{Action: each}},
+}
+
+func each(*cli.Context) error {
+	mark(2) // runs once per line
+	return nil
+}
+
+func Loop(lines [][]string) {
+	for _, line := range lines {
+		app.Run(line)
+	}
+}
+
+func mark(int) {}
+`
+
+// jobsSrc has a Command type of its own, with an Action, in a package not
+// named cli: a job queue's command, which it may run any number of times.
+const jobsSrc = `package jobs
+
+type Command struct {
+	Name   string
+	Action func() error
+}
+
+var cleanup = Command{
+	Action: func() error {
+		mark(1) // not a command-line framework's command
+		return nil
+	},
+}
+
+var sweep = Command{Action: sweepAll}
+
+func sweepAll() error {
+	mark(2) // its action, named: no framework runs it once
+	return nil
+}
+
+func mark(int) {}
+`
+
+// otherCliSrc is a package named cli whose Command's Action holds no
+// function: not urfave/cli's shape.
+const otherCliSrc = `package cli
+
+type Command struct {
+	Action string
+	After  func()
+}
+
+var quit = Command{
+	Action: "quit",
+	After: func() {
+		mark(1) // a hook of some other Command type
+	},
+}
+
+func mark(int) {}
+`
+
+func TestForkCommandActions(t *testing.T) {
+	checkMarks(t, "example.com/tool/commands", forkSrc, map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": false})
+	checkMarks(t, "example.com/tool/shell", forkShellSrc, map[string]bool{"1": false, "2": false})
+	checkMarks(t, "example.com/tool/jobs", jobsSrc, map[string]bool{"1": false, "2": false})
+	checkMarks(t, "example.com/tool/cli", otherCliSrc, map[string]bool{"1": false})
+}
+
+// stubImporter imports github.com/spf13/cobra from cobraSrc and
+// example.com/fork/cli from forkCliSrc, and the rest as the default importer
+// does.
 type stubImporter struct{ fset *token.FileSet }
 
 func (s stubImporter) Import(path string) (*types.Package, error) {
-	if path != "github.com/spf13/cobra" {
+	stubs := map[string]string{"github.com/spf13/cobra": cobraSrc, "example.com/fork/cli": forkCliSrc}
+	stub, ok := stubs[path]
+	if !ok {
 		return importer.Default().Import(path)
 	}
-	file, err := parser.ParseFile(s.fset, "cobra.go", cobraSrc, 0)
+	file, err := parser.ParseFile(s.fset, path+".go", stub, 0)
 	if err != nil {
 		return nil, err
 	}
