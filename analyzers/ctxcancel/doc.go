@@ -154,8 +154,10 @@
 //     owner ends. A cancel function stored where nothing reads it is still
 //     reported: storing it shows someone was meant to call it.
 //   - A test. In test code (a _test.go file, a file that imports Ginkgo, Gomega
-//     or testify, a function that takes a *testing.T, B, F or testing.TB or
-//     selects a field of one, or a method of a type that holds one, as a fake
+//     or testify, a function that takes a *testing.T, B, F or testing.TB, or
+//     the handle of the module's own test framework (a type declared in a
+//     package under a directory named for tests, with Error or Errorf and Fatal,
+//     Fatalf or FailNow: go-ethereum's utesting.T), or selects a field of one, or a method of a type that holds one, as a fake
 //     server keeping its test's T), a cancel function lost once costs at most
 //     the test's lifetime: it is reported only when the loss repeats without
 //     bound, in a for statement or a range over a channel, an integer or a

@@ -82,8 +82,10 @@
 // finding comes without a fix.
 //
 // In test code (a _test.go file, a file that imports Ginkgo, Gomega or testify,
-// or a function taking *testing.T, *testing.B, *testing.F or testing.TB, or
-// inside one, or one selecting a field of such a type, as a method of a test
+// or a function taking *testing.T, *testing.B, *testing.F or testing.TB, or the
+// handle of the module's own test framework (a type declared in a package under a
+// directory named for tests, with Error or Errorf and Fatal, Fatalf or FailNow:
+// go-ethereum's utesting.T, which mirrors testing.T), or inside one, or one selecting a field of such a type, as a method of a test
 // cluster calling c.t.Fatal, or a method of a type holding one, as a fake server
 // that keeps its test's T), only the consequences
 // that no bound helps are reported by default: the deadlock, the loop that never

@@ -274,7 +274,10 @@
 // package counts, though not one that imports only testing, which production code
 // does for testing.Testing(); a function taking *testing.T, *testing.B,
 // *testing.F, testing.TB or go-testing-interface's T, the interface that lets code
-// outside _test.go files take a test's T, or inside one; or one selecting a field
+// outside _test.go files take a test's T, or the handle of the module's own test
+// framework (a type declared in a package under a directory named for tests, with
+// Error or Errorf and Fatal, Fatalf or FailNow: go-ethereum's utesting.T), or
+// inside one; or one selecting a field
 // of such a type; or a method of a struct type with a field of such a type, as a
 // fake server that keeps the T it was built with: production code has no test's T
 // to store), a leak is reported by default only where it grows or loses more than a
