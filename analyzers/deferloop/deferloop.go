@@ -131,7 +131,7 @@ func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
 		loop, repeats := repeating(pass, fn.graph, stmt, enclosing)
-		if !repeats || loop != nil && onceGuarded(pass.TypesInfo, cur, loop) {
+		if !repeats || loop != nil && (onceGuarded(pass.TypesInfo, cur, loop) || lazilyInitialised(pass.TypesInfo, f.fn, cur)) {
 			continue
 		}
 		d := finding{stmt: stmt, cur: cur, loop: loop}

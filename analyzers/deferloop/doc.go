@@ -408,10 +408,34 @@
 // own guard, so the defer runs in one iteration at most: the lock is held on
 // purpose until return.
 //
+// Nor, whatever its consequence, a defer under lazy initialisation: it lies in the
+// then branch of if v == nil (alone or in a chain of &&: if v == nil && ok), inside
+// the loop nearest to it, where v is a variable of the function declared before its
+// loops; every path through the branch to the defer first gives v a value that
+// cannot be nil (make, new, &T{}, &x, a composite literal, a function literal),
+// assigned in the branch itself or at the top level of a local closure the branch
+// calls (a variable declared with a function literal and never assigned again,
+// whose body assigns v before any return); and no statement of the function,
+// function literals included, gives v any other value, nor takes its address.
+// Once the branch has reached the defer, v stays non-nil for the rest of the call,
+// so the branch is never taken again and the defer runs at most once
+// (go-ethereum's Table.waitForNodes: if notify == nil { sub := initsub(); defer
+// sub.Unsubscribe() }, where initsub sets notify = make(chan struct{}, 1)). A
+// closure that sets v only on some paths or may return first, v set back to nil
+// anywhere (a goroutine included) or from a call that may return nil, a guard v !=
+// nil, v declared inside an outer loop, a loop between the branch and the defer,
+// and a function using goto are not lazy initialisation: reported, unless the
+// branch assigns v itself, which the latch above takes on trust.
+//
 // Limits: a defer guarded so that it runs in one iteration only by other means (if
 // i == 0 { defer ... }, or a counter, if n < 1 { n++; ... }) is reported, since the
 // control flow allows it to repeat. A latch is taken on trust: a branch that sets
-// its guard back to the opening value (locked = false) is read as a latch as well.
+// its guard back to the opening value (locked = false) is read as a latch as well,
+// and so is one that assigns its guard directly on some paths only (if cache ==
+// nil { if fill { cache = m }; defer ... }): known false negative; lazy
+// initialisation through a closure is held to every path. A lazy initialisation
+// through a closure whose value is not visibly non-nil (v = newChan(), v, err =
+// open()) is reported, though the constructor may never return nil.
 // A value written at return by another deferred call (defer
 // pprof.Lookup("heap").WriteTo(f, 0)) is not seen to outlive the iteration: the
 // defer of its Close is reported. Calls of other
