@@ -1,16 +1,9 @@
 package loops_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
-	"strconv"
 	"testing"
 
 	"github.com/deferlint/deferlint/internal/loops"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 const callerFixedSrc = `package p
@@ -144,30 +137,5 @@ func mark(int) {}
 `
 
 func TestCallerFixedCount(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", callerFixedSrc, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, info); err != nil {
-		t.Fatal(err)
-	}
-	for cur := range inspector.New([]*ast.File{file}).Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "mark" {
-			continue
-		}
-		want := info.Types[call.Args[0]].Value.String()
-		got := "-1"
-		for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-			if n, ok := loops.CallerFixedCount(info, c); ok {
-				got = strconv.FormatInt(n, 10)
-			}
-			break
-		}
-		if got != want {
-			t.Errorf("%s: count %s, want %s", fset.Position(call.Pos()), got, want)
-		}
-	}
+	checkCounts(t, callerFixedSrc, loops.CallerFixedCount)
 }

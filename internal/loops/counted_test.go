@@ -111,8 +111,15 @@ func mark(int) {}
 `
 
 func TestConstantCount(t *testing.T) {
+	checkCounts(t, constantCountSrc, loops.ConstantCount)
+}
+
+// checkCounts type-checks src and compares, for each mark(n) call, the count
+// that count gives its innermost enclosing loop with n (-1: no count).
+func checkCounts(t *testing.T, src string, count func(*types.Info, inspector.Cursor) (int64, bool)) {
+	t.Helper()
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", constantCountSrc, parser.ParseComments)
+	file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +135,7 @@ func TestConstantCount(t *testing.T) {
 		want := info.Types[call.Args[0]].Value.String()
 		got := "-1"
 		for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-			if n, ok := loops.ConstantCount(info, c); ok {
+			if n, ok := count(info, c); ok {
 				got = strconv.FormatInt(n, 10)
 			}
 			break
