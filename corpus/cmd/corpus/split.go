@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233) and the twenty-second (20261235).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235) and the twenty-third (20261236).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -758,6 +758,28 @@ var seen = []string{
 	"github.com/theupdateframework/go-tuf/v2",
 	"github.com/rclone/rclone",
 	"github.com/mailru/easyjson",
+	// the twenty-third measuring set (split seed 20261236; livekit-server, cert-manager, gitea
+	// and knative serving could not be fetched)
+	"github.com/coredns/caddy",
+	"github.com/livekit/livekit-server",
+	"github.com/aerospike/aerospike-client-go/v8",
+	"github.com/kedacore/keda/v2",
+	"github.com/cert-manager/cert-manager",
+	"code.gitea.io/gitea",
+	"knative.dev/serving",
+	"github.com/in-toto/in-toto-golang",
+	"github.com/openfga/openfga",
+	"github.com/pingcap/go-ycsb",
+	"github.com/prometheus/statsd_exporter",
+	"github.com/moby/buildkit",
+	"github.com/open-policy-agent/gatekeeper/v3",
+	"github.com/git-lfs/git-lfs/v3",
+	"github.com/xtls/xray-core",
+	"github.com/kataras/iris/v12",
+	"github.com/ollama/ollama",
+	"github.com/couchbase/gocb/v2",
+	"github.com/apache/thrift",
+	"go.k6.io/k6",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
