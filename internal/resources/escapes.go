@@ -22,13 +22,25 @@ import (
 // (measurement 12: yq's printer_writer.go, judged a true leak). A call whose
 // result reads and writes nothing (parse(f) returning a *Config or an error)
 // does not hold the resource, and a wrapper that stays in the function hands
-// nothing on: both stay as before.
+// nothing on: both stay as before. A wrapper, or a wrapper of wrappers, passed
+// to a call that takes its argument (see takes) is handed on as the resource
+// itself would be there: the callee may keep the wrapper, and every write to it
+// after the function returns goes to the resource (measurement 23: iris's
+// accesslog.File returns New(bufio.NewReadWriter(bufio.NewReader(f),
+// bufio.NewWriter(f))), whose AccessLog keeps writing to the file; a deferred
+// Close would close the log before its first write). A call that keeps it in
+// its one result (a Keep fact: newLog(w) returning &log{out: w}) is followed
+// like a wrapper, and its result, unlike a bare wrapper, is handed on also when
+// returned: the caller gets the value holding the resource, as from newLog(f);
+// used in the function and dropped, it hands nothing on. A conversion is the
+// same value, and is followed.
 func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 	call := stack[at].(*ast.CallExpr)
 	if !t.buildsOver(call, arg) {
 		return false
 	}
 	var e ast.Expr = call
+	kept := false // e is a value a keeping call built around the wrapper
 	for at > 0 {
 		switch p := stack[at-1].(type) {
 		case *ast.ParenExpr:
@@ -41,6 +53,17 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 					return true // go pump(bufio.NewReader(f)): the goroutine reads it
 				}
 			}
+			if j >= 0 && t.isConversion(p) {
+				e, at = p, at-1 // io.Writer(bufio.NewWriter(f)): the same value
+				continue
+			}
+			if j >= 0 && t.keptInOnlyResult(p, j) {
+				e, at, kept = p, at-1, true // newLog(bufio.NewWriter(f)) returning &log{out: w}: the log holds the file
+				continue
+			}
+			if j >= 0 && t.takes(p, j) {
+				return true // New(bufio.NewReadWriter(bufio.NewReader(f), bufio.NewWriter(f))): the call may keep the wrapper, and the resource in it
+			}
 			if j >= 0 && t.buildsOver(p, j) {
 				e, at = p, at-1 // bufio.NewReader(stripBOM(f)): a wrapper of a wrapper
 				continue
@@ -52,6 +75,8 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 		return false
 	}
 	switch p := stack[at-1].(type) {
+	case *ast.ReturnStmt:
+		return kept // the keeper goes to the caller, who releases it (see checkWrapper); a bare wrapper does not
 	case *ast.SendStmt:
 		return p.Value == e
 	case *ast.CompositeLit, *ast.KeyValueExpr:
@@ -59,13 +84,13 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) {
 			if j := slices.Index(p.Rhs, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Lhs[j])
+				return t.storeEscapes(stack[0], p.Lhs[j]) || kept && t.returnsLocal(stack[0], p.Lhs[j])
 			}
 		}
 	case *ast.ValueSpec:
 		if len(p.Names) == len(p.Values) {
 			if j := slices.Index(p.Values, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Names[j])
+				return t.storeEscapes(stack[0], p.Names[j]) || kept && t.returnsLocal(stack[0], p.Names[j])
 			}
 		}
 	}
@@ -197,4 +222,43 @@ func escapesAt(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// isConversion reports whether call is a type conversion, io.Writer(w).
+func (t *Tracker) isConversion(call *ast.CallExpr) bool {
+	tv, ok := t.Pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+// keptInOnlyResult reports whether call, which has one result, keeps its
+// argument arg in it (see Keep): the result holds what the argument holds.
+func (t *Tracker) keptInOnlyResult(call *ast.CallExpr, arg int) bool {
+	if _, tuple := t.Pass.TypesInfo.TypeOf(call).(*types.Tuple); tuple {
+		return false
+	}
+	r, ok := t.KeptIn(call, arg)
+	return ok && r == 0
+}
+
+// returnsLocal reports whether lhs names a local variable of root that root
+// returns as one of its results (l := newLog(w); ...; return l).
+func (t *Tracker) returnsLocal(root ast.Node, lhs ast.Expr) bool {
+	v, _ := t.storeTarget(root, lhs)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found {
+			return false // a literal's return is not root's
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			found = slices.ContainsFunc(ret.Results, func(r ast.Expr) bool {
+				id, ok := ast.Unparen(r).(*ast.Ident)
+				return ok && t.Pass.TypesInfo.Uses[id] == v
+			})
+		}
+		return true
+	})
+	return found
 }
