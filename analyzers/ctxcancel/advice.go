@@ -21,6 +21,11 @@ type advice struct {
 	// handed the derived context on: calling the function just before it would
 	// cancel the context under its holder on those paths.
 	joined bool
+	// mayKeep says that the derived context is passed to code that may keep it
+	// (an interface method, a function value, a function literal): whether a
+	// deferred call would cancel it under that code cannot be told, so no defer
+	// is advised.
+	mayKeep bool
 }
 
 func adviceFor(name string, src *source, heldOn, inLoop bool) advice {
@@ -50,6 +55,8 @@ func (a advice) discarded() string {
 		return "assign it and call it when what holds the derived context is done with it, not with defer, which would cancel the context under its holder"
 	case a.inLoop:
 		return "assign it and " + a.call() + " before the iteration ends"
+	case a.mayKeep:
+		return "assign it and " + a.call() + " " + a.whenKeeperDone()
 	}
 	return "assign it and " + a.deferred()
 }
@@ -78,6 +85,8 @@ func (a advice) neverCalled() string {
 		return a.heldOnRemedy()
 	case a.inLoop:
 		return a.notDeferredInLoop()
+	case a.mayKeep:
+		return a.call() + " " + a.whenKeeperDone()
 	}
 	return a.deferred() + " after this line"
 }
@@ -108,4 +117,10 @@ func (a advice) atReturn() string {
 		return a.call() + " first"
 	}
 	return a.call() + " first or defer it"
+}
+
+// whenKeeperDone says when to call the function of a context passed to code
+// that may keep it.
+func (a advice) whenKeeperDone() string {
+	return "when the code the derived context is passed to is done with it (that code may keep the context, and a deferred call would cancel it there)"
 }

@@ -165,6 +165,9 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 	if c.once.Runs(stmt) {
 		return // code that runs once per process loses one context at most, and the exit releases it
 	}
+	if inFunc && c.parentReleases(stmt.Node(), fnCur) {
+		return // the function cancels the context's parent on every path: see parentReleases
+	}
 	b := c.boundsOf(stmt, fnCur, inFunc)
 	if id, ok := ast.Unparen(target).(*ast.Ident); ok && id.Name == "_" {
 		if b.testBounds(true) {
@@ -178,8 +181,10 @@ func (c *checker) checkTarget(stmt, fnCur inspector.Cursor, inFunc bool, call *a
 		if !heldOn {
 			fixes = c.discardFix(stmt, fnCur, inFunc, id, src, tok)
 		}
+		advice := adviceFor(src.word(), src, heldOn, b.inLoop)
+		advice.mayKeep = inFunc && !c.contextsStayLocal(stmt, fnCur, true)
 		report.Node(c.pass, id, fmt.Sprintf("%s is discarded, so %s: %s",
-			src.what(), src.leak(), adviceFor(src.word(), src, heldOn, b.inLoop).discarded()), fixes...)
+			src.what(), src.leak(), advice.discarded()), fixes...)
 		return
 	}
 	var v *types.Var
@@ -246,6 +251,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		handOffs = c.handOffs(stmt.Node(), fnCur, ctxs, false)
 	}
 	advice := adviceFor(v.Name(), src, heldOn, b.inLoop)
+	advice.mayKeep = !c.contextsStayLocal(stmt, fnCur, true)
 	body := flow.FuncBody(fnCur.Node())
 	ends := func(n ast.Node) bool {
 		return callsIn(n, calls) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // discardFix names a discarded cancel function and defers a call of it after the
@@ -88,52 +89,126 @@ func (c *checker) deferSite(stmt, fnCur inspector.Cursor) (ast.Stmt, bool) {
 	if len(loops.Enclosing(site)) > 0 {
 		return nil, false
 	}
-	lhs, _ := lhsOf(stmt.Node())
-	for _, e := range lhs {
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			return nil, false
-		}
-		v := resources.VarOf(c.info, id)
-		if v == nil || resources.IsFunc(v.Type()) {
-			continue
-		}
-		if !c.staysLocal(fnCur, v, stmt.Node().End()) {
-			return nil, false
-		}
+	if !c.contextsStayLocal(stmt, fnCur, false) {
+		return nil, false
 	}
 	s, ok := site.Node().(ast.Stmt)
 	return s, ok
 }
 
-// staysLocal reports whether every mention of v after pos passes it to a call or
-// calls a method on it, outside function literals, go and return statements.
-func (c *checker) staysLocal(fnCur inspector.Cursor, v *types.Var, pos token.Pos) bool {
+// contextsStayLocal reports whether the values other than functions that the
+// assignment or declaration stmt gives (the derived context) stay in the
+// function: see staysLocal. Lenient is for the advice: it also lets a call's
+// result whose type cannot hold a context be returned.
+func (c *checker) contextsStayLocal(stmt, fnCur inspector.Cursor, lenient bool) bool {
+	lhs, _ := lhsOf(stmt.Node())
+	for _, e := range lhs {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v := resources.VarOf(c.info, id)
+		if v == nil || resources.IsFunc(v.Type()) {
+			continue
+		}
+		if !c.staysLocal(fnCur, v, stmt.Node().End(), lenient, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxFollow bounds how far staysLocal follows values that calls make from the
+// context.
+const maxFollow = 4
+
+// staysLocal reports whether every mention of v after pos passes it to a
+// function or method known by name, or calls a method on it, outside function
+// literals, go and return statements. A context passed to an interface method
+// or a function value may be kept by code we cannot see (a publisher that hands
+// it to delivery goroutines): a deferred cancel would cancel it under that
+// code. A call's result that may hold the context (context.WithValue's, a
+// request's) must stay local too.
+func (c *checker) staysLocal(fnCur inspector.Cursor, v *types.Var, pos token.Pos, lenient bool, depth int) bool {
+	if depth > maxFollow {
+		return false
+	}
 	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.info.Uses[id] != v || id.Pos() < pos {
 			continue
 		}
-		climbed := c.uses.Climb(cur)
-		harmless := false // the use is an argument of a call that returns nothing the context can hide in
-		switch kind, _ := climbed.ParentEdge(); kind {
-		case edge.CallExpr_Args:
-			harmless = plainResults(c.info.TypeOf(climbed.Parent().Node().(ast.Expr)))
-		case edge.SelectorExpr_X, edge.AssignStmt_Lhs:
-		default:
-			return false
-		}
-		for anc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.GoStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.FuncDecl)(nil)) {
-			if anc.Node() == fnCur.Node() {
-				break
-			}
-			if _, ok := anc.Node().(*ast.ReturnStmt); ok && harmless {
-				continue
-			}
+		if !c.usedLocally(fnCur, cur, lenient, depth) {
 			return false
 		}
 	}
 	return true
+}
+
+// usedLocally reports whether the expression at cur, which holds the context,
+// is used so that it stays in the function (see staysLocal).
+func (c *checker) usedLocally(fnCur, cur inspector.Cursor, lenient bool, depth int) bool {
+	climbed := c.uses.Climb(cur)
+	harmless := false // the use is an argument of a call that returns nothing the context can hide in
+	switch kind, _ := climbed.ParentEdge(); kind {
+	case edge.CallExpr_Args:
+		callCur := climbed.Parent()
+		call := callCur.Node().(*ast.CallExpr)
+		if typeutil.StaticCallee(c.info, call) == nil {
+			return false // an interface method or a function value may keep it
+		}
+		// A result that cannot hold the context by its type (a record of strings)
+		// may be returned, when lenient: the fix asks more (a type with no
+		// fields may stand for one the reader cannot see).
+		harmless = plainResults(c.info.TypeOf(call)) || lenient && !mayHoldContext(c.info.TypeOf(call))
+		if !harmless && !c.resultStaysLocal(fnCur, callCur, lenient, depth+1) {
+			return false
+		}
+	case edge.SelectorExpr_X, edge.AssignStmt_Lhs:
+	default:
+		return false
+	}
+	for anc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.GoStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.FuncDecl)(nil)) {
+		if anc.Node() == fnCur.Node() {
+			break
+		}
+		if _, ok := anc.Node().(*ast.ReturnStmt); ok && harmless {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// resultStaysLocal reports whether the result of the call at callCur, which may
+// hold the context, stays in the function: dropped, assigned to variables of
+// the function that stay local, or used as the context itself would be.
+func (c *checker) resultStaysLocal(fnCur, callCur inspector.Cursor, lenient bool, depth int) bool {
+	if depth > maxFollow {
+		return false
+	}
+	climbed := c.uses.Climb(callCur)
+	switch kind, _ := climbed.ParentEdge(); kind {
+	case edge.ExprStmt_X:
+		return true
+	case edge.AssignStmt_Rhs:
+		assign := climbed.Parent().Node().(*ast.AssignStmt)
+		for _, e := range assign.Lhs {
+			id, ok := ast.Unparen(e).(*ast.Ident)
+			if !ok {
+				return false // stored in a field or an element
+			}
+			if id.Name == "_" {
+				continue
+			}
+			w := resources.VarOf(c.info, id)
+			if w == nil || !resources.DeclaredIn(w, fnCur.Node()) || !c.staysLocal(fnCur, w, assign.End(), lenient, depth) {
+				return false
+			}
+		}
+		return true
+	}
+	return c.usedLocally(fnCur, callCur, lenient, depth)
 }
 
 // plainResults reports whether a call's result type t holds nothing a context
