@@ -86,6 +86,9 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 			if o.commandAction(c) {
 				return true // one command runs per process
 			}
+			if o.packageOnceDo(c) {
+				return true // initOnce.Do(func() {...}): sync.Once runs it once, and there is one initOnce
+			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
 				return false // a function value may be called any number of times
 			}
@@ -94,6 +97,42 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 		}
 	}
 	return true // a package-level variable's initialiser
+}
+
+// packageOnceDo reports whether the function literal at lit is the argument of
+// the Do method of a sync.Once that is a package-level variable
+// (initOnce.Do(func() {...})). A sync.Once runs the function given to its first
+// Do and no other, and a package-level variable is one value per process: the
+// literal runs at most once per process, wherever and however often Do is
+// called (measurement 23: buildkit's NewMonitor prepares cgroups under its
+// initOnce). A sync.Once in a struct field or a local variable runs once per
+// value that holds it, which may be many, and a package-level *sync.Once may be
+// given another: not such a literal.
+func (o *Once) packageOnceDo(lit inspector.Cursor) bool {
+	if kind, _ := lit.ParentEdge(); kind != edge.CallExpr_Args {
+		return false
+	}
+	call := lit.Parent().Node().(*ast.CallExpr)
+	info := o.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !knowledge.IsMethod(info.Uses[sel.Sel], "sync", "Once", "Do") {
+		return false
+	}
+	recv := ast.Unparen(sel.X)
+	if addr, ok := recv.(*ast.UnaryExpr); ok && addr.Op == token.AND {
+		recv = ast.Unparen(addr.X) // (&initOnce).Do
+	}
+	var id *ast.Ident
+	switch r := recv.(type) {
+	case *ast.Ident:
+		id = r
+	case *ast.SelectorExpr:
+		id = r.Sel // pkg.InitOnce.Do: a qualified identifier (a field is checked below)
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Scope().Lookup(v.Name()) == v && knowledge.IsType(v.Type(), "sync", "Once")
 }
 
 // commandAction reports whether the function literal at lit is the action or a

@@ -189,6 +189,51 @@ func Serve(on func(handle func(args []string))) {
 func mark(int) {}
 `
 
+// onceSrc runs literals under sync.Once values.
+const onceSrc = `package lazy
+
+import "sync"
+
+var initOnce sync.Once
+
+type monitor struct{ once sync.Once }
+
+func NewMonitor() {
+	initOnce.Do(func() {
+		mark(1) // a package-level sync.Once: once per process
+		prepare()
+	})
+	(&initOnce).Do(func() {
+		mark(2) // the same Once, through its address
+	})
+}
+
+func prepare() {
+	mark(3) // called only from a literal that runs once
+}
+
+func init() {
+	start(&monitor{}) // start itself runs once: only the Once decides
+}
+
+func start(m *monitor) {
+	m.once.Do(func() {
+		mark(4) // a field: once per monitor, and there may be many
+	})
+	var local sync.Once
+	local.Do(func() {
+		mark(5) // a local Once: once per call
+	})
+}
+
+func mark(int) {}
+`
+
+func TestPackageOnce(t *testing.T) {
+	want := map[string]bool{"1": true, "2": true, "3": true, "4": false, "5": false}
+	checkMarks(t, "lazy", onceSrc, want)
+}
+
 func TestCommandActions(t *testing.T) {
 	checkMarks(t, "commands", commandsSrc, map[string]bool{"1": true, "2": false, "3": true, "4": true})
 	checkMarks(t, "shell", shellSrc, map[string]bool{"1": false})
