@@ -40,6 +40,31 @@ func walksCollection(info *types.Info, loop ast.Stmt) bool {
 	return false
 }
 
+// countFixedAtStart reports whether the loop the defer repeats through, and every
+// loop of the function around it, has a count fixed when it starts
+// (loops.FixedCount: a range over a slice, an array, a map, a string or an
+// integer, or a counted for i := 0; i < n; i++ over a stable limit). What each
+// iteration holds until return then piles up to the size of data the program
+// already holds, and goes when the function returns: whether holding all of it
+// together matters depends on the collection's size and on what follows the
+// loop, which the code does not show, and measured on unseen code such reports
+// were rarely acted on (docs/precision.md). It is reported with
+// -deferloop.collections. A loop fed by input (a channel, a condition, no
+// condition, a function iterator, goto) has no such bound; a lock deadlocks
+// whatever the count, and a loop that never exits never releases: message checks
+// those first.
+func countFixedAtStart(info *types.Info, d finding) bool {
+	if d.loop == nil || !loops.FixedCount(info, d.loop) {
+		return false
+	}
+	for _, l := range outerLoops(d) {
+		if !loops.FixedCount(info, l) {
+			return false
+		}
+	}
+	return true
+}
+
 // rangedType returns the type of what a range statement ranges over, or nil for
 // any other loop.
 func rangedType(info *types.Info, loop ast.Stmt) types.Type {

@@ -42,6 +42,9 @@ var Analyzer = &analysis.Analyzer{
 type options struct {
 	tests   bool // keep, in test code, the rules of other code
 	delayed bool // report a repeated defer whose only consequence the code shows is that its call runs at function return
+	// collections: report what every iteration of a loop over data already in
+	// memory or a fixed count holds until return (implied by delayed)
+	collections bool
 }
 
 var flags options
@@ -54,6 +57,8 @@ func (o *options) bind(fs *flag.FlagSet) {
 		"in test code, report every repeated defer as in other code, not only deadlocks and loops that never exit or range over a channel")
 	fs.BoolVar(&o.delayed, "delayed", o.delayed,
 		"also report a repeated defer whose only consequence is that its call runs at function return, not at the end of each iteration")
+	fs.BoolVar(&o.collections, "collections", o.collections,
+		"also report a resource held per iteration of a loop whose count is fixed when it starts (a range over a slice, array, map, string or integer, or a counted for), not only in loops whose input sets the count (implied by -deferloop.delayed)")
 }
 
 // funcDefers gathers the defer statements of one function (declaration or literal).
@@ -208,6 +213,9 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // of a pool, remove every file), which is what the author wants, and moving the call
 // to the end of the iteration would undo it at once. It also returns "" for a plain
 // delay in a loop that runs under a lock released after it (postponedPastUnlock).
+// What is held per iteration is reported by default only in a loop whose count
+// is not fixed when it starts (countFixedAtStart), else with -deferloop.collections
+// or -deferloop.delayed.
 // In test code it returns "" for every loop that neither deadlocks, nor never
 // exits, nor ranges over a channel, unless -deferloop.tests is set (boundedByTest).
 func message(pass *analysis.Pass, fn *function, d finding) string {
@@ -252,7 +260,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	if meantForReturn(pass, fn, d, call) || writesResult(info, fn.typ, d.stmt.Call) && !releasesHeld(pass, d.stmt.Call, region) {
 		return ""
 	}
-	if held != "" {
+	if held != "" && (fn.opts.collections || fn.opts.delayed || !countFixedAtStart(info, d)) {
 		return fmt.Sprintf("%s is deferred in a loop, so %s until %s returns: %s", what, held, fn.name, advice)
 	}
 	if d.loop != nil && postponedPastUnlock(info, fn.body, d.loop) {

@@ -23,12 +23,23 @@ func TestCases(t *testing.T) {
 // internal/testutils and whose file mock_store.go are test support.
 var supportModule = filepath.Join("testdata", "modules", "support")
 
-// TestSupportPackages runs that module in module mode: test support gets the
-// test-code default, its other packages (latest among them) not.
-func TestSupportPackages(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, supportModule, deferloop.Analyzer,
-		"./internal/testutils/simulator", "./server", "./latest")
+// TestCollectionsOption runs, with -deferloop.collections, the cases of what
+// each iteration holds in a loop whose count is fixed when it starts (a file per
+// name of a slice), reported only with that option, and the test-support module:
+// test support gets the test-code default even then, its other packages (latest
+// among them) not. It sets the analyzer's global flag, so it runs before the
+// parallel tests; its own loads run in parallel.
+func TestCollectionsOption(t *testing.T) {
+	setFlag(t, "collections")
+	t.Run("cases", func(t *testing.T) {
+		t.Parallel()
+		analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer, "collections")
+	})
+	t.Run("support", func(t *testing.T) {
+		t.Parallel()
+		analysistest.Run(t, supportModule, deferloop.Analyzer,
+			"./internal/testutils/simulator", "./server", "./latest")
+	})
 }
 
 // setFlag sets one of the analyzer's global flags until t and its subtests end.

@@ -71,16 +71,6 @@ func describeMany(views []*view) {
 
 type conn struct{}
 
-// A counting loop makes a fresh value on every round: the release function returned
-// beside it keeps it held until return, one more per round.
-func soak(rounds int, dial func() (*conn, func())) {
-	for i := 0; i < rounds; i++ {
-		c, cleanup := dial()
-		defer cleanup() // want `cleanup\(\) is deferred in a loop, so every iteration's c stays held until soak returns`
-		use(c)
-	}
-}
-
 // The same for every value a channel delivers.
 func snapshotEach(s *session, uris <-chan string) {
 	for uri := range uris {
@@ -163,19 +153,6 @@ func verifyListed(t *table) error {
 		}
 	}
 	return nil
-}
-
-// A file per element of a collection is a concrete cost whatever the collection:
-// file descriptors run out. Reported.
-func extract(names []string) {
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until extract returns`
-		use(f)
-	}
 }
 
 var total int64

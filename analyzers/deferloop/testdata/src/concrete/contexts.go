@@ -88,19 +88,6 @@ func healthcheckCancel(ctx context.Context, urls []string, timeout time.Duration
 	return errNoServer
 }
 
-// A context per round of a count is made as the loop goes, with no collection to
-// bound it: reported (so are those with a timeout, see messages.contexts).
-func pingRounds(ctx context.Context, u string, rounds int) error {
-	for range rounds {
-		rctx, cancel := context.WithCancel(ctx)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until pingRounds returns`
-		if ping(rctx, u) == nil {
-			return nil
-		}
-	}
-	return errNoServer
-}
-
 // A small constant count of contexts, each with its own timeout: the pile is
 // bounded twice over. Quiet.
 func interopRounds(ctx context.Context, u string) error {
@@ -121,19 +108,6 @@ func interopRoundsCancel(ctx context.Context, u string) error {
 	for range 5 {
 		cctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		if err := ping(cctx, u); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// A larger constant count without a timeout is a batch, whose pile grows with
-// the count: reported.
-func interopBatchCancel(ctx context.Context, u string) error {
-	for range 32 {
-		cctx, cancel := context.WithCancel(ctx)
-		defer cancel() // want `cancel\(\) is deferred in a loop, so every iteration's context stays uncancelled until interopBatchCancel returns`
 		if err := ping(cctx, u); err != nil {
 			return err
 		}

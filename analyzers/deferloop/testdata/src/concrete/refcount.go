@@ -1,9 +1,6 @@
 package concrete
 
-import (
-	"os"
-	"sync"
-)
+import "sync"
 
 // Array is a reference-counted value, after Arrow's arrow.Array: its method set
 // has both Retain() and Release(). A deferred Release drops the function's own
@@ -137,22 +134,6 @@ func releaseEach(chunks <-chan Array) int {
 	return total
 }
 
-// A plain file in the same loop shape as structChildren: a file is not
-// reference-counted, and every iteration's descriptor stays open. Reported.
-func openPerChunk(n int, names []string) int {
-	total := 0
-	for i := 0; i < n; i++ {
-		f, err := os.Open(names[i])
-		if err != nil {
-			continue
-		}
-		defer f.Close() // want `f.Close\(\) is deferred in a loop, so every iteration's f stays open until openPerChunk returns`
-		total += i
-		_, _ = f.Stat()
-	}
-	return total
-}
-
 // A Release that is not a reference count's (no Retain beside it): a lease
 // taken per iteration stays held. Reported.
 type lease struct{}
@@ -160,19 +141,6 @@ type lease struct{}
 func (lease) Release() {}
 
 func acquire(int) (lease, error) { return lease{}, nil }
-
-func leaseEach(n int) int {
-	total := 0
-	for i := 0; i < n; i++ {
-		l, err := acquire(i)
-		if err != nil {
-			continue
-		}
-		defer l.Release() // want `l.Release\(\) is deferred in a loop, so every iteration's l stays held until leaseEach returns`
-		total += i
-	}
-	return total
-}
 
 // Datum is an interface with Release but no Retain, after Arrow's
 // compute.Datum: its package's ArrayDatum implements it by holding a
@@ -218,20 +186,6 @@ type levelResult struct {
 func (r *levelResult) Release() { r.levels = nil }
 
 func writeLevels(int) (*levelResult, error) { return &levelResult{}, nil }
-
-// Parquet pqarrow's arrowColumnWriter.Write: a result per leaf column, its
-// pooled buffers released only at return. Reported.
-func writeColumns(n int) error {
-	for i := 0; i < n; i++ {
-		res, err := writeLevels(i)
-		if err != nil {
-			return err
-		}
-		defer res.Release() // want `res.Release\(\) is deferred in a loop, so every iteration's res stays held until writeColumns returns`
-		_ = res.leaf.Len()
-	}
-	return nil
-}
 
 // A generic type in the package of an interface with Release is passed over
 // when the pass looks for wrappers of shared values (types.Implements says

@@ -5,19 +5,6 @@ import (
 	"net/http"
 )
 
-// Outside test code, the table loop of TestCases is reported: the body is never
-// read, so each response keeps its connection until the function returns.
-func fetchAll(paths []string) {
-	for _, path := range paths {
-		res, err := http.Get("http://127.0.0.1:8080" + path)
-		if err != nil {
-			return
-		}
-		defer res.Body.Close() // want `res.Body.Close\(\) is deferred in a loop, so every iteration's res.Body stays open until fetchAll returns`
-		println(res.StatusCode)
-	}
-}
-
 // Quiet: io.ReadAll reads each body to its end, which hands the connection back
 // to the pool (or closes it, if the read fails) before the next iteration; the
 // deferred Close has nothing left to release. (This was the reported form of

@@ -1,4 +1,4 @@
-package concrete
+package collections
 
 import (
 	"encoding/json"
