@@ -91,7 +91,13 @@
 // For a discarded cancel function, and for one that is never called at all, the
 // suggested fix names it and inserts defer cancel() after the statement; it is
 // offered only outside loops, for := and var statements, when the derived context
-// is only used by calls in the function itself. When the derived context is
+// is only used by calls in the function itself of functions and methods known by
+// name (and any value a call makes from it, such as context.WithValue's, only so
+// too). A context passed to an interface method or a function value (a publisher
+// whose implementation hands it to delivery goroutines) may be kept by code the
+// analysis cannot see, which a deferred call would cancel: the report stays (the
+// timer lives on), with no fix, and the advice is to call the cancel function
+// when that code is done with the context. When the derived context is
 // handed to something that outlives the function (see owners below, or a call's
 // result that may hold it and is returned or stored), a deferred call would
 // cancel it under its holder: no fix is offered, and the advice is to call the
@@ -102,6 +108,23 @@
 //
 // What bounds the cost of a lost cancel function, so that it is not reported:
 //
+//   - A parent the function cancels. Cancelling a context cancels every context
+//     derived from it (each derivation registers the child with its parent; a
+//     timer context's cancel stops its timer and removes it from its parent), and
+//     a context derived from a parent already cancelled is cancelled at once. So a
+//     context of package context's functions whose cancel function is discarded,
+//     not called on some path, or overwritten lives no longer than its parent
+//     when that parent is the very value a derivation in the same function gave
+//     the variable it is derived from (the only definition reaching it: in
+//     ctx, cancel := context.WithCancelCause(ctx); ctx, _ = context.WithTimeoutCause(ctx, d, err)
+//     the parent is the value ctx held before the second statement), and the
+//     function calls that derivation's cancel function on every path from the
+//     child to a return (deferred before it, or called on each path, judged as a
+//     cancel function itself is), or that parent is in turn released so by its own
+//     (a chain, context.WithValue included). A parent that is a parameter,
+//     context.Background(), conditionally derived, not cancelled on some path, or
+//     made before a loop that derives a child per iteration, releases nothing in
+//     time: the child is reported.
 //   - A parent that holds nothing. context.WithCancel and WithCancelCause of
 //     context.Background() or context.TODO() register with nothing: those parents
 //     are never done, so there is no timer, goroutine or entry in a parent's list
@@ -224,5 +247,11 @@
 // duty on the others: not reported. A helper whose cancel function belongs to a
 // context of context.Background() that nothing waits on (a writer that only
 // tests its Err) is still an obligation for its callers: a false positive when
-// one drops it.
+// one drops it. A parent's release is only seen when the child is derived from
+// a variable that one derivation defines on every path; a parent reached through
+// a field, a helper or a conditional derivation does not count, and such a child
+// is still reported (a false positive when the parent is in fact cancelled).
+// A context passed to an ordinary function that keeps it (a constructor storing
+// it) still gets a defer fix: only interface methods and function values are
+// taken to keep it.
 package ctxcancel

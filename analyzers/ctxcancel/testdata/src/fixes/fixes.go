@@ -140,3 +140,38 @@ func neverCalledHeldOn(parent context.Context, fail bool) (*holder, error) {
 	}
 	return &holder{ctx}, nil
 }
+
+// Publisher may keep the context it is given: an implementation hands it to
+// delivery goroutines (xray-core's stats channel, measurement 23).
+type Publisher interface {
+	Publish(ctx context.Context, msg any)
+}
+
+// No fix: a deferred cancel would cancel the delivery under the publisher.
+// The report stays (the timer lives until the deadline), without defer advice.
+func publish(p Publisher, msg any) {
+	ctx, _ := context.WithTimeout(context.Background(), time.Second) // want `discarded, .*: assign it and call cancel\(\) when the code the derived context is passed to is done with it`
+	p.Publish(ctx, msg)
+}
+
+// No fix: a function value may keep the context as an interface method may.
+func publishFunc(send func(context.Context) error) error {
+	ctx, _ := context.WithTimeout(context.Background(), time.Second) // want `discarded, .*: assign it and call cancel\(\) when the code`
+	return send(ctx)
+}
+
+// No fix: the context derived from it goes to the interface method.
+func publishValue(p Publisher, msg any) {
+	ctx, _ := context.WithTimeout(context.Background(), time.Second) // want `discarded, .*: assign it and call cancel\(\) when the code`
+	p.Publish(context.WithValue(ctx, key{}, 1), msg)
+}
+
+type key struct{}
+
+// A fix: the context goes to a function known by name, through a value
+// derived from it.
+func workValue(parent context.Context) error {
+	ctx, _ := context.WithTimeout(parent, time.Second) // want `discarded, .*: assign it and defer cancel\(\)$`
+	vctx := context.WithValue(ctx, key{}, 1)
+	return work(vctx)
+}
