@@ -63,7 +63,7 @@
 // is reported by default; a lock deadlocks whatever the count, and a loop that
 // never exits never releases: both are reported in any loop.
 //
-// Wrong (a file per line of input, each open until the function returns):
+// Wrong: a file per line of input, each open until the function returns.
 //
 //	for sc.Scan() {
 //		f, err := os.Open(sc.Text())

@@ -9,10 +9,10 @@ import (
 	"sync"
 )
 
-// Concat copies the named files to w. Each file stays open until Concat returns:
-// with enough names, the process runs out of file descriptors.
-func Concat(w io.Writer, names []string) error {
-	for _, name := range names {
+// Concat copies the files named on the channel to w. Each file stays open until
+// Concat returns: with enough names, the process runs out of file descriptors.
+func Concat(w io.Writer, names <-chan string) error {
+	for name := range names {
 		f, err := os.Open(name)
 		if err != nil {
 			return err

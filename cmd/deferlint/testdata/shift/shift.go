@@ -18,8 +18,8 @@ func FirstLine(name string) (string, error) {
 }
 
 // Concat defers in a loop, which has no fix: its finding moves down a line.
-func Concat(w io.Writer, names []string) error {
-	for _, name := range names {
+func Concat(w io.Writer, names <-chan string) error {
+	for name := range names {
 		f, err := os.Open(name)
 		if err != nil {
 			return err
