@@ -27,7 +27,7 @@ func closesHeadResponse(info *types.Info, fnBody *ast.BlockStmt, call *ast.CallE
 	if body == nil {
 		return false
 	}
-	v := rootVar(info, body)
+	v := flow.RootVar(info, body)
 	if v == nil || !declaredIn(fnBody, v) {
 		return false
 	}
@@ -193,7 +193,7 @@ func decodeResult(info *types.Info, s ast.Stmt, decs map[*types.Var]bool) *types
 	if !ok || !knowledge.IsMethod(typeutil.Callee(info, c), "encoding/json", "Decoder", "Decode") {
 		return nil
 	}
-	if d := rootVar(info, sel.X); d == nil || !decs[d] || !isVar(info, sel.X, d) {
+	if d := flow.RootVar(info, sel.X); d == nil || !decs[d] || !isVar(info, sel.X, d) {
 		return nil
 	}
 	return err

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
 	"golang.org/x/tools/go/analysis"
@@ -101,7 +102,7 @@ func keptFresh(pass *analysis.Pass, loop ast.Stmt, region *ast.BlockStmt, call *
 		if selection, ok := info.Selections[fun]; !ok || selection.Kind() != types.MethodVal {
 			return ""
 		}
-		if v := rootVar(info, fun.X); v != nil && assignedFromCall(info, region, v) {
+		if v := flow.RootVar(info, fun.X); v != nil && assignedFromCall(info, region, v) {
 			return "every iteration's " + edit.Render(pass.Fset, fun.X, "value") + " stays held"
 		}
 	}

@@ -452,7 +452,7 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 			if !ok {
 				return ""
 			}
-			if v := rootVar(info, fun.X); v != nil && assignedIn(info, region, v) {
+			if v := flow.RootVar(info, fun.X); v != nil && assignedIn(info, region, v) {
 				return "every iteration's " + recv + " " + state
 			}
 		}
@@ -468,26 +468,6 @@ func heldPerIteration(pass *analysis.Pass, call *ast.CallExpr, region *ast.Block
 		}
 	}
 	return ""
-}
-
-// rootVar returns the local or package variable at the root of a receiver expression
-// (f in f, f.conn, fs[i] or *f), or nil.
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // assignedIn reports whether region assigns v outside function literals: a short

@@ -179,7 +179,7 @@ func fieldRelease(pass *analysis.Pass, region *ast.BlockStmt, call *ast.CallExpr
 		return nil
 	}
 	info := pass.TypesInfo
-	x := rootVar(info, sel.X)
+	x := flow.RootVar(info, sel.X)
 	if x == nil {
 		return nil
 	}

@@ -55,7 +55,7 @@ func storedElement(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, call *a
 		if _, plain := e.(*ast.Ident); plain {
 			continue
 		}
-		if v := rootVar(info, e); v != nil && !declaredIn(loop, v) && written[types.ExprString(e)] {
+		if v := flow.RootVar(info, e); v != nil && !declaredIn(loop, v) && written[types.ExprString(e)] {
 			return true
 		}
 	}
@@ -562,7 +562,7 @@ func writesResult(info *types.Info, fnType *ast.FuncType, deferred *ast.CallExpr
 		return false
 	}
 	writes := func(e ast.Expr) bool {
-		v := rootVar(info, e)
+		v := flow.RootVar(info, e)
 		return v != nil && slices.Contains(results, v)
 	}
 	found := false
@@ -647,7 +647,7 @@ func releasesLastValue(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, def
 	}
 	released := false
 	for _, c := range calls {
-		v := rootVar(info, c.Fun)
+		v := flow.RootVar(info, c.Fun)
 		if v == nil || !assignedIn(info, body, v) {
 			continue
 		}
@@ -729,7 +729,7 @@ func listsHeldVariables(info *types.Info, r *ast.RangeStmt) bool {
 		default:
 			return false
 		}
-		v := rootVar(info, elt)
+		v := flow.RootVar(info, elt)
 		if v == nil || declaredIn(r, v) {
 			return false
 		}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -49,7 +50,7 @@ func collectedUnderLock(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, st
 	if mu == nil || body == nil || invariant(info, mu, loop) {
 		return false
 	}
-	root := rootVar(info, mu)
+	root := flow.RootVar(info, mu)
 	if root == nil || !declaredIn(loop, root) && !assignedIn(info, body, root) {
 		return false
 	}
@@ -105,7 +106,7 @@ func readsUnder(info *types.Info, e ast.Expr, root *types.Var) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && rootVar(info, sel.X) == root {
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && flow.RootVar(info, sel.X) == root {
 				found = shares(x)
 				for _, arg := range x.Args {
 					found = found || readsUnder(info, arg, root)
@@ -113,7 +114,7 @@ func readsUnder(info *types.Info, e ast.Expr, root *types.Var) bool {
 				return false
 			}
 		case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
-			if rootVar(info, x.(ast.Expr)) == root {
+			if flow.RootVar(info, x.(ast.Expr)) == root {
 				found = shares(x.(ast.Expr))
 				return false
 			}
@@ -158,7 +159,7 @@ func sharesMemory(t types.Type, depth int) bool {
 // rooted in a variable declared outside it, or a package-level selector such as
 // pkg.Var (not the blank identifier).
 func declaredOutside(info *types.Info, loop ast.Stmt, e ast.Expr) bool {
-	v := rootVar(info, e)
+	v := flow.RootVar(info, e)
 	if v == nil {
 		_, blank := ast.Unparen(e).(*ast.Ident)
 		return !blank

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // listenerTypes are the types of package net whose open socket reserves the
@@ -61,7 +63,7 @@ func reservesCollectedAddress(info *types.Info, fnBody *ast.BlockStmt, loop ast.
 					}
 				}
 			case collects(info, lhs, n.Rhs[i]) && readsAddr(n.Rhs[i]):
-				if readAfter(info, fnBody, loop, rootVar(info, lhs)) {
+				if readAfter(info, fnBody, loop, flow.RootVar(info, lhs)) {
 					return true
 				}
 			}

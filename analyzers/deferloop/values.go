@@ -40,7 +40,7 @@ func operandRoots(info *types.Info, call *ast.CallExpr) []*types.Var {
 			roots = append(roots, operandRoots(info, inner)...)
 			return
 		}
-		if v := rootVar(info, e); v != nil {
+		if v := flow.RootVar(info, e); v != nil {
 			roots = append(roots, v)
 		}
 	}

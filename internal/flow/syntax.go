@@ -133,3 +133,24 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	_, isNil := info.Uses[id].(*types.Nil)
 	return isNil
 }
+
+// RootVar returns the variable at the root of a chain of selections, indexes and
+// dereferences (f in f, f.conn, fs[i].conn or *f), or nil when the chain starts
+// elsewhere (a call, a literal, a package-qualified name).
+func RootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}

@@ -98,3 +98,38 @@ func f() {
 		}
 	}
 }
+
+func TestRootVar(t *testing.T) {
+	_, file, info := typeCheck(t, `package p
+
+import "os"
+
+type conn struct{ raw *os.File }
+
+var pool []conn
+
+func get() *conn { return nil }
+
+func f(c *conn, cs []*conn) {
+	_ = c
+	_ = c.raw
+	_ = (*c).raw
+	_ = cs[0].raw
+	_ = pool[1]
+	_ = get().raw
+	_ = os.Stdin
+}
+`)
+	want := []string{"c", "c", "c", "cs", "pool", "", ""}
+	fn := file.Decls[len(file.Decls)-1].(*ast.FuncDecl)
+	for i, s := range fn.Body.List {
+		e := s.(*ast.AssignStmt).Rhs[0]
+		got := ""
+		if v := flow.RootVar(info, e); v != nil {
+			got = v.Name()
+		}
+		if got != want[i] {
+			t.Errorf("statement %d: RootVar = %q, want %q", i, got, want[i])
+		}
+	}
+}

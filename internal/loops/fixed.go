@@ -86,30 +86,12 @@ func assignsPart(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 	ast.Inspect(body, func(n ast.Node) bool {
 		if a, ok := n.(*ast.AssignStmt); ok {
 			for _, l := range a.Lhs {
-				found = found || rootIs(info, l, v)
+				found = found || flow.RootVar(info, l) == v
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-// rootIs reports whether e selects, indexes or dereferences its way down from v.
-func rootIs(info *types.Info, e ast.Expr, v *types.Var) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.Ident:
-			return info.Uses[x] == v
-		default:
-			return false
-		}
-	}
 }
 
 // isVarIdent reports whether e is the identifier of v.
