@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235) and the twenty-third (20261236).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236) and the twenty-fourth (20261237).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -780,6 +780,14 @@ var seen = []string{
 	"github.com/couchbase/gocb/v2",
 	"github.com/apache/thrift",
 	"go.k6.io/k6",
+	// the twenty-fourth measuring set (split seed 20261237; kubo could not be fetched)
+	"github.com/nektos/act",
+	"github.com/restic/restic",
+	"github.com/distribution/distribution/v3",
+	"github.com/bradfitz/gomemcache",
+	"github.com/influxdata/telegraf",
+	"github.com/emersion/go-msgauth",
+	"github.com/ipfs/kubo",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
