@@ -195,7 +195,9 @@
 //     number the code fixes; in a library only an unexported one, since other
 //     packages may call an exported one again). The action of a cobra or
 //     urfave/cli command runs once too, in any package (a process executes one
-//     command line), and in a package under a cmd directory (…/cmd/<command>/…,
+//     command line), written in place, named, or a function literal returned by
+//     a function of the package whose every call is an action's value (RunE:
+//     newRunCommand(ctx, input)), and in a package under a cmd directory (…/cmd/<command>/…,
 //     Go's layout for a command's own code) so does an exported function or
 //     method its package calls at most once, unless it has ServeHTTP's signature
 //     or its type becomes an interface value there (internal/process). A loop in that code, a goroutine

@@ -485,8 +485,10 @@
 // call, a function value or a call in a loop or goroutine makes it unbounded; the
 // action of a cobra or urfave/cli command in any package (or of a fork of
 // urfave/cli such as minio/cli, known by its shape: a struct named Command or
-// App in a package named cli whose Action field holds a function), since a process
-// executes one command line and it runs one command, the Run method of a type
+// App in a package named cli whose Action field holds a function), written in
+// place, named, or a function literal returned by a function of the package
+// whose every call is an action field's value (RunE: newRunCommand(ctx, input)),
+// since a process executes one command line and it runs one command, the Run method of a type
 // the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
 // Parse runs the selected command's Run once and exits), likewise the Run of a
 // kong grammar given to kong.Parse, New or Must and of its fields tagged cmd or

@@ -29,8 +29,11 @@ import (
 //   - a package-level variable's initialiser; or
 //   - the action of a command-line framework's command, in any package (a cobra
 //     Command's Run or RunE, urfave/cli's Action, and their hooks, and those of
-//     a fork of urfave/cli known by its shape, such as minio/cli): a process
-//     executes one command line, which runs one command (see commandAction); or
+//     a fork of urfave/cli known by its shape, such as minio/cli), written in
+//     place, named, or a function literal returned by a function of the package
+//     whose every use is a call that is an action field's value (RunE:
+//     newRunCommand(ctx, input)): a process executes one command line, which
+//     runs one command (see commandAction and factoryLiteral); or
 //   - the action method of a command type the package registers with a
 //     command-line framework that runs one command per process (the Run of a
 //     type given to argp.NewCmd or AddCmd, or of a kong grammar given to
@@ -83,7 +86,7 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 			if flow.HasGoto(n.Body) {
 				return false
 			}
-			if o.commandAction(c) {
+			if o.commandAction(c) || o.factoryAction(c) {
 				return true // one command runs per process
 			}
 			if o.packageOnceDo(c) {
@@ -153,6 +156,63 @@ func (o *Once) packageOnceDo(lit inspector.Cursor) bool {
 // command repeatedly runs in the test binary, another process (see Once).
 func (o *Once) commandAction(lit inspector.Cursor) bool {
 	return isActionValue(o.pass.TypesInfo, lit) && !o.repeatsCommands()
+}
+
+// factoryAction reports whether the function literal at lit is the action of a
+// command built by a factory (RunE: newRunCommand(ctx, input), where
+// newRunCommand returns func(cmd *cobra.Command, args []string) error {...}; see
+// factoryLiteral), in a package that executes no command line repeatedly (see
+// commandAction).
+func (o *Once) factoryAction(lit inspector.Cursor) bool {
+	return o.factoryLiteral(lit) && !o.repeatsCommands()
+}
+
+// factoryLiteral reports whether the function literal at lit is a result of a
+// return statement of a function without receiver, declared in the package,
+// whose every use in its non-test files is a call that is the value of a
+// command's action or hook field (see isActionValue). The value of such a field
+// is the function the call returns, and a return statement's literal is built
+// anew by each call that reaches it: the literal is that action, one per call,
+// and each call sits in one command, of which a process runs one (see
+// commandAction). A use that is no such call (a call in a loop or stored in a
+// variable, a function value) may build the literal again and hand it to code
+// that calls it any number of times: then it is not the action. An exported
+// function outside package main and a command's packages (see commandProgram)
+// may be called from elsewhere, as often: not such a factory either.
+func (o *Once) factoryLiteral(lit inspector.Cursor) bool {
+	if kind, _ := lit.ParentEdge(); kind != edge.ReturnStmt_Results {
+		return false
+	}
+	decl, ok := enclosingFunc(lit.Parent())
+	if !ok || decl.Recv != nil {
+		return false
+	}
+	fn, ok := o.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Exported() && o.pass.Pkg.Name() != "main" && !o.commandProgram() {
+		return false
+	}
+	uses := o.usesOf(fn)
+	for _, use := range uses {
+		call, ok := callOf(use)
+		if !ok || !isActionValue(o.pass.TypesInfo, call) {
+			return false
+		}
+	}
+	return len(uses) > 0
+}
+
+// enclosingFunc returns the function declaration whose own body holds cur, or
+// false when a function literal encloses cur first.
+func enclosingFunc(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	for c := range cur.Enclosing() {
+		switch f := c.Node().(type) {
+		case *ast.FuncLit:
+			return nil, false
+		case *ast.FuncDecl:
+			return f, true
+		}
+	}
+	return nil, false
 }
 
 // commandMethod reports whether fn is the action method of a command type the
@@ -284,7 +344,7 @@ func (o *Once) mayRepeat(cur inspector.Cursor) bool {
 		case *ast.GoStmt:
 			return true
 		case *ast.FuncLit:
-			if isActionValue(o.pass.TypesInfo, c) {
+			if isActionValue(o.pass.TypesInfo, c) || o.factoryLiteral(c) {
 				return false // an action executing another command line once
 			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {

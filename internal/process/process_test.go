@@ -240,6 +240,142 @@ func TestCommandActions(t *testing.T) {
 	checkMarks(t, "bot", botSrc, map[string]bool{"1": false})
 }
 
+// factorySrc builds its commands' actions with a factory (measurement 24: act's
+// RunE: newRunCommand(ctx, input), which returns the action as a literal).
+const factorySrc = `package commands
+
+import "github.com/spf13/cobra"
+
+func New(input string) *cobra.Command {
+	return &cobra.Command{RunE: newRunCommand(input)}
+}
+
+func Sub() *cobra.Command {
+	return &cobra.Command{RunE: newRunCommand("sub")} // a second command: one of the two runs
+}
+
+func Table(names []string) []*cobra.Command {
+	var cmds []*cobra.Command
+	for _, name := range names {
+		cmds = append(cmds, &cobra.Command{Run: newPrint(name)}) // one command per name, of which one runs
+	}
+	return cmds
+}
+
+func newRunCommand(input string) func(*cobra.Command, []string) error {
+	if input == "" {
+		return func(*cobra.Command, []string) error {
+			mark(1) // another literal it returns: the action when input is empty
+			return nil
+		}
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		mark(2) // the act shape: the action the factory builds, once per process
+		write()
+		for range args {
+			mark(3) // a loop in the action repeats it
+		}
+		wrap := func() func() {
+			return func() {
+				mark(4) // returned by a literal, not by the factory
+			}
+		}
+		wrap()()
+		return nil
+	}
+}
+
+func newPrint(name string) func(*cobra.Command, []string) {
+	return func(*cobra.Command, []string) {
+		mark(5) // the action of whichever command of the table runs
+	}
+}
+
+func write() {
+	mark(6) // called once, from an action a factory built
+}
+
+func mark(int) {}
+`
+
+// factoryReuseSrc has factories whose result does not only become an action:
+// called again in a loop, stored, or exported outside a command's packages.
+const factoryReuseSrc = `package commands
+
+import "github.com/spf13/cobra"
+
+var root = &cobra.Command{RunE: newRetry()}
+
+func Retry(args []string) {
+	for range 3 {
+		newRetry()(root, args) // the factory called in a loop: its literal runs per round
+	}
+}
+
+func newRetry() func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		mark(1) // an action, but also what Retry calls three times
+		return nil
+	}
+}
+
+var hook = newStored()
+
+var stored = &cobra.Command{RunE: newStored()}
+
+func newStored() func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		mark(2) // also stored in hook, which anyone may call
+		return nil
+	}
+}
+
+var exported = &cobra.Command{RunE: NewRun()}
+
+func NewRun() func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		mark(3) // exported outside a command's packages: other packages may call it again
+		return nil
+	}
+}
+
+func mark(int) {}
+`
+
+// factoryShellSrc executes a command line per line read: the action a factory
+// builds repeats.
+const factoryShellSrc = `package shell
+
+import "github.com/spf13/cobra"
+
+var root = &cobra.Command{RunE: newRun()}
+
+func newRun() func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		mark(1) // runs once per line
+		return nil
+	}
+}
+
+func Loop(lines [][]string) {
+	for _, line := range lines {
+		root.SetArgs(line)
+		root.Execute()
+	}
+}
+
+func mark(int) {}
+`
+
+func TestFactoryActions(t *testing.T) {
+	checkMarks(t, "example.com/tool/commands", factorySrc,
+		map[string]bool{"1": true, "2": true, "3": false, "4": false, "5": true, "6": true})
+	checkMarks(t, "example.com/tool/commands", factoryReuseSrc, map[string]bool{"1": false, "2": false, "3": false})
+	// In a command's package, the command alone calls the exported factory.
+	checkMarks(t, "example.com/cmd/tool", factoryReuseSrc, map[string]bool{"1": false, "2": false, "3": true})
+	checkMarks(t, "example.com/tool/shell", factoryShellSrc, map[string]bool{"1": false})
+}
+
 // forkCliSrc is a stub of a fork of urfave/cli v1 under an import path of its
 // own, as github.com/minio/cli is: the same types, fields and Run.
 const forkCliSrc = `package cli
