@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236) and the twenty-fourth (20261237).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237) and the twenty-fifth (20261238).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -788,6 +788,37 @@ var seen = []string{
 	"github.com/influxdata/telegraf",
 	"github.com/emersion/go-msgauth",
 	"github.com/ipfs/kubo",
+	// the twenty-fifth measuring set (split seed 20261238)
+	"github.com/improbable-eng/grpc-web",
+	"github.com/hashicorp/go-secure-stdlib/parseutil",
+	"github.com/docker/buildx",
+	"github.com/tidwall/gjson",
+	"github.com/google/gnostic",
+	"github.com/hashicorp/hc-install",
+	"github.com/gokrazy/gokrazy",
+	"github.com/valyala/fastjson",
+	"github.com/rjeczalik/notify",
+	"github.com/fullstorydev/grpcurl",
+	"github.com/typesense/typesense-go/v2",
+	"github.com/googleapis/gax-go/v2",
+	"github.com/go-zookeeper/zk",
+	"github.com/olekukonko/tablewriter",
+	"github.com/pion/stun/v3",
+	"github.com/mdlayher/vsock",
+	"github.com/hashicorp/go-sockaddr",
+	"github.com/hashicorp/go-cleanhttp",
+	"github.com/cockroachdb/apd/v3",
+	"github.com/surrealdb/surrealdb.go",
+	"github.com/google/go-querystring",
+	"github.com/containers/gvisor-tap-vsock",
+	"github.com/cockroachdb/errors",
+	"github.com/google/martian/v3",
+	"github.com/hashicorp/go-azure-sdk/sdk",
+	"github.com/Azure/go-ntlmssp",
+	"github.com/elastic/go-sysinfo",
+	"golang.zx2c4.com/wireguard",
+	"github.com/gojek/heimdall/v7",
+	"github.com/milvus-io/milvus-sdk-go/v2",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
