@@ -13,5 +13,8 @@
 //     IsStd for a package;
 //   - the hand-collected tables, each once: the functions that never return
 //     (NeverReturns, Exits, StopsTest, CrashNames) and the goroutine launchers
-//     (IsLauncher).
+//     (IsLauncher), the release methods whose receiver holds nothing of its own
+//     (HoldsNothing: a multipart.Part's Close) and the methods that release the
+//     value they returned last before returning the next (ClosesPrevious:
+//     multipart.Reader's NextPart).
 package knowledge

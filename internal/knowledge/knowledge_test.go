@@ -22,6 +22,7 @@ var fakes = []struct{ path, src string }{
 	{"log", "package log; func Fatal(...any); func Printf(string, ...any); type Logger struct{}; func (*Logger) Fatalf(string, ...any); func (*Logger) Printf(string, ...any)"},
 	{"testing", "package testing; type common struct{}; func (c *common) Fatal(...any); func (c *common) Log(...any); type T struct{ common }; func (t *T) Run(string, func(*T)) bool { return false }; type TB interface{ FailNow(); Helper() }"},
 	{"sync", "package sync; type WaitGroup struct{}; func (*WaitGroup) Go(func()); func (*WaitGroup) Wait(); type Mutex struct{}; func (*Mutex) Lock()"},
+	{"mime/multipart", "package multipart; type Part struct{}; func (*Part) Close() error { return nil }; func (*Part) Read([]byte) (int, error) { return 0, nil }; type Reader struct{}; func (*Reader) NextPart() (*Part, error) { return nil, nil }; func (*Reader) NextRawPart() (*Part, error) { return nil, nil }"},
 	{"golang.org/x/sync/errgroup", "package errgroup; type Group struct{}; func (*Group) Go(func() error); func (*Group) TryGo(func() error) bool { return false }; func (*Group) Wait() error { return nil }"},
 	{"example.com/p", `package p
 import "os"
