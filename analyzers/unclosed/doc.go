@@ -155,6 +155,13 @@
 // descriptor under it (mkstemp returns the number to its caller). No fix is
 // offered then. A number used in place (syscall.Flock(int(f.Fd()), ...)) hands
 // nothing on: the file still owns the descriptor, and its leak is reported.
+// The same holds for the *os.File that File returns on a net listener or
+// connection (TCPListener, UnixListener, TCPConn, UnixConn, UDPConn, IPConn):
+// it holds a duplicate of the socket's descriptor, so a file returned
+// (return listener.File()), stored or sent as a number would be hands the
+// socket on, and closing the listener would undo what its receiver holds it
+// for (a UnixListener's Close unlinks the socket's path). A file used in place
+// or dropped hands nothing on, and the listener's leak is reported.
 //
 // A function that keeps a parameter inside the value it returns (it returns a
 // composite literal holding it, a pointer to one, a local variable built so, or

@@ -2,6 +2,7 @@ package resources
 
 import (
 	"go/ast"
+	"go/types"
 	"slices"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -93,4 +94,44 @@ func (t *Tracker) numberStoreEscapes(root ast.Node, lhs ast.Expr, follow bool) b
 		return !found // once found, nothing more is walked
 	})
 	return found
+}
+
+// socketFile reports whether fn is the File method of a net listener or
+// connection (net.TCPListener, net.UnixListener, and the conn that TCPConn,
+// UnixConn, UDPConn and IPConn embed): it returns an *os.File holding a
+// duplicate of the socket's descriptor, which keeps the socket (and its
+// address) open for as long as the file is open, whatever becomes of the
+// listener or connection.
+func socketFile(fn types.Object) bool {
+	return knowledge.IsMethod(fn, "net", "TCPListener", "File") ||
+		knowledge.IsMethod(fn, "net", "UnixListener", "File") ||
+		knowledge.IsMethod(fn, "net", "conn", "File")
+}
+
+// socketFileHandedOn reports whether stack[at], a call l.File() of a net
+// listener's or connection's File method, hands the socket on: the file it
+// returns leaves the function where a descriptor number would (see
+// fdHandedOn): returned (return listener.File(), wireguard's UAPIOpen),
+// stored, sent, or kept in a local variable (f, err := l.File()) that is
+// itself handed on so. Whoever receives the file holds the socket through it,
+// and closing the listener would not release the socket but would undo what
+// they hold it for: a UnixListener's Close unlinks the socket's path
+// (measurement 25). A file used only in place and dropped hands nothing on:
+// the listener still owns its socket.
+func (t *Tracker) socketFileHandedOn(stack []ast.Node, at int) bool {
+	call, ok := stack[at].(*ast.CallExpr)
+	if !ok || at == 0 {
+		return false
+	}
+	switch p := stack[at-1].(type) {
+	case *ast.AssignStmt: // f, err := l.File()
+		if len(p.Rhs) == 1 && p.Rhs[0] == call && len(p.Lhs) == 2 {
+			return t.numberStoreEscapes(stack[0], p.Lhs[0], true)
+		}
+	case *ast.ValueSpec: // var f, err = l.File()
+		if len(p.Values) == 1 && p.Values[0] == call && len(p.Names) == 2 {
+			return t.numberStoreEscapes(stack[0], p.Names[0], true)
+		}
+	}
+	return t.numberHandedOn(stack, at, true)
 }

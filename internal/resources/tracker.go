@@ -247,6 +247,9 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if name == "Fd" && t.fdHandedOn(stack, i-2) {
 						return Move // return f.Fd(): the caller owns the descriptor (see fdHandedOn)
 					}
+					if name == "File" && socketFile(typeutil.Callee(info, call)) && t.socketFileHandedOn(stack, i-2) {
+						return Move // return l.File(): the caller holds the socket through the copy (see socketFileHandedOn)
+					}
 					return Neutral
 				}
 			}
