@@ -199,7 +199,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // collection, keptFresh; not a context per element of a collection,
 // contextPerElement, nor anything in a loop of a few constant rounds,
 // inFewRounds, or in a retry loop counting its attempts, boundedRetry, nor a
-// Release of a reference-counted value, releasesShared), or plain
+// Release of a reference-counted value, releasesShared, nor a release whose
+// receiver holds nothing, releasesNothing), or plain
 // delay. Plain delay is reported only in a loop whose input sets its count
 // (inputBound: the calls pile up for as long as input comes; not a bounded retry,
 // which comes round only after a failure the policy allows), or with
@@ -239,7 +240,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 	held := ""
 	retry := boundedRetry(info, fn, d) || pacedTimeouts(info, fn, d, region, call)
 	if !contextPerElement(info, d.loop, outerLoops(d), region, call) && !timeoutsInSmallLoop(info, d, region, call) && !inFewRounds(info, d) && !retry &&
-		!closesHeadResponse(info, fn.body, call) && !releasesShared(info, call) {
+		!closesHeadResponse(info, fn.body, call) && !releasesShared(info, call) && !releasesNothing(info, call) {
 		held = heldPerIteration(pass, call, region)
 		if held == "" {
 			held = keptFresh(pass, d.loop, region, call)
@@ -287,7 +288,9 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 // built with goto); a deferred literal reading only variables from outside the
 // loop releases the last value, the loop each earlier one (releasesLastValue); the
 // deferred literal acts on the function's outcome (actsOnOutcome); the loop
-// releases a listed set of values the function held before it (releasesListed); or
+// releases a listed set of values the function held before it (releasesListed);
+// the loop's next call of the reader that made the value releases it, as
+// multipart.Reader's NextPart closes the previous part (closedByNextCall); or
 // a test's loop sets up what the test holds until it ends (heldForTest; reached with -deferloop.tests, or for a range over a channel, which
 // no test bounds and which it therefore leaves out).
 func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.CallExpr) bool {
@@ -307,6 +310,7 @@ func meantForReturn(pass *analysis.Pass, fn *function, d finding, call *ast.Call
 		releasedEachIteration(pass, fn.graph, body, d.loop, d.stmt, call) ||
 		releasesListed(info, d.loop, body, d.stmt, call) ||
 		releasesLastValue(info, d.loop, body, d.stmt.Call) ||
+		closedByNextCall(info, d.loop, body, call) ||
 		fn.test && !rangesOverChannel(info, d.loop) && heldForTest(info, body, d.stmt, vars)
 }
 

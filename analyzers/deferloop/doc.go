@@ -383,6 +383,24 @@
 // and nothing is held per iteration. It is a plain delay, reported with
 // -deferloop.delayed. A variable also given a GET response is reported.
 //
+// A release whose receiver holds nothing of its own (knowledge.HoldsNothing: a
+// *multipart.Part's Close, which only drains what is left of the part from the
+// reader it shares with the other parts; a part has no descriptor or connection)
+// keeps nothing open until it runs, and is judged as any deferred call that
+// releases nothing. Nor is it reported, whatever the loop, when the loop releases
+// each value itself through the next call of the reader that made it
+// (knowledge.ClosesPrevious: multipart.Reader's NextPart and NextRawPart close the
+// previous part before returning the next), on a reader declared before the loop
+// and not assigned in it: every part but the last is closed as the loop goes, and
+// the deferred Close is a safety net for the last one and for an early return, as
+// is a Close the iteration calls itself (martian's har postData and iris's
+// ReadMultipartRelated, for { p, err := mr.NextPart(); ...; defer p.Close();
+// io.ReadAll(p) ... }). A part of a reader made anew per iteration is not closed
+// by the loop: its deferred Close, holding the part and its reader's buffer, is
+// reported as plain delay, by default in a loop whose input sets its count (the
+// calls pile up), never as a part held open. A file opened per part is reported
+// as any file.
+//
 // Nor, by default, a deferred x.Release() of a reference-counted value: one whose
 // type's method set has both Retain() and Release(), neither taking arguments
 // (Arrow's arrays, records, array data, datums and memory buffers, or any other
