@@ -396,7 +396,11 @@
 // with the advice to release it on the paths that do not hand it on: a deferred
 // release would take it from its new owner (a local copy the function closes
 // itself, document := resp.Body; defer document.Close(), is no new owner, and
-// gets the deferred-release advice). A new value assigned to the variable
+// gets the deferred-release advice; so does a use after the function's own
+// deferred release of the same value, in the acquisition's statement list: the
+// defer runs on every path through that use, so the use, a call that reads the
+// body or an alias pkgReader := resp.Body, hands no ownership on, and the
+// advice is to move that defer up). A new value assigned to the variable
 // (rows, err = db.Query(...)), or to the Body field of a response (resp.Body =
 // io.NopCloser(&buf)), drops the old one: that is no hand-on, and a deferred
 // release, bound to the old value, is the advice. A resource that no

@@ -353,6 +353,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		subject += ".Body"
 	}
 	remedy := advice(src.Kind, id.Name, r.err != nil)
+	if handOff.IsValid() && !reassigned(overwrites, stmt) && deferredBefore(cur, laterDefer(t, cur, r), r.stmt, handOff) {
+		// The function defers the release itself before that use, on every path
+		// through it: the use (a call that reads the body, a local alias) hands
+		// no ownership on, and the deferred release is the fix, moved up.
+		handOff = token.NoPos
+	}
 	combined, rest := combinedCheck(pass, body, r)
 	switch {
 	case handOff.IsValid():
@@ -817,6 +823,20 @@ func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 		}
 	}
 	return nil
+}
+
+// deferredBefore reports whether the deferred release d (see laterDefer), in the
+// statement list of the acquisition stmt, is registered on every path that
+// reaches pos: pos lies after d and within the statements that follow it in
+// that list (measurement 25: hc-install's downloader.go, defer
+// resp.Body.Close() and then pkgReader := resp.Body). A use there cannot hand
+// the resource to a new owner: the function still releases it when it returns.
+func deferredBefore(cur inspector.Cursor, d *ast.DeferStmt, stmt ast.Node, pos token.Pos) bool {
+	if d == nil {
+		return false
+	}
+	list, _ := stmtList(cur, stmt)
+	return len(list) > 0 && pos >= d.End() && pos < list[len(list)-1].End()
 }
 
 // moveDeferAdvice says how to release a resource that the function releases
