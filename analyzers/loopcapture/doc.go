@@ -82,10 +82,23 @@
 // and the literal is written to release only what v still holds at return, so
 // passing v as an argument would release what was handed on (what earlier
 // iterations stored in v and overwrote is lost either way, which is not
-// loopcapture's finding); the parts of a subtest before its t.Parallel() call.
+// loopcapture's finding); a variable declared outside the loop that is shared
+// state under one mutex: every access to it in the literal and every assignment
+// to it in the loop lies between Lock (RLock for an access that only reads) and
+// Unlock of the same sync.Mutex or sync.RWMutex (the same variable or field path,
+// declared outside the loop and not assigned in it), in the same block and the
+// same function literal, with no Unlock in between (a deferred Unlock right after
+// the Lock covers the rest of the block; an Unlock in a branch that then leaves,
+// if bad { mu.Unlock(); continue }, does not count): the author synchronised the
+// accesses so that the literal reads the current value, which is the design, and
+// passing the variable as an argument would change what it does; the parts of a
+// subtest before its t.Parallel() call.
 // Limits: a literal stored in a variable and then started (fn := func() {...};
 // go fn()) is not followed; assignments inside other function literals and through
 // pointers (json.Unmarshal(b, &v)) are not seen, nor a lazy initialisation that
 // leaves the variable nil and so runs again; launchers other than the ones above,
-// including helpers that start their argument in a goroutine, are not recognised.
+// including helpers that start their argument in a goroutine, are not recognised;
+// for the mutex rule, an Unlock hidden in a called helper is not seen (a false
+// negative), and a branch that unlocks and locks again counts as unlocking (a
+// false positive).
 package loopcapture

@@ -244,6 +244,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if l.kind == deferred && handedOff(info, body, v, l) {
 				continue // the deferred function acts on what v still holds at return
 			}
+			if lockedShared(info, file, l, outer, v, sites) {
+				continue // shared state under one mutex: the literal reads its current value by design
+			}
 			if reach == nil {
 				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
 			}
