@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -48,7 +49,7 @@ func lockedShared(info *types.Info, file *ast.File, l *launch, loop ast.Stmt, v 
 		}
 	}
 	for _, h := range common {
-		if root := rootVar(info, h.mutex); root != nil && !within(loop, root.Pos()) && len(assignments(info, loop, root)) == 0 {
+		if root := flow.RootVar(info, h.mutex); root != nil && !within(loop, root.Pos()) && len(assignments(info, loop, root)) == 0 {
 			return true
 		}
 	}
@@ -412,26 +413,4 @@ func sameMutex(info *types.Info, a, b ast.Expr) bool {
 		return qualified // pkg.mu: the same package-level variable
 	}
 	return false
-}
-
-// rootVar returns the variable a mutex expression starts from (s in s.state.mu),
-// or nil.
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			return v
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.SelectorExpr:
-			if _, isField := info.Selections[x]; !isField {
-				v, _ := info.Uses[x.Sel].(*types.Var)
-				return v
-			}
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }

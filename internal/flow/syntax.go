@@ -135,8 +135,9 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 }
 
 // RootVar returns the variable at the root of a chain of selections, indexes and
-// dereferences (f in f, f.conn, fs[i].conn or *f), or nil when the chain starts
-// elsewhere (a call, a literal, a package-qualified name).
+// dereferences (f in f, f.conn, fs[i].conn or *f; os.Stdin for a package's
+// variable, os.Stdin.Fd), or nil when the chain starts elsewhere (a call, a
+// literal).
 func RootVar(info *types.Info, e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -144,6 +145,12 @@ func RootVar(info *types.Info, e ast.Expr) *types.Var {
 			v, _ := info.Uses[x].(*types.Var)
 			return v
 		case *ast.SelectorExpr:
+			if pkg, ok := x.X.(*ast.Ident); ok {
+				if _, qualified := info.Uses[pkg].(*types.PkgName); qualified {
+					v, _ := info.Uses[x.Sel].(*types.Var) // pkg.V
+					return v
+				}
+			}
 			e = x.X
 		case *ast.IndexExpr:
 			e = x.X

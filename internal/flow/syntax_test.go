@@ -120,7 +120,7 @@ func f(c *conn, cs []*conn) {
 	_ = os.Stdin
 }
 `)
-	want := []string{"c", "c", "c", "cs", "pool", "", ""}
+	want := []string{"c", "c", "c", "cs", "pool", "", "Stdin"}
 	fn := file.Decls[len(file.Decls)-1].(*ast.FuncDecl)
 	for i, s := range fn.Body.List {
 		e := s.(*ast.AssignStmt).Rhs[0]
