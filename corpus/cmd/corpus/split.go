@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237) and the twenty-fifth (20261238).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238) and the twenty-sixth (20261239).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -819,6 +819,37 @@ var seen = []string{
 	"golang.zx2c4.com/wireguard",
 	"github.com/gojek/heimdall/v7",
 	"github.com/milvus-io/milvus-sdk-go/v2",
+	// the twenty-sixth measuring set (split seed 20261239; redsync could not be fetched)
+	"github.com/pion/sctp",
+	"github.com/segmentio/ksuid",
+	"github.com/tink-crypto/tink-go/v2",
+	"github.com/uber-go/tally/v4",
+	"github.com/miekg/pkcs11",
+	"github.com/hashicorp/go-discover",
+	"github.com/hashicorp/go-kms-wrapping/v2",
+	"github.com/minio/madmin-go/v3",
+	"github.com/google/go-cmp",
+	"github.com/google/go-licenses",
+	"github.com/qdrant/go-client",
+	"github.com/inetaf/tcpproxy",
+	"github.com/nats-io/stan.go",
+	"github.com/hashicorp/go-slug",
+	"github.com/carlmjohnson/requests",
+	"github.com/docker/go-connections",
+	"github.com/google/go-sev-guest",
+	"github.com/weaviate/weaviate",
+	"github.com/melbahja/goph",
+	"github.com/go-redsync/redsync/v4",
+	"github.com/u-root/u-root",
+	"github.com/pion/turn/v4",
+	"github.com/mdlayher/netlink",
+	"github.com/hashicorp/golang-lru/v2",
+	"github.com/google/s2a-go",
+	"github.com/masterzen/winrm",
+	"github.com/jcmturner/gokrb5/v8",
+	"github.com/mdlayher/packet",
+	"github.com/pion/dtls/v3",
+	"github.com/cloudflare/circl",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
