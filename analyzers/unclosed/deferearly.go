@@ -33,12 +33,15 @@ import (
 //     certainly panics: a response's Body field, or a method of a nil interface (a
 //     nil *os.File's Close only returns an error).
 //
+// A deferred function literal whose only statement is the release, its result
+// discarded, is the deferred release itself (see deferredRelease).
+//
 // In test code a failed call is a failed test, which a panic reports too.
 func checkEarlyDefers(pass *analysis.Pass, t *resources.Tracker, in *inspector.Inspector) {
 	var decls map[*types.Func]*ast.FuncDecl // built on first need: most packages have no candidate
 	for cur := range in.Root().Preorder((*ast.DeferStmt)(nil)) {
 		d := cur.Node().(*ast.DeferStmt)
-		x, viaBody := closedVar(pass.TypesInfo, d.Call)
+		x, viaBody := closedVar(pass.TypesInfo, deferredRelease(d.Call))
 		if x == nil {
 			continue
 		}
@@ -135,6 +138,41 @@ func checkReturns(info *types.Info, s ast.Stmt, errID *ast.Ident) bool {
 	}
 	_, ok = ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
 	return ok
+}
+
+// deferredRelease returns the call a deferred call makes: the call itself, or,
+// for a function literal called with no arguments whose only statement is a
+// call whose result is discarded (x.Close(), _ = x.Close(), or return x.Close(),
+// whose result the language discards with the deferred function's), that call:
+// deferring the literal is deferring the call, on the same value at the same time.
+func deferredRelease(call *ast.CallExpr) *ast.CallExpr {
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok || len(call.Args) != 0 || len(lit.Body.List) != 1 {
+		return call
+	}
+	var inner ast.Expr
+	switch s := lit.Body.List[0].(type) {
+	case *ast.ExprStmt:
+		inner = s.X
+	case *ast.AssignStmt:
+		if len(s.Lhs) == 1 && len(s.Rhs) == 1 && isBlank(s.Lhs[0]) {
+			inner = s.Rhs[0]
+		}
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 {
+			inner = s.Results[0]
+		}
+	}
+	if c, ok := ast.Unparen(inner).(*ast.CallExpr); ok {
+		return c
+	}
+	return call
+}
+
+// isBlank reports whether e is the blank identifier.
+func isBlank(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "_"
 }
 
 // closedVar returns the local variable of a deferred x.Close() or x.Body.Close(),

@@ -235,6 +235,9 @@
 // field or a method of an interface (a nil *os.File's Close only returns an
 // error). Neither this nor the same mistake on the resources above is reported in
 // test code, where a failed call fails the test, which the panic reports too.
+// A deferred function literal whose only statement is the release with its
+// result discarded (defer func() error { return x.Close() }(), or _ =
+// x.Close()) counts as the deferred release itself.
 //
 // time.Tick called in a loop's body (case <-time.Tick(d) in a select loop), in a
 // file whose Go version is below 1.23, makes a new ticker each time round, none of
@@ -445,8 +448,9 @@
 // resource is reported too, at any distance: when the call fails it runs on a nil
 // value (and for a response, reading resp.Body panics at once). Not where the
 // release is nil-safe and its error is discarded (defer f.Close(), defer func()
-// { _ = f.Close() }()): (*os.File).Close on a nil file returns os.ErrInvalid and
-// does nothing else. The other releases of the catalogue dereference their
+// { _ = f.Close() }(), defer func() error { return f.Close() }(): the language
+// discards a deferred function's results): (*os.File).Close on a nil file
+// returns os.ErrInvalid and does nothing else. The other releases of the catalogue dereference their
 // receiver (rows, statements, transactions, tickers, writers, zip files) or are
 // methods of a nil interface (connections, listeners), and panic; a release
 // whose error is read (err = f.Close()) reports a failure that did not happen.

@@ -975,10 +975,13 @@ func checkDeferBeforeCheck(pass *analysis.Pass, t *resources.Tracker, cur inspec
 
 // errorDiscarded reports whether every call in the deferred statement d that
 // releases the tracked resource discards the release's error: it is the deferred
-// call itself (defer f.Close()), a call statement, or assigned to the blank
-// identifier (defer func() { _ = f.Close() }()). Run on the nil value of a
-// failed acquisition, a nil-safe release then changes nothing; one whose error
-// is read (err = f.Close()) reports a failure that did not happen.
+// call itself (defer f.Close()), a call statement, assigned to the blank
+// identifier (defer func() { _ = f.Close() }()), or the sole result returned by
+// the deferred function literal itself (defer func() error { return f.Close()
+// }()): the language discards a deferred function's results, so that error goes
+// nowhere either. Run on the nil value of a failed acquisition, a nil-safe
+// release then changes nothing; one whose error is read (err = f.Close()) reports
+// a failure that did not happen.
 func errorDiscarded(d *ast.DeferStmt, r *tracked) bool {
 	discarded, found := true, false
 	var stack []ast.Node
@@ -991,6 +994,10 @@ func errorDiscarded(d *ast.DeferStmt, r *tracked) bool {
 			found = true
 			switch p := stack[len(stack)-1].(type) {
 			case *ast.DeferStmt, *ast.ExprStmt:
+			case *ast.ReturnStmt:
+				if len(p.Results) != 1 || !returnsFromDeferred(d, stack) {
+					discarded = false
+				}
 			case *ast.AssignStmt:
 				for _, l := range p.Lhs {
 					if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
@@ -1005,6 +1012,22 @@ func errorDiscarded(d *ast.DeferStmt, r *tracked) bool {
 		return true
 	})
 	return found && discarded
+}
+
+// returnsFromDeferred reports whether a return statement whose enclosing nodes
+// are stack returns from the function literal that d calls (defer func() error {
+// ... }()), not from a literal nested in it, whose result someone may read.
+func returnsFromDeferred(d *ast.DeferStmt, stack []ast.Node) bool {
+	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if inner, ok := stack[i].(*ast.FuncLit); ok {
+			return inner == lit
+		}
+	}
+	return false
 }
 
 // releaseCall reports whether call is v.M() for a release method M of the

@@ -89,6 +89,29 @@ func discardedBody(c *http.Client) {
 	println(res.Status)
 }
 
+// A deferred function literal whose only statement is the release, with its
+// result discarded, is the deferred release itself: the same panic.
+func discardedBodyLiteral(c *http.Client) {
+	res, _ := c.Get("u")
+	defer func() error { return res.Body.Close() }() // want `func\(\) error \{ return res.Body.Close\(\) \}\(\) is deferred, but the error from c.Get is discarded: when c.Get fails, res is nil and the deferred call panics`
+	println(res.Status)
+}
+
+func anyCloserLiteral() error {
+	s, err := openStore("x")
+	defer func() { _ = s.Close() }() // want `func\(\) \{ _ = s.Close\(\) \}\(\) is deferred before the error from openStore is checked, so when openStore fails it runs on a nil s`
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+func discardedFileLiteral() {
+	f, _ := os.Open("x")
+	defer func() error { return f.Close() }() // quiet: Close on a nil *os.File returns an error that the defer discards
+	f.Stat()
+}
+
 func discardedConn() {
 	c, _ := net.Dial("tcp", "localhost:1")
 	defer c.Close() // want `c.Close\(\) is deferred, but the error from net.Dial is discarded`

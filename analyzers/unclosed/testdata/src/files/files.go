@@ -75,6 +75,38 @@ func deferBeforeCheckDiscarded(name string) bool {
 	return err == nil
 }
 
+func deferBeforeCheckReturned(sourcePath string) (int64, error) {
+	source, err := os.Open(sourcePath)
+	// quiet: the literal's result is the deferred function's, which the language
+	// discards, so this is defer source.Close(): on the nil file of a failed open
+	// it returns os.ErrInvalid and does nothing else (measurement 26: weaviate's
+	// backup-filesystem copyFile).
+	defer func() error {
+		return source.Close()
+	}()
+	if err != nil {
+		return 0, err
+	}
+	return 0, nil
+}
+
+// Reported: the error returned goes to the function literal's caller, which
+// reads it: on a failed open it is os.ErrInvalid, reported as if closing had
+// failed.
+func deferBeforeCheckReturnedNested(sourcePath string) (err error) {
+	source, err := os.Open(sourcePath)
+	defer func() { // want `is deferred before the error from os.Open is checked, so when os.Open fails it runs on a nil source`
+		closeIt := func() error { return source.Close() }
+		if cerr := closeIt(); cerr != nil {
+			println(cerr.Error())
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
 // Reported: the release's error is checked, and on a failed open it is
 // os.ErrInvalid, reported as if closing had failed.
 func deferBeforeCheckErrorChecked(name string) error {

@@ -78,6 +78,18 @@ func rowsDeferBeforeCheck(db *sql.DB) error {
 	return nil
 }
 
+// Reported: the literal's result is discarded as defer rows.Close()'s is, but
+// (*sql.Rows).Close locks the rows' mutex, and on the nil rows of a failed query
+// it panics.
+func rowsDeferBeforeCheckReturned(db *sql.DB) error {
+	rows, err := db.Query("SELECT 1")
+	defer func() error { return rows.Close() }() // want `func\(\) error \{ return rows.Close\(\) \}\(\) is deferred before the error from db.Query is checked`
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
 // True negatives.
 
 func fullyIterated(db *sql.DB) []string {
