@@ -572,6 +572,10 @@
 // leaks counted as once: known false negatives. Default output stays the precise
 // set; a loop, a goroutine, a function value or a call site in code that may
 // repeat, in the package itself, still counts as repeating.
+// Known false positive: a nil-safe release deferred before the error check
+// whose error reaches the deferred literal's discarded result through a
+// variable (defer func() error { cerr := f.Close(); return cerr }()) counts as
+// read; only return f.Close() itself is seen to be discarded.
 // Known false negatives: a command's action executed repeatedly by another
 // package (a shell or bot that runs a command line per message) counts as once,
 // and so does one executed by a method of its own package called per message:

@@ -90,6 +90,21 @@ func deferBeforeCheckReturned(sourcePath string) (int64, error) {
 	return 0, nil
 }
 
+func deferBeforeCheckReturnedVia(sourcePath string) error {
+	source, err := os.Open(sourcePath)
+	// known false positive: the release's error goes through a variable to the
+	// deferred literal's result, which is discarded; only an error returned
+	// directly (return source.Close()) is seen to be.
+	defer func() error { // want `is deferred before the error from os.Open is checked`
+		cerr := source.Close()
+		return cerr
+	}()
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
 // Reported: the error returned goes to the function literal's caller, which
 // reads it: on a failed open it is os.ErrInvalid, reported as if closing had
 // failed.
