@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238) and the twenty-sixth (20261239).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239) and the twenty-seventh (20261240).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -850,6 +850,21 @@ var seen = []string{
 	"github.com/mdlayher/packet",
 	"github.com/pion/dtls/v3",
 	"github.com/cloudflare/circl",
+	// the twenty-seventh measuring set (split seed 20261240)
+	"github.com/docker/compose/v2",
+	"github.com/insomniacslk/dhcp",
+	"github.com/confluentinc/confluent-kafka-go/v2",
+	"github.com/kevinburke/ssh_config",
+	"github.com/nats-io/nats-streaming-server",
+	"github.com/lxzan/gws",
+	"github.com/hashicorp/cap",
+	"github.com/gravitational/trace",
+	"github.com/pion/rtp",
+	"github.com/bramvdbogaerde/go-scp",
+	"github.com/mattn/go-shellwords",
+	"github.com/gobwas/ws",
+	"golang.zx2c4.com/wireguard/wgctrl",
+	"github.com/cockroachdb/cockroach-go/v2",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
