@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239) and the twenty-seventh (20261240).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240) and the twenty-eighth (20261242).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -865,6 +865,37 @@ var seen = []string{
 	"github.com/gobwas/ws",
 	"golang.zx2c4.com/wireguard/wgctrl",
 	"github.com/cockroachdb/cockroach-go/v2",
+	// the twenty-eighth measuring set (split seed 20261242)
+	"github.com/dghubble/sling",
+	"filippo.io/mkcert",
+	"github.com/inconshreveable/log15/v3",
+	"github.com/CloudyKit/jet/v6",
+	"github.com/phuslu/log",
+	"github.com/gorilla/securecookie",
+	"github.com/mitchellh/mapstructure",
+	"github.com/smallstep/certificates",
+	"github.com/anchore/packageurl-go",
+	"github.com/kardianos/service",
+	"github.com/AlecAivazis/survey/v2",
+	"modernc.org/ql",
+	"github.com/julienschmidt/httprouter",
+	"github.com/kyverno/kyverno",
+	"github.com/hashicorp/go-rootcerts",
+	"github.com/go-playground/validator/v10",
+	"github.com/rubenv/sql-migrate",
+	"github.com/manifoldco/promptui",
+	"github.com/gofrs/uuid/v5",
+	"github.com/fsnotify/fsevents",
+	"github.com/cespare/reflex",
+	"github.com/nakagami/firebirdsql",
+	"github.com/sigstore/rekor-tiles",
+	"github.com/open-policy-agent/frameworks/constraint",
+	"github.com/spf13/cast",
+	"github.com/hashicorp/raft-wal",
+	"github.com/jroimartin/gocui",
+	"github.com/ulule/limiter/v3",
+	"github.com/godror/godror",
+	"github.com/go-chi/jwtauth/v5",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
