@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240) and the twenty-eighth (20261242).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242) and the twenty-ninth (20261244).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -896,6 +896,32 @@ var seen = []string{
 	"github.com/ulule/limiter/v3",
 	"github.com/godror/godror",
 	"github.com/go-chi/jwtauth/v5",
+	// the twenty-ninth measuring set (split seed 20261244)
+	"github.com/go-swagger/go-swagger",
+	"github.com/hashicorp/copywrite",
+	"github.com/vishvananda/netns",
+	"github.com/aquasecurity/libbpfgo",
+	"github.com/vultr/govultr/v3",
+	"github.com/PagerDuty/go-pagerduty",
+	"gitlab.com/gitlab-org/api/client-go",
+	"github.com/hashicorp/go-immutable-radix/v2",
+	"github.com/wI2L/jsondiff",
+	"github.com/hashicorp/go-bexpr",
+	"github.com/gophercloud/gophercloud/v2",
+	"github.com/gogo/protobuf",
+	"github.com/sethvargo/go-limiter",
+	"github.com/mailgun/raymond/v2",
+	"github.com/hashicorp/go-uuid",
+	"github.com/mitchellh/copystructure",
+	"github.com/posener/complete",
+	"github.com/envoyproxy/protoc-gen-validate",
+	"github.com/swaggest/openapi-go",
+	"github.com/lightstep/lightstep-tracer-go",
+	"github.com/mitchellh/hashstructure/v2",
+	"github.com/hashicorp/go-set/v3",
+	"github.com/prometheus/prom2json",
+	"github.com/hashicorp/net-rpc-msgpackrpc/v2",
+	"github.com/hashicorp/terraform-json",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
