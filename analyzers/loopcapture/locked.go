@@ -94,17 +94,19 @@ func accesses(info *types.Info, l *launch, v *types.Var) []access {
 		ast.Inspect(stmt, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
+				// assigning v.f or v[i] writes v itself when v is a struct or an
+				// array, so it needs Lock as assigning v does
 				for _, lhs := range n.Lhs {
-					if id := rootIdent(lhs); id != nil {
+					if id := flow.RootIdent(info, lhs); id != nil {
 						writes[id] = true
 					}
 				}
 			case *ast.IncDecStmt:
-				if id := rootIdent(n.X); id != nil {
+				if id := flow.RootIdent(info, n.X); id != nil {
 					writes[id] = true
 				}
 			case *ast.UnaryExpr:
-				if id := rootIdent(n.X); id != nil && n.Op == token.AND {
+				if id := flow.RootIdent(info, n.X); id != nil && n.Op == token.AND {
 					addressed[id] = true
 				}
 			case *ast.Ident:
@@ -116,26 +118,6 @@ func accesses(info *types.Info, l *launch, v *types.Var) []access {
 		})
 	}
 	return out
-}
-
-// rootIdent returns the variable an assigned or addressed expression starts from
-// (v in v, v.f, v[i], *v): assigning v.f or v[i] writes v itself when v is a
-// struct or an array, so it needs Lock; nil for anything else.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // heldAt returns the mutexes held at pos, whose enclosing nodes are path

@@ -135,20 +135,29 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 }
 
 // RootVar returns the variable at the root of a chain of selections, indexes and
-// dereferences (f in f, f.conn, fs[i].conn or *f; os.Stdin for a package's
-// variable, os.Stdin.Fd), or nil when the chain starts elsewhere (a call, a
-// literal).
+// dereferences (see RootIdent), or nil when the chain starts elsewhere (a call,
+// a literal).
 func RootVar(info *types.Info, e ast.Expr) *types.Var {
+	id := RootIdent(info, e)
+	if id == nil {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// RootIdent returns the identifier at the root of a chain of selections, indexes
+// and dereferences: f in f, f.conn, fs[i].conn or *f; V in a package's pkg.V and
+// pkg.V.Fd; nil when the chain starts elsewhere (a call, a literal).
+func RootIdent(info *types.Info, e ast.Expr) *ast.Ident {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			return v
+			return x
 		case *ast.SelectorExpr:
 			if pkg, ok := x.X.(*ast.Ident); ok {
 				if _, qualified := info.Uses[pkg].(*types.PkgName); qualified {
-					v, _ := info.Uses[x.Sel].(*types.Var) // pkg.V
-					return v
+					return x.Sel
 				}
 			}
 			e = x.X

@@ -131,5 +131,12 @@ func f(c *conn, cs []*conn) {
 		if got != want[i] {
 			t.Errorf("statement %d: RootVar = %q, want %q", i, got, want[i])
 		}
+		gotID := ""
+		if id := flow.RootIdent(info, e); id != nil {
+			gotID = id.Name
+		}
+		if gotID != want[i] {
+			t.Errorf("statement %d: RootIdent = %q, want %q", i, gotID, want[i])
+		}
 	}
 }

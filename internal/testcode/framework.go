@@ -21,11 +21,8 @@ func frameworkHandle(pass *analysis.Pass, t types.Type) bool {
 	if t == nil || pass.Module == nil || pass.Module.Path == "" {
 		return false
 	}
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
+	named := namedType(t)
+	if named == nil {
 		return false
 	}
 	rel, ok := strings.CutPrefix(named.Obj().Pkg().Path(), pass.Module.Path+"/")

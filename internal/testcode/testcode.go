@@ -146,14 +146,8 @@ func isHandleIn(pass *analysis.Pass, t types.Type) bool {
 // is written to be called from a test. The library's RuntimeT, for running
 // such code outside a test, is not a handle.
 func IsHandle(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
+	named := namedType(t)
+	if named == nil {
 		return false
 	}
 	switch named.Obj().Pkg().Path() {
@@ -166,4 +160,20 @@ func IsHandle(t types.Type) bool {
 		return named.Obj().Name() == "T"
 	}
 	return false
+}
+
+// namedType returns the named type of a package that t is, or points to, or nil
+// (a handle is passed as *testing.T or as the interface testing.TB).
+func namedType(t types.Type) *types.Named {
+	if t == nil {
+		return nil
+	}
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil
+	}
+	return named
 }
