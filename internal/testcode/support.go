@@ -19,7 +19,8 @@ import (
 // fakes that stand in for a dependency under test, as gomock and mockery generate
 // them, not a prefix: mockingbird names a product) or for developer tooling
 // (scripts, hack: the Kubernetes convention for scripts and programs a developer
-// runs by hand, never a server). Such code is run by hand or by tests, once per
+// runs by hand, never a server; bench, benchmark, benchmarks: harnesses that load
+// a system to measure it, run by hand, once per measurement). Such code is run by hand or by tests, once per
 // run, and what it holds lives no longer than that run: analyzers give it the
 // default of test code. Only the directories below the module's root count (a
 // module may itself be named example.com/example); without the module, which some
@@ -45,7 +46,8 @@ func supportDirs(rel string) bool {
 			namesTests(elem), // test, tests, testutil, dendrite-upgrade-tests, e2e_testing...
 			elem == "e2e", elem == "integration", strings.HasPrefix(elem, "integrationtest"),
 			elem == "mock", elem == "mocks", // fakes for tests (gomock, mockery)
-			elem == "scripts", elem == "hack": // developer tooling run by hand (hack: the Kubernetes convention)
+			elem == "scripts", elem == "hack", // developer tooling run by hand (hack: the Kubernetes convention)
+			elem == "bench", elem == "benchmark", elem == "benchmarks": // measuring harnesses run by hand
 			return true
 		}
 	}
