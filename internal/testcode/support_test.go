@@ -29,7 +29,7 @@ func TestSupportPackage(t *testing.T) {
 		{"example.com/m", "example.com/m/bench", true}, // raft-wal's append benchmark program
 		{"example.com/m", "example.com/m/tools/benchmark/cmd", true},
 		{"example.com/m", "example.com/m/benchmarks/ycsb", true},
-		{"example.com/m", "example.com/m/benchstat", false}, // a tool named for benchmarks, not a harness directory
+		{"example.com/m", "example.com/m/benchstat", false},       // a tool named for benchmarks, not a harness directory
 		{"example.com/m", "example.com/m/pkg/latest", false},      // contains test, a word of its own
 		{"example.com/m", "example.com/m/pkg/attestation", false}, // likewise
 		{"example.com/m", "example.com/m/pkg/fastest", false},     // an English superlative
