@@ -305,14 +305,21 @@
 // body per test function, benchmark round or case of a table the test wrote (a
 // range over a slice, array, map or string, or a loop whose count is a constant
 // up to 64: for range 5, for i := 0; i < n; i++ with n := 10 never assigned
-// again, or a count the test wrote in its table: a loop counted by an integer
-// parameter of a function literal written as a field of a table case (runner:
-// func(l net.Listener, n int) error { for range n {...} }), where every use of
-// that field calls it, outside a counted loop, with a constant up to 64 or with
-// another field of the same case (tc.runner(l, tc.acceptCalls)) that is only
-// ever filled with such constants in composite literals, never assigned; b.N is
-// neither, so a table called with b.N, or a count set from it, is still
-// reported, as is a helper's count parameter, which is whatever its callers pass)
+// again, or a count the test wrote in its table: a loop from zero up to a field
+// of a table case, for i := 0; i < tc.tokens; i++ or for range int(tc.n),
+// where the package gives that field values only as constants up to 64 in
+// composite literals (tokens: 5, or {"second", 3}) and never assigns,
+// increments or addresses it, and, for an exported field, which a decoder
+// could fill through &cases, never takes the address of a value holding it;
+// or a loop counted by an integer parameter of a function literal written as a
+// field of a table case (runner: func(l net.Listener, n int) error { for range
+// n {...} }), where every use of that field calls it, outside a counted loop,
+// with a constant up to 64 or with such a field of the same case
+// (tc.runner(l, tc.acceptCalls)). The table is the test's own data: such a
+// loop repeats a fixed, small number of times per case, like for range 3. b.N
+// is neither, so a table called with b.N, a count set from it or from a
+// variable, and a table loop inside a b.N loop are still reported, as is a
+// helper's count parameter, which is whatever its callers pass)
 // lives no longer than the test binary, and no maintainer acts on it; _, _
 // = net.Dial(addr) to make an Accept return is such a case. A connection accepted
 // in a for statement with no condition is the far end of a dial the test makes:
