@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/knowledge"
@@ -232,4 +233,117 @@ func decodersOf(info *types.Info, region *ast.BlockStmt, body string) map[*types
 		delete(good, v)
 	}
 	return good
+}
+
+// drainedBeforeDefer reports whether the deferred call is x.Body.Close() (see
+// closedBody) on a body that every path from where x gets its value to the defer
+// has read to its end (see drainsBody: io.ReadAll(x.Body), io.Copy(io.Discard,
+// x.Body)): resp, err := http.ReadResponse(r, req); ...; io.Copy(io.Discard,
+// resp.Body); defer resp.Body.Close(). A response body read to its end has handed
+// its connection back to the pool (net/http returns it when the body reaches EOF,
+// and closes it when a read fails); the body of http.ReadResponse over a
+// connection the caller owns holds nothing past its end either. The deferred
+// Close has nothing left to release, as when the iteration closes the body itself
+// after the defer. x must be declared by a statement of region (x := ..., var x),
+// so that every path to the defer passes a definition of it, and neither a
+// function literal nor a pointer may change it out of sight. Only a field Body of
+// interface type is a response's body: a file read to its end keeps its
+// descriptor until it is closed.
+func drainedBeforeDefer(info *types.Info, g *flow.Graph, region *ast.BlockStmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
+	body := closedBody(info, call)
+	if body == nil || region == nil {
+		return false
+	}
+	v := flow.RootVar(info, body)
+	if v == nil || !declaredByStatement(info, region, v) || changedOutOfSight(info, region, v) {
+		return false
+	}
+	isDefer := func(n ast.Node) bool { return n == stmt }
+	gives := func(n ast.Node) bool { return givesValue(info, n, v) }
+	drains := func(n ast.Node) bool { return gives(n) || drainsBody(info, n, call) }
+	found := false
+	for _, b := range g.CFG.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			if !gives(n) {
+				continue
+			}
+			found = true
+			if g.ReachesFirst(n, isDefer, drains) {
+				return false // a path from this value to the defer reads nothing of the body
+			}
+		}
+	}
+	return found
+}
+
+// declaredByStatement reports whether v is declared in region, outside function
+// literals, by a short variable declaration or a var declaration: a statement
+// every path into v's scope passes (Go allows no jump over a declaration into its
+// scope), unlike a range header, a parameter or a named result.
+func declaredByStatement(info *types.Info, region *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				found = found || slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+					id, ok := e.(*ast.Ident)
+					return ok && info.Defs[id] == v
+				})
+			}
+		case *ast.ValueSpec:
+			found = found || slices.ContainsFunc(n.Names, func(id *ast.Ident) bool { return info.Defs[id] == v })
+		}
+		return !found
+	})
+	return found
+}
+
+// givesValue reports whether the node n, outside function literals, declares v or
+// assigns v or a part of it (resp = ..., resp.Body = ...).
+func givesValue(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			found = found || info.Defs[m] == v
+		case *ast.AssignStmt:
+			for _, lhs := range m.Lhs {
+				found = found || isVar(info, lhs, v) || flow.RootVar(info, lhs) == v
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// changedOutOfSight reports whether a function literal in region assigns v or a
+// part of it, or region takes the address of v or of a part of it: a change the
+// graph does not show.
+func changedOutOfSight(info *types.Info, region *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if a, ok := m.(*ast.AssignStmt); ok {
+					for _, lhs := range a.Lhs {
+						found = found || flow.RootVar(info, lhs) == v
+					}
+				}
+				return !found
+			})
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && flow.RootVar(info, n.X) == v
+		}
+		return !found
+	})
+	return found
 }

@@ -271,6 +271,17 @@
 //     through the branch taken on io.EOF has read the body to its end, since a
 //     json.Decoder returns io.EOF only once its reader has. A decoding loop that
 //     breaks on any error, or after a value, leaves the body unread: reported.
+//     A body read to its end before the defer counts too, when every path from
+//     where x gets its value (x declared by a statement of the loop, changed by no
+//     function literal or pointer) to the defer reads it so (xray-core's
+//     splithttp upload loop: resp, err := http.ReadResponse(c.r, req); ...;
+//     io.Copy(io.Discard, resp.Body); defer resp.Body.Close()): net/http hands a
+//     client's connection back when its body reaches EOF, and the body of
+//     http.ReadResponse over a connection the caller owns holds nothing past its
+//     end, so the deferred Close releases nothing. A body read on some paths
+//     only, or in part (io.CopyN), is reported, and so is a file read to its
+//     end (a field Body of a concrete type included): it keeps its descriptor
+//     until it is closed.
 //     So does, for a deferred rows.Close(), a loop
 //     for rows.Next() { ... } that ends only when Next returns false (no break of
 //     it, no branch out of it; a return or a panic leaves the function), where Next

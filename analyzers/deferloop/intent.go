@@ -311,9 +311,14 @@ func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
 // timer has fired (see timerFired), on every path from the defer that comes round
 // to the loop's next iteration, so the defer acts only when the iteration leaves
 // early (a return, a t.Fatal). Nothing is held per iteration. For a loop built with goto (loop nil),
-// the paths that come round are those that reach the defer statement again.
+// the paths that come round are those that reach the defer statement again. A
+// response body read to its end before the defer, on every path to it (see
+// drainedBeforeDefer), has likewise nothing left for the deferred Close.
 func releasedEachIteration(pass *analysis.Pass, g *flow.Graph, region *ast.BlockStmt, loop ast.Stmt, stmt *ast.DeferStmt, call *ast.CallExpr) bool {
 	info := pass.TypesInfo
+	if drainedBeforeDefer(info, g, region, stmt, call) {
+		return true // io.Copy(io.Discard, resp.Body); defer resp.Body.Close(): nothing left to release
+	}
 	ends := endsValue(info, call)
 	viaField := fieldRelease(pass, region, call)
 	guards := nilGuardedReleases(info, loop, call)
