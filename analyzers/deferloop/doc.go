@@ -123,7 +123,8 @@
 // testutil(s): test, testutils, awstesting; not latest or attestation), for
 // examples (example, examples, _examples), for integration or end-to-end tests
 // (integration, integrationtest(s), e2e; not integrations), for fakes (mock,
-// mocks) or for developer tooling run by hand (scripts, hack), and a file whose
+// mocks) or for developer tooling run by hand (scripts, hack; bench, benchmark,
+// benchmarks: measuring harnesses), and a file whose
 // name has a part mock or mocks (mock_store.go). Such code runs by hand or under a
 // test, once per run (a repository simulator under internal/testutils that dumps
 // its files for a debugging test), and what its loops pile up lives no longer than

@@ -342,7 +342,8 @@
 // or mock or mocks (the fakes that stand in for a dependency under test, as
 // gomock and mockery generate them; an exact name, not a prefix),
 // supports tests (a proxy for integration tests, a test environment), and code
-// under one named scripts or hack (the Kubernetes convention) is developer tooling
+// under one named scripts or hack (the Kubernetes convention), or bench, benchmark
+// or benchmarks (a harness that loads a system to measure it) is developer tooling
 // run by hand: each runs by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
 // some drivers do not give, this rule does not apply). So does a file in any
