@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/docs"
@@ -253,8 +254,10 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	advice := adviceFor(v.Name(), src, heldOn, b.inLoop)
 	advice.mayKeep = !c.contextsStayLocal(stmt, fnCur, true)
 	body := flow.FuncBody(fnCur.Node())
+	cl := cleanupsOf(c.info, body, v, positions(calls))
+	released := func(n ast.Node) bool { return callsIn(n, calls) || contains(n, cl.calls) }
 	ends := func(n ast.Node) bool {
-		return callsIn(n, calls) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
+		return released(n) || waitsDone(c.info, n, ctxs) || contains(n, handOffs)
 	}
 	skips := func(b *cfg.Block) bool { return waitsDoneCase(c.info, b, ctxs) }
 	if len(handOffs) > 0 {
@@ -272,12 +275,17 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		Ends:    func(n ast.Node, _ bool) bool { return ends(n) },
 		Skips:   skips,
 	}
+	if w := testedCompanion(c.info, body, cl.companions); search.Pair == nil && w != nil {
+		// sess, ch, cancel = s.newSession(ctx): where the session is nil, so
+		// is the cancel function (see companionCandidates).
+		search.Pair, search.Knows = w, knowsCompanion(c.info, w)
+	}
 	p := lost(search.Run(g, body), stmt.Node(), definesFresh(c.info, stmt.Node(), v))
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
 	}
-	if p.overwrite == stmt.Node() && c.releasedLater(g, stmt, calls) {
+	if p.overwrite == stmt.Node() && c.releasedLater(g, stmt, released) {
 		p.overwrite = nil // a later iteration releases it: a protocol of the loop's (see releasedLater)
 	}
 	if b.testBounds(p.again || p.overwrite == stmt.Node()) {
@@ -296,8 +304,11 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		report.Node(c.pass, p.overwrite, fmt.Sprintf("this assignment overwrites %s from line %d before it is called, so that context is never released: %s first",
 			v.Name(), line, advice.call()))
 	}
-	if p.ret != nil && obligation.DeferredBefore(g, body, stmt.Node(), v, positions(calls)) {
+	if p.ret != nil && obligation.DeferredBefore(g, body, stmt.Node(), v, slices.Concat(positions(calls), cl.calls)) {
 		p.ret = nil // the deferred closure calls whatever v holds when it runs
+	}
+	if p.ret != nil && obligation.DeferredCallBefore(g, body, stmt.Node(), v, cl.calls) {
+		p.ret = nil // defer cleanup(): as a deferred closure, bound once to a literal that calls v
 	}
 	if p.ret != nil && heldOn && reachedAfterHandOff(g, stmt.Node(), c.handOffs(stmt.Node(), fnCur, ctxs, true), p.ret) {
 		advice.joined = true // cancelling before this return would cancel a context handed on
@@ -328,12 +339,12 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 
 // releasedLater reports whether a later iteration of the loop through which stmt
 // runs again calls the cancel function it stored (see the function releasedLater).
-func (c *checker) releasedLater(g *flow.Graph, stmt inspector.Cursor, calls []resources.FuncUse) bool {
+func (c *checker) releasedLater(g *flow.Graph, stmt inspector.Cursor, released func(ast.Node) bool) bool {
 	loop, repeats := loops.Repeating(g, stmt.Node(), loops.Enclosing(stmt))
 	if !repeats || loop == nil {
 		return false
 	}
-	return releasedLater(g, stmt.Node(), loop, func(n ast.Node) bool { return callsIn(n, calls) })
+	return releasedLater(g, stmt.Node(), loop, released)
 }
 
 // heldOn reports whether the derived context that stmt assigns (to one of ctxs,

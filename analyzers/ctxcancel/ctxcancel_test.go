@@ -31,8 +31,9 @@ func TestCases(t *testing.T) {
 			"helper", "user", // across packages
 			"testbounds",      // test code
 			"once", "oncelib", // code that runs once per process
-			"owners",  // derived contexts that outlive the function
-			"parents", // derived contexts released with their parent
+			"owners",   // derived contexts that outlive the function
+			"parents",  // derived contexts released with their parent
+			"cleanups", // released by a cleanup closure
 		})...)
 	t.Run("MatchesVet", func(t *testing.T) { matchesVet(t, results) })
 }

@@ -155,7 +155,7 @@ func (c *checker) calledAfter(g *flow.Graph, body *ast.BlockStmt, fnCur inspecto
 	}
 	for _, n := range p.Drops {
 		parentCur, ok := fnCur.FindNode(parent)
-		if n != parent || !ok || !c.releasedLater(g, parentCur, calls) {
+		if n != parent || !ok || !c.releasedLater(g, parentCur, func(n ast.Node) bool { return callsIn(n, calls) }) {
 			return false
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 )
@@ -17,13 +18,35 @@ import (
 // must exist when the defer runs (declared before it), so that the literal
 // captures the very variable the acquisition assigns, not an earlier iteration's.
 func DeferredBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, v *types.Var, meets []token.Pos) bool {
+	return deferredBefore(g, body, acquire, v, func(d *ast.DeferStmt) bool {
+		_, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+		return ok && holdsAny(d, meets)
+	})
+}
+
+// DeferredCallBefore is DeferredBefore for a deferred call of a variable bound
+// once to a function literal that meets the obligation (see BoundClosures):
+// defer cleanup(), where the identifier cleanup is at one of the positions in
+// calls. The call runs that literal when the function returns, as a deferred
+// literal would.
+func DeferredCallBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, v *types.Var, calls []token.Pos) bool {
+	return deferredBefore(g, body, acquire, v, func(d *ast.DeferStmt) bool {
+		id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident)
+		return ok && slices.Contains(calls, id.Pos())
+	})
+}
+
+// deferredBefore reports whether a defer statement of body (outside function
+// literals) that meets the obligation (see meets) comes after v's declaration
+// and reaches the acquisition.
+func deferredBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, v *types.Var, meets func(*ast.DeferStmt) bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.DeferStmt:
-			if _, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && v.Pos() < n.Pos() && holdsAny(n, meets) && g.After(n.Pos())(acquire.Pos()) {
+			if v.Pos() < n.Pos() && meets(n) && g.After(n.Pos())(acquire.Pos()) {
 				found = true
 			}
 			return false
@@ -31,6 +54,70 @@ func DeferredBefore(g *flow.Graph, body *ast.BlockStmt, acquire ast.Node, v *typ
 		return !found
 	})
 	return found
+}
+
+// BoundClosures returns the local variables of body bound once to a function
+// literal: declared with it as their value (cleanup := func() { ... } or var
+// cleanup = func() { ... }) and never changed afterwards, nor their address
+// taken, anywhere in body (function literals included). A call of such a
+// variable, deferred or not, runs that very literal.
+func BoundClosures(info *types.Info, body *ast.BlockStmt) map[*types.Var]*ast.FuncLit {
+	bound := make(map[*types.Var]*ast.FuncLit)
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs, ok := flow.Sides(n)
+		if !ok || len(lhs) != len(rhs) {
+			return true
+		}
+		for i, r := range rhs {
+			lit, isLit := ast.Unparen(r).(*ast.FuncLit)
+			id, isIdent := lhs[i].(*ast.Ident)
+			if !isLit || !isIdent {
+				continue
+			}
+			if v, ok := info.Defs[id].(*types.Var); ok {
+				bound[v] = lit
+			}
+		}
+		return true
+	})
+	if len(bound) == 0 {
+		return nil
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						delete(bound, v) // assigned again: a call may run another function
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					delete(bound, v)
+				}
+			}
+		}
+		return true
+	})
+	return bound
+}
+
+// CallsOf returns the positions of the identifiers of the calls, in body
+// (function literals included), of the variables in vars.
+func CallsOf(info *types.Info, body *ast.BlockStmt, vars map[*types.Var]bool) []token.Pos {
+	var calls []token.Pos
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && vars[objectVar(info, id)] {
+				calls = append(calls, id.Pos())
+			}
+		}
+		return true
+	})
+	return calls
 }
 
 // ClosureCalls returns the positions of the calls, in body, of local variables

@@ -16,7 +16,10 @@
 //     functions, recomputing a function's callers when its facts grow, until
 //     nothing changes; [CallGraph] holds the callers, built once for several
 //     fixed points over one package (the ownership facts pass runs all of
-//     unclosed's and ctxcancel's on one).
+//     unclosed's and ctxcancel's on one);
+//   - [DeferredBefore], [DeferredCallBefore], [ClosureCalls], [BoundClosures]
+//     and [CallsOf]: releases written in function literals, deferred or held in
+//     a local variable and called.
 //
 // The paired-result rule is the same for every client: the acquiring call's
 // other result (an error, or a comma-ok flag) speaks for the obligation until it
