@@ -137,7 +137,7 @@ func companionCandidates(info *types.Info, body *ast.BlockStmt, v *types.Var) []
 	var cands []*types.Var
 	first, valid := true, true
 	ast.Inspect(body, func(n ast.Node) bool {
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && flow.Mentions(info, u.X, v) {
+		if u, ok := n.(*ast.UnaryExpr); ok && addressOf(info, u, v) {
 			valid = false
 		}
 		lhs, rhs, ok := flow.Sides(n)
@@ -203,7 +203,7 @@ func clearedOnlyAfterRelease(info *types.Info, body *ast.BlockStmt, v, w *types.
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
-			ok = ok && !(n.Op == token.AND && flow.Mentions(info, n.X, w))
+			ok = ok && !addressOf(info, n, w)
 		case *ast.IncDecStmt:
 			ok = ok && !flow.Mentions(info, n.X, w)
 		case *ast.ValueSpec:
@@ -214,6 +214,14 @@ func clearedOnlyAfterRelease(info *types.Info, body *ast.BlockStmt, v, w *types.
 		return ok
 	})
 	return ok
+}
+
+// addressOf reports whether u takes the address of the variable v itself (not
+// of a field of it, nor of a composite literal that mentions it), after which
+// v may change anywhere.
+func addressOf(info *types.Info, u *ast.UnaryExpr, v *types.Var) bool {
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	return ok && u.Op == token.AND && info.Uses[id] == v
 }
 
 // assignsBoth says what statement n, an assignment or a var specification,

@@ -225,7 +225,21 @@
 // created in a closure and assigned to a variable of the enclosing function counts
 // as used when the variable is read anywhere; cancel functions that are not called
 // on paths ending in a panic; a deferred closure that calls whatever cancel holds
-// when it runs counts as calling every cancel function assigned before it.
+// when it runs counts as calling every cancel function assigned before it. So
+// does a deferred call of a local variable bound once to a function literal
+// that calls the cancel function (cleanup := func() { ... }, or var cleanup =
+// func() { ... }, never assigned again nor its address taken), or a deferred
+// literal that calls such a variable: the call runs that literal. A call of
+// such a variable anywhere else is a call of the cancel function there. The
+// literal must call it on each of its paths, unguarded or under a nil test of
+// the cancel function or of a companion: a variable of a type that can be nil
+// (not an error, not a context) that every assignment of the cancel function
+// assigns too (sess, ch, cancel = s.newSession(ctx)), and that is otherwise
+// only set to nil right after a statement that calls the cancel function
+// (cleanup(); sess = nil). Where such a companion is nil, the cancel function
+// is taken to hold nothing, as after a helper's non-nil error: a path from the
+// assignment takes no branch on which the companion is nil (if sess != nil {
+// return errBusy }; sess, cancel = ... in a loop overwrites nothing).
 //
 // Known limits: for a cancel function held in a variable, a context passed to a
 // call that keeps it (a constructor that stores it, a connection that watches its
@@ -256,4 +270,10 @@
 // A context passed to an ordinary function that keeps it (a constructor storing
 // it) still gets a defer fix: only interface methods and function values are
 // taken to keep it.
+// A cleanup variable assigned again after its defer statement is not bound
+// once, though the defer holds the literal it had then: a false positive.
+// Only one level of cleanup calls counts (a closure that calls a closure that
+// calls the cancel function does not), and a helper that returns a nil
+// companion beside a live cancel function would leak on the companion's nil
+// branch: not reported.
 package ctxcancel
