@@ -188,7 +188,15 @@
 //     outside the loop or an element of one (listeners = append(listeners, l),
 //     conns[i] = c, m[k] = c), passed to a standard-library function that keeps it
 //     (pprof.StartCPUProfile(f), http.Serve(l, h): the one list of such functions,
-//     in internal/resources), sent on a channel; the released operand is itself an
+//     in internal/resources), sent on a channel; a context made beside the
+//     deferred cancel func passed to an interface method or a function value
+//     that returns a value that may hold it (buildkit's gateway, proc, err :=
+//     ctr.Start(initCtx, ...) in its message loop: the call may have started work
+//     that runs under the context after the iteration, whose handle it returns,
+//     and cancelling at the end of the iteration would stop it; ctxcancel judges
+//     such calls alike), but not one passed to a function the package names, nor
+//     to a call returning only an error or plain values (if try(pctx) == nil),
+//     done with the context when it returns; the released operand is itself an
 //     element or field of an outer variable the loop assigns (conns[i], _ = dial(a);
 //     defer conns[i].Close()); a variable declared outside the loop carries it to the
 //     next iteration (srv = restart(srv)) or past the loop (read after it); a cancel
@@ -500,6 +508,11 @@
 // initialisation through a closure is held to every path. A lazy initialisation
 // through a closure whose value is not visibly non-nil (v = newChan(), v, err =
 // open()) is reported, though the constructor may never return nil.
+// A context handed to a function the package names that keeps it (one that
+// starts a goroutine under it and returns its handle) is not seen to be kept:
+// its deferred cancel is reported, known false positive; and one handed to a
+// function literal called in place, returning a value that may hold it, counts
+// as handed on: known false negative.
 // A value written at return by another deferred call (defer
 // pprof.Lookup("heap").WriteTo(f, 0)) is not seen to outlive the iteration: the
 // defer of its Close is reported. Calls of other

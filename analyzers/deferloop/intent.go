@@ -106,7 +106,8 @@ func firstAssignment(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.A
 // s.conn = c, conns[i] = c, but not _, err = io.Copy(w, f)) or as a key of a map
 // declared outside it (seen[s] = true), passed to a
 // standard-library function that keeps it (resources.StdKeeps:
-// pprof.StartCPUProfile(f)), or sent on a channel; or
+// pprof.StartCPUProfile(f)), or sent on a channel; a context among vars is passed
+// to a call that may keep it (see handsContextOn); or
 // a deferred context cancel func comes from an assignment that stores its context
 // outside the loop (ctx, cancel = context.WithTimeout(...)).
 func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.DeferStmt, vars []*types.Var) bool {
@@ -163,6 +164,8 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && resources.StdKeeps(fn) {
 				found = slices.ContainsFunc(n.Args, stores)
 			}
+			// ctr.Start(initCtx, ...): code the pass cannot see may keep the context.
+			found = found || handsContextOn(info, n, vars)
 		case *ast.SendStmt:
 			found = mentionsAny(info, n.Value, vars)
 		case *ast.AssignStmt:
@@ -194,6 +197,56 @@ func escapes(info *types.Info, loop ast.Stmt, body *ast.BlockStmt, stmt *ast.Def
 		return !found
 	})
 	return found
+}
+
+// handsContextOn reports whether call passes, as one of its arguments, a variable
+// of vars of type context.Context (the context beside a deferred cancel func, see
+// siblings) to a callee the pass cannot see, an interface method or a function
+// value (a call whose static callee is unknown, not a conversion or a builtin),
+// that returns a value that may hold it (see mayHoldReference: not only errors,
+// numbers and strings). Such a call may have started work under the context that
+// outlives it, and hands back its handle (buildkit's gateway starts a container
+// process with proc, err := ctr.Start(initCtx, ...), the process running under
+// initCtx until it exits): the deferred cancel is the context's only release,
+// and cancelling at the end of the iteration, as the advice says, would stop
+// that work. The context's life is not the iteration's. ctxcancel makes the same
+// judgement of an interface method or a function value for its defer fix and
+// advice. A call that returns only an error or plain values (if try(pctx) == nil,
+// an attempt) has done with the context when it returns, as has a function the
+// package names (work(ctx)): both stay reported.
+func handsContextOn(info *types.Info, call *ast.CallExpr, vars []*types.Var) bool {
+	if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+		return false // a conversion or a builtin keeps nothing
+	}
+	if typeutil.StaticCallee(info, call) != nil || !resultsMayHold(info.TypeOf(call)) {
+		return false
+	}
+	return slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		return ok && slices.Contains(vars, v) && knowledge.IsType(v.Type(), "context", "Context")
+	})
+}
+
+// resultsMayHold reports whether a call's result type t (a tuple for several
+// results) has a result that may hold a reference (see mayHoldReference); false
+// for no result.
+func resultsMayHold(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if tuple, ok := t.(*types.Tuple); ok {
+		for v := range tuple.Variables() {
+			if mayHoldReference(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return mayHoldReference(t)
 }
 
 // isMap reports whether e is of map type.
