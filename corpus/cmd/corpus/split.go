@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242) and the twenty-ninth (20261244).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244) and the thirtieth (20261246).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -922,6 +922,37 @@ var seen = []string{
 	"github.com/prometheus/prom2json",
 	"github.com/hashicorp/net-rpc-msgpackrpc/v2",
 	"github.com/hashicorp/terraform-json",
+	// the thirtieth measuring set (split seed 20261246)
+	"k8s.io/api",
+	"github.com/pulumi/pulumi-aws/sdk/v6",
+	"github.com/twpayne/go-geos",
+	"github.com/restic/chunker",
+	"github.com/sawadashota/encrypta",
+	"github.com/alexedwards/argon2id",
+	"github.com/elastic/go-seccomp-bpf",
+	"github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring",
+	"github.com/liuzl/gocc",
+	"github.com/terraform-provider-openstack/terraform-provider-openstack/v3",
+	"github.com/tidwall/sjson",
+	"github.com/go-analyze/charts",
+	"github.com/scim2/filter-parser/v2",
+	"github.com/vektah/gqlparser/v2",
+	"github.com/mfridman/interpolate",
+	"github.com/pulumi/pulumi-yaml",
+	"github.com/blues/jsonata-go",
+	"fyne.io/tools",
+	"github.com/sergi/go-diff",
+	"github.com/lithammer/fuzzysearch",
+	"github.com/Microsoft/go-winio",
+	"github.com/bool64/dev",
+	"github.com/alibabacloud-go/ecs-20140526/v7",
+	"github.com/mfonda/simhash",
+	"github.com/pborman/getopt/v2",
+	"github.com/trustelem/zxcvbn",
+	"github.com/flopp/go-findfont",
+	"github.com/tree-sitter/tree-sitter-python",
+	"github.com/hajimehoshi/ebiten/v2",
+	"istio.io/istio",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
