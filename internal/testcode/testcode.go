@@ -3,7 +3,8 @@
 // ends with the test, and what it leaks or holds once lives no longer than the test
 // binary. Encloses answers it for a function (a test, a function taking a test's
 // handle, testing's or that of the module's own test framework, a file importing
-// a test framework); SupportPackage for a whole package
+// a test framework, an unexported function that only _test.go files call);
+// SupportPackage for a whole package
 // under a directory named for tests, examples, fakes or developer tooling; and
 // FakeFile for a file named for fakes (mock_store.go).
 package testcode
@@ -22,9 +23,10 @@ import (
 // a function around it takes a testing handle (see IsHandle, and frameworkHandle
 // for the handle of a module's own test framework), reaches one
 // through a field (c.t.Fatal in a method of a test cluster), or is a method of a
-// type that holds one (see holdsHandle).
+// type that holds one (see holdsHandle), or lies in an unexported function that
+// only the package's _test.go files refer to (see onlyTestsReach).
 func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
-	if tf := pass.Fset.File(fn.Node().Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+	if inTestFile(pass, fn.Node().Pos()) {
 		return true
 	}
 	for c := range fn.Enclosing((*ast.File)(nil)) {
@@ -45,6 +47,12 @@ func Encloses(pass *analysis.Pass, fn inspector.Cursor) bool {
 			return true
 		}
 		if decl, ok := c.Node().(*ast.FuncDecl); ok && holdsHandle(pass, decl) {
+			return true
+		}
+	}
+	// Last, as it scans the package's uses: a function only tests can call.
+	for c := range fn.Enclosing((*ast.FuncDecl)(nil)) { // at most one: declarations do not nest
+		if onlyTestsReach(pass, c.Node().(*ast.FuncDecl)) {
 			return true
 		}
 	}
