@@ -181,7 +181,11 @@
 //     the handle of the module's own test framework (a type declared in a
 //     package under a directory named for tests, with Error or Errorf and Fatal,
 //     Fatalf or FailNow: go-ethereum's utesting.T), or selects a field of one, or a method of a type that holds one, as a fake
-//     server keeping its test's T), a cancel function lost once costs at most
+//     server keeping its test's T, or an unexported function, not a method,
+//     that only _test.go files of its package refer to, unless a //go:linkname
+//     or //export directive names it or the package has assembly: no other code
+//     can call it; the plain package's pass, without those files, sees no
+//     caller and judges it as other code), a cancel function lost once costs at most
 //     the test's lifetime: it is reported only when the loss repeats without
 //     bound, in a for statement or a range over a channel, an integer or a
 //     function (b.N rounds, messages), either in the function or around the

@@ -108,7 +108,10 @@
 // directory named for tests, with Error or Errorf and Fatal, Fatalf or FailNow:
 // go-ethereum's utesting.T, which mirrors testing.T), or inside one, or one selecting a field of such a type, as a method of a test
 // cluster calling c.t.Fatal, or a method of a type holding one, as a fake server
-// that keeps its test's T), only the consequences
+// that keeps its test's T, or an unexported function, not a method, that only
+// _test.go files of its package refer to, unless a //go:linkname or //export
+// directive names it or the package has assembly: no other code can call it),
+// only the consequences
 // that no bound helps are reported by default: the deadlock, the loop that never
 // exits, and a range over a channel, whose calls pile up for as long as the channel
 // delivers. A test's other loops run over the few cases or the small count the test
@@ -595,11 +598,14 @@
 // a result per leaf column owning pooled level buffers, stays reported because
 // its type has no Retain). An interface whose package has an implementation
 // holding a reference-counted value is taken as shared whatever the dynamic
-// value. A helper in a non-test file that only the package's tests call (cortex's
+// value. A method in a non-test file that only the package's tests call (cortex's
 // LabelSetTracker.userExists, "used for testing only") is judged as other code:
-// the pass of the plain package sees no _test.go file, so it cannot tell a helper
-// only tests call from one nothing calls, and quieting every uncalled unexported
-// function is a broader rule than the fact warrants: known false positive. A
+// an interface may reach it. So is, in the plain package's pass, which sees no
+// _test.go file, an unexported function only tests call: it cannot be told from
+// one nothing calls (go vet analyzes the test variant instead, which sees the
+// calls), and a function another test-only helper calls: known false positives;
+// one called only from a file the build's tags exclude looks uncalled: judged as
+// other code, though it may run. A
 // count fixed by the package's calls is read only from a parameter of a plain
 // function; a method's, or one passed on by a caller's own parameter
 // (drift(n) inside check(n) called as check(3)), is not followed.

@@ -296,7 +296,15 @@
 // inside one; or one selecting a field
 // of such a type; or a method of a struct type with a field of such a type, as a
 // fake server that keeps the T it was built with: production code has no test's T
-// to store), a leak is reported by default only where it grows or loses more than a
+// to store; or an unexported function, not a method, that only _test.go files of
+// its package refer to, or a function literal inside one: no other package can
+// name it and no other code calls it, unless a //go:linkname or //export
+// directive names it or the package has assembly; a use in any other file, even
+// a value taken, makes it other code. go vet analyzes such a package's test
+// variant, which sees those calls; a driver that also analyzes the plain package
+// sees no caller there and reports the helper (known false positive), and one
+// called only from a file the build's tags exclude looks uncalled, not test-only),
+// a leak is reported by default only where it grows or loses more than a
 // descriptor: a writer that loses its buffered data, and a resource acquired in a
 // counted loop (a for statement, a range over a channel, an integer or a function)
 // that leaks one per iteration, because a path comes back round to the acquisition
