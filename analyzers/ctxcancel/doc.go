@@ -185,7 +185,8 @@
 //     that only _test.go files of its package refer to, unless a //go:linkname
 //     or //export directive names it or the package has assembly: no other code
 //     can call it; the plain package's pass, without those files, sees no
-//     caller and judges it as other code), a cancel function lost once costs at most
+//     caller and judges it as other code, which is why deferlint, like go vet,
+//     reports a package's test variant in its place where there is one), a cancel function lost once costs at most
 //     the test's lifetime: it is reported only when the loss repeats without
 //     bound, in a for statement or a range over a channel, an integer or a
 //     function (b.N rounds, messages), either in the function or around the

@@ -602,8 +602,9 @@
 // LabelSetTracker.userExists, "used for testing only") is judged as other code:
 // an interface may reach it. So is, in the plain package's pass, which sees no
 // _test.go file, an unexported function only tests call: it cannot be told from
-// one nothing calls (go vet analyzes the test variant instead, which sees the
-// calls), and a function another test-only helper calls: known false positives;
+// one nothing calls (go vet and deferlint report the test variant in its place,
+// which sees the calls; a driver that reports the plain package too does not),
+// and a function another test-only helper calls: known false positives;
 // one called only from a file the build's tags exclude looks uncalled: judged as
 // other code, though it may run. A
 // count fixed by the package's calls is read only from a parameter of a plain

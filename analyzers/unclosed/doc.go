@@ -301,8 +301,9 @@
 // name it and no other code calls it, unless a //go:linkname or //export
 // directive names it or the package has assembly; a use in any other file, even
 // a value taken, makes it other code. go vet analyzes such a package's test
-// variant, which sees those calls; a driver that also analyzes the plain package
-// sees no caller there and reports the helper (known false positive), and one
+// variant, which sees those calls, and deferlint reports the variant's findings in
+// the plain package's place; a driver that also reports the plain package sees no
+// caller there and reports the helper (known false positive), and one
 // called only from a file the build's tags exclude looks uncalled, not test-only),
 // a leak is reported by default only where it grows or loses more than a
 // descriptor: a writer that loses its buffered data, and a resource acquired in a

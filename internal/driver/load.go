@@ -43,7 +43,8 @@ type loaded struct {
 // loads packages with types (one go list -deps -export), so that a cold run costs
 // the go command what the loader costs.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
+	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes |
+	packages.NeedForTest // a test variant names its package: its findings speak for it (see collect)
 
 // load lists the packages named by the patterns and their dependencies, with one
 // go list, without type-checking any (see engine.go).
