@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244) and the thirtieth (20261246).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246) and the thirty-first (20261247).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -953,6 +953,37 @@ var seen = []string{
 	"github.com/tree-sitter/tree-sitter-python",
 	"github.com/hajimehoshi/ebiten/v2",
 	"istio.io/istio",
+	// the thirty-first measuring set (split seed 20261247)
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4",
+	"filippo.io/mostly-harmless/vrf-r255",
+	"github.com/tidwall/pretty",
+	"github.com/gorilla/feeds",
+	"entgo.io/contrib",
+	"github.com/ian-kent/go-log",
+	"github.com/montanaflynn/stats",
+	"github.com/weaveworks/eksctl",
+	"github.com/chromedp/cdproto",
+	"github.com/samyfodil/wazy",
+	"github.com/cloudwego/kitex/pkg/protocol/bthrift",
+	"github.com/agnivade/levenshtein",
+	"istio.io/client-go",
+	"github.com/NVIDIA/go-nvml",
+	"github.com/chdb-io/chdb-go",
+	"google.golang.org/genproto/googleapis/rpc",
+	"github.com/dlclark/regexp2/v2",
+	"github.com/tonistiigi/go-csvvalue",
+	"charm.land/lipgloss/v2",
+	"istio.io/api",
+	"github.com/petermattis/goid",
+	"gorgonia.org/cu",
+	"github.com/pmezard/go-difflib",
+	"github.com/Azure/go-ansiterm",
+	"github.com/hashicorp/vault-plugin-secrets-azure",
+	"github.com/zclconf/go-cty",
+	"github.com/quagmt/udecimal",
+	"github.com/gin-contrib/multitemplate",
+	"github.com/hybridgroup/yzma",
+	"github.com/ncruces/go-sqlite3-wasm/v6",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
