@@ -223,6 +223,7 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 	for _, pkg := range roots {
 		isRoot[pkg] = true
 	}
+	tested := testedByVariant(roots)
 	var all []*unit
 	packages.Visit(roots, nil, func(pkg *packages.Package) {
 		u := &unit{pkg: pkg, typed: make(chan struct{}), done: make(chan struct{}), broken: len(pkg.Errors) > 0}
@@ -230,7 +231,7 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 			u.deps = append(u.deps, e.byPkg[pkg.Imports[path]])
 		}
 		switch {
-		case isRoot[pkg]:
+		case isRoot[pkg] && !tested[pkg]:
 			u.role = reported
 		case e.usesFacts && wantsFacts(cfg, pkg):
 			u.role = factsOnly
@@ -245,6 +246,28 @@ func (e *engine) units(cfg *config, roots []*packages.Package) []*unit {
 		all = append(all, u)
 	})
 	return all
+}
+
+// testedByVariant returns the roots whose internal test variant (the package with
+// its _test.go files, "p [p.test]") is a root that loaded and compiled: the variant
+// holds every file of the package and its findings speak for them (see collect),
+// so analysing the plain package too would only repeat the work. Such a package
+// gets the role of a dependency: it still computes the facts its importers need.
+// A variant that did not load or compile leaves its package reported.
+func testedByVariant(roots []*packages.Package) map[*packages.Package]bool {
+	plain := make(map[string]*packages.Package)
+	for _, pkg := range roots {
+		if pkg.ForTest == "" {
+			plain[pkg.PkgPath] = pkg
+		}
+	}
+	tested := make(map[*packages.Package]bool)
+	for _, v := range roots {
+		if v.ForTest != "" && v.PkgPath == v.ForTest && len(v.Errors) == 0 && plain[v.PkgPath] != nil {
+			tested[plain[v.PkgPath]] = true
+		}
+	}
+	return tested
 }
 
 // wantsFacts reports whether the facts of a dependency are computed: those of the

@@ -46,22 +46,19 @@ type edit struct {
 // collect gathers the findings of the reported units, de-duplicated (a package
 // and its test variant share files) and sorted by file, line and column. It also
 // returns a description of each analyzer that failed. Each finding is graded by its
-// package's configuration. Where a package's test variant was analysed, its
-// findings speak for the package's files, as go vet's do: the variant holds every
-// file of the package and the package's own tests besides, so it sees what the
-// plain package cannot (an unexported helper that only tests call is test code;
-// in the plain package it looks uncalled).
+// package's configuration. Where a package's test variant is analysed, its
+// findings speak for the package's files, as go vet's do, and the plain package
+// is not reported (see testedByVariant): the variant holds every file of the
+// package and the package's own tests besides, so it sees what the plain package
+// cannot (an unexported helper that only tests call is test code; in the plain
+// package it looks uncalled).
 func collect(units []*unit, configs configs) (found []finding, failures []string) {
 	seen := make(map[string]bool)
-	spokenFor := testedPackages(units)
 	for _, u := range units {
 		if u.role != reported || u.result == nil {
 			continue // a dependency, or a package that did not load (reported already)
 		}
 		failures = append(failures, u.result.failures...)
-		if spokenFor[u] {
-			continue
-		}
 		for _, f := range u.result.found {
 			f.pkg = u.pkg
 			f.severity = configs.of(u.pkg).Severity(f.analyzer, f.category)
@@ -75,29 +72,6 @@ func collect(units []*unit, configs configs) (found []finding, failures []string
 	slices.SortFunc(found, compareFindings)
 	slices.Sort(failures)
 	return found, slices.Compact(failures)
-}
-
-// testedPackages returns the reported plain packages whose internal test variant
-// (the package compiled with its _test.go files, ID "p [p.test]") was analysed too:
-// the variant's findings cover the plain package's files. A variant that failed to
-// load or to type-check speaks for nothing, and the plain package reports as before.
-func testedPackages(units []*unit) map[*unit]bool {
-	plain := make(map[string]*unit)
-	for _, u := range units {
-		if u.role == reported && u.pkg.ForTest == "" {
-			plain[u.pkg.PkgPath] = u
-		}
-	}
-	spokenFor := make(map[*unit]bool)
-	for _, u := range units {
-		if u.role != reported || u.result == nil || u.broken || u.pkg.ForTest == "" || u.pkg.PkgPath != u.pkg.ForTest {
-			continue // not an analysed internal test variant (p_test is a package of its own)
-		}
-		if p := plain[u.pkg.PkgPath]; p != nil {
-			spokenFor[p] = true
-		}
-	}
-	return spokenFor
 }
 
 func compareFindings(a, b finding) int {
