@@ -61,6 +61,9 @@ func fetch(cache string, m module) (string, error) {
 	if err := copyTree(src, tmp); err != nil {
 		return "", err
 	}
+	if err := declareModule(tmp, m); err != nil {
+		return "", err
+	}
 	if err := downloadDeps(tmp); err != nil {
 		return "", err
 	}
@@ -92,6 +95,28 @@ func download(m module) (string, error) {
 		return "", fmt.Errorf("go mod download: no directory for %s", m)
 	}
 	return info.Dir, nil
+}
+
+// declareModule gives a copy of a module published before modules existed, which
+// has no go.mod, the one the go command assumes for it as a dependency (its path,
+// language version go 1.16), then lets go mod tidy require what it imports: without
+// a go.mod the copy is not a module, and nothing in it can be loaded. The old
+// language version keeps the loop semantics the code was written for.
+func declareModule(dir string, m module) error {
+	gomod := filepath.Join(dir, "go.mod")
+	if _, err := os.Stat(gomod); err == nil {
+		return nil
+	}
+	if err := os.WriteFile(gomod, []byte("module "+m.Path+"\n\ngo 1.16\n"), 0o644); err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "mod", "tidy", "-e")
+	cmd.Dir = dir
+	cmd.Env = moduleEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go mod tidy in %s: %v\n%s", dir, err, firstLines(string(out), 5))
+	}
+	return nil
 }
 
 // downloadDeps downloads the modules needed to build and test the packages of the
