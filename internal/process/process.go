@@ -62,9 +62,10 @@ type Once struct {
 	in      *inspector.Inspector
 	calls   map[*types.Func][]inspector.Cursor // the uses of each function, built on first need
 	memo    map[*types.Func]bool
-	repeats *bool                      // whether the package executes command lines repeatedly, found on first need
-	actions map[*types.TypeName]string // the command types the package registers, with their action method's name, found on first need
-	boxed   map[*types.TypeName]bool   // the package's types it turns into interface values, found on first need
+	repeats *bool                            // whether the package executes command lines repeatedly, found on first need
+	actions map[*types.TypeName]string       // the command types the package registers, with their action method's name, found on first need
+	boxed   map[*types.TypeName]bool         // the package's types it turns into interface values, found on first need
+	decls   map[*types.Func]inspector.Cursor // the package's function declarations, found on first need
 }
 
 // NewOnce returns the answers for the package of pass, whose syntax in walks.
@@ -91,6 +92,9 @@ func (o *Once) Runs(cur inspector.Cursor) bool {
 			}
 			if o.packageOnceDo(c) {
 				return true // initOnce.Do(func() {...}): sync.Once runs it once, and there is one initOnce
+			}
+			if site, ok := o.callbackSite(c); ok {
+				return o.Runs(site) // ensurePackage(target, build): run as often as the call that hands it on
 			}
 			if kind, _ := c.ParentEdge(); kind != edge.CallExpr_Fun {
 				return false // a function value may be called any number of times
@@ -401,9 +405,10 @@ func (o *Once) calledOnce(fn *types.Func) bool {
 		return (fn.Exported() || fn.Signature().Recv() != nil) && o.commandProgram()
 	}
 	if len(uses) == 1 && !isCall(uses[0]) {
-		// cli.Command{Action: send}: the framework calls it as it calls a literal
+		// cli.Command{Action: send}, or a method value bound to its receiver
+		// (Action: i.bundleAction): the framework calls it as it calls a literal
 		// written there (see commandAction).
-		return isActionValue(o.pass.TypesInfo, uses[0]) && !o.repeatsCommands()
+		return isActionValue(o.pass.TypesInfo, valueOf(uses[0])) && !o.repeatsCommands()
 	}
 	// Each call site that runs once calls fn once: with every use such a call,
 	// fn runs as many times as it has call sites, a number fixed by the code,
@@ -418,6 +423,15 @@ func (o *Once) calledOnce(fn *types.Func) bool {
 		}
 	}
 	return true
+}
+
+// valueOf returns the expression whose value the use of a function at use is:
+// the use itself, or the selector around it for a method value (i.bundleAction).
+func valueOf(use inspector.Cursor) inspector.Cursor {
+	if kind, _ := use.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		return use.Parent()
+	}
+	return use
 }
 
 // isCall reports whether the use of a function at use names a call's callee.

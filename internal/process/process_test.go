@@ -671,3 +671,165 @@ func TestCommandPackages(t *testing.T) {
 	outside := map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false, "8": false, "9": false, "10": false}
 	checkMarks(t, "example.com/tool/sub", toolSrc, outside)
 }
+
+// callbackSrc is fyne's install command (measurement 30): the action is a
+// method value, and installAndroid hands its packaging step, a literal, to
+// ensurePackage, which calls it once; the package step creates a file it never
+// closes, once per process.
+const callbackSrc = `package commands
+
+import "example.com/fork/cli"
+
+type Installer struct{ verbose bool }
+
+func Install() *cli.Command {
+	i := &Installer{}
+	return &cli.Command{Action: i.bundleAction}
+}
+
+func (i *Installer) bundleAction(*cli.Context) error {
+	mark(1) // a method value as the action: the framework calls it once
+	i.installAndroid()
+	i.installInPlace()
+	i.declared()
+	return nil
+}
+
+func (i *Installer) installAndroid() error {
+	build := func() error {
+		mark(2) // bound once, handed once to a callee that calls it once
+		return doPackage()
+	}
+	return i.ensurePackage("target", build)
+}
+
+func (i *Installer) installInPlace() error {
+	return i.ensurePackage("target", func() error {
+		mark(3) // written in place: the same
+		return nil
+	})
+}
+
+func (i *Installer) declared() {
+	var step = func() error {
+		mark(4) // a var declaration binds it once too
+		return nil
+	}
+	twice(step)
+}
+
+func (i *Installer) ensurePackage(target string, build func() error) error {
+	if i.verbose {
+		return nil
+	}
+	if err := build(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func twice(f func() error) {
+	f()
+	defer f() // two plain calls: a fixed number, as two call sites are
+	defer func() { f() }() // a literal called on the spot calls it once
+}
+
+func doPackage() error {
+	mark(5) // called once, from a literal that runs once
+	return nil
+}
+
+func mark(int) {}
+`
+
+// callbackRepeatSrc hands literals to callees that may call them any number
+// of times, or binds them to variables that may be called elsewhere.
+const callbackRepeatSrc = `package commands
+
+import "example.com/fork/cli"
+
+var stored func()
+
+var cmd = &cli.Command{Action: action}
+
+func action(*cli.Context) error {
+	retry(func() {
+		mark(1) // retry calls it in a loop
+	})
+	keep(func() {
+		mark(2) // keep stores it: anyone may call it later
+	})
+	pass(func() {
+		mark(3) // pass hands it on to retry
+	})
+	spawn(func() {
+		mark(4) // spawn calls it in a goroutine
+	})
+	later(func() {
+		mark(5) // later calls it from a literal it stores
+	})
+	f := func() {
+		mark(6) // reassigned below: the variable may hold it again
+	}
+	f = func() {}
+	once(f)
+	g := func() {
+		mark(7) // a second use: called here besides
+	}
+	once(g)
+	g()
+	each(func() {
+		mark(8) // a variadic parameter: a slice the callee ranges over
+	})
+	h := func() {
+		mark(9) // its address is taken
+	}
+	p := &h
+	once(*p)
+	jumps(func() {
+		mark(10) // a goto may repeat the callee's code
+	})
+	once(func() {
+		mark(11) // the control: once calls it once, and the action runs once
+	})
+	return nil
+}
+
+func retry(f func()) {
+	for range 3 {
+		f()
+	}
+}
+
+func keep(f func()) { stored = f }
+
+func pass(f func()) { retry(f) }
+
+func spawn(f func()) { go f() }
+
+func later(f func()) {
+	stored = func() { f() }
+}
+
+func once(f func()) { f() }
+
+func each(fs ...func()) {
+	for _, f := range fs {
+		f()
+	}
+}
+
+func jumps(f func()) {
+again:
+	f()
+	goto again
+}
+
+func mark(int) {}
+`
+
+func TestCallbacks(t *testing.T) {
+	checkMarks(t, "example.com/cmd/tool/commands", callbackSrc, map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": true})
+	checkMarks(t, "example.com/cmd/tool/commands", callbackRepeatSrc,
+		map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false, "8": false, "9": false, "10": false, "11": true})
+}
