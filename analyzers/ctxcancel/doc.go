@@ -205,7 +205,12 @@
 //     newRunCommand(ctx, input)), and in a package under a cmd directory (…/cmd/<command>/…,
 //     Go's layout for a command's own code) so does an exported function or
 //     method its package calls at most once, unless it has ServeHTTP's signature
-//     or its type becomes an interface value there (internal/process). A loop in that code, a goroutine
+//     or its type becomes an interface value there (internal/process); a method
+//     value as the action (Action: i.bundleAction) counts where methods do. A
+//     function literal handed once to a function of the package that calls that
+//     parameter a fixed number of times (not in a loop, a goroutine or a literal
+//     it keeps, and not passed on or stored) runs as often as the call that
+//     hands it (i.ensurePackage(target, build)). A loop in that code, a goroutine
 //     (go f() or a go statement's literal), a function used as a value (a
 //     handler, a callback), a call site that runs again, recursion or a goto make the code
 //     run again, and are still reported. A goroutine started once runs once too,

@@ -520,6 +520,7 @@
 // App in a package named cli whose Action field holds a function), written in
 // place, named, or a function literal returned by a function of the package
 // whose every call is an action field's value (RunE: newRunCommand(ctx, input)),
+// or a method value there where methods count (Action: i.bundleAction, under cmd/),
 // since a process executes one command line and it runs one command, the Run method of a type
 // the package gives to argp.NewCmd or AddCmd and does not call itself (argp's
 // Parse runs the selected command's Run once and exits), likewise the Run of a
@@ -532,6 +533,12 @@
 // all, since the command that alone calls it runs once per process, unless it
 // has ServeHTTP's signature or is a method of a type the package turns into an
 // interface value, which are called per request or event: internal/process),
+// and a function literal handed once to a function of the package that calls
+// that parameter a fixed number of times, outside a loop, a goroutine or a
+// literal it keeps, and does nothing else with it (fyne's build := func() error
+// {...}; i.ensurePackage(target, build), measurement 30): it runs as often as the
+// call that hands it (one level: a callee that stores the parameter, passes it
+// on or calls it in a loop makes it repeat, and it is reported),
 // except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a

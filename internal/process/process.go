@@ -23,7 +23,7 @@ import (
 // one per pass.
 //
 // Code runs once per process when it lies, outside any loop, goroutine or function
-// literal that is not called on the spot, in
+// literal that is not called on the spot (or handed on as below), in
 //
 //   - main.main or an init function, which the runtime calls once; or
 //   - a package-level variable's initialiser; or
@@ -41,7 +41,8 @@ import (
 //     not call it itself (see commandMethod); or
 //   - a function without receiver whose uses in the package's non-test files
 //     are all plain calls from code that runs once, or whose one use is the
-//     value of a command's action field (cli.Command{Action: send}): not
+//     value of a command's action field (cli.Command{Action: send}, or a
+//     method value, Action: i.bundleAction, where methods count): not
 //     another function value (a handler, a callback), not in a go statement or
 //     a loop, and not a call of itself. Such a function runs as many times as
 //     it has call sites, a number the code fixes, so what it leaks is bounded
@@ -52,6 +53,15 @@ import (
 //     package (see commandProgram), where an exported function or a method gets
 //     the same test, and one with no use in the package counts as called once
 //     by the command, unless it may be reached per event (see perEvent).
+//
+// A function literal handed once to a function or method of the package that
+// calls that parameter a fixed number of times per call, outside any loop,
+// goroutine or literal it keeps, and does nothing else with it, runs as often
+// as the call that hands it: written in place as the argument, or bound once to
+// a local variable whose one use is that argument (fyne's build := func()
+// error {...}; i.ensurePackage(target, build)). One level only: a callee that
+// stores the parameter, passes it on or calls it in a loop or a goroutine may
+// run it any number of times (see callbackSite).
 //
 // A function with a goto statement may repeat any of its code, and a method
 // outside a command's package may be called through an interface: neither runs
