@@ -830,6 +830,9 @@ func mark(int) {}
 
 func TestCallbacks(t *testing.T) {
 	checkMarks(t, "example.com/cmd/tool/commands", callbackSrc, map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": true})
+	// Outside a command's packages a method never counts (an interface may
+	// call it), so neither do the literals its calls hand on.
+	checkMarks(t, "example.com/tool/commands", callbackSrc, map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false})
 	checkMarks(t, "example.com/cmd/tool/commands", callbackRepeatSrc,
 		map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false, "8": false, "9": false, "10": false, "11": true})
 }
