@@ -984,6 +984,7 @@ var seen = []string{
 	"github.com/gin-contrib/multitemplate",
 	"github.com/hybridgroup/yzma",
 	"github.com/ncruces/go-sqlite3-wasm/v6",
+	"github.com/duckdb/duckdb-go-bindings/lib/linux-amd64", // in eksctl's place
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
