@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246) and the thirty-first (20261247).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247) and the thirty-second (20261248).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -985,6 +985,38 @@ var seen = []string{
 	"github.com/hybridgroup/yzma",
 	"github.com/ncruces/go-sqlite3-wasm/v6",
 	"github.com/duckdb/duckdb-go-bindings/lib/linux-amd64", // in eksctl's place
+	// the thirty-second measuring set (split seed 20261248)
+	"github.com/aws/aws-cdk-go/awscdk/v2",
+	"github.com/pandatix/go-abnf",
+	"github.com/ydb-platform/ydb-go-yc-metadata",
+	"github.com/rivo/uniseg",
+	"github.com/oapi-codegen/nullable",
+	"google.golang.org/genproto",
+	"github.com/pk910/dynamic-ssz",
+	"github.com/adamzy/cedar-go",
+	"modernc.org/b",
+	"sigs.k8s.io/kueue",
+	"github.com/aws/constructs-go/constructs/v10",
+	"github.com/google/btree",
+	"github.com/samply/golang-fhir-models/fhir-models",
+	"github.com/sqweek/dialog",
+	"github.com/yanyiwu/gojieba",
+	"github.com/emirpasic/gods",
+	"github.com/cucumber/messages/go/v34",
+	"github.com/leanovate/gopter",
+	"github.com/gosimple/slug",
+	"github.com/ydb-platform/ydb-go-sdk-auth-environ",
+	"gopkg.in/yaml.v2",
+	"github.com/brianvoe/gofakeit/v7",
+	"github.com/dchest/captcha",
+	"github.com/alibabacloud-go/vpc-20160428/v6",
+	"github.com/cedar-policy/cedar-go",
+	"github.com/goccy/go-json",
+	"github.com/gen2brain/avif",
+	"github.com/duckdb/duckdb-go-bindings/lib/windows-amd64",
+	"github.com/ebitengine/purego",
+	"github.com/medama-io/go-useragent",
+	"github.com/cespare/xxhash/v2",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
