@@ -253,6 +253,14 @@
 // true right after the open) has that value on the rest of the path, until it is
 // assigned again: if didOpen { return fd.Close() }; return nil leaks nothing, since
 // the second return is reached only by paths that did not open the file.
+// Likewise a boolean of the function that nothing assigns after its declaration
+// (a parameter such as debug, or a local declared once; not a package-level
+// variable, which another goroutine or any call may set, and not one whose
+// address is taken or that a function literal assigns) answers every test on a
+// path as the first test did, or as the ifs around the acquisition say: a file
+// opened under if debug is not dropped by a reassignment under if !debug, in a
+// loop or not. Only plain tests are read (debug, !debug, debug == false, and &&
+// or || over them).
 //
 // Assertion helpers are read from their bodies: a function that cannot return
 // normally when an error parameter is non-nil (must(err), noError(t, err)), is nil

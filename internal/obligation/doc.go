@@ -27,5 +27,9 @@
 // false, nothing is held; on the branch where the variable itself is nil,
 // nothing is held either. A path also remembers the local booleans it sets to a
 // constant after the acquisition (didOpen = true), and takes only the branch of
-// that constant where they are tested, until they are assigned again.
+// that constant where they are tested, until they are assigned again. A
+// boolean of the function that nothing assigns after its declaration (a
+// parameter such as debug, not a package-level variable) answers every test on
+// a path as the first did, or as the ifs around the acquisition say (if debug {
+// f = open() }): a later if !debug { f = open() } is not on that path.
 package obligation

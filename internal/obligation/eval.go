@@ -62,6 +62,11 @@ func (s *Search) eval(cond ast.Expr, paired bool, flag func(*ast.Ident) (value, 
 			if absentIfNil, ok := s.nilTest(e, paired); ok {
 				return GoneIf(absentIfNil == (e.Op == token.EQL))
 			}
+			if x, value, ok := boolComparison(s.Info, e); ok && flag != nil {
+				if known, ok := flag(x.(*ast.Ident)); ok {
+					return GoneIf(known != (value == (e.Op == token.EQL))) // debug == false, with debug known
+				}
+			}
 		}
 	}
 	if s.Knows != nil {

@@ -64,7 +64,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 		return p
 	}
 	conds := conditions(body)
-	flags := boolFlags(s.Info, body, s.Pair)
+	flags, learnable := boolFlags(s.Info, body, s.Pair).withFixed(s.Info, body, conds, s.Pair)
 	type state struct {
 		b      *cfg.Block
 		paired bool
@@ -74,8 +74,10 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 	var walk func(b *cfg.Block, nodes []ast.Node, paired bool, known flagValues)
 	walk = func(b *cfg.Block, nodes []ast.Node, paired bool, known flagValues) {
 		follow := []bool{true, true}
+		var taught []flagValues // what each branch of the block's condition teaches (see withFixed)
 		for i, n := range nodes {
 			known = flags.after(s.Info, n, known)
+			known = flags.forgetDeclared(s.Info, n, known, learnable)
 			if n == s.Acquire {
 				p.Again = true
 				p.drop(n)
@@ -98,6 +100,9 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 				if init, isCond := conds[cond]; isCond {
 					g := s.branch(cond, init, paired, flags, known)
 					follow = []bool{!g.IfTrue, !g.IfFalse}
+					if learnable != 0 {
+						taught = []flagValues{flags.learn(s.Info, cond, true, known, learnable), flags.learn(s.Info, cond, false, known, learnable)}
+					}
 				}
 			}
 		}
@@ -112,13 +117,17 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 			if i < len(follow) && !follow[i] || s.Skips != nil && s.Skips(next) {
 				continue
 			}
-			if st := (state{next, paired, known}); !visited[st] {
+			k := known
+			if i < len(taught) {
+				k = taught[i]
+			}
+			if st := (state{next, paired, k}); !visited[st] {
 				visited[st] = true
-				walk(next, next.Nodes, paired, known)
+				walk(next, next.Nodes, paired, k)
 			}
 		}
 	}
-	walk(start, start.Nodes[index+1:], s.Pair != nil, 0)
+	walk(start, start.Nodes[index+1:], s.Pair != nil, flags.enclosing(s.Info, body, s.Acquire, learnable))
 	return p
 }
 

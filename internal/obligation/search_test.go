@@ -202,6 +202,108 @@ func flagForgotten(reset func(*bool)) {
 	}
 	return // leak: did's address was taken, so its value is unknown
 }
+
+// The acquisition lies under if debug, and nothing assigns debug: every later
+// test of it answers true (gorgonia's cu gencudnn, measurement 31).
+func fixedParam(debug bool) {
+	var r *res
+	if debug {
+		r = acquire()
+	}
+	for cond() {
+		if !debug {
+			r = acquire2() // not on the path: debug is true there
+		}
+		if !debug {
+			release(r)
+		}
+	}
+	if debug {
+		release(r)
+		return
+	}
+	return // not on the path either
+}
+
+func fixedLocal() {
+	debug := cond()
+	var r *res
+	if !debug {
+	} else {
+		r = acquire()
+	}
+	if debug == false {
+		r = acquire2() // not on the path: debug is true there
+	}
+	release(r)
+}
+
+// The first test on the path fixes the answer of the later ones.
+func fixedLearned(debug bool) {
+	r := acquire()
+	if !debug {
+		release(r)
+	}
+	if debug && cond() {
+		return // leak
+	}
+	if debug {
+		release(r)
+	}
+	return // not on the path: the first test sent debug's false branch to the release
+}
+
+func fixedAssigned(debug bool) {
+	var r *res
+	if debug {
+		r = acquire()
+	}
+	for cond() {
+		debug = cond()
+		if !debug {
+			r = acquire2() // drop: debug changed on the way
+		}
+	}
+	release(r)
+}
+
+var pkgDebug bool
+
+func fixedPackage() {
+	var r *res
+	if pkgDebug {
+		r = acquire()
+	}
+	if !pkgDebug {
+		r = acquire2() // drop: another goroutine, or any call, may set a package-level variable
+	}
+	release(r)
+}
+
+func fixedOther(debug, verbose bool) {
+	var r *res
+	if debug {
+		r = acquire()
+	}
+	if !verbose {
+		r = acquire2() // drop: another variable says nothing of debug
+	}
+	release(r)
+}
+
+func fixedRedeclared() {
+	var r *res
+	for cond() {
+		var debug = cond()
+		if !debug {
+			return // leak: the next iteration declares debug anew
+		}
+		if debug {
+			r = acquire() // drop
+		}
+	}
+	release(r)
+}
 `
 
 func TestSearch(t *testing.T) {
@@ -220,6 +322,9 @@ func TestSearch(t *testing.T) {
 		"addressTaken": false, "commaOK": false, "combined": false, "nilTest": false,
 		"loop": true, "dropped": false, "derived": false, "assertion": false,
 		"named": false, "known": false, "skipped": false,
+		"flagSetAfter": false, "flagSetBefore": false, "flagForgotten": false,
+		"fixedParam": false, "fixedLocal": false, "fixedLearned": false, "fixedAssigned": false,
+		"fixedPackage": false, "fixedOther": false, "fixedRedeclared": true,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)

@@ -151,3 +151,119 @@ func ownedByParameter(name string, closeIt bool) error {
 	}
 	return nil
 }
+
+// A boolean nothing assigns after its declaration (here a parameter) answers
+// every test as it did the first: the file opened under if debug is never the
+// one dropped under if !debug, and the last if debug closes it (gorgonia's cu
+// gencudnn generateStubs, measurement 31). Quiet for both opens.
+func oneFileInDebug(debug bool, names []string) {
+	var w io.WriteCloser
+	var err error
+	if debug {
+		w, err = os.Create("all.out")
+		if err != nil {
+			panic(err)
+		}
+	}
+	for _, name := range names {
+		if !debug {
+			w, err = os.Create(name)
+			if err != nil {
+				panic(err)
+			}
+		}
+		io.WriteString(w, name)
+		if !debug {
+			w.Close()
+		}
+	}
+	if debug {
+		w.Close()
+	}
+}
+
+// The same shape with debug assigned in the loop: the second test may answer
+// otherwise, and the debug file is dropped.
+func debugChanges(debug bool, names []string) {
+	var w io.WriteCloser
+	var err error
+	if debug {
+		w, err = os.Create("all.out") // want `w \(file from os.Create\) is not closed before w is assigned again at line 199`
+		if err != nil {
+			panic(err)
+		}
+	}
+	for _, name := range names {
+		debug = name == "-"
+		if !debug {
+			w, err = os.Create(name)
+			if err != nil {
+				panic(err)
+			}
+		}
+		io.WriteString(w, name)
+		if !debug {
+			w.Close()
+		}
+	}
+	if debug {
+		w.Close()
+	}
+}
+
+// A package-level variable may change between the tests (another goroutine,
+// any call): no fact of the path.
+var debugAll bool
+
+func debugGlobal(names []string) {
+	var w io.WriteCloser
+	var err error
+	if debugAll {
+		w, err = os.Create("all.out") // want `w \(file from os.Create\) is not closed before w is assigned again at line 229`
+		if err != nil {
+			panic(err)
+		}
+	}
+	for _, name := range names {
+		if !debugAll {
+			w, err = os.Create(name)
+			if err != nil {
+				panic(err)
+			}
+		}
+		io.WriteString(w, name)
+		if !debugAll {
+			w.Close()
+		}
+	}
+	if debugAll {
+		w.Close()
+	}
+}
+
+// The second test is on another variable: it says nothing of debug.
+func debugAndSplit(debug, split bool, names []string) {
+	var w io.WriteCloser
+	var err error
+	if debug {
+		w, err = os.Create("all.out") // want `w \(file from os.Create\) is not closed before w is assigned again at line 256`
+		if err != nil {
+			panic(err)
+		}
+	}
+	for _, name := range names {
+		if split {
+			w, err = os.Create(name)
+			if err != nil {
+				panic(err)
+			}
+		}
+		io.WriteString(w, name)
+		if split {
+			w.Close()
+		}
+	}
+	if debug {
+		w.Close()
+	}
+}

@@ -1,0 +1,238 @@
+package obligation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A fixed boolean is a bool variable of the function that nothing changes after
+// its declaration: a parameter (or receiver, or named result) that no statement
+// of the body assigns, or a local declared in the body (by := or var) and never
+// assigned again; in neither case is its address taken or is it assigned in a
+// function literal. Only its declaration gives it a value, so between two
+// passes over the declaration every test of it has the same answer: a path
+// that has taken a branch on it (if debug, if !debug, if debug == false) takes
+// the same way at every later test, and a path that starts inside the branch
+// of an if on it starts with that answer (if debug { f = open() }: debug is
+// true from there on). A package-level variable is no fixed boolean (another
+// goroutine, or any call, may set it), nor is one a range clause declares
+// (each iteration gives it a new value without an assignment the path sees).
+// The search learns only plain tests: the variable, its negation, a comparison
+// with true or false, and && or || over those, nothing general.
+
+// maxFixed bounds the fixed booleans a search follows, as maxFlags does for
+// flags set to constants: each may triple the states a path can be in.
+const maxFixed = 8
+
+// withFixed returns set extended with the fixed booleans of body that the
+// conditions conds test (other than pair, which speaks for the obligation),
+// and the mask of the indices that a branch may teach (see learn).
+func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds map[ast.Expr]ast.Stmt, pair *types.Var) (boolFlagSet, flagValues) {
+	var learnable flagValues
+	var candidates []*types.Var
+	for cond := range conds {
+		ast.Inspect(cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && v != pair && isBool(v) {
+					candidates = append(candidates, v)
+				}
+			}
+			return true
+		})
+	}
+	if len(candidates) == 0 {
+		return set, 0
+	}
+	changed := changedBools(info, body)
+	added := 0
+	for _, v := range candidates {
+		if added == maxFixed || changed[v] || !declaredIn(v, body) {
+			continue
+		}
+		j := set.index(v)
+		if j < 0 {
+			set = append(set, v)
+			j = len(set) - 1
+			added++
+		}
+		learnable |= 1 << (2 * j)
+	}
+	return set, learnable
+}
+
+func isBool(v *types.Var) bool {
+	return !v.IsField() && types.Identical(v.Type().Underlying(), types.Typ[types.Bool])
+}
+
+// declaredIn reports whether v belongs to the function whose body is body: a
+// local declared in it, or a parameter, receiver or result, whose scope is the
+// function's and ends where the body ends (go/types extends a function's scope
+// to the end of its declaration or literal). A variable of an enclosing
+// function, captured by a literal, may be changed by that function between two
+// tests: it is none.
+func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
+	if body.Pos() <= v.Pos() && v.Pos() < body.End() {
+		return true
+	}
+	scope := v.Parent()
+	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
+}
+
+// changedBools returns the variables that something in body changes other than
+// their declaration: an assignment (in a function literal too), ++ or --, a
+// taken address, or a range clause that declares or assigns them.
+func changedBools(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
+	changed := make(map[*types.Var]bool)
+	mark := func(e ast.Expr, declToo bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			changed[v] = true
+		}
+		if v, ok := info.Defs[id].(*types.Var); ok && declToo {
+			changed[v] = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				mark(l, false)
+			}
+		case *ast.IncDecStmt:
+			mark(n.X, false)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				mark(n.X, false)
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				mark(n.Key, true)
+			}
+			if n.Value != nil {
+				mark(n.Value, true)
+			}
+		}
+		return true
+	})
+	return changed
+}
+
+// enclosing returns what a path starting at acquire knows of the learnable
+// booleans: the answers of the ifs whose branch holds it (true in the body,
+// false in the else).
+func (set boolFlagSet) enclosing(info *types.Info, body *ast.BlockStmt, acquire ast.Node, learnable flagValues) flagValues {
+	var known flagValues
+	if learnable == 0 {
+		return known
+	}
+	var stack []ast.Node
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if n == acquire {
+			found = true
+			return false
+		}
+		stack = append(stack, n)
+		return true
+	})
+	if !found {
+		return known
+	}
+	for i, n := range stack {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || i+1 == len(stack) {
+			continue
+		}
+		switch stack[i+1] {
+		case ifs.Body:
+			known = set.learn(info, ifs.Cond, true, known, learnable)
+		case ifs.Else:
+			known = set.learn(info, ifs.Cond, false, known, learnable)
+		}
+	}
+	return known
+}
+
+// learn returns known with what cond having the value truth says of the
+// learnable booleans: debug is truth, !debug its negation, debug == false its
+// negation; a && b true says both are, a || b false says neither is.
+func (set boolFlagSet) learn(info *types.Info, cond ast.Expr, truth bool, known, learnable flagValues) flagValues {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			if j := set.index(v); j >= 0 && learnable.isKnown(j) {
+				return known.set(j, truth)
+			}
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return set.learn(info, e.X, !truth, known, learnable)
+		}
+	case *ast.BinaryExpr:
+		switch {
+		case e.Op == token.LAND && truth, e.Op == token.LOR && !truth:
+			known = set.learn(info, e.X, truth, known, learnable)
+			return set.learn(info, e.Y, truth, known, learnable)
+		case e.Op == token.EQL || e.Op == token.NEQ:
+			if x, value, ok := boolComparison(info, e); ok {
+				return set.learn(info, x, truth == (value == (e.Op == token.EQL)), known, learnable)
+			}
+		}
+	}
+	return known
+}
+
+// boolComparison reads debug == true, debug != false, false == debug: the
+// variable compared (a plain identifier) and the constant.
+func boolComparison(info *types.Info, e *ast.BinaryExpr) (ast.Expr, bool, bool) {
+	for _, operands := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		x, ok := ast.Unparen(operands[0]).(*ast.Ident)
+		c, isIdent := ast.Unparen(operands[1]).(*ast.Ident)
+		if !ok || !isIdent {
+			continue
+		}
+		if _, isVar := info.Uses[x].(*types.Var); !isVar {
+			continue
+		}
+		switch info.Uses[c] {
+		case types.Universe.Lookup("true"):
+			return x, true, true
+		case types.Universe.Lookup("false"):
+			return x, false, true
+		}
+	}
+	return nil, false, false
+}
+
+// forgetDeclared returns known without the learnable booleans that n, a var
+// specification (the graph holds each of a var declaration's specifications as
+// a node), declares anew: a declaration in a loop's body gives a new value each
+// time round. (One by := is an assignment, which after already forgets.)
+func (set boolFlagSet) forgetDeclared(info *types.Info, n ast.Node, known, learnable flagValues) flagValues {
+	vs, ok := n.(*ast.ValueSpec)
+	if !ok || known&learnable == 0 {
+		return known
+	}
+	for _, id := range vs.Names {
+		if v, ok := info.Defs[id].(*types.Var); ok {
+			if j := set.index(v); j >= 0 && learnable.isKnown(j) {
+				known = known.forget(j)
+			}
+		}
+	}
+	return known
+}
