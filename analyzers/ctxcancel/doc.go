@@ -213,7 +213,10 @@
 //     hands it (i.ensurePackage(target, build)). A loop in that code, a goroutine
 //     (go f() or a go statement's literal), a function used as a value (a
 //     handler, a callback), a call site that runs again, recursion or a goto make the code
-//     run again, and are still reported. A goroutine started once runs once too,
+//     run again, and are still reported. The code of a function of package
+//     main that nothing can call (no use in the package, no mention in a file
+//     the build leaves out, no cgo //export; not a method) runs zero times, its
+//     loops included, and is not reported. A goroutine started once runs once too,
 //     but it runs beside the program, often for its whole life: it is reported,
 //     as go vet does. A call from a _test.go file does not count (the test binary
 //     is another process, whose tests bound what they leak).

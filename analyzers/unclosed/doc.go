@@ -546,8 +546,16 @@
 // literal it keeps, and does nothing else with it (fyne's build := func() error
 // {...}; i.ensurePackage(target, build), measurement 30): it runs as often as the
 // call that hands it (one level: a callee that stores the parameter, passes it
-// on or calls it in a loop makes it repeat, and it is reported),
-// except writers, since the exit
+// on or calls it in a loop makes it repeat, and it is reported), and all the
+// code, loops and goroutines included, of a function without receiver of
+// package main that nothing can call: no file of the package names it (no other
+// package can import package main, and reflection finds no functions), no file
+// the build constraints leave out and no assembly or C file mentions its name,
+// and it has no cgo //export directive; it runs zero times (gorgonia's cu
+// gencudnn, whose main has the call of generateStubs commented out, measurement
+// 31; a method with no use is still reported, since an interface may call it,
+// and so is an unexported function with no use in a library, which its tests may
+// call), except writers, since the exit
 // releases what it leaked once, and time.Tick anywhere in a command outside a
 // loop. An action that leaks in a loop is reported, and so is every action of a
 // package that executes command lines repeatedly itself (Execute, Run (a fork's too),

@@ -22,8 +22,10 @@ import (
 // once per process. It keeps what it learns about the package's functions; make
 // one per pass.
 //
-// Code runs once per process when it lies, outside any loop, goroutine or function
-// literal that is not called on the spot (or handed on as below), in
+// Code of a function of package main that nothing can call runs zero times,
+// loops and goroutines included (see uncallable). Other code runs once per
+// process when it lies, outside any loop, goroutine or function literal that is
+// not called on the spot (or handed on as below), in
 //
 //   - main.main or an init function, which the runtime calls once; or
 //   - a package-level variable's initialiser; or
@@ -85,6 +87,9 @@ func NewOnce(pass *analysis.Pass, in *inspector.Inspector) *Once {
 
 // Runs reports whether the code at cur runs at most once per process.
 func (o *Once) Runs(cur inspector.Cursor) bool {
+	if o.inUncallable(cur) {
+		return true // it runs zero times, loops and goroutines included (see uncallable)
+	}
 	for c := range cur.Enclosing() {
 		switch n := c.Node().(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -408,7 +413,9 @@ func (o *Once) funcRunsOnce(decl *ast.FuncDecl) bool {
 // use is the action of a command (see commandAction). A function with no use we
 // can see may be called from a file of other build tags; but an exported
 // function or a method in a command's package with no use there is called by the
-// command (see commandProgram).
+// command (see commandProgram). (A function of package main that nothing can
+// call runs not at all: Runs answers for its code before asking here; see
+// uncallable.)
 func (o *Once) calledOnce(fn *types.Func) bool {
 	uses := o.usesOf(fn)
 	if len(uses) == 0 {
@@ -482,4 +489,93 @@ func (o *Once) usesOf(fn *types.Func) []inspector.Cursor {
 func (o *Once) inTestFile(pos token.Pos) bool {
 	tf := o.pass.Fset.File(pos)
 	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
+
+// inUncallable reports whether the code at cur lies in the declaration of a
+// function that nothing can call (see uncallable): none of it ever runs.
+func (o *Once) inUncallable(cur inspector.Cursor) bool {
+	if o.pass.Pkg.Name() != "main" {
+		return false
+	}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := o.pass.TypesInfo.Defs[c.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return ok && len(o.usesOf(fn)) == 0 && o.uncallable(fn)
+	}
+	return false
+}
+
+// uncallable reports whether fn, a function without receiver of package main
+// with no use in the package's non-test files, can never be called: it runs
+// zero times, which is at most once. No other package can import package main,
+// and Go code names a function to call it (reflection finds methods, never
+// functions), so only these can reach it: a file of the package that the build
+// constraints leave out (another GOOS's main_windows.go), which is why none may
+// mention its name; assembly or C among the package's other files, likewise;
+// C code, through a cgo //export directive on it; and the package's tests,
+// which run in another process (see Once), and whose own functions (in
+// _test.go files) are none such. A method is none: an interface
+// (fmt's Stringer, a handler) may call it without a use. In a library, an
+// unexported function with no use may be called by its tests, and is left as
+// it is (see calledOnce).
+func (o *Once) uncallable(fn *types.Func) bool {
+	if o.pass.Pkg.Name() != "main" || fn.Signature().Recv() != nil || fn.Name() == "main" || fn.Name() == "init" {
+		return false
+	}
+	cur, ok := o.declOf(fn)
+	if !ok || o.inTestFile(fn.Pos()) || exportedToC(cur.Node().(*ast.FuncDecl)) {
+		return false // the testing package calls a test file's tests, which call its helpers
+	}
+	return !o.mentionedOutOfSight(fn.Name())
+}
+
+// exportedToC reports whether decl carries a cgo //export directive.
+func exportedToC(decl *ast.FuncDecl) bool {
+	if decl.Doc == nil {
+		return false
+	}
+	for _, c := range decl.Doc.List {
+		if strings.HasPrefix(c.Text, "//export ") {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionedOutOfSight reports whether name occurs as a word in a file of the
+// package that the analysis does not see as Go code of this build: one its
+// build constraints leave out, or a non-Go file (assembly, C). A file that
+// cannot be read may mention it.
+func (o *Once) mentionedOutOfSight(name string) bool {
+	for _, files := range [][]string{o.pass.IgnoredFiles, o.pass.OtherFiles} {
+		for _, file := range files {
+			if o.pass.ReadFile == nil {
+				return true
+			}
+			data, err := o.pass.ReadFile(file)
+			if err != nil || containsWord(string(data), name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWord reports whether word occurs in text with no letter, digit or
+// underscore on either side.
+func containsWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
 }

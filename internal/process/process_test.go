@@ -1,11 +1,13 @@
 package process_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/deferlint/deferlint/internal/process"
@@ -544,6 +546,13 @@ func (s stubImporter) Import(path string) (*types.Package, error) {
 // mark(N) in it runs once exactly when want[N] says so.
 func checkMarks(t *testing.T, path, source string, want map[string]bool) {
 	t.Helper()
+	checkMarksIgnoring(t, path, source, nil, want)
+}
+
+// checkMarksIgnoring is checkMarks for a package with files that its build
+// constraints leave out, by name with their content.
+func checkMarksIgnoring(t *testing.T, path, source string, ignored map[string]string, want map[string]bool) {
+	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, path+".go", source, parser.ParseComments)
 	if err != nil {
@@ -559,7 +568,16 @@ func checkMarks(t *testing.T, path, source string, want map[string]bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pass := &analysis.Pass{Fset: fset, Files: []*ast.File{file}, Pkg: pkg, TypesInfo: info}
+	pass := &analysis.Pass{Fset: fset, Files: []*ast.File{file}, Pkg: pkg, TypesInfo: info,
+		ReadFile: func(name string) ([]byte, error) {
+			if text, ok := ignored[name]; ok {
+				return []byte(text), nil
+			}
+			return nil, fmt.Errorf("%s is not a file of the package", name)
+		}}
+	for name := range ignored {
+		pass.IgnoredFiles = append(pass.IgnoredFiles, name)
+	}
 	in := inspector.New([]*ast.File{file})
 	once := process.NewOnce(pass, in)
 	seen := 0
@@ -835,4 +853,63 @@ func TestCallbacks(t *testing.T) {
 	checkMarks(t, "example.com/tool/commands", callbackSrc, map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false})
 	checkMarks(t, "example.com/cmd/tool/commands", callbackRepeatSrc,
 		map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false, "8": false, "9": false, "10": false, "11": true})
+}
+
+// uncalledSrc is a generator's main package whose main no longer calls some of
+// its functions (gorgonia's cu gencudnn, measurement 31: generateStubs, its
+// call commented out).
+const uncalledSrc = `package main
+
+func main() {
+	mark(1) // main runs once
+}
+
+func generateStubs(debug bool, names []string) {
+	for range names {
+		mark(2) // nothing calls generateStubs: it runs zero times, loop and all
+	}
+	go func() {
+		mark(3) // nor does a goroutine it would start
+	}()
+	helper()
+}
+
+func helper() {
+	mark(4) // called once, by code that never runs
+}
+
+func otherOS(names []string) {
+	for range names {
+		mark(5) // main_windows.go, which this build leaves out, may call it in a loop
+	}
+}
+
+type gen struct{}
+
+func (gen) String() string {
+	for range 2 {
+		mark(6) // a method: an interface (fmt's Stringer) may call it without a use
+	}
+	return ""
+}
+
+//export fromC
+func fromC() {
+	for range 2 {
+		mark(7) // cgo's //export: C code may call it
+	}
+}
+
+func args() []string { return nil }
+
+func mark(int) {}
+`
+
+func TestUncalledInMain(t *testing.T) {
+	ignored := map[string]string{"main_windows.go": "//go:build windows\n\npackage main\n\nfunc init() { for range 3 { otherOS(nil) } }\n"}
+	want := map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": false, "6": false, "7": false}
+	checkMarksIgnoring(t, "main", uncalledSrc, ignored, want)
+	// In a library, an unexported function with no use may be its tests' helper.
+	want = map[string]bool{"1": false, "2": false, "3": false, "4": false, "5": false, "6": false, "7": false}
+	checkMarks(t, "lib", strings.Replace(uncalledSrc, "package main", "package lib", 1), want)
 }

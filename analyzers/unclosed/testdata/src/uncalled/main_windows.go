@@ -1,0 +1,9 @@
+//go:build windows
+
+package main
+
+func init() {
+	for range 3 {
+		perOS(nil)
+	}
+}
