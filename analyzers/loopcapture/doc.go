@@ -60,7 +60,29 @@
 // literal, and declares copies (item := item) just before the call for a literal
 // given to a launcher or to t.Run, whose signature is fixed. No fix is offered when
 // the literal assigns the variable or takes its address, when a type cannot be
-// written in the file, or when a copy would shadow later assignments.
+// written in the file, or when a copy would shadow later assignments, its own or
+// the block's (st.done = true after the call).
+//
+// Nor is one offered, for a variable declared outside the loop, when the literal
+// writes through it: an assignment, ++ or range = whose target is rooted at the
+// variable (v[i] = x, v.f = x, *v = x, v[i].f = x). The author means the write to
+// reach the variable's current storage, and a copy changes what it reaches: a
+// struct or array copy takes the write for itself, and a slice copy keeps the old
+// backing array once the loop's next append has moved the elements, so
+//
+//	for ... {
+//		resp = append(resp, nil)
+//		idx := len(resp) - 1
+//		g.Go(func() error { resp[idx] = parse(chunk); return nil })
+//	}
+//
+// still races and loses writes with resp := resp. Such a finding is reported
+// with advice instead: collect the values first and start the goroutines after
+// the loop, or give each its own slot (a slice made at its final length before
+// the loop) or other storage the loop does not assign again. For a pre-Go 1.22
+// iteration variable the fix stays: a per-iteration copy is what Go 1.22 gives
+// every loop, and b[0] = 0 on a range value b then reaches the element of that
+// iteration, as it means to.
 //
 // Not reported: iteration variables in files at Go 1.22 or later; arguments and
 // receivers, evaluated by the defer or go statement itself (defer f.Close(),
@@ -100,5 +122,7 @@
 // including helpers that start their argument in a goroutine, are not recognised;
 // for the mutex rule, an Unlock hidden in a called helper is not seen (a false
 // negative), and a branch that unlocks and locks again counts as unlocking (a
-// false positive).
+// false positive); a write through the variable by a call (v.Reset() with a
+// pointer receiver on a struct value, fill(&v[i])) is not seen as one, so the fix
+// is still offered there.
 package loopcapture

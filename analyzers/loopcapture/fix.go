@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ import (
 // holds the call.
 func (c *checker) fix(l *launch, cur inspector.Cursor, file *ast.File, found []finding) *analysis.SuggestedFix {
 	for _, f := range found {
-		if writes(c.pass.TypesInfo, l.lit, f.v) {
+		if f.shared || writes(c.pass.TypesInfo, l.lit, f.v) {
 			return nil // a parameter or a copy would take the writes away from v
 		}
 	}
@@ -124,7 +125,7 @@ find:
 			return nil
 		}
 		for _, s := range list {
-			if s.Pos() > stmt.Pos() && writes(info, s, f.v) {
+			if s.Pos() > stmt.Pos() && (writes(info, s, f.v) || writesThrough(info, s, f.v)) {
 				return nil
 			}
 		}
@@ -159,6 +160,35 @@ func writes(info *types.Info, n ast.Node, v *types.Var) bool {
 			found = found || n.Tok == token.ASSIGN && (n.Key != nil && isV(n.Key) || n.Value != nil && isV(n.Value))
 		case *ast.UnaryExpr:
 			found = found || n.Op == token.AND && isV(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// writesThrough reports whether n assigns (=, op=, ++, --, range =) to something
+// reached from v rather than v itself: an element, a field or what it points to
+// (v[i], v.f, *v, v[i].f). Such a write means to reach v's own storage; through a
+// per-iteration copy it would reach the copy's, which is not the same: a struct
+// copy's fields, or a slice's old backing array after the loop's next append has
+// moved v's elements. Assignments in nested function literals count, since
+// they run as part of the literal.
+func writesThrough(info *types.Info, n ast.Node, v *types.Var) bool {
+	through := func(e ast.Expr) bool {
+		if _, plain := ast.Unparen(e).(*ast.Ident); plain {
+			return false // v itself, or another variable: writes' concern
+		}
+		return flow.RootVar(info, e) == v
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, through)
+		case *ast.IncDecStmt:
+			found = found || through(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Tok == token.ASSIGN && (n.Key != nil && through(n.Key) || n.Value != nil && through(n.Value))
 		}
 		return !found
 	})

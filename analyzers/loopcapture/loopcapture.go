@@ -193,6 +193,12 @@ type finding struct {
 	v         *types.Var
 	read      *ast.Ident
 	iteration bool // a pre-Go 1.22 iteration variable, rather than one declared outside the loop
+	// shared is set for a variable declared outside the loop that the literal
+	// writes, itself or through it (v = x, v[i] = x, v.f = x, *v = x): the literal
+	// means to reach the loop's own storage, which a copy would change.
+	shared   bool
+	assigned bool // shared, and the literal assigns v itself (or takes its address)
+	appended bool // shared, and v is a slice the loop only ever appends to
 }
 
 // check reports the variables that l reads late and that the loops enclosing it
@@ -252,6 +258,12 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			}
 			if anyReached(reach, sites) {
 				f = &finding{v: v, read: r.id}
+				f.assigned = writes(info, l.lit, v)
+				if f.assigned || writesThrough(info, l.lit, v) {
+					f.shared = true
+					_, slice := v.Type().Underlying().(*types.Slice)
+					f.appended = slice && accumulated(info, outer, v)
+				}
 			}
 		}
 		if f != nil {
@@ -292,13 +304,54 @@ func message(l *launch, f finding) string {
 	default:
 		sees = "whatever value the loop holds when it runs"
 	}
-	switch l.kind {
-	case deferred, goroutine:
+	switch {
+	case f.shared:
+		return fmt.Sprintf("%s reads %s, so it sees %s; %s", l.label, which, sees, sharedAdvice(l, f))
+	case l.kind == deferred || l.kind == goroutine:
 		todo = fmt.Sprintf("pass %s as an argument to the function literal", f.v.Name())
 	default:
 		todo = fmt.Sprintf("copy it just before the call (%s := %s)", f.v.Name(), f.v.Name())
 	}
 	return fmt.Sprintf("%s reads %s, so it sees %s: %s", l.label, which, sees, todo)
+}
+
+// sharedAdvice says why a copy of v would not do, for a literal that writes v or
+// through it, and what to do instead. An assignment to v would go to the copy. A
+// copy of a slice shares the backing array
+// only until the loop's next append moves it, so writes into the copy's elements
+// are lost; a write to a field or element of a struct or array value would go to
+// the copy; a write through a pointer, map or interface would reach whatever the copy
+// holds rather than what v holds later.
+func sharedAdvice(l *launch, f finding) string {
+	name := f.v.Name()
+	each, first := "each goroutine", "collect the values first and start the goroutines after the loop, or "
+	switch l.kind {
+	case deferred:
+		each, first = "each deferred call", ""
+	case subtest:
+		each, first = "each subtest", ""
+	}
+	switch {
+	case f.assigned:
+		return fmt.Sprintf("it also assigns %s, so its assignments would go to a copy and be lost: give %s a variable of its own that the loop does not assign", name, each)
+	case f.appended:
+		return fmt.Sprintf("it writes into %s's elements, which a later append can move, so a copy would lose the writes: %sgive %s its own slot that no later append can move", name, first, each)
+	case valueType(f.v.Type()):
+		return fmt.Sprintf("it also writes to %s's fields or elements, so its writes would go to a copy and be lost: give %s storage of its own that the loop does not assign again", name, each)
+	default:
+		return fmt.Sprintf("it also writes through %s, so a copy would change what its writes reach: give %s storage of its own that the loop does not assign again", name, each)
+	}
+}
+
+// valueType reports whether a copy of a variable of type t holds its own data, so
+// that writes to the copy's fields or elements do not reach the original: not a
+// pointer, slice, map, channel, function or interface.
+func valueType(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return false
+	}
+	return true
 }
 
 // read is a variable that a launch reads late, with the first identifier reading it.

@@ -20,3 +20,13 @@ func iteration(xs []int) {
 		}
 	}
 }
+
+// A pre-Go 1.22 iteration variable written through: b[0] means bufs[i][0], which
+// a per-iteration b reaches (the Go 1.22 semantics), so the fix is offered.
+func iterationWritesThrough(bufs [][]byte) {
+	for _, b := range bufs {
+		go func() {
+			b[0] = 0 // want `loop variable b`
+		}()
+	}
+}
