@@ -260,7 +260,13 @@
 // path as the first test did, or as the ifs around the acquisition say: a file
 // opened under if debug is not dropped by a reassignment under if !debug, in a
 // loop or not. Only plain tests are read (debug, !debug, debug == false, and &&
-// or || over them).
+// or || over them). The same holds for a comparison of such a variable of any
+// other type with a constant or nil (addr != "", p == nil, n == 0; not an
+// error, whose tests pair it with the resource): a listener opened under if
+// addr != "" and handed to Serve under a later if addr != "" is not left open
+// on the path where addr == "", on which nothing was opened. A comparison with
+// another constant (addr != ":0") tells nothing of it, and a variable changed
+// by a pointer method (level.Set(s)) is no such variable.
 //
 // Assertion helpers are read from their bodies: a function that cannot return
 // normally when an error parameter is non-nil (must(err), noError(t, err)), is nil

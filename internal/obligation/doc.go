@@ -31,5 +31,7 @@
 // boolean of the function that nothing assigns after its declaration (a
 // parameter such as debug, not a package-level variable) answers every test on
 // a path as the first did, or as the ifs around the acquisition say (if debug {
-// f = open() }): a later if !debug { f = open() } is not on that path.
+// f = open() }): a later if !debug { f = open() } is not on that path. So does
+// a comparison of such a variable of another type (not an error) with a
+// constant or nil (addr != "", p == nil).
 package obligation

@@ -31,7 +31,10 @@ func (s *Search) Eval(cond ast.Expr, paired bool) Gone {
 // flag the path set to a constant after the acquisition takes only the branch
 // of that constant (fd, err = os.OpenFile(...); didOpen = true; ...; if didOpen
 // { return fd.Close() }; return nil: the second return is not on this path).
-func (s *Search) eval(cond ast.Expr, paired bool, flag func(*ast.Ident) (value, ok bool)) Gone {
+//
+// flag also answers a comparison it knows the answer of (addr != "", with addr
+// fixed and the path inside if addr != "" { l, err = net.Listen(...) }).
+func (s *Search) eval(cond ast.Expr, paired bool, flag func(ast.Expr) (value, ok bool)) Gone {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.Ident:
 		if paired && s.pairIsFlag() && s.isVar(e, s.Pair) {
@@ -63,8 +66,13 @@ func (s *Search) eval(cond ast.Expr, paired bool, flag func(*ast.Ident) (value, 
 				return GoneIf(absentIfNil == (e.Op == token.EQL))
 			}
 			if x, value, ok := boolComparison(s.Info, e); ok && flag != nil {
-				if known, ok := flag(x.(*ast.Ident)); ok {
+				if known, ok := flag(x); ok {
 					return GoneIf(known != (value == (e.Op == token.EQL))) // debug == false, with debug known
+				}
+			}
+			if flag != nil {
+				if equal, ok := flag(e); ok {
+					return GoneIf(equal != (e.Op == token.EQL)) // addr != "", with its answer known
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package obligation
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 )
@@ -21,21 +22,40 @@ import (
 // The search learns only plain tests: the variable, its negation, a comparison
 // with true or false, and && or || over those, nothing general.
 
-// maxFixed bounds the fixed booleans a search follows, as maxFlags does for
-// flags set to constants: each may triple the states a path can be in.
+// A fixed comparison is an == or != of a variable that is fixed in the same
+// sense, of any type but bool, against a constant or nil: addr != "", p ==
+// nil, mode == modeFast. Its variable keeps the value its declaration gave it,
+// so the comparison keeps its answer, and the negated one (addr == "") the
+// other: a listener opened under if addr != "" and handed on under a later if
+// addr != "" is not left open where addr == "" (istio's startMonitor,
+// measurement 30). Each constant is a comparison of its own (a constant of
+// another type too: an interface compared with 1 and with 1.0 asks two things),
+// so a test against another constant learns nothing. An error is never one: the
+// search pairs errors with the obligation (err != nil), and the analyzer reads
+// their other tests (err == io.EOF).
+
+// maxFixed bounds the fixed booleans and comparisons a search follows, as
+// maxFlags does for flags set to constants: each may triple the states a path
+// can be in.
 const maxFixed = 8
 
-// withFixed returns set extended with the fixed booleans of body that the
-// conditions conds test (other than pair, which speaks for the obligation),
-// and the mask of the indices that a branch may teach (see learn).
-func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds map[ast.Expr]ast.Stmt, pair *types.Var) (boolFlagSet, flagValues) {
+// withFixed returns set extended with the fixed booleans and fixed comparisons
+// of body that the conditions conds test (not of pair, which speaks for the
+// obligation, nor of v, whose nil tests the search reads itself), and the mask
+// of the indices that a branch may teach (see learn).
+func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds map[ast.Expr]ast.Stmt, pair, v *types.Var) (boolFlagSet, flagValues) {
 	var learnable flagValues
-	var candidates []*types.Var
+	var candidates []flag
 	for cond := range conds {
 		ast.Inspect(cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && v != pair && isBool(v) {
-					candidates = append(candidates, v)
+			switch n := n.(type) {
+			case *ast.Ident:
+				if w, ok := info.Uses[n].(*types.Var); ok && isBool(w) {
+					candidates = append(candidates, flag{v: w})
+				}
+			case *ast.BinaryExpr:
+				if f, ok := comparison(info, n); ok {
+					candidates = append(candidates, f)
 				}
 			}
 			return true
@@ -44,21 +64,91 @@ func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds ma
 	if len(candidates) == 0 {
 		return set, 0
 	}
-	changed := changedBools(info, body)
+	changed := changedVars(info, body)
 	added := 0
-	for _, v := range candidates {
-		if added == maxFixed || changed[v] || !declaredIn(v, body) {
+	for _, f := range candidates {
+		if added == maxFixed || f.v == pair || f.v == v || changed[f.v] || !declaredIn(f.v, body) {
 			continue
 		}
-		j := set.index(v)
+		j := set.find(f)
 		if j < 0 {
-			set = append(set, v)
+			set = append(set, f)
 			j = len(set) - 1
 			added++
 		}
 		learnable |= 1 << (2 * j)
 	}
 	return set, learnable
+}
+
+// find returns the index of f in set, or -1.
+func (set boolFlagSet) find(f flag) int {
+	if !f.compared {
+		return set.index(f.v)
+	}
+	for i, g := range set {
+		if g.compared && g.v == f.v && sameConstant(g, f) {
+			return i
+		}
+	}
+	return -1
+}
+
+// comparison reads e as a fixed comparison's candidate: an == or != of a
+// variable (a plain identifier, not a field, of a type neither bool nor an
+// error) against a constant or nil. The flag says whether the variable equals
+// the constant; the operator says whether e is that answer or its negation.
+func comparison(info *types.Info, e *ast.BinaryExpr) (flag, bool) {
+	if e.Op != token.EQL && e.Op != token.NEQ {
+		return flag{}, false
+	}
+	for _, operands := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		id, ok := ast.Unparen(operands[0]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || isBool(v) || types.Implements(v.Type(), errorType) {
+			continue
+		}
+		tv, ok := info.Types[operands[1]]
+		switch {
+		case !ok:
+		case tv.IsNil():
+			return flag{v: v, compared: true, withType: tv.Type}, true
+		case tv.Value != nil && tv.Value.Kind() != constant.Unknown:
+			return flag{v: v, compared: true, with: tv.Value, withType: tv.Type}, true
+		}
+	}
+	return flag{}, false
+}
+
+// sameConstant reports whether f and g compare with the same constant of the
+// same type (or both with nil). Constants of different kinds count as
+// different: the comparisons are then followed apart, which loses only
+// precision.
+func sameConstant(f, g flag) bool {
+	if !types.Identical(f.withType, g.withType) || (f.with == nil) != (g.with == nil) {
+		return false
+	}
+	if f.with == nil {
+		return true
+	}
+	return f.with.Kind() == g.with.Kind() && constant.Compare(f.with, token.EQL, g.with)
+}
+
+// compareValue returns what the path knows of the fixed comparison e: whether
+// its variable equals its constant.
+func (set boolFlagSet) compareValue(info *types.Info, e *ast.BinaryExpr, known flagValues) (equal, ok bool) {
+	f, isCmp := comparison(info, e)
+	if !isCmp {
+		return false, false
+	}
+	j := set.find(f)
+	if j < 0 || !known.isKnown(j) {
+		return false, false
+	}
+	return known&(1<<(2*j+1)) != 0, true
 }
 
 func isBool(v *types.Var) bool {
@@ -79,10 +169,12 @@ func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
 	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
 }
 
-// changedBools returns the variables that something in body changes other than
+// changedVars returns the variables that something in body changes other than
 // their declaration: an assignment (in a function literal too), ++ or --, a
-// taken address, or a range clause that declares or assigns them.
-func changedBools(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
+// taken address (explicit, or by a call of a pointer method on the variable:
+// level.Set("debug") may change level), or a range clause that declares or
+// assigns them.
+func changedVars(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
 	changed := make(map[*types.Var]bool)
 	mark := func(e ast.Expr, declToo bool) {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -108,6 +200,10 @@ func changedBools(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
 			if n.Op == token.AND {
 				mark(n.X, false)
 			}
+		case *ast.SelectorExpr:
+			if takesAddress(info, n) {
+				mark(n.X, false)
+			}
 		case *ast.RangeStmt:
 			if n.Key != nil {
 				mark(n.Key, true)
@@ -119,6 +215,22 @@ func changedBools(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
 		return true
 	})
 	return changed
+}
+
+// takesAddress reports whether sel is a method of a pointer receiver selected
+// on an addressable value, which Go calls with the value's address.
+func takesAddress(info *types.Info, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig, ok := s.Obj().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, ptrRecv := sig.Recv().Type().(*types.Pointer)
+	_, ptrValue := s.Recv().Underlying().(*types.Pointer)
+	return ptrRecv && !ptrValue
 }
 
 // enclosing returns what a path starting at acquire knows of the learnable
@@ -169,7 +281,8 @@ func (set boolFlagSet) enclosing(info *types.Info, body *ast.BlockStmt, acquire 
 
 // learn returns known with what cond having the value truth says of the
 // learnable booleans: debug is truth, !debug its negation, debug == false its
-// negation; a && b true says both are, a || b false says neither is.
+// negation, addr != "" the negation of the comparison addr == ""; a && b true
+// says both are, a || b false says neither is.
 func (set boolFlagSet) learn(info *types.Info, cond ast.Expr, truth bool, known, learnable flagValues) flagValues {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.Ident:
@@ -190,6 +303,11 @@ func (set boolFlagSet) learn(info *types.Info, cond ast.Expr, truth bool, known,
 		case e.Op == token.EQL || e.Op == token.NEQ:
 			if x, value, ok := boolComparison(info, e); ok {
 				return set.learn(info, x, truth == (value == (e.Op == token.EQL)), known, learnable)
+			}
+			if f, ok := comparison(info, e); ok {
+				if j := set.find(f); j >= 0 && learnable.isKnown(j) {
+					return known.set(j, truth == (e.Op == token.EQL)) // addr != "" true: addr equals "" is false
+				}
 			}
 		}
 	}
@@ -218,9 +336,9 @@ func boolComparison(info *types.Info, e *ast.BinaryExpr) (ast.Expr, bool, bool) 
 	return nil, false, false
 }
 
-// forgetDeclared returns known without the learnable booleans that n, a var
-// specification (the graph holds each of a var declaration's specifications as
-// a node), declares anew: a declaration in a loop's body gives a new value each
+// forgetDeclared returns known without the learnable booleans, and the
+// comparisons of the variables, that n, a var specification (the graph holds
+// each of a var declaration's specifications as a node), declares anew: a declaration in a loop's body gives a new value each
 // time round. (One by := is an assignment, which after already forgets.)
 func (set boolFlagSet) forgetDeclared(info *types.Info, n ast.Node, known, learnable flagValues) flagValues {
 	vs, ok := n.(*ast.ValueSpec)
@@ -229,8 +347,10 @@ func (set boolFlagSet) forgetDeclared(info *types.Info, n ast.Node, known, learn
 	}
 	for _, id := range vs.Names {
 		if v, ok := info.Defs[id].(*types.Var); ok {
-			if j := set.index(v); j >= 0 && learnable.isKnown(j) {
-				known = known.forget(j)
+			for j, f := range set {
+				if f.v == v && learnable.isKnown(j) {
+					known = known.forget(j)
+				}
 			}
 		}
 	}

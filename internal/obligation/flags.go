@@ -2,6 +2,7 @@ package obligation
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 )
 
@@ -9,9 +10,20 @@ import (
 // path can be in, and real functions set one or two (didOpen, owned).
 const maxFlags = 8
 
-// boolFlagSet is the local boolean variables of a function body that some
-// statement sets to a constant (didOpen = true), in a fixed order.
-type boolFlagSet []*types.Var
+// boolFlagSet is the booleans a path may know, in a fixed order: the local
+// boolean variables of a function body that some statement sets to a constant
+// (didOpen = true), and the fixed booleans and fixed comparisons of withFixed.
+type boolFlagSet []flag
+
+// flag is one boolean of a boolFlagSet: the value of the boolean variable v, or,
+// when compared is set, whether v equals the constant with of type withType
+// (with nil: nil).
+type flag struct {
+	v        *types.Var
+	compared bool
+	with     constant.Value
+	withType types.Type
+}
 
 // flagValues is what a path knows of the set's flags: bit 2i says that flag i is
 // known, bit 2i+1 its value.
@@ -29,7 +41,7 @@ func boolFlags(info *types.Info, body *ast.BlockStmt, pair *types.Var) boolFlagS
 			for i := range n.Lhs {
 				v, _, ok := constantAssignment(info, n, i)
 				if ok && v != pair && len(set) < maxFlags && !set.has(v) && body.Pos() <= v.Pos() && v.Pos() < body.End() {
-					set = append(set, v)
+					set = append(set, flag{v: v})
 				}
 			}
 		}
@@ -40,9 +52,10 @@ func boolFlags(info *types.Info, body *ast.BlockStmt, pair *types.Var) boolFlagS
 
 func (set boolFlagSet) has(v *types.Var) bool { return set.index(v) >= 0 }
 
+// index returns the index of the boolean variable v in set, or -1.
 func (set boolFlagSet) index(v *types.Var) int {
-	for i, w := range set {
-		if w == v {
+	for i, f := range set {
+		if f.v == v && !f.compared {
 			return i
 		}
 	}
@@ -91,8 +104,8 @@ func (set boolFlagSet) after(info *types.Info, n ast.Node, known flagValues) fla
 			}
 		}
 	}
-	for j, v := range set {
-		if known.isKnown(j) && assigns(info, n, v) && !setsConstant(info, n, v) {
+	for j, f := range set {
+		if known.isKnown(j) && assigns(info, n, f.v) && (f.compared || !setsConstant(info, n, f.v)) {
 			known = known.forget(j)
 		}
 	}
@@ -113,8 +126,16 @@ func setsConstant(info *types.Info, n ast.Node, v *types.Var) bool {
 	return false
 }
 
-// value returns what the path knows of the flag id refers to.
-func (set boolFlagSet) value(info *types.Info, id *ast.Ident, known flagValues) (value, ok bool) {
+// value returns what the path knows of e: the flag an identifier refers to, or
+// the answer of a fixed comparison (see withFixed).
+func (set boolFlagSet) value(info *types.Info, e ast.Expr, known flagValues) (value, ok bool) {
+	if cmp, isCmp := e.(*ast.BinaryExpr); isCmp {
+		return set.compareValue(info, cmp, known)
+	}
+	id, isIdent := e.(*ast.Ident)
+	if !isIdent {
+		return false, false
+	}
 	v, isVar := info.Uses[id].(*types.Var)
 	if !isVar {
 		return false, false

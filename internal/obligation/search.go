@@ -64,7 +64,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 		return p
 	}
 	conds := conditions(body)
-	flags, learnable := boolFlags(s.Info, body, s.Pair).withFixed(s.Info, body, conds, s.Pair)
+	flags, learnable := boolFlags(s.Info, body, s.Pair).withFixed(s.Info, body, conds, s.Pair, s.Var)
 	type state struct {
 		b      *cfg.Block
 		paired bool
@@ -146,7 +146,7 @@ func (s *Search) branch(cond ast.Expr, init ast.Stmt, paired bool, flags boolFla
 	if init != nil && paired && s.pairIsError() && flow.Mentions(s.Info, init, s.Pair) && !flow.Mentions(s.Info, cond, s.Pair) {
 		return GoneIf(true)
 	}
-	return s.eval(cond, paired, func(id *ast.Ident) (value, ok bool) { return flags.value(s.Info, id, known) })
+	return s.eval(cond, paired, func(e ast.Expr) (value, ok bool) { return flags.value(s.Info, e, known) })
 }
 
 // reassigns reports whether n, another statement than the acquisition, assigns
