@@ -57,7 +57,15 @@
 //     for the same reason: the request that reaches the call, found by going
 //     back through the statements before it, so that a variable given a HEAD
 //     request and later a GET one is told apart at each call; a variable whose
-//     address is taken or that a function literal assigns is not followed);
+//     address is taken or that a function literal assigns is not followed). A
+//     failed io.ReadAll or Buffer.ReadFrom through io.LimitReader (or
+//     bufio.NewReader) is a failed read of the body, which closed the
+//     connection: LimitReader returns only its reader's errors (at its limit
+//     io.EOF, which they take as the end). So the branch of an if right after
+//     the read (or with it as init) on which its error is not nil holds
+//     nothing, while the other still needs the Close (body, err :=
+//     io.ReadAll(io.LimitReader(resp.Body, n)); if err != nil { return err });
+//     not so through io.TeeReader, which also fails when its writer does;
 //   - *sql.Rows from Query and QueryContext on *sql.DB, *sql.Conn and *sql.Stmt:
 //     Close, or a for rows.Next() loop that runs to its end (Next closes the rows
 //     when it returns false); *sql.Stmt from Prepare and PrepareContext on *sql.DB

@@ -43,6 +43,11 @@ type tracked struct {
 	// Err means the rows are closed (Kind.ErrEnds): err != nil on them ends the
 	// path.
 	scanErrs map[*types.Var]bool
+	// readErrs holds the uses of an error, in the test right after the read
+	// that set it, whose non-nil value means that a read of the tracked
+	// response's body failed, after which net/http has closed the connection
+	// (see findFailedReads): err != nil on them ends the path.
+	readErrs map[*ast.Ident]bool
 }
 
 // leakPath follows every path from the acquisition (see obligation.Search.Run) and
@@ -253,11 +258,11 @@ func (r *tracked) knows(cond ast.Expr, paired bool) obligation.Gone {
 	return obligation.Gone{}
 }
 
-// comparison reads a comparison that the search does not: a Scan error or
-// resp.Body against nil, the paired error against a value (err == io.EOF).
+// comparison reads a comparison that the search does not: a Scan error, the
+// error of a failed read of the body, or resp.Body against nil, the paired error against a value (err == io.EOF).
 func (r *tracked) comparison(e *ast.BinaryExpr, paired bool) (obligation.Gone, bool) {
 	for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-		if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && r.scanErrs[objVar(r.info, id)] && r.isNil(pair[1]) {
+		if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && (r.scanErrs[objVar(r.info, id)] || r.readErrs[id]) && r.isNil(pair[1]) {
 			return obligation.GoneIf(e.Op == token.NEQ), true
 		}
 		if call, ok := ast.Unparen(pair[0]).(*ast.CallExpr); ok && len(call.Args) == 0 && r.isNil(pair[1]) {
@@ -349,6 +354,84 @@ func (r *tracked) findScanErrs(body *ast.BlockStmt) {
 		}
 		return true
 	})
+}
+
+// findFailedReads records the uses of an error in the test of an if right
+// after the statement that sets it (as its init, or the next statement of the
+// same list, so that the error is still the read's), where the statement
+// assigns it the result of a read that fails only when the tracked response's
+// body fails to read (body, err := io.ReadAll(io.LimitReader(resp.Body, n));
+// see resources.Tracker.FailedReadOf). After a failed read net/http has closed
+// the connection, as for a plain io.ReadAll(resp.Body), so that branch holds
+// nothing; the other branch, with the rest of the body unread, still needs the
+// Close.
+func (r *tracked) findFailedReads(body *ast.BlockStmt) {
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(stack) < 2 {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok || !r.isBody(r.tr.FailedReadOf(call)) {
+			return true
+		}
+		id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+		if !ok {
+			return true
+		}
+		errVar, ok := r.info.ObjectOf(id).(*types.Var)
+		if cond := testAfter(stack[len(stack)-2], as); ok && cond != nil {
+			ast.Inspect(cond, func(m ast.Node) bool {
+				if use, isIdent := m.(*ast.Ident); isIdent && r.info.Uses[use] == errVar {
+					if r.readErrs == nil {
+						r.readErrs = make(map[*ast.Ident]bool)
+					}
+					r.readErrs[use] = true
+				}
+				return true
+			})
+		}
+		return true
+	})
+}
+
+// testAfter returns the condition of the if whose init is s, or of the if
+// that follows s in parent's statement list (with no init), or nil.
+func testAfter(parent ast.Node, s ast.Stmt) ast.Expr {
+	var list []ast.Stmt
+	switch p := parent.(type) {
+	case *ast.IfStmt:
+		if p.Init == s {
+			return p.Cond
+		}
+		return nil
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	i := slices.Index(list, s)
+	if i < 0 || i+1 == len(list) {
+		return nil
+	}
+	if ifs, ok := list[i+1].(*ast.IfStmt); ok && ifs.Init == nil {
+		return ifs.Cond
+	}
+	return nil
+}
+
+// isBody reports whether e is the body of the tracked response (resp.Body).
+func (r *tracked) isBody(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	return ok && r.kind.BodyOnly && sel.Sel.Name == "Body" && r.isVar(sel.X, r.v)
 }
 
 // leakingReturns names the returns that leave the resource held, for the

@@ -307,6 +307,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	if src.Kind.ScanEnds || src.Kind.ErrEnds {
 		r.findScanErrs(body)
 	}
+	if src.Kind.BodyOnly {
+		r.findFailedReads(body)
+	}
 	ret := r.leakPath(g, body)
 	if ret != nil && obligation.DeferredBefore(g, body, stmt, v, released) {
 		ret, r.leaks = nil, nil // a deferred literal from before the acquisition releases whatever v holds at the return
