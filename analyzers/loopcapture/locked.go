@@ -127,17 +127,12 @@ func accesses(info *types.Info, l *launch, v *types.Var) []access {
 func heldAt(info *types.Info, path []ast.Node, pos token.Pos) []held {
 	var out []held
 	for k := 1; k < len(path); k++ {
-		var list []ast.Stmt
-		switch n := path[k].(type) {
+		switch path[k].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return out
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		}
+		list, ok := flow.StmtList(path[k])
+		if !ok {
 			continue
 		}
 		for j, stmt := range list {
@@ -284,15 +279,8 @@ func leavesAfter(stack []ast.Node) bool {
 	if _, ok := stack[k+1].(*ast.ExprStmt); !ok {
 		return false
 	}
-	var list []ast.Stmt
-	switch b := stack[k].(type) {
-	case *ast.BlockStmt:
-		list = b.List
-	case *ast.CaseClause:
-		list = b.Body
-	case *ast.CommClause:
-		list = b.Body
-	default:
+	list, ok := flow.StmtList(stack[k])
+	if !ok {
 		return false
 	}
 	if !slices.Contains(list, stack[k+1].(ast.Stmt)) {

@@ -404,20 +404,13 @@ func (r *tracked) findFailedReads(body *ast.BlockStmt) {
 // testAfter returns the condition of the if whose init is s, or of the if
 // that follows s in parent's statement list (with no init), or nil.
 func testAfter(parent ast.Node, s ast.Stmt) ast.Expr {
-	var list []ast.Stmt
-	switch p := parent.(type) {
-	case *ast.IfStmt:
+	if p, ok := parent.(*ast.IfStmt); ok {
 		if p.Init == s {
 			return p.Cond
 		}
 		return nil
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
 	}
+	list, _ := flow.StmtList(parent)
 	i := slices.Index(list, s)
 	if i < 0 || i+1 == len(list) {
 		return nil
