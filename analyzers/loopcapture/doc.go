@@ -25,7 +25,12 @@
 // A goroutine is not reported when the iteration waits for it before the next
 // assignment: a call named Wait (wg.Wait(), g.Wait(), or a helper whose name starts
 // with wait) or a receive from a channel the literal mentions (<-done, a select
-// case, a range over its result channel) on every path to the assignment.
+// case, a range over its result channel) on every path to the assignment. The
+// literal mentions a channel also through a parameter that the go statement binds
+// to it: in go func(ch chan T) { defer close(ch); walk(n, ch) }(ch) the parameter
+// holds the argument's value, so for x := range ch waits for the goroutine. Only
+// an argument that names a variable counts, and only while the function neither
+// assigns that variable after the go statement nor takes its address.
 //
 // Wrong:
 //

@@ -657,11 +657,62 @@ func anyReached(reach *flow.Reach, sites []site) bool {
 	})
 }
 
+// boundArgs maps each parameter of l's literal, when the go or defer statement
+// calls the literal itself (go func(ch chan T) { ... }(ch)), to the variable its
+// argument names: a parameter holds the value of its argument, so the literal's ch
+// is the loop's ch, and a receive from the one is a receive from the other. Only
+// arguments that are plain identifiers of a variable count, and only while the
+// function does not assign that variable after the call (nor take its address): an
+// assignment there could make the name hold another channel by the time the
+// iteration receives from it. A variadic parameter is left out.
+func boundArgs(info *types.Info, l *launch, body *ast.BlockStmt) map[*types.Var]*types.Var {
+	if ast.Unparen(l.call.Fun) != l.lit || l.call.Ellipsis.IsValid() {
+		return nil
+	}
+	sig, ok := info.TypeOf(l.lit).(*types.Signature)
+	if !ok {
+		return nil
+	}
+	n := sig.Params().Len()
+	if sig.Variadic() {
+		n--
+	}
+	bound := make(map[*types.Var]*types.Var)
+	for i := 0; i < n && i < len(l.call.Args); i++ {
+		id, ok := ast.Unparen(l.call.Args[i]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if arg, ok := info.Uses[id].(*types.Var); ok && !changedAfter(info, body, arg, l.call.End()) {
+			bound[sig.Params().At(i)] = arg
+		}
+	}
+	return bound
+}
+
+// changedAfter reports whether body assigns v after pos (function literals
+// included, whose timing is unknown), or takes its address anywhere.
+func changedAfter(info *types.Info, body *ast.BlockStmt, v *types.Var, pos token.Pos) bool {
+	changed := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			changed = changed || n.Pos() > pos && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return isVar(info, e, v) })
+		case *ast.RangeStmt:
+			changed = changed || n.Pos() > pos && n.Tok == token.ASSIGN && (n.Key != nil && isVar(info, n.Key, v) || n.Value != nil && isVar(info, n.Value, v))
+		case *ast.UnaryExpr:
+			changed = changed || n.Op == token.AND && isVar(info, n.X, v)
+		}
+		return !changed
+	})
+	return changed
+}
+
 // waits returns the nodes that stop l from running late with respect to the rest
 // of its iteration: for goroutines, a call whose name starts with Wait or wait
 // (sync.WaitGroup.Wait, errgroup.Group.Wait, a helper), and a receive (also in a
 // select or a range loop) from a channel the literal mentions, such as its done or
-// result channel. Deferred functions and parallel subtests cannot be waited for.
+// result channel, itself or through a parameter bound to it by the go statement. Deferred functions and parallel subtests cannot be waited for.
 func (c *checker) waits(l *launch, body *ast.BlockStmt) func(ast.Node) bool {
 	if l.kind == deferred || l.kind == subtest {
 		return nil
@@ -676,6 +727,11 @@ func (c *checker) waits(l *launch, body *ast.BlockStmt) func(ast.Node) bool {
 		}
 		return true
 	})
+	for param, arg := range boundArgs(info, l, body) {
+		if mentioned[param] {
+			mentioned[arg] = true
+		}
+	}
 	mentions := func(e ast.Expr) bool {
 		found := false
 		ast.Inspect(e, func(n ast.Node) bool {
