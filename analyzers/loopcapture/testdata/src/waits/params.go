@@ -97,3 +97,20 @@ func reassigned(nodes []*node) {
 		}
 	}
 }
+
+// The goroutine sends on the channel it is given and closes another. A receive
+// counts as a wait for any channel the literal mentions, closed or not (a worker
+// that only sends, with a closer goroutine that waits for all workers before
+// close(ch), is safe, and the rule cannot tell the two apart), so this stays quiet.
+func sendsClosesAnother(nodes []*node, other chan struct{}) {
+	for _, n := range nodes {
+		ch := make(chan *node)
+		go func(ch chan *node) {
+			defer close(other)
+			walk(n, ch) // known false negative: the range over ch ends at a close that is not this goroutine's
+		}(ch)
+		for x := range ch {
+			use(x)
+		}
+	}
+}
