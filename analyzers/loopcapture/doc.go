@@ -129,5 +129,7 @@
 // negative), and a branch that unlocks and locks again counts as unlocking (a
 // false positive); a write through the variable by a call (v.Reset() with a
 // pointer receiver on a struct value, fill(&v[i])) is not seen as one, so the fix
-// is still offered there.
+// is still offered there; a receive counts as a wait on any channel the literal
+// mentions, whether or not the goroutine closes it, and whether it sends before or
+// after reading the variable (a false negative).
 package loopcapture
