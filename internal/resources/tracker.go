@@ -211,7 +211,13 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 		case *ast.ParenExpr:
 			e, i = p, i-1
 			continue
-		case *ast.StarExpr, *ast.BinaryExpr, *ast.IncDecStmt:
+		case *ast.StarExpr:
+			if !t.copyCarries(stack, i-1) {
+				return Neutral // *p = v, or a copy that shares nothing with the resource
+			}
+			e, i = p, i-1 // &wrapper{*f}: the copy of an os.File holds its descriptor (see copyCarries)
+			continue
+		case *ast.BinaryExpr, *ast.IncDecStmt:
 			return Neutral
 		case *ast.SelectorExpr:
 			if p.X != e {
@@ -683,6 +689,41 @@ func rangedByGoroutine(stack []ast.Node, i int) bool {
 		}
 		g, ok := stack[j-2].(*ast.GoStmt)
 		return ok && g.Call == call
+	}
+	return false
+}
+
+// copyCarries reports whether stack[at], a dereference of a resource's pointer
+// (*f), is a copy that carries the resource wherever the pointer would go: it is
+// used as a value (not assigned to, as in *f = v), and the struct it copies holds
+// a pointer, an interface, a map or a function, through which the copy reaches
+// the same state as the original. *os.File is struct{ *file }: its copy shares
+// the descriptor, and the copy's Close closes it, so returning, storing or
+// embedding *f (&selfDestructingFile{*f}, measurement 35: Argo Workflows'
+// load_to_stream.go) hands the file on as f would. A method called on the copy
+// ((*f).Name()) is followed as one called on f. A struct of plain values and
+// channels is no such copy: a time.Ticker's copy does not stop the ticker, whose
+// runtime timer is tied to the original's address.
+func (t *Tracker) copyCarries(stack []ast.Node, at int) bool {
+	star := stack[at].(*ast.StarExpr)
+	if at > 0 {
+		if as, ok := stack[at-1].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(star)) {
+			return false
+		}
+	}
+	typ := t.Pass.TypesInfo.TypeOf(star)
+	if typ == nil {
+		return false
+	}
+	s, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range s.Fields() {
+		switch f.Type().Underlying().(type) {
+		case *types.Pointer, *types.Interface, *types.Map, *types.Signature:
+			return true
+		}
 	}
 	return false
 }
