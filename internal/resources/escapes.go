@@ -33,8 +33,17 @@ import (
 // like a wrapper, and its result, unlike a bare wrapper, is handed on also when
 // returned: the caller gets the value holding the resource, as from newLog(f);
 // used in the function and dropped, it hands nothing on. A conversion is the
-// same value, and is followed.
-func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
+// same value, and is followed. A reader over an HTTP response's body (body
+// true: bufio.NewReader(resp.Body), io.LimitReader(resp.Body, n)) is handed on
+// also when returned, or held in a local variable that is returned: the caller
+// gets it to read, and reading the body to its end hands the connection back to
+// the pool, as a Close would; whether the caller reads it to its end or cancels
+// the request cannot be seen here, so the function is given the benefit of the
+// doubt (measurement 35: Argo Workflows' http1 Facade.EventStreamReader returns
+// bufio.NewReader(resp.Body) to a caller that streams the events). A file is no
+// such resource: reading it to its end does not close it, and a returned reader
+// over it stays reported.
+func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int, body bool) bool {
 	call := stack[at].(*ast.CallExpr)
 	if !t.buildsOver(call, arg) {
 		return false
@@ -76,7 +85,7 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 	}
 	switch p := stack[at-1].(type) {
 	case *ast.ReturnStmt:
-		return kept // the keeper goes to the caller, who releases it (see checkWrapper); a bare wrapper does not
+		return kept || body && t.isReader(e) // the keeper goes to the caller, who releases it (see checkWrapper); a bare wrapper does not, unless it reads a body
 	case *ast.SendStmt:
 		return p.Value == e
 	case *ast.CompositeLit, *ast.KeyValueExpr:
@@ -84,13 +93,13 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int) bool {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) {
 			if j := slices.Index(p.Rhs, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Lhs[j]) || kept && t.returnsLocal(stack[0], p.Lhs[j])
+				return t.storeEscapes(stack[0], p.Lhs[j]) || (kept || body && t.isReader(e)) && t.returnsLocal(stack[0], p.Lhs[j])
 			}
 		}
 	case *ast.ValueSpec:
 		if len(p.Names) == len(p.Values) {
 			if j := slices.Index(p.Values, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Names[j]) || kept && t.returnsLocal(stack[0], p.Names[j])
+				return t.storeEscapes(stack[0], p.Names[j]) || (kept || body && t.isReader(e)) && t.returnsLocal(stack[0], p.Names[j])
 			}
 		}
 	}
@@ -109,6 +118,12 @@ func (t *Tracker) buildsOver(call *ast.CallExpr, arg int) bool {
 		return false
 	}
 	return hasIOMethod(t.Pass.Pkg, typ, "Read") || hasIOMethod(t.Pass.Pkg, typ, "Write")
+}
+
+// isReader reports whether e's type has io.Reader's Read method.
+func (t *Tracker) isReader(e ast.Expr) bool {
+	typ := t.Pass.TypesInfo.TypeOf(e)
+	return typ != nil && hasIOMethod(t.Pass.Pkg, typ, "Read")
 }
 
 // hasIOMethod reports whether typ has a method name of io.Reader's shape:

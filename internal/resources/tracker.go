@@ -284,7 +284,7 @@ func (t *Tracker) classify(stack []ast.Node, k *Kind) Effect {
 					if b, ok := typeutil.Callee(info, p).(*types.Builtin); ok && b.Name() == "append" && j > 0 && t.lentInExtraFiles(stack, i-1) {
 						return Neutral // cmd.ExtraFiles = append(cmd.ExtraFiles, f): lent (see lentInExtraFiles)
 					}
-					if t.takes(p, j) || t.wrapperEscapes(stack, i-1, j) {
+					if t.takes(p, j) || t.wrapperEscapes(stack, i-1, j, body) {
 						return Move // a reader over it that leaves the function carries it (see wrapperEscapes)
 					}
 					return Neutral
