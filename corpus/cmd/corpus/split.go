@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249) and the thirty-fourth (20261250).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249), the thirty-fourth (20261250) and the thirty-fifth (20261251).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -1120,6 +1120,38 @@ var seen = []string{
 	"github.com/json-iterator/go",
 	"github.com/6tail/lunar-go",
 	"github.com/transparency-dev/formats",
+	// the thirty-fifth measuring set (split seed 20261251)
+	"github.com/cosmos/go-bip39",
+	"github.com/ghostiam/protogetter",
+	"github.com/google/gofuzz",
+	"github.com/davecgh/go-spew",
+	"github.com/charmbracelet/x/vt",
+	"go.uber.org/multierr",
+	"github.com/alecthomas/assert/v2",
+	"github.com/pulumi/pulumi-cloud-sdk/go",
+	"github.com/google/subcommands",
+	"github.com/mattn/go-runewidth",
+	"github.com/kubeflow/katib",
+	"github.com/deckarep/golang-set/v2",
+	"github.com/moby/profiles/seccomp",
+	"github.com/VictoriaMetrics/metricsql",
+	"sigs.k8s.io/cluster-api/api",
+	"github.com/charmbracelet/log",
+	"github.com/cdklabs/cdk-nag-go/cdknag/v2",
+	"github.com/xuri/efp",
+	"github.com/tuneinsight/lattigo/v5",
+	"go.temporal.io/api",
+	"cel.dev/expr",
+	"github.com/bits-and-blooms/bitset",
+	"github.com/corona10/goimagehash",
+	"github.com/argoproj/argo-workflows/v4",
+	"github.com/prometheus/client_model",
+	"github.com/aquasecurity/go-version",
+	"github.com/gomlx/gomlx",
+	"google.golang.org/api",
+	"github.com/zeebo/blake3",
+	"github.com/samber/lo",
+	"github.com/tidwall/rtree",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
