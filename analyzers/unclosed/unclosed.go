@@ -381,6 +381,17 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	}
 	if !hasReleaseMethod(pass, r) {
 		remedy = noMethodAdvice(pass, src, r.v, name)
+	} else if ret != nil {
+		// A return handing the caller a gzip writer over the resource leaks it
+		// too, but closing it there would break that writer (see wrapperReturns).
+		if lines, all := wrapperReturns(pass.Fset, t, pass.TypesInfo, v, append([]*ast.ReturnStmt{ret}, r.leaks...)); len(lines) > 0 {
+			others := remedy
+			if all {
+				others = ""
+			}
+			remedy = wrapperAdvice(src.Kind, id.Name, lines, others)
+			fixes = nil // a deferred f.Close() would break the writer returned
+		}
 	}
 	if neutral && !named && !(src.Kind.NextEnds && ret != nil && nextLoop(pass.TypesInfo, body, v)) {
 		// Nothing releases it or hands it on anywhere: naming one path would
