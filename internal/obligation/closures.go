@@ -144,19 +144,10 @@ func ClosureCalls(info *types.Info, body *ast.BlockStmt, meets []token.Pos) []to
 		}
 		return true
 	})
-	var calls []token.Pos
 	if len(closures) == 0 {
 		return nil
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && closures[objectVar(info, id)] {
-				calls = append(calls, id.Pos())
-			}
-		}
-		return true
-	})
-	return calls
+	return CallsOf(info, body, closures)
 }
 
 func objectVar(info *types.Info, id *ast.Ident) *types.Var {

@@ -10,13 +10,14 @@ import (
 )
 
 // onlyTestsReach reports whether decl, in a file that is not a _test.go file,
-// declares a function that only the package's tests can call (startTestServer,
-// called only from server_test.go), or that nothing calls at all. Go gives the
-// reason: an unexported package-level function can be named only inside its
-// package, so if no non-test file of the package refers to it, no code but the
-// package's tests can reach it. go vet analyzes the package twice, and both
-// passes see it so: the test variant finds its uses only in _test.go files, the
-// plain one, without those files, finds none.
+// declares a function that only the package's tests call (startTestServer,
+// called only from server_test.go). Go gives the reason: an unexported
+// package-level function can be named only inside its package, so if no non-test
+// file of the package refers to it, no code but the package's tests can reach
+// it. Only the test variant of the package, which holds the _test.go files, sees
+// those uses; a function with no use at all is not judged (the plain package's
+// pass cannot tell a test-only helper from one nothing calls, and deferlint,
+// like go vet, reports the test variant in its place: see internal/driver).
 //
 // A method is not judged (an interface can call an unexported method of an
 // exported type, and method sets are out of sight here), nor an exported
