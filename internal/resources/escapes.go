@@ -83,9 +83,13 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int, body bool) bool 
 	if at == 0 {
 		return false
 	}
+	// Returned to the caller, the wrapper hands the resource on when a keeper
+	// holds it (the caller releases the keeper: see checkWrapper) or when it
+	// reads a body; a bare wrapper otherwise does not.
+	returnable := kept || body && t.isReader(e)
 	switch p := stack[at-1].(type) {
 	case *ast.ReturnStmt:
-		return kept || body && t.isReader(e) // the keeper goes to the caller, who releases it (see checkWrapper); a bare wrapper does not, unless it reads a body
+		return returnable
 	case *ast.SendStmt:
 		return p.Value == e
 	case *ast.CompositeLit, *ast.KeyValueExpr:
@@ -93,13 +97,13 @@ func (t *Tracker) wrapperEscapes(stack []ast.Node, at, arg int, body bool) bool 
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) {
 			if j := slices.Index(p.Rhs, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Lhs[j]) || (kept || body && t.isReader(e)) && t.returnsLocal(stack[0], p.Lhs[j])
+				return t.storeEscapes(stack[0], p.Lhs[j]) || returnable && t.returnsLocal(stack[0], p.Lhs[j])
 			}
 		}
 	case *ast.ValueSpec:
 		if len(p.Names) == len(p.Values) {
 			if j := slices.Index(p.Values, e); j >= 0 {
-				return t.storeEscapes(stack[0], p.Names[j]) || (kept || body && t.isReader(e)) && t.returnsLocal(stack[0], p.Names[j])
+				return t.storeEscapes(stack[0], p.Names[j]) || returnable && t.returnsLocal(stack[0], p.Names[j])
 			}
 		}
 	}
