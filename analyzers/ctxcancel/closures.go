@@ -151,7 +151,7 @@ func companionCandidates(info *types.Info, body *ast.BlockStmt, v *types.Var) []
 			if !ok {
 				continue
 			}
-			w := assignedVar(info, id)
+			w := resources.VarOf(info, id)
 			switch {
 			case w == v:
 				assignsV = true
@@ -234,7 +234,7 @@ func assignsBoth(info *types.Info, n ast.Node, w, v *types.Var) int {
 	hasW, hasV := false, false
 	for _, l := range lhs {
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-			switch assignedVar(info, id) {
+			switch resources.VarOf(info, id) {
 			case w:
 				hasW = true
 			case v:
@@ -249,16 +249,6 @@ func assignsBoth(info *types.Info, n ast.Node, w, v *types.Var) int {
 		return 1
 	}
 	return 2
-}
-
-// assignedVar returns the variable that the left-hand side id assigns or
-// declares.
-func assignedVar(info *types.Info, id *ast.Ident) *types.Var {
-	if w, ok := info.Defs[id].(*types.Var); ok {
-		return w
-	}
-	w, _ := info.Uses[id].(*types.Var)
-	return w
 }
 
 // nillable reports whether a value of type t can be nil, and nil means
