@@ -91,8 +91,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		f.defers = append(f.defers, cur)
 	}
+	tooling := testcode.Generator(pass)
 	for _, f := range funcs {
-		runFunc(pass, &opts, f)
+		runFunc(pass, &opts, tooling, f)
 	}
 	return nil, nil
 }
@@ -117,13 +118,15 @@ type function struct {
 }
 
 // runFunc checks the defer statements of one function. The control-flow graph is
-// built only when a defer lies in a loop or the function uses goto.
-func runFunc(pass *analysis.Pass, opts *options, f *funcDefers) {
+// built only when a defer lies in a loop or the function uses goto. tooling says
+// the package is a code generator (testcode.Generator), whose functions get test
+// code's default.
+func runFunc(pass *analysis.Pass, opts *options, tooling bool, f *funcDefers) {
 	name, body := funcNameBody(f.fn.Node())
 	if body == nil {
 		return
 	}
-	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: testCode(pass, f.fn), opts: opts}
+	fn := &function{name: name, typ: flow.FuncType(f.fn.Node()), body: body, test: tooling || testCode(pass, f.fn), opts: opts}
 	gotos := flow.HasGoto(body)
 	var found []finding
 	for _, cur := range f.defers {

@@ -16,7 +16,7 @@ import (
 func TestCases(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), deferloop.Analyzer,
-		"unbounded", "testbounds", "concrete")
+		"unbounded", "testbounds", "concrete", "codegen")
 }
 
 // supportModule is a module, example.com/support, whose packages under

@@ -127,7 +127,10 @@
 // examples (example, examples, _examples), for integration or end-to-end tests
 // (integration, integrationtest(s), e2e; not integrations), for fakes (mock,
 // mocks) or for developer tooling run by hand (scripts, hack; bench, benchmark,
-// benchmarks: measuring harnesses), and a file whose
+// benchmarks: measuring harnesses), a code generator (a program whose source
+// holds the line Go's convention puts at the top of generated files, "Code
+// generated ... DO NOT EDIT.", which it writes into the files it generates: a
+// maintainer runs it once per generation), and a file whose
 // name has a part mock or mocks (mock_store.go). Such code runs by hand or under a
 // test, once per run (a repository simulator under internal/testutils that dumps
 // its files for a debugging test), and what its loops pile up lives no longer than

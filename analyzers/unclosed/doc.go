@@ -397,7 +397,13 @@
 // or benchmarks (a harness that loads a system to measure it) is developer tooling
 // run by hand: each runs by hand or under a test, once per run, and gets the
 // same default (the module's own path does not count; without the module, which
-// some drivers do not give, this rule does not apply). So does a file in any
+// some drivers do not give, this rule does not apply). So is a code generator: a
+// program (package main) whose source holds the line Go's convention puts at the
+// top of generated files ("Code generated ... DO NOT EDIT."), which it writes
+// into the Go files it generates; a maintainer runs it, by hand or through go
+// generate, once per generation (Google's API client generator, which fetches a
+// discovery document per API). A program that only reformats or rewrites Go
+// files does not write that line and is judged as other code. So does a file in any
 // package whose name has a part, between dashes or underscores, that is mock or
 // mocks (mock.go, mock_sysfs.go, client_mock.go): it builds fixtures for tests
 // beside the code it fakes, and what a fixture leaks lives as long as the test

@@ -98,6 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 		graphs:  make(map[*ast.BlockStmt]*flow.Graph),
 		exits:   &commandExits{pass: pass, t: t, root: in.Root(), tests: opts.tests},
 		once:    process.NewOnce(pass, in),
+		tooling: testcode.Generator(pass),
 		wrapped: make(map[*ast.CallExpr]bool),
 		leaks:   make(map[leakKey]*finding),
 	}
@@ -123,6 +124,7 @@ type checker struct {
 	graphs  map[*ast.BlockStmt]*flow.Graph // by function body
 	exits   *commandExits
 	once    *process.Once          // code that runs at most once per process leaks once
+	tooling bool                   // the package is a code generator (testcode.Generator): test code's default
 	wrapped map[*ast.CallExpr]bool // keeping calls whose result was checked (see checkWrapper)
 	leaks   map[leakKey]*finding   // the first finding of each leak on a path to a return
 	pending []*finding             // those findings, in the order found, reported at the end
@@ -189,8 +191,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	}
 	// In test code, one resource per test or benchmark round is a cost the test
 	// bounds; a writer loses data, and a counted loop repeats the leak. Code
-	// under an examples directory demonstrates an API, run by hand or by a test.
-	inTest := !opts.tests && !src.Kind.Writer && (testcode.Encloses(pass, fnCur) || testcode.SupportPackage(pass) || testcode.FakeFile(pass, call.Pos()))
+	// under an examples directory demonstrates an API, run by hand or by a test,
+	// and a code generator runs once per generation.
+	inTest := !opts.tests && !src.Kind.Writer && (c.tooling || testcode.Encloses(pass, fnCur) || testcode.SupportPackage(pass) || testcode.FakeFile(pass, call.Pos()))
 	name := callName(pass, call)
 	what := src.Kind.Noun + " from " + name // what the variable holds, for messages
 	if via != nil {

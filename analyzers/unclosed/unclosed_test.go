@@ -16,7 +16,7 @@ func TestUnclosed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unclosed.Analyzer,
 		"files", "http", "sqldb", "netconn", "writers", "ticker", "pgxuse", "mainpkg", "kinds",
 		"helper", "usehelper", "paired", "guarded", "handoff", "tests", "execfiles",
-		"cmdexit", "messages", "dropped", "valueflow", "early", "cliaction", "fatalexit", "acceptloop", "cobraaction", "frameworks", "zerologexit", "recursivetypes", "cobramain", "cobracmds", "cobrashell", "subcommand", "example.com/cmd/tool/sub", "argpcmd", "argprepl", "kongcmd", "fakefile", "generator", "uncalled", "wrapreturn") // usehelper sees helper's facts
+		"cmdexit", "messages", "dropped", "valueflow", "early", "cliaction", "fatalexit", "acceptloop", "cobraaction", "frameworks", "zerologexit", "recursivetypes", "cobramain", "cobracmds", "cobrashell", "subcommand", "example.com/cmd/tool/sub", "argpcmd", "argprepl", "kongcmd", "fakefile", "generator", "codegen", "uncalled", "wrapreturn") // usehelper sees helper's facts
 }
 
 // TestExamplesDirectory runs a module, example.com/example, in module mode: code

@@ -5,8 +5,9 @@
 // handle, testing's or that of the module's own test framework, a file importing
 // a test framework, an unexported function that only _test.go files call);
 // SupportPackage for a whole package
-// under a directory named for tests, examples, fakes or developer tooling; and
-// FakeFile for a file named for fakes (mock_store.go).
+// under a directory named for tests, examples, fakes or developer tooling,
+// Generator for a program that writes generated Go source; and FakeFile for a
+// file named for fakes (mock_store.go).
 package testcode
 
 import (
