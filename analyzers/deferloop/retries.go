@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/loops"
@@ -256,7 +257,8 @@ func feasible(info *types.Info, b *cfg.Block, k int, known map[*types.Var]bool) 
 // failure (if err != nil, if err != nil && n > 0, if shouldRetry(err, n)), its
 // else branch when the condition fails only on failure (if err == nil), and, for
 // an if without else whose then branch never falls through (if err == nil {
-// return resp }), the statements after it.
+// return resp }), the statements after it. A switch with no tag is a chain of
+// such ifs (see switchFailures).
 func failureBlocks(info *types.Info, g *flow.Graph) map[*cfg.Block]bool {
 	preds := make(map[*cfg.Block][]*cfg.Block)
 	for _, b := range g.CFG.Blocks {
@@ -278,23 +280,77 @@ func failureBlocks(info *types.Info, g *flow.Graph) map[*cfg.Block]bool {
 		case cfg.KindIfElse:
 			failure[b] = failsWhen(info, s.Cond, false)
 		case cfg.KindIfDone:
-			failure[b] = s.Else == nil && failsWhen(info, s.Cond, false) && onlyFromCondition(preds[b], s.Cond)
+			failure[b] = s.Else == nil && failsWhen(info, s.Cond, false) && onlyFromConditions(preds[b], []ast.Expr{s.Cond})
 		}
 	}
+	switchFailures(info, g, preds, failure)
 	return failure
 }
 
-// onlyFromCondition reports whether every block in preds ends with the
-// condition cond: the block after an if is entered only when its condition is
-// false, its then branch never falling through.
-func onlyFromCondition(preds []*cfg.Block, cond ast.Expr) bool {
+// switchFailures adds to failure the blocks of g's switch statements with no tag
+// that are entered only when an attempt failed. Each case's expressions are
+// tested in turn, as the conditions of ifs are: a case's body is entered on
+// failure when every expression of the case holds only on failure and nothing
+// falls through into it (switch { case err != nil: continue }), and the test of
+// the next case, the default or the statements after the switch are reached
+// past an expression that fails only on failure (switch { case err == nil:
+// return nil; case !retryable(err): return err }: the loop comes round past
+// err == nil, false).
+func switchFailures(info *types.Info, g *flow.Graph, preds map[*cfg.Block][]*cfg.Block, failure map[*cfg.Block]bool) {
+	tagless := make(map[*ast.CaseClause]bool)
+	for _, b := range g.CFG.Blocks {
+		if s, ok := b.Stmt.(*ast.SwitchStmt); ok && b.Kind == cfg.KindSwitchDone && s.Tag == nil {
+			for _, clause := range s.Body.List {
+				tagless[clause.(*ast.CaseClause)] = true
+			}
+		}
+	}
+	for _, b := range g.CFG.Blocks {
+		cc, ok := b.Stmt.(*ast.CaseClause)
+		if !ok || !b.Live || !tagless[cc] {
+			continue
+		}
+		switch b.Kind {
+		case cfg.KindSwitchCaseBody:
+			failure[b] = len(cc.List) > 0 && allFailWhen(info, cc.List, true) && onlyFromConditions(preds[b], cc.List)
+		case cfg.KindSwitchNextCase:
+			// Entered from the block that tests one of cc's expressions, when it is false.
+			if p := preds[b]; len(p) == 1 && len(p[0].Nodes) > 0 {
+				cond, isExpr := p[0].Nodes[len(p[0].Nodes)-1].(ast.Expr)
+				failure[b] = isExpr && failsWhen(info, cond, false)
+			}
+		}
+	}
+}
+
+// allFailWhen reports whether each expression of exprs has the value outcome
+// only when an attempt failed (see failsWhen).
+func allFailWhen(info *types.Info, exprs []ast.Expr, outcome bool) bool {
+	for _, e := range exprs {
+		if !failsWhen(info, e, outcome) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyFromConditions reports whether every block in preds ends with one of the
+// expressions conds: the block after an if entered only when its condition is
+// false, its then branch never falling through, or a case's body entered only by
+// its own tests, with no fallthrough from the case before.
+func onlyFromConditions(preds []*cfg.Block, conds []ast.Expr) bool {
 	for _, p := range preds {
-		if len(p.Nodes) == 0 || p.Nodes[len(p.Nodes)-1] != cond {
+		if len(p.Nodes) == 0 {
+			return false
+		}
+		last, isExpr := p.Nodes[len(p.Nodes)-1].(ast.Expr)
+		if !isExpr || !slices.Contains(conds, last) {
 			return false
 		}
 	}
 	return len(preds) > 0
 }
+
 
 // failsWhen reports whether the condition e has the value outcome only when an
 // attempt failed: an error compared with nil (err != nil true, err == nil

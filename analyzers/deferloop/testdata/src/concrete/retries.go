@@ -158,12 +158,13 @@ func lockedRetry(max int) error {
 	return nil
 }
 
-// Known false positive: a failure tested in a switch statement is not seen as a
-// failure branch, so the bounded retry is read as coming round after a success.
+// The same retry with its decisions in a switch with no tag, a chain of ifs: the
+// loop comes round only past err == nil, false, and the policy bounds the
+// attempts. Quiet, as sendWithRetry is (a known false positive before).
 func sendSwitch(p retryPolicy, req *request, content []byte) error {
 	for retries := 0; ; retries++ {
 		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
-		defer req.Body().Close() // want `req.Body\(\).Close\(\) is deferred in a loop, so it runs when sendSwitch returns`
+		defer req.Body().Close()
 		_, err := execute(req)
 		switch {
 		case err == nil:
@@ -171,6 +172,63 @@ func sendSwitch(p retryPolicy, req *request, content []byte) error {
 		case !p.shouldRetry(err, retries):
 			return err
 		}
+	}
+}
+
+// A failure case that gives up or retries, and the success falling out of the
+// switch to the next round: a processing loop, whatever the counter. Reported.
+func sendSwitchEach(req *request, content []byte) error {
+	for attempt := 0; ; attempt++ {
+		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
+		defer req.Body().Close() // want `req.Body\(\).Close\(\) is deferred in a loop, so it runs when sendSwitchEach returns`
+		_, err := execute(req)
+		switch {
+		case err != nil:
+			if attempt > 3 {
+				return err
+			}
+			continue
+		}
+		println("sent")
+	}
+}
+
+// A success case that falls through into the retrying case's body: that body is
+// not entered on failure only, so a success comes round. Reported.
+func sendSwitchFallthrough(p retryPolicy, req *request, content []byte) error {
+	for retries := 0; ; retries++ {
+		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
+		defer req.Body().Close() // want `req.Body\(\).Close\(\) is deferred in a loop, so it runs when sendSwitchFallthrough returns`
+		_, err := execute(req)
+		switch {
+		case err == nil:
+			println("sent")
+			fallthrough
+		case p.shouldRetry(err, retries):
+			continue
+		}
+		return err
+	}
+}
+
+// A switch on a tag compares values, not conditions: its cases are not read as
+// failures. Known false positive: the tag is the error, and the loop comes round
+// only after a throttled attempt, at most four times.
+func sendSwitchTag(req *request, content []byte) error {
+	for retries := 0; ; retries++ {
+		req.setBody(io.NopCloser(bytes.NewBuffer(content)))
+		defer req.Body().Close() // want `req.Body\(\).Close\(\) is deferred in a loop, so it runs when sendSwitchTag returns`
+		_, err := execute(req)
+		switch err {
+		case nil:
+			return nil
+		case errThrottled:
+			if retries > 3 {
+				return err
+			}
+			continue
+		}
+		return err
 	}
 }
 
