@@ -351,7 +351,6 @@ func onlyFromConditions(preds []*cfg.Block, conds []ast.Expr) bool {
 	return len(preds) > 0
 }
 
-
 // failsWhen reports whether the condition e has the value outcome only when an
 // attempt failed: an error compared with nil (err != nil true, err == nil
 // false), a call judging an error (a call with an argument of type error, true:
