@@ -380,9 +380,10 @@
 // with other conditions: if err != nil && attempts > 0), of a call judging the
 // error (if policy.ShouldRetry(err, retries), if errors.Is(err, ErrBusy)), the
 // else branch of if err == nil, or the statements after if err == nil { return
-// resp }, and their like in a switch with no tag, which tests its cases as a
-// chain of ifs (the body of case err != nil: when nothing falls through into
-// it, what follows case err == nil: when that case is not taken); so every
+// resp }, and their like in a switch, which tests its cases as a chain of ifs
+// (the body of case err != nil: when nothing falls through into it, what
+// follows case err == nil: when that case is not taken; in a switch on the
+// error, what follows case nil: and the body of case ErrThrottled:); so every
 // successful attempt leaves the loop. And it counts its
 // attempts: an integer declared before the loop, changed in it only by ++, --, +=
 // or -=, is read by the loop's condition (attempt < max) or by a condition on
@@ -576,9 +577,9 @@
 // misread as a failure branch. A retry's counter is taken on trust: any condition
 // on the path back round that reads it counts as the retry decision (if attempt >
 // 3 { log(...) } as well), whatever the direction of the change and the size of
-// the bound (a limit of math.MaxInt is the policy's). A failure tested in a
-// switch on a tag (switch err { case nil: ... }) is not seen as a failure
-// branch, and a retry loop inside another loop is reported: the outer loop multiplies the
+// the bound (a limit of math.MaxInt is the policy's). A switch on another tag
+// (a status code) says nothing about failure, and a retry loop inside another
+// loop is reported: the outer loop multiplies the
 // attempts. A retry with a path back to the defer that reads no counter is
 // reported, as the code does not bound it (spire's autocert verifyRFC, whose
 // pick loop lies in a loop over an order's pending authorizations: an order

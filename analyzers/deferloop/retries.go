@@ -287,51 +287,59 @@ func failureBlocks(info *types.Info, g *flow.Graph) map[*cfg.Block]bool {
 	return failure
 }
 
-// switchFailures adds to failure the blocks of g's switch statements with no tag
-// that are entered only when an attempt failed. Each case's expressions are
-// tested in turn, as the conditions of ifs are: a case's body is entered on
-// failure when every expression of the case holds only on failure and nothing
-// falls through into it (switch { case err != nil: continue }), and the test of
-// the next case, the default or the statements after the switch are reached
-// past an expression that fails only on failure (switch { case err == nil:
-// return nil; case !retryable(err): return err }: the loop comes round past
-// err == nil, false).
+// switchFailures adds to failure the blocks of g's switch statements entered
+// only when an attempt failed. A switch tests its cases' expressions in turn, as
+// a chain of ifs: a case's body is entered on failure when every expression of
+// the case holds only on failure and nothing falls through into it (switch {
+// case err != nil: continue }), and the test of the next case, the default or
+// the statements after the switch are reached past an expression that fails
+// only on failure (switch { case err == nil: return nil; case !retryable(err):
+// return err }: the loop comes round past err == nil, false). A switch on an
+// error compares it with each case (see caseFailsWhen); one on another tag is not
+// read.
 func switchFailures(info *types.Info, g *flow.Graph, preds map[*cfg.Block][]*cfg.Block, failure map[*cfg.Block]bool) {
-	tagless := make(map[*ast.CaseClause]bool)
+	tags := make(map[*ast.CaseClause]ast.Expr) // the tag of each case's switch, nil for none
 	for _, b := range g.CFG.Blocks {
-		if s, ok := b.Stmt.(*ast.SwitchStmt); ok && b.Kind == cfg.KindSwitchDone && s.Tag == nil {
+		if s, ok := b.Stmt.(*ast.SwitchStmt); ok && b.Kind == cfg.KindSwitchDone && (s.Tag == nil || isError(info, s.Tag)) {
 			for _, clause := range s.Body.List {
-				tagless[clause.(*ast.CaseClause)] = true
+				tags[clause.(*ast.CaseClause)] = s.Tag
 			}
 		}
 	}
 	for _, b := range g.CFG.Blocks {
 		cc, ok := b.Stmt.(*ast.CaseClause)
-		if !ok || !b.Live || !tagless[cc] {
+		if !ok || !b.Live {
+			continue
+		}
+		tag, read := tags[cc]
+		if !read {
 			continue
 		}
 		switch b.Kind {
 		case cfg.KindSwitchCaseBody:
-			failure[b] = len(cc.List) > 0 && allFailWhen(info, cc.List, true) && onlyFromConditions(preds[b], cc.List)
+			failure[b] = len(cc.List) > 0 && onlyFromConditions(preds[b], cc.List) &&
+				!slices.ContainsFunc(cc.List, func(e ast.Expr) bool { return !caseFailsWhen(info, tag, e, true) })
 		case cfg.KindSwitchNextCase:
 			// Entered from the block that tests one of cc's expressions, when it is false.
 			if p := preds[b]; len(p) == 1 && len(p[0].Nodes) > 0 {
-				cond, isExpr := p[0].Nodes[len(p[0].Nodes)-1].(ast.Expr)
-				failure[b] = isExpr && failsWhen(info, cond, false)
+				e, isExpr := p[0].Nodes[len(p[0].Nodes)-1].(ast.Expr)
+				failure[b] = isExpr && caseFailsWhen(info, tag, e, false)
 			}
 		}
 	}
 }
 
-// allFailWhen reports whether each expression of exprs has the value outcome
-// only when an attempt failed (see failsWhen).
-func allFailWhen(info *types.Info, exprs []ast.Expr, outcome bool) bool {
-	for _, e := range exprs {
-		if !failsWhen(info, e, outcome) {
-			return false
-		}
+// caseFailsWhen reports whether the test of a case's expression e, in a switch
+// on tag (nil for none), has the value outcome only when an attempt failed: e
+// itself with no tag (see failsWhen); with an error for tag, tag == e, which
+// fails only on failure when e is nil (switch err { case nil: return }) and
+// holds only on failure when e is not (case ErrThrottled: continue), by the
+// convention that a nil error is success.
+func caseFailsWhen(info *types.Info, tag, e ast.Expr, outcome bool) bool {
+	if tag == nil {
+		return failsWhen(info, e, outcome)
 	}
-	return true
+	return outcome != flow.IsNil(info, e)
 }
 
 // onlyFromConditions reports whether every block in preds ends with one of the
