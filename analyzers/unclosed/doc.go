@@ -471,7 +471,14 @@
 // advice is to move that defer up). A new value assigned to the variable
 // (rows, err = db.Query(...)), or to the Body field of a response (resp.Body =
 // io.NopCloser(&buf)), drops the old one: that is no hand-on, and a deferred
-// release, bound to the old value, is the advice. A resource that no
+// release, bound to the old value, is the advice. A copy of the resource in a
+// plain local variable of the function (var r io.Reader = src; ...; r = f, or
+// rc := f), whose address nothing takes, is another name for it, not a new
+// owner: the copy's uses are the resource's (returned or stored, it hands the
+// resource on; closed, it releases it; only read, it does neither), so a file
+// that the function only reads through the copy is released on no path. The use
+// named as the hand-on is one that may run after the acquisition: a return of the
+// variable's earlier value, before it and outside its loops, is not. A resource that no
 // path releases or hands on is reported as released on no path, rather than by
 // one of its paths (rows read in a for rows.Next() loop are released on the path
 // where Next returns false, so a return inside the loop is named); in a loop the advice is to release it on every path before

@@ -266,7 +266,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		handOff  token.Pos // the first use that hands the resource on, if any
 	)
 	overwrites := overwritten(pass.TypesInfo, body, v, src.Kind)
-	uses := t.Uses(body, v, src.Kind)
+	uses := followCopies(t, body, src.Kind, t.Uses(body, v, src.Kind))
 	for _, u := range uses {
 		if u.Effect == resources.Neutral || (u.Ident.Pos() >= stmt.Pos() && u.Ident.Pos() < stmt.End()) {
 			continue
@@ -276,7 +276,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		if u.Effect == resources.Release || closed {
 			released = append(released, u.Ident.Pos())
 		}
-		if !handOff.IsValid() && !closed && !releasedAlias(pass.TypesInfo, body, u, src.Kind) {
+		if !handOff.IsValid() && !closed && !releasedAlias(pass.TypesInfo, body, u, src.Kind) && mayFollow(cur, body, stmt, u.Ident.Pos()) {
 			handOff = handOffAt(body, u, overwrites)
 		}
 		neutral = false
