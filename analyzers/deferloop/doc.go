@@ -488,7 +488,12 @@
 // the branch sets by plain assignment and nothing else in the loop assigns (if
 // !locked { mu.Lock(); defer mu.Unlock(); locked = true }). The branch closes its
 // own guard, so the defer runs in one iteration at most: the lock is held on
-// purpose until return.
+// purpose until return. A loop built with goto whose every way back to the
+// defer passes a goto in such a branch (the condition reads a variable declared
+// before the label, the branch sets it, and nothing from the label on assigns it
+// otherwise: if !small && errors.Is(err, ErrTooBig) { small = true; goto
+// reSplit }) jumps back once at most per latch: the defer runs a number of times
+// the code fixes (tonutils-go's ADNL query retries once with smaller packets).
 //
 // Nor, whatever its consequence, a defer under lazy initialisation: it lies in the
 // then branch of if v == nil (alone or in a chain of &&: if v == nil && ok), inside

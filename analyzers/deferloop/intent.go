@@ -877,3 +877,88 @@ func statementValue(s ast.Stmt) ast.Expr {
 	}
 	return nil
 }
+
+// gotoLatched reports whether the defer at stmt, in the function at fn whose
+// graph is g, comes round again only through gotos in latched branches: a
+// branch of an if whose condition reads a variable declared before the goto's
+// label, which the branch sets by plain assignment and which nothing else
+// assigns from the label on (if !baseMTU && errors.Is(err, ErrTooBig) { baseMTU
+// = true; goto reSplit }; measurement 36: tonutils-go's ADNL query, which
+// retries once with a smaller packet size). Each such branch closes its own
+// guard, as onceGuarded's does for a loop, so it jumps back once at most, and
+// the defer runs at most once more per latch: a count the code fixes. The latch
+// is taken on trust, as there: the value assigned is not compared with the
+// condition.
+func gotoLatched(info *types.Info, g *flow.Graph, fn inspector.Cursor, stmt ast.Node) bool {
+	var latched []ast.Node
+	for c := range fn.Preorder((*ast.BranchStmt)(nil)) {
+		branchStmt := c.Node().(*ast.BranchStmt)
+		if branchStmt.Tok != token.GOTO || branchStmt.Label == nil {
+			continue
+		}
+		if branch := latchedBranch(info, fn, c); branch != nil {
+			latched = append(latched, branch)
+		}
+	}
+	if len(latched) == 0 {
+		return false
+	}
+	inLatched := func(b *cfg.Block) bool {
+		for _, n := range b.Nodes {
+			for _, branch := range latched {
+				if branch.Pos() <= n.Pos() && n.End() <= branch.End() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return !g.Repeats(stmt, func(b *cfg.Block) bool { return !inLatched(b) })
+}
+
+// latchedBranch returns the branch of an if around the goto at c that latches a
+// variable of its condition (see gotoLatched), or nil.
+func latchedBranch(info *types.Info, fn, c inspector.Cursor) ast.Node {
+	label, region := labelRegion(info, fn, c.Node().(*ast.BranchStmt))
+	if label == nil {
+		return nil
+	}
+	for ic := range c.Enclosing((*ast.IfStmt)(nil)) {
+		ifStmt := ic.Node().(*ast.IfStmt)
+		if !within(fn.Node(), ifStmt) {
+			return nil
+		}
+		var branch ast.Node = ifStmt.Body
+		if !within(ifStmt.Body, c.Node()) {
+			branch = ifStmt.Else
+		}
+		for _, v := range condVars(info, ifStmt.Cond) {
+			if v.Pos() < label.Pos() && latches(info, branch, v) && !assignedBeside(info, region, branch, v) {
+				return branch
+			}
+		}
+	}
+	return nil
+}
+
+// labelRegion returns the labelled statement that the goto jumps to and the
+// statements from it to the end of its block, as one block: what may run again
+// after the jump. Nil when the label is not found in the function.
+func labelRegion(info *types.Info, fn inspector.Cursor, g *ast.BranchStmt) (*ast.LabeledStmt, *ast.BlockStmt) {
+	target, ok := info.Uses[g.Label].(*types.Label)
+	if !ok {
+		return nil, nil
+	}
+	for c := range fn.Preorder((*ast.LabeledStmt)(nil)) {
+		ls := c.Node().(*ast.LabeledStmt)
+		if info.Defs[ls.Label] != target {
+			continue
+		}
+		list, _ := flow.StmtList(c.Parent().Node())
+		if i := slices.Index(list, ast.Stmt(ls)); i >= 0 {
+			return ls, &ast.BlockStmt{List: list[i:]}
+		}
+		return nil, nil
+	}
+	return nil, nil
+}
