@@ -83,26 +83,12 @@ func localCopy(info *types.Info, body *ast.BlockStmt, u resources.Use) *types.Va
 		if !ok || id.Name == "_" {
 			return false
 		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && v.Pos() >= body.Pos() && v.Pos() < body.End() && !addressTaken(info, body, v) {
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && v.Pos() >= body.Pos() && v.Pos() < body.End() && !flow.AddressTaken(info, body, v) {
 			copyVar = v
 		}
 		return false
 	})
 	return copyVar
-}
-
-// addressTaken reports whether body takes the address of v.
-func addressTaken(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && info.Uses[id] == v {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // assignmentTargets returns the identifiers that assignments in body assign to

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
@@ -96,13 +95,13 @@ func (g *Graph) ReachesFirst(from ast.Node, target, stop func(ast.Node) bool) bo
 // changedOutOfSight reports whether a function literal in body changes v, or
 // some code takes its address.
 func changedOutOfSight(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	if AddressTaken(info, body, v) {
+		return true
+	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			found = found || Changes(info, n.Body, v)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && Mentions(info, n.X, v)
+		if lit, ok := n.(*ast.FuncLit); ok {
+			found = found || Changes(info, lit.Body, v)
 		}
 		return !found
 	})

@@ -104,6 +104,19 @@ func Changes(info *types.Info, n ast.Node, v *types.Var) bool {
 	return found
 }
 
+// AddressTaken reports whether n takes the address of v or of a part of it (&v,
+// &v.f, &v[i]), after which v may change, or be read, anywhere.
+func AddressTaken(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && Mentions(info, u.X, v) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // ComparedWithNil reports whether e is a comparison with the predeclared nil (x
 // == nil, x != nil, or either with nil first), returning the other operand and
 // whether the comparison is ==.
