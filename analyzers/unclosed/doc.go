@@ -91,7 +91,11 @@
 //     it for ever (the runtime never closes that channel), and is not reported,
 //     whether it made the ticker or a function started it with go func() { for
 //     range t.C { ... } }() (the goroutine holds it; one that leaves the range and
-//     ends without stopping it is a known false negative);
+//     ends without stopping it is a known false negative); so is a loop with no
+//     way out, for { ... }, or one whose condition is the constant true (for ;
+//     true; <-t.C { ... }), and a range over a variable given once the channel of
+//     time.Tick (t := time.Tick(d); for range t): the function never returns, and
+//     the ticker is in use until the process ends;
 //   - sqlx rows, statements and transactions, and pgx v4 and v5 Rows;
 //   - any function, in any package, that returns such a freshly acquired resource
 //     (func openConfig() (*os.File, error)): its callers acquire it. A function

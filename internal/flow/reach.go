@@ -2,10 +2,12 @@ package flow
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Graph is the control-flow graph of one function body, with the lookups the
@@ -15,8 +17,9 @@ type Graph struct {
 }
 
 // New builds the control-flow graph of body. Calls that never return (see
-// MayReturn) end their block, and a range over a channel that is never closed (see
-// neverClosed) has no edge out of the loop.
+// MayReturn) end their block, a range over a channel that is never closed (see
+// neverClosed) has no edge out of the loop, and neither has a for loop whose
+// condition is the constant true (for ; true; <-t.C).
 func New(info *types.Info, body *ast.BlockStmt) *Graph {
 	return Build(info, body, func(call *ast.CallExpr) bool { return MayReturn(info, call) })
 }
@@ -26,18 +29,40 @@ func New(info *types.Info, body *ast.BlockStmt) *Graph {
 func Build(info *types.Info, body *ast.BlockStmt, mayReturn func(*ast.CallExpr) bool) *Graph {
 	g := &Graph{CFG: cfg.New(body, mayReturn)}
 	for _, b := range g.CFG.Blocks {
-		// A range loop's block has two successors: the body, then the loop's exit.
-		if r, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeLoop && len(b.Succs) == 2 && neverClosed(info, r.X) {
-			b.Succs = b.Succs[:1]
+		// A range loop's block, and the block that ends with a for loop's
+		// condition, have two successors: the body, then the loop's exit.
+		if len(b.Succs) != 2 {
+			continue
+		}
+		switch loop := b.Stmt.(type) {
+		case *ast.RangeStmt:
+			if b.Kind == cfg.KindRangeLoop && neverClosed(info, body, loop.X) {
+				b.Succs = b.Succs[:1]
+			}
+		case *ast.ForStmt:
+			if b.Kind == cfg.KindForLoop && loop.Cond != nil && len(b.Nodes) > 0 && b.Nodes[len(b.Nodes)-1] == loop.Cond && constantTrue(info, loop.Cond) {
+				b.Succs = b.Succs[:1]
+			}
 		}
 	}
 	return g
 }
 
+// constantTrue reports whether e is a constant whose value is true.
+func constantTrue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
 // neverClosed reports whether ch is the channel of a time.Ticker or time.Timer
-// (t.C), which the runtime never closes: a range over it runs until the function
-// leaves it by other means (return, break, panic), and otherwise for ever.
-func neverClosed(info *types.Info, ch ast.Expr) bool {
+// (t.C), or a variable of body given once the channel of time.Tick and never
+// changed (t := time.Tick(d)), which the runtime never closes: a range over it
+// runs until the function leaves it by other means (return, break, panic), and
+// otherwise for ever.
+func neverClosed(info *types.Info, body *ast.BlockStmt, ch ast.Expr) bool {
+	if id, ok := ast.Unparen(ch).(*ast.Ident); ok {
+		return tickChannel(info, body, id)
+	}
 	sel, ok := ast.Unparen(ch).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "C" {
 		return false
@@ -55,6 +80,43 @@ func neverClosed(info *types.Info, ch ast.Expr) bool {
 		return false
 	}
 	return named.Obj().Name() == "Ticker" || named.Obj().Name() == "Timer"
+}
+
+// tickChannel reports whether id names a variable declared in body by t :=
+// time.Tick(d) (or var t = time.Tick(d)) and never changed after.
+func tickChannel(info *types.Info, body *ast.BlockStmt, id *ast.Ident) bool {
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	var def ast.Node
+	defs := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if defs > 1 {
+			return false
+		}
+		switch n.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec, *ast.IncDecStmt, *ast.UnaryExpr:
+			if Defines(info, n, v) {
+				def = n
+				defs++
+			}
+		}
+		return true
+	})
+	if defs != 1 {
+		return false
+	}
+	lhs, rhs, ok := Sides(def)
+	if !ok || len(lhs) != 1 || len(rhs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "Tick"
 }
 
 // locate returns the block and node index of the innermost graph node that contains

@@ -57,3 +57,38 @@ func selectTickerInGoroutine(d time.Duration, stop chan struct{}) {
 		}
 	}()
 }
+
+// A loop whose condition is the constant true has no way out either (prow's
+// disk monitors, measurement 37: for ; true; <-ticker.C, started once by main):
+// the ticker is in use until the process ends, and a deferred Stop would never run.
+func monitorForever(d time.Duration) {
+	ticker := time.NewTicker(d) // quiet: in use for ever
+	for ; true; <-ticker.C {
+		work()
+	}
+}
+
+// The same loop left by a return ends the function with the ticker running.
+func monitorUntil(d time.Duration, stop chan struct{}) {
+	ticker := time.NewTicker(d) // want `ticker \(ticker from time.NewTicker\) is not stopped on any path`
+	for ; true; <-ticker.C {
+		select {
+		case <-stop:
+			return
+		default:
+			work()
+		}
+	}
+}
+
+// A goroutine ranging for ever over a channel from time.Tick (prow's deck,
+// measurement 37): the runtime never closes it, and the ticker is in use for as
+// long as the process runs.
+func tickVarForever(d time.Duration) {
+	go func() {
+		t := time.Tick(d) // quiet: in use for ever
+		for range t {
+			work()
+		}
+	}()
+}
