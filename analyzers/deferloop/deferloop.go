@@ -139,7 +139,7 @@ func runFunc(pass *analysis.Pass, opts *options, tooling bool, f *funcDefers) {
 		}
 		stmt := cur.Node().(*ast.DeferStmt)
 		loop, repeats := repeating(pass, fn.graph, stmt, enclosing)
-		if !repeats || loop != nil && (onceGuarded(pass.TypesInfo, cur, loop) || lazilyInitialised(pass.TypesInfo, f.fn, cur)) ||
+		if !repeats || loop != nil && (onceGuarded(pass.TypesInfo, cur, loop) || latchedAfter(pass.TypesInfo, cur, loop) || lazilyInitialised(pass.TypesInfo, f.fn, cur)) ||
 			loop == nil && gotoLatched(pass.TypesInfo, fn.graph, f.fn, stmt) {
 			continue
 		}

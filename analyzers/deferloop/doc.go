@@ -488,7 +488,11 @@
 // the branch sets by plain assignment and nothing else in the loop assigns (if
 // !locked { mu.Lock(); defer mu.Unlock(); locked = true }). The branch closes its
 // own guard, so the defer runs in one iteration at most: the lock is held on
-// purpose until return. A loop built with goto whose every way back to the
+// purpose until return. So does a defer of the loop's body itself followed there
+// by such an assignment and preceded by the guard, whose branch leaves the loop
+// (if loaded { break }; load(); defer unload(); loaded = true, with no jump
+// between the defer and the latch: k8s system-validators' kernel config reader
+// loads a module once and unloads it at return). A loop built with goto whose every way back to the
 // defer passes a goto in such a branch (the condition reads a variable declared
 // before the label, the branch sets it, and nothing from the label on assigns it
 // otherwise: if !small && errors.Is(err, ErrTooBig) { small = true; goto

@@ -962,3 +962,85 @@ func labelRegion(info *types.Info, fn inspector.Cursor, g *ast.BranchStmt) (*ast
 	}
 	return nil, nil
 }
+
+// latchedAfter reports whether the defer at cur, a statement of loop's body
+// itself, is followed in that body by a plain assignment of a variable v declared
+// outside the loop (done = true), and preceded in it by an if statement whose
+// condition reads v and whose branch leaves the loop (if done { break }, or a
+// return), while nothing else in the loop assigns v: the iteration that reaches
+// the defer closes the guard behind it, and the next one leaves before the
+// defer. The defer runs in one iteration at most, a set-up meant to be undone at
+// return (k8s system-validators' kernel config reader, which loads the configs
+// module once and defers its unloading; measurement 37). The statements between
+// the defer and the assignment must not jump (a continue there would skip the
+// latch). As with onceGuarded, the value assigned is taken on trust.
+func latchedAfter(info *types.Info, cur inspector.Cursor, loop ast.Stmt) bool {
+	body := loops.Body(loop)
+	if body == nil || cur.Parent().Node() != body {
+		return false
+	}
+	list := body.List
+	d := slices.Index(list, ast.Stmt(cur.Node().(*ast.DeferStmt)))
+	if d < 0 {
+		return false
+	}
+	for a := d + 1; a < len(list); a++ {
+		as, ok := list[a].(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 {
+			if jumps(list[a]) {
+				return false
+			}
+			continue
+		}
+		id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || declaredIn(loop, v) || assignedBeside(info, loop, as, v) {
+			continue
+		}
+		if guardsBefore(info, list[:d], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// guardsBefore reports whether one of stmts is an if statement whose condition
+// reads v and whose then branch leaves the loop: it ends with a plain break or a
+// return.
+func guardsBefore(info *types.Info, stmts []ast.Stmt, v *types.Var) bool {
+	for _, s := range stmts {
+		ifStmt, ok := s.(*ast.IfStmt)
+		if !ok || !slices.Contains(condVars(info, ifStmt.Cond), v) || len(ifStmt.Body.List) == 0 {
+			continue
+		}
+		switch last := ifStmt.Body.List[len(ifStmt.Body.List)-1].(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if last.Tok == token.BREAK && last.Label == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// jumps reports whether s holds a break, continue or goto outside function
+// literals: one that may skip what follows s. A plain break of a switch inside s
+// counts too, which errs on the side of reporting.
+func jumps(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok != token.FALLTHROUGH
+		}
+		return !found
+	})
+	return found
+}

@@ -79,3 +79,70 @@ again:
 	}
 	return <-results, nil
 }
+
+func configPaths() []string { return nil }
+func load(string) error    { return nil }
+func unload(string) error  { return nil }
+
+// From k8s system-validators' kernel config reader (measurement 37): the loop
+// loads the module once, defers its unloading and sets the flag its guard tests
+// before the defer, so the next iteration leaves first. The defer runs once, a
+// set-up meant to be undone at return. Quiet.
+func readConfig() (string, error) {
+	loaded := false
+	for {
+		for _, p := range configPaths() {
+			return p, nil
+		}
+		if loaded {
+			break
+		}
+		if err := load("configs"); err != nil {
+			return "", err
+		}
+		defer unload("configs")
+		loaded = true
+	}
+	return "", errors.New("no config")
+}
+
+// The same loop whose guard the loop opens again: reported.
+func readConfigReset() (string, error) {
+	loaded := false
+	for {
+		for _, p := range configPaths() {
+			return p, nil
+		}
+		if loaded {
+			break
+		}
+		if err := load("configs"); err != nil {
+			return "", err
+		}
+		defer unload("configs") // want `unload\("configs"\) is deferred in a loop, so it runs when readConfigReset returns`
+		loaded = true
+		if len(configPaths()) == 0 {
+			loaded = false
+		}
+	}
+	return "", errors.New("no config")
+}
+
+// A continue between the defer and the latch skips it: reported.
+func readConfigSkip(retry bool) (string, error) {
+	loaded := false
+	for {
+		for _, p := range configPaths() {
+			return p, nil
+		}
+		if loaded {
+			break
+		}
+		defer unload("configs") // want `unload\("configs"\) is deferred in a loop, so it runs when readConfigSkip returns`
+		if retry {
+			continue
+		}
+		loaded = true
+	}
+	return "", errors.New("no config")
+}
