@@ -57,6 +57,9 @@ func loadErrors(pkgs []*packages.Package, wd string) []string {
 // follow from it, and the compiler stops there too); and no "could not import" of a
 // package that is broken itself.
 func distinctErrors(pkg *packages.Package, broken map[string]bool) []packages.Error {
+	if cause, ok := cgoFailure(pkg); ok {
+		return []packages.Error{cause}
+	}
 	var errs []packages.Error
 	seen := make(map[string]bool)
 	syntaxIn := make(map[string]bool) // files with a syntax error
@@ -86,6 +89,38 @@ func distinctErrors(pkg *packages.Package, broken map[string]bool) []packages.Er
 	// The errors with a position first: they say where.
 	slices.SortStableFunc(errs, func(a, b packages.Error) int { return cmp.Compare(noPosition(a), noPosition(b)) })
 	return errs
+}
+
+// cgoFailure returns the cause when pkg failed because cgo could not compile its
+// C code (a header or library this machine lacks): the go command's error, which
+// says what is missing (# pkg, then zstd.go:22:10: fatal error: zstd.h: No such
+// file or directory), in place of the type checker's "could not import C", which
+// only follows from it, with the ways out.
+func cgoFailure(pkg *packages.Package) (packages.Error, bool) {
+	var summary string
+	importsC := false
+	for _, err := range pkg.Errors {
+		switch {
+		case err.Pos == "" && strings.HasPrefix(err.Msg, "# "):
+			summary = err.Msg
+		case strings.HasPrefix(err.Msg, "could not import C "):
+			importsC = true
+		}
+	}
+	if summary == "" || !importsC {
+		return packages.Error{}, false
+	}
+	// The summary's first line names the package; the next says what failed.
+	_, rest, _ := strings.Cut(summary, "\n")
+	first, _, _ := strings.Cut(strings.TrimSpace(rest), "\n")
+	if first == "" {
+		return packages.Error{}, false
+	}
+	return packages.Error{
+		Pos:  "",
+		Msg:  "cgo could not build the package's C code: " + first + " (install the C headers and libraries it needs, or set CGO_ENABLED=0 to analyse the files built without cgo)",
+		Kind: packages.ListError,
+	}, true
 }
 
 func noPosition(err packages.Error) int {
