@@ -524,7 +524,8 @@
 // Acquisitions into one variable that leak on the same return (a fallback,
 // file, err = os.CreateTemp(other, ...), when the first failed) are one bug with
 // one fix: one report, at the first, names the others' lines ("here or at line
-// 11"). An acquisition whose resource is also dropped by a new value while it is
+// 11"), even when the fallback, which nothing overwrites, leaks on every path
+// and the first only on the paths past it. An acquisition whose resource is also dropped by a new value while it is
 // open is a leak of its own and is reported apart.
 //
 // A resource that leaks on several returns is one report that names them all

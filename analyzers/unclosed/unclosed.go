@@ -400,6 +400,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		// Nothing releases it or hands it on anywhere: naming one path would
 		// suggest that the others are right. A for v.Next() loop that runs to
 		// its end releases rows: the leak is on the path that leaves it early.
+		if c.mergeFallback(r, ret, what, stmt) {
+			return
+		}
 		if len(loops.Enclosing(cur)) > 0 {
 			remedy = loopAdvice(src.Kind, id.Name)
 		}
@@ -413,20 +416,34 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		f.report(pass)
 		return
 	}
-	key := leakKey{v: v, ret: ret, kind: src.Kind}
-	if first := c.leaks[key]; first != nil {
-		// Another acquisition into the same variable leaks on the same return
-		// (file, err = os.CreateTemp(dir) as a fallback when the first failed):
-		// one bug, whose one fix (release the variable on that path) covers
-		// both. Only findings with no drop are held (a resource overwritten
-		// while open is a leak of its own, reported alone), so naming the
-		// second in the first's report loses no leak.
-		first.also = append(first.also, alsoAt{what: what, line: pass.Fset.Position(stmt.Pos()).Line})
-		first.fixes = nil // a defer after the first acquisition binds only the first value
+	if c.mergeFallback(r, ret, what, stmt) {
 		return
 	}
-	c.leaks[key] = f
+	c.leaks[leakKey{v: v, ret: ret, kind: src.Kind}] = f
 	c.pending = append(c.pending, f)
+}
+
+// mergeFallback names the acquisition at stmt, holding what, in the report of
+// an earlier acquisition into the same variable that leaks on the same return
+// ret, and reports whether it did: the second is a fallback when the first
+// failed (file, err = os.CreateTemp(dir); f, err = os.Open(name) in the first's
+// error branch), one bug, whose one fix (release the variable on that path)
+// covers both; the second, which nothing overwrites, may leak on every path while
+// the first, overwritten by the fallback, leaks on some (glide's Gomfile parser,
+// measurement 37: two reports for one bug). Only findings with no drop are held
+// (a resource overwritten while open is a leak of its own, reported alone), so
+// naming the second in the first's report loses no leak.
+func (c *checker) mergeFallback(r *tracked, ret *ast.ReturnStmt, what string, stmt ast.Node) bool {
+	if ret == nil || r.dropped != nil {
+		return false
+	}
+	first := c.leaks[leakKey{v: r.v, ret: ret, kind: r.kind}]
+	if first == nil {
+		return false
+	}
+	first.also = append(first.also, alsoAt{what: what, line: c.pass.Fset.Position(stmt.Pos()).Line})
+	first.fixes = nil // a defer after the first acquisition binds only the first value
+	return true
 }
 
 // leakKey identifies a leak by what leaks and where: the variable, the return
