@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249), the thirty-fourth (20261250), the thirty-fifth (20261251), the thirty-sixth (20261254), the thirty-seventh (20261255) and the thirty-eighth (20261256).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249), the thirty-fourth (20261250), the thirty-fifth (20261251), the thirty-sixth (20261254), the thirty-seventh (20261255), the thirty-eighth (20261256) and the thirty-ninth (20261257).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -1311,6 +1311,32 @@ var seen = []string{
 	"github.com/yannh/kubeconform",
 	"github.com/btcsuite/btcwallet",
 	"github.com/Azure/go-autorest/autorest",
+	// the thirty-ninth measuring set (split seed 20261257)
+	"github.com/netsampler/goflow2/v2",
+	"github.com/mattn/go-colorable",
+	"github.com/hajimehoshi/bitmapfont/v3",
+	"filippo.io/csrf",
+	"github.com/cosmos/cosmos-sdk",
+	"github.com/weaveworks/common",
+	"github.com/libp2p/go-flow-metrics",
+	"sigs.k8s.io/release-utils",
+	"github.com/theupdateframework/notary",
+	"github.com/tidwall/lotsa",
+	"sigs.k8s.io/json",
+	"github.com/kbinani/screenshot",
+	"github.com/containerd/ttrpc",
+	"github.com/rancher/local-path-provisioner",
+	"github.com/cloudflare/golz4",
+	"github.com/containerd/console",
+	"github.com/Azure/azure-pipeline-go",
+	"github.com/pion/randutil",
+	"filippo.io/hpke",
+	"github.com/dolthub/driver",
+	"github.com/Shopify/goreferrer",
+	"github.com/klauspost/readahead",
+	"github.com/influxdata/pkg-config",
+	"github.com/libp2p/go-libp2p-asn-util",
+	"github.com/minio/blake2b-simd",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
