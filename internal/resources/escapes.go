@@ -188,23 +188,26 @@ func (t *Tracker) storeTarget(root ast.Node, lhs ast.Expr) (v *types.Var, escape
 
 // localEscapes reports whether a use of the local variable v in root lets
 // another holder keep its value: sent, stored in a field, an element or a composite
-// value, or used in a function literal a go statement runs. Another local
+// value, passed to a call that takes it, or used in a function literal a go
+// statement runs. Another local
 // variable it is copied to is not followed.
 func (t *Tracker) localEscapes(root ast.Node, v *types.Var) bool {
 	info := t.Pass.TypesInfo
 	found := false
 	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
 		if id, ok := n.(*ast.Ident); !found && ok && info.Uses[id] == v && len(stack) > 0 {
-			found = escapesAt(append(stack, n))
+			found = t.escapesAt(append(stack, n))
 		}
 		return !found // once found, nothing more is walked
 	})
 	return found
 }
 
-// escapesAt reports whether the identifier at the top of stack is sent, stored in a field, an element or a composite value, or lies in a
+// escapesAt reports whether the identifier at the top of stack is sent, stored in
+// a field, an element or a composite value, passed to a call that takes it (see
+// takes: logrus.SetOutput(w) keeps the writer in the logger), or lies in a
 // function literal run by a go statement.
-func escapesAt(stack []ast.Node) bool {
+func (t *Tracker) escapesAt(stack []ast.Node) bool {
 	id := stack[len(stack)-1].(*ast.Ident)
 	for i := len(stack) - 2; i > 0; i-- {
 		if lit, ok := stack[i].(*ast.FuncLit); ok {
@@ -228,6 +231,9 @@ func escapesAt(stack []ast.Node) bool {
 	switch p := stack[i].(type) {
 	case *ast.SendStmt:
 		return p.Value == e
+	case *ast.CallExpr:
+		j := slices.Index(p.Args, e)
+		return j >= 0 && !t.isConversion(p) && t.takes(p, j) // logrus.SetOutput(w): the logger keeps the writer, and the file in it
 	case *ast.CompositeLit:
 		return true
 	case *ast.KeyValueExpr:
