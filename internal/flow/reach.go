@@ -82,36 +82,15 @@ func neverClosed(info *types.Info, body *ast.BlockStmt, ch ast.Expr) bool {
 	return named.Obj().Name() == "Ticker" || named.Obj().Name() == "Timer"
 }
 
-// tickChannel reports whether id names a variable declared in body by t :=
-// time.Tick(d) (or var t = time.Tick(d)) and never changed after.
+// tickChannel reports whether id names a variable of body whose only write is
+// its declaration with the channel of time.Tick (t := time.Tick(d), var t =
+// time.Tick(d); see SoleValue).
 func tickChannel(info *types.Info, body *ast.BlockStmt, id *ast.Ident) bool {
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+	if !ok {
 		return false
 	}
-	var def ast.Node
-	defs := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		if defs > 1 {
-			return false
-		}
-		switch n.(type) {
-		case *ast.AssignStmt, *ast.ValueSpec, *ast.IncDecStmt, *ast.UnaryExpr:
-			if Defines(info, n, v) {
-				def = n
-				defs++
-			}
-		}
-		return true
-	})
-	if defs != 1 {
-		return false
-	}
-	lhs, rhs, ok := Sides(def)
-	if !ok || len(lhs) != 1 || len(rhs) != 1 {
-		return false
-	}
-	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	call, ok := ast.Unparen(SoleValue(info, body, v)).(*ast.CallExpr)
 	if !ok {
 		return false
 	}

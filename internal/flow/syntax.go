@@ -183,3 +183,44 @@ func RootIdent(info *types.Info, e ast.Expr) *ast.Ident {
 		}
 	}
 }
+
+// SoleValue returns the value v is declared with, when that is its only write in
+// body: nil if it is assigned again, incremented, ranged into or has its address
+// taken.
+func SoleValue(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
+	var value ast.Expr
+	writes := 0
+	write := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for i, l := range lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok || info.Defs[id] != v && info.Uses[id] != v {
+				continue
+			}
+			writes++
+			if len(lhs) == len(rhs) && info.Defs[id] == v {
+				value = rhs[i]
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lhs, rhs, ok := Sides(n); ok {
+			write(lhs, rhs)
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			write([]ast.Expr{n.Key, n.Value}, nil)
+		case *ast.IncDecStmt:
+			write([]ast.Expr{n.X}, nil)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				write([]ast.Expr{n.X}, nil)
+			}
+		}
+		return true
+	})
+	if writes != 1 {
+		return nil
+	}
+	return value
+}

@@ -208,51 +208,10 @@ func (s *keepScan) localHolds(v *types.Var) bool {
 		return ok
 	}
 	s.locals[v] = false // a cycle holds nothing
-	rhs := soleValue(s.t.Pass.TypesInfo, s.body, v)
+	rhs := flow.SoleValue(s.t.Pass.TypesInfo, s.body, v)
 	ok := rhs != nil && s.holds(rhs)
 	s.locals[v] = ok
 	return ok
-}
-
-// soleValue returns the value v is declared with, when that is its only write in
-// body: nil if it is assigned again, incremented, ranged into or has its address
-// taken.
-func soleValue(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
-	var value ast.Expr
-	writes := 0
-	write := func(lhs []ast.Expr, rhs []ast.Expr) {
-		for i, l := range lhs {
-			id, ok := ast.Unparen(l).(*ast.Ident)
-			if !ok || info.Defs[id] != v && info.Uses[id] != v {
-				continue
-			}
-			writes++
-			if len(lhs) == len(rhs) && info.Defs[id] == v {
-				value = rhs[i]
-			}
-		}
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lhs, rhs, ok := flow.Sides(n); ok {
-			write(lhs, rhs)
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.RangeStmt:
-			write([]ast.Expr{n.Key, n.Value}, nil)
-		case *ast.IncDecStmt:
-			write([]ast.Expr{n.X}, nil)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				write([]ast.Expr{n.X}, nil)
-			}
-		}
-		return true
-	})
-	if writes != 1 {
-		return nil
-	}
-	return value
 }
 
 // onlyKept reports whether p and the locals found to hold it are handed on only
