@@ -91,7 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		f.defers = append(f.defers, cur)
 	}
-	tooling := testcode.Generator(pass)
+	tooling := len(funcs) > 0 && testcode.Generator(pass) // a scan of package main's literals, only where there are defers to judge
 	for _, f := range funcs {
 		runFunc(pass, &opts, tooling, f)
 	}
