@@ -252,7 +252,12 @@
 // variable that does not derive from it (resp, err = c.Get(next)). When the
 // function releases or hands the resource on elsewhere and no return leaks it,
 // the drop is reported with its line; a wrapper that takes the old value (f =
-// wrap(f)) hands it on.
+// wrap(f)) hands it on. A counted loop (for i := 0; i < n; i++, whose counter only
+// its post statement changes and whose bound nothing changes) ends after the
+// iteration in which a test of the counter one step ahead fails: a retry that
+// closes a bad attempt's body only when another attempt follows (if err == nil &&
+// i+1 < n { resp.Body.Close() }) keeps the last one open to return it, and drops
+// nothing. A guard one step off, or a counter the body changes, says nothing.
 //
 // A Close deferred right after the call that returned the value with an error,
 // before the error is looked at (x, err := open(); defer x.Close()), runs on a nil

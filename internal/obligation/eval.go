@@ -75,6 +75,12 @@ func (s *Search) eval(cond ast.Expr, paired bool, flag func(ast.Expr) (value, ok
 					return GoneIf(equal != (e.Op == token.EQL)) // addr != "", with its answer known
 				}
 			}
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if flag != nil {
+				if holds, ok := flag(e); ok {
+					return GoneIf(!holds) // a counted loop's condition, with its next answer known
+				}
+			}
 		}
 	}
 	if s.Knows != nil {

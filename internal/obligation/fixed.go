@@ -296,6 +296,9 @@ func (set boolFlagSet) learn(info *types.Info, cond ast.Expr, truth bool, known,
 			return set.learn(info, e.X, !truth, known, learnable)
 		}
 	case *ast.BinaryExpr:
+		if k, ok := set.learnLoop(info, e, truth, known, learnable); ok {
+			return k
+		}
 		switch {
 		case e.Op == token.LAND && truth, e.Op == token.LOR && !truth:
 			known = set.learn(info, e.X, truth, known, learnable)

@@ -17,17 +17,19 @@ type boolFlagSet []flag
 
 // flag is one boolean of a boolFlagSet: the value of the boolean variable v, or,
 // when compared is set, whether v equals the constant with of type withType
-// (with nil: nil).
+// (with nil: nil), or, when loop is set, whether that counted loop goes round
+// again (see withCountedLoops).
 type flag struct {
 	v        *types.Var
 	compared bool
 	with     constant.Value
 	withType types.Type
+	loop     *countedLoop
 }
 
 // flagValues is what a path knows of the set's flags: bit 2i says that flag i is
 // known, bit 2i+1 its value.
-type flagValues uint32
+type flagValues uint64
 
 // boolFlags returns the local booleans of body (outside function literals),
 // other than the paired result, that an assignment sets to true or false.
@@ -105,6 +107,12 @@ func (set boolFlagSet) after(info *types.Info, n ast.Node, known flagValues) fla
 		}
 	}
 	for j, f := range set {
+		if f.loop != nil {
+			if known.isKnown(j) && n == f.loop.stmt.Init {
+				known = known.forget(j) // the loop starts again
+			}
+			continue
+		}
 		if known.isKnown(j) && assigns(info, n, f.v) && (f.compared || !setsConstant(info, n, f.v)) {
 			known = known.forget(j)
 		}
@@ -130,6 +138,9 @@ func setsConstant(info *types.Info, n ast.Node, v *types.Var) bool {
 // the answer of a fixed comparison (see withFixed).
 func (set boolFlagSet) value(info *types.Info, e ast.Expr, known flagValues) (value, ok bool) {
 	if cmp, isCmp := e.(*ast.BinaryExpr); isCmp {
+		if value, ok := set.loopAnswer(info, cmp, known); ok {
+			return value, true
+		}
 		return set.compareValue(info, cmp, known)
 	}
 	id, isIdent := e.(*ast.Ident)

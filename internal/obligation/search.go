@@ -65,6 +65,8 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 	}
 	conds := conditions(body)
 	flags, learnable := boolFlags(s.Info, body, s.Pair).withFixed(s.Info, body, conds, s.Pair, s.Var)
+	flags, loops := flags.withCountedLoops(s.Info, body, conds)
+	learnable |= loops
 	type state struct {
 		b      *cfg.Block
 		paired bool
@@ -101,7 +103,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 					g := s.branch(cond, init, paired, flags, known)
 					follow = []bool{!g.IfTrue, !g.IfFalse}
 					if learnable != 0 {
-						taught = []flagValues{flags.learn(s.Info, cond, true, known, learnable), flags.learn(s.Info, cond, false, known, learnable)}
+						taught = []flagValues{s.learn(flags, cond, true, paired, known, learnable), s.learn(flags, cond, false, paired, known, learnable)}
 					}
 				}
 			}
@@ -129,6 +131,23 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 	}
 	walk(start, start.Nodes[index+1:], s.Pair != nil, flags.enclosing(s.Info, body, s.Acquire, learnable))
 	return p
+}
+
+// learn is flags.learn on a path that holds the obligation: an operand of && or
+// || whose other answer would mean that nothing is held has, on this path, the
+// answer that keeps it, so the branch teaches what it says of the other operand
+// (on the false branch of err == nil && i+1 < n, with the response held, err is
+// nil and i+1 < n is false).
+func (s *Search) learn(flags boolFlagSet, cond ast.Expr, truth, paired bool, known, learnable flagValues) flagValues {
+	if e, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && (e.Op == token.LAND && !truth || e.Op == token.LOR && truth) {
+		for _, operands := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+			g := s.eval(operands[0], paired, nil)
+			if !g.Soft && (e.Op == token.LAND && g.IfFalse || e.Op == token.LOR && g.IfTrue) {
+				return s.learn(flags, operands[1], truth, paired, known, learnable)
+			}
+		}
+	}
+	return flags.learn(s.Info, cond, truth, known, learnable)
 }
 
 // drop records n as a place where the obligation is dropped.

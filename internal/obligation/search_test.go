@@ -405,6 +405,63 @@ func cmpPointerMethod(l level) {
 	return // leak: l.set() may change l
 }
 
+func lastKept(n int) *res {
+	var r *res
+	for i := 0; i < n; i++ {
+		r = acquire()
+		if cond() {
+			release(r)
+			return nil
+		}
+		if i+1 < n {
+			release(r)
+		}
+	}
+	return nil // leak: the last iteration keeps r, and no other comes round
+}
+
+func lastKeptPaired(n int) (*res, error) {
+	var r *res
+	var err error
+	for i := 0; i < n; i++ {
+		r, err = acquireErr()
+		if err == nil && cond() {
+			break
+		} else if err == nil && i+1 < n {
+			release(r)
+		}
+	}
+	return r, err // leak: the test's release(v) is the only hand-on it knows
+}
+
+func lastGuardOff(n int) *res {
+	var r *res
+	for i := 0; i < n; i++ {
+		r = acquire() // drop: with i+2 == n, the path comes round holding r
+		if i+2 < n {
+			release(r)
+		}
+	}
+	return nil // leak
+}
+
+func lastLoopAgain(n int) {
+	for k := 0; k < 2; k++ {
+		var r *res
+		for i := 0; i < n; i++ {
+			r = acquire() // drop: the outer loop starts the inner one again, holding r
+			if i+1 < n {
+				release(r)
+				continue
+			}
+			if cond() {
+				break // holding r: the inner loop's next start asks its condition anew
+			}
+			release(r)
+		}
+	}
+} // leak: the end of the function, after the last iteration
+
 func cmpError(e error) {
 	var r *res
 	if e != nil {
@@ -438,6 +495,7 @@ func TestSearch(t *testing.T) {
 		"fixedPackage": false, "fixedOther": false, "fixedRedeclared": true,
 		"cmpFixed": false, "cmpNegated": false, "cmpLearned": false, "cmpAssigned": false,
 		"cmpOtherConstant": false, "cmpPackage": false, "cmpPointerMethod": false, "cmpError": false,
+		"lastKept": false, "lastKeptPaired": false, "lastGuardOff": true, "lastLoopAgain": true,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)

@@ -110,3 +110,100 @@ func closedFirst(a, b string) error {
 }
 
 var errBusy = errors.New("busy")
+
+const maxAttempts = 3
+
+// A retry that returns the last attempt's response closes a bad attempt's body
+// only when another attempt follows: the guard that keeps it open is the loop's
+// exit, tested one step early. The path that skips the close ends the loop.
+func retryKeepsLast(c *http.Client) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < maxAttempts; i++ {
+		resp, err = c.Get("u") // quiet: only the last attempt's body stays open, and it is returned
+		if err == nil && resp.StatusCode < 500 {
+			break
+		} else if err == nil && i+1 < maxAttempts {
+			resp.Body.Close()
+		}
+		time.Sleep(time.Second)
+	}
+	return resp, err
+}
+
+func retryKeepsLastOfN(c *http.Client, attempts int) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < attempts; i++ {
+		resp, err = c.Get("u") // quiet: i != attempts-1 says another attempt follows, and the bound is a fixed parameter
+		if err == nil && resp.StatusCode < 500 {
+			break
+		}
+		if err == nil && i != attempts-1 {
+			resp.Body.Close()
+		}
+	}
+	return resp, err
+}
+
+func retryCountingDown(c *http.Client) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for left := maxAttempts; left > 0; left-- {
+		resp, err = c.Get("u") // quiet: counting down, left > 1 says another attempt follows
+		if err == nil && resp.StatusCode < 500 {
+			break
+		} else if err == nil && left > 1 {
+			resp.Body.Close()
+		}
+	}
+	return resp, err
+}
+
+func retryBoundMoved(c *http.Client, attempts int) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < attempts; i++ {
+		resp, err = c.Get("u") // want `resp.Body \(HTTP response from c.Get\) is not closed on a path that goes round the loop to line 167`
+		if err == nil && resp.StatusCode < 500 {
+			break
+		}
+		if err == nil && i != attempts-1 {
+			resp.Body.Close()
+		} else if err == nil {
+			attempts++ // one more try: the guard no longer marks the last one
+		}
+	}
+	return resp, err
+}
+
+func retryGuardOffByOne(c *http.Client) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < maxAttempts; i++ {
+		resp, err = c.Get("u") // want `resp.Body \(HTTP response from c.Get\) is not closed on a path that goes round the loop to line 184`
+		if err == nil && resp.StatusCode < 500 {
+			break
+		} else if err == nil && i+2 < maxAttempts {
+			resp.Body.Close() // the second-to-last attempt's body is left open
+		}
+	}
+	return resp, err
+}
+
+func retryCounterMoved(c *http.Client) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < maxAttempts; i++ {
+		resp, err = c.Get("u") // want `resp.Body \(HTTP response from c.Get\) is not closed on a path that goes round the loop to line 198`
+		if err == nil && resp.StatusCode < 500 {
+			break
+		} else if err == nil && i+1 < maxAttempts {
+			resp.Body.Close()
+		}
+		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+			i-- // a throttled attempt does not count: the guard no longer marks the last one
+		}
+	}
+	return resp, err
+}
