@@ -286,6 +286,10 @@
 // closeIt { resp.Body.Close() }), is the owner's decision and counts as the release:
 // the flag holds a state the analysis cannot see. A release on a branch that
 // returns, or under a test of the resource or of an error, is not such a decision.
+// A test of the resource against a value from before it is answered: a resource
+// acquired here is no package-level variable of another package, nor a local given
+// once such a value, so if f != os.Stdin { f.Close() } releases it on every path
+// that holds it (a reader of a named file or standard input).
 // A local boolean that a path from the acquisition sets to a constant (didOpen =
 // true right after the open) has that value on the rest of the path, until it is
 // assigned again: if didOpen { return fd.Close() }; return nil leaks nothing, since

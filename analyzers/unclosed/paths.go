@@ -48,6 +48,9 @@ type tracked struct {
 	// response's body failed, after which net/http has closed the connection
 	// (see findFailedReads): err != nil on them ends the path.
 	readErrs map[*ast.Ident]bool
+	// predating holds the local variables compared with the resource whose
+	// value is older than it (see findPredating).
+	predating map[*types.Var]bool
 }
 
 // leakPath follows every path from the acquisition (see obligation.Search.Run) and
@@ -278,8 +281,65 @@ func (r *tracked) comparison(e *ast.BinaryExpr, paired bool) (obligation.Gone, b
 		return obligation.GoneIf(isErr == (e.Op == token.NEQ)), true // resp.Body == nil
 	case isErr && e.Op == token.EQL:
 		return obligation.Gone{IfTrue: true, Soft: true}, true // err == io.EOF
+	case !isErr && r.predates(other):
+		// The branch on which the new resource would equal an older value is
+		// on no path that holds it.
+		return obligation.GoneIf(e.Op == token.EQL), true // f != os.Stdin
 	}
 	return obligation.Gone{}, false
+}
+
+// predates reports whether e holds a value from before the resource, which the
+// resource, acquired since, cannot be: a package-level variable of another
+// package (os.Stdin), or a local variable given once such a value (std :=
+// os.Stdout; see findPredating). A function that reads a named file or standard
+// input closes the file under if f != os.Stdin (go-lua's loadFile, measurement
+// 38): the release runs on every path that holds the file.
+func (r *tracked) predates(e ast.Expr) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && r.predating[objVar(r.info, id)] {
+		return true
+	}
+	return r.foreignVariable(e)
+}
+
+// foreignVariable reports whether e names a package-level variable of a
+// package other than this one.
+func (r *tracked) foreignVariable(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && v.Pkg() != r.tr.Pass.Pkg
+}
+
+// findPredating records the local variables compared with the resource whose one
+// write, their declaration, gives them a variable of another package (std :=
+// os.Stdout). Their value is older than the resource wherever they are read.
+func (r *tracked) findPredating(body *ast.BlockStmt) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		e, ok := n.(*ast.BinaryExpr)
+		if !ok || e.Op != token.EQL && e.Op != token.NEQ {
+			return true
+		}
+		other, isErr := r.operand(e, false)
+		id, isIdent := ast.Unparen(other).(*ast.Ident)
+		if other == nil || isErr || !isIdent {
+			return true
+		}
+		if v := objVar(r.info, id); v != nil && r.foreignVariable(flow.SoleValue(r.info, body, v)) {
+			if r.predating == nil {
+				r.predating = make(map[*types.Var]bool)
+			}
+			r.predating[v] = true
+		}
+		return true
+	})
 }
 
 // operand returns the other operand of a comparison of the paired error or of the

@@ -307,6 +307,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		graphs[body] = g
 	}
 	r.findGuards(body, released)
+	r.findPredating(body)
 	if src.Kind.ScanEnds || src.Kind.ErrEnds {
 		r.findScanErrs(body)
 	}
