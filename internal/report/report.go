@@ -2,7 +2,8 @@
 //
 // Reporting through it gives every analyzer the same behaviour under every
 // go/analysis driver (deferlint itself, go vet, golangci-lint, gopls, nogo), none of
-// which knows deferlint's command line: findings in generated files are dropped,
+// which knows deferlint's command line: findings in generated files, and in copies
+// of other projects' code kept under a third_party directory, are dropped,
 // //deferlint:ignore directives silence the analyzers they name, and nothing is
 // reported where a deferlint.toml turns the analyzer off (package configfile).
 package report
@@ -10,6 +11,7 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/suppress"
@@ -30,11 +32,12 @@ func Range(pass *analysis.Pass, pos, end token.Pos, message string, fixes ...ana
 	Diagnostic(pass, analysis.Diagnostic{Pos: pos, End: end, Message: message, SuggestedFixes: fixes})
 }
 
-// Diagnostic reports d unless it lies in a generated file, a directive silences it,
-// or the package's configuration turns the analyzer off. (An analyzer that exports
-// facts runs where it is off, so that its facts reach the packages where it is on.)
+// Diagnostic reports d unless it lies in a generated file or in another project's
+// code, a directive silences it, or the package's configuration turns the
+// analyzer off. (An analyzer that exports facts runs where it is off, so that its
+// facts reach the packages where it is on.)
 func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
-	if isGenerated(pass, d.Pos) {
+	if isGenerated(pass, d.Pos) || isThirdParty(pass) {
 		return
 	}
 	posn := pass.Fset.PositionFor(d.Pos, false)
@@ -58,6 +61,29 @@ func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
 	for _, f := range pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
 			return ast.IsGenerated(f)
+		}
+	}
+	return false
+}
+
+// isThirdParty reports whether the package lies under a directory named
+// third_party inside its module: the Go convention for copies of other projects'
+// code, kept for a build or for licence compliance (Sigstore's policy-controller
+// keeps one of Vault's API client that nothing imports, measurement 38), which
+// golangci-lint's default exclusions have always left out. A finding there is the
+// other project's to fix. Only the directories below the module's root count;
+// without the module, which some drivers do not give, none does.
+func isThirdParty(pass *analysis.Pass) bool {
+	if pass.Module == nil || pass.Module.Path == "" || pass.Pkg == nil {
+		return false
+	}
+	rel, ok := strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
+	if !ok {
+		return false
+	}
+	for elem := range strings.SplitSeq(rel, "/") {
+		if elem == "third_party" {
+			return true
 		}
 	}
 	return false

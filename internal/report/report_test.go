@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/deferlint/deferlint/analyzers/ctxcancel"
@@ -20,4 +21,11 @@ func TestSuppression(t *testing.T) {
 // while directives of other classes leave the report in place.
 func TestPeerSuppression(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), ctxcancel.Analyzer, "peers")
+}
+
+// TestThirdParty runs a module, example.com/third_party, in module mode: its own
+// package is reported, though the module's path says third_party, and its copy
+// of another project's code under third_party/ is not.
+func TestThirdParty(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "copies"), deferargs.Analyzer, "./...")
 }

@@ -1,0 +1,3 @@
+module example.com/third_party
+
+go 1.22
