@@ -47,7 +47,13 @@ type linear struct {
 // indices, which the search learns (see withFixed).
 func (set boolFlagSet) withCountedLoops(info *types.Info, body *ast.BlockStmt, conds map[ast.Expr]ast.Stmt) (boolFlagSet, flagValues) {
 	var learnable flagValues
-	changed := changedVars(info, body)
+	var changed map[*types.Var]bool // computed on the first loop that needs it
+	changes := func(v *types.Var) bool {
+		if changed == nil {
+			changed = changedVars(info, body)
+		}
+		return changed[v]
+	}
 	added := 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		if _, lit := n.(*ast.FuncLit); lit {
@@ -57,8 +63,8 @@ func (set boolFlagSet) withCountedLoops(info *types.Info, body *ast.BlockStmt, c
 		if !ok || added == maxLoops {
 			return true
 		}
-		loop, ok := countedLoopOf(info, fs, body, changed)
-		if !ok || !testsLastIteration(info, loop, conds) {
+		loop, ok := countingShape(info, fs)
+		if !ok || !testsLastIteration(info, loop, conds) || !loop.fixed(info, body, changes) {
 			return true
 		}
 		set = append(set, flag{loop: loop})
@@ -70,8 +76,15 @@ func (set boolFlagSet) withCountedLoops(info *types.Info, body *ast.BlockStmt, c
 }
 
 // countedLoopOf reads fs as a counted loop of the function whose body is body;
-// changed holds the variables the body changes other than by their declaration.
-func countedLoopOf(info *types.Info, fs *ast.ForStmt, body *ast.BlockStmt, changed map[*types.Var]bool) (*countedLoop, bool) {
+// changes says whether the body changes a variable other than by its declaration.
+func countedLoopOf(info *types.Info, fs *ast.ForStmt, body *ast.BlockStmt, changes func(*types.Var) bool) (*countedLoop, bool) {
+	loop, ok := countingShape(info, fs)
+	return loop, ok && loop.fixed(info, body, changes)
+}
+
+// countingShape reads the clauses of fs as a counted loop's (for i := a; i < n;
+// i++), without asking whether anything else changes its counter or bound.
+func countingShape(info *types.Info, fs *ast.ForStmt) (*countedLoop, bool) {
 	init, ok := fs.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
 		return nil, false
@@ -97,10 +110,7 @@ func countedLoopOf(info *types.Info, fs *ast.ForStmt, body *ast.BlockStmt, chang
 		return nil, false
 	}
 	op, bound, ok := normalComparison(info, cond, counter, step)
-	if !ok || bound.base != nil && (changed[bound.base] || !declaredIn(bound.base, body)) {
-		return nil, false
-	}
-	if changedVars(info, fs.Body)[counter] {
+	if !ok {
 		return nil, false
 	}
 	// counter*step <= b is counter*step < b+1: keep one form.
@@ -112,6 +122,17 @@ func countedLoopOf(info *types.Info, fs *ast.ForStmt, body *ast.BlockStmt, chang
 		return nil, false
 	}
 	return &countedLoop{stmt: fs, counter: counter, bound: bound, step: step}, true
+}
+
+// fixed reports whether only the post statement changes the loop's counter and
+// nothing changes its bound: a constant, or a local of the function (not one of
+// an enclosing function, nor a package-level variable, which another goroutine
+// may change) that the body never assigns.
+func (loop *countedLoop) fixed(info *types.Info, body *ast.BlockStmt, changes func(*types.Var) bool) bool {
+	if b := loop.bound.base; b != nil && (!declaredIn(b, body) || changes(b)) {
+		return false
+	}
+	return !changedVars(info, loop.stmt.Body)[loop.counter]
 }
 
 // testsLastIteration reports whether a condition of conds inside loop's body

@@ -48,7 +48,7 @@ func TestGoesRoundIf(t *testing.T) {
 		src := "package p\nconst limit = 5\nfunc f(n, m, j int) {\n\tfor " + c.loop + " {\n\t\tif " + c.guard + " {\n\t\t}\n\t}\n}\n"
 		info, body := check(t, src)
 		fs := body.List[0].(*ast.ForStmt)
-		loop, ok := countedLoopOf(info, fs, body, changedVars(info, body))
+		loop, ok := countedLoopOf(info, fs, body, func(v *types.Var) bool { return changedVars(info, body)[v] })
 		if !ok {
 			t.Errorf("for %s: not a counted loop", c.loop)
 			continue
@@ -80,7 +80,7 @@ func TestCountedLoopOf(t *testing.T) {
 		src := "package p\n" + c.decl + "\nfunc f(n int) {\n\tfor " + c.loop + " {\n\t\t" + c.body + "\n\t}\n}\n"
 		info, body := check(t, src)
 		fs := body.List[0].(*ast.ForStmt)
-		if _, ok := countedLoopOf(info, fs, body, changedVars(info, body)); ok != c.ok {
+		if _, ok := countedLoopOf(info, fs, body, func(v *types.Var) bool { return changedVars(info, body)[v] }); ok != c.ok {
 			t.Errorf("for %s { %s }: counted = %v, want %v", c.loop, c.body, ok, c.ok)
 		}
 	}
