@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 			info = newFuncInfo(fn)
 			funcs[fn] = info
 		}
-		checkDefer(pass, info, cur.Node().(*ast.DeferStmt), len(loops.Enclosing(cur)) > 0)
+		checkDefer(pass, info, cur, len(loops.Enclosing(cur)) > 0)
 	}
 	return nil, nil
 }
@@ -152,24 +152,56 @@ func (f *funcInfo) collectStmts() {
 	})
 }
 
-func checkDefer(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, inLoop bool) {
+func checkDefer(pass *analysis.Pass, fn *funcInfo, cur inspector.Cursor, inLoop bool) {
+	stmt := cur.Node().(*ast.DeferStmt)
 	call := stmt.Call
 	_, literal := ast.Unparen(call.Fun).(*ast.FuncLit)
+	// When a call makes the deferred function, that call must stay at the defer
+	// statement: the advice and the fix defer a literal that calls its result.
+	maker := makerCall(pass.TypesInfo, call)
+	name := "done"
+	declarable := false
+	if maker != nil {
+		declarable = !inLoop && canDeclareBefore(pass.TypesInfo, fn, cur)
+		if declarable {
+			if name = resultName(pass, fn, stmt); name == "" {
+				name, declarable = "done", false
+			}
+		}
+	}
 	if early := earlyDuration(pass.TypesInfo, call, literal); early != nil {
-		report.Node(pass, early, fmt.Sprintf(
-			"%s is evaluated when the defer statement runs, not when the deferred call runs, so it measures almost nothing: defer a function literal that computes it",
-			edit.Render(pass.Fset, early, "the argument")), wrapFix(pass, stmt, !inLoop && !literal)...)
+		msg := edit.Render(pass.Fset, early, "the argument") +
+			" is evaluated when the defer statement runs, not when the deferred call runs, so it measures almost nothing: "
+		if maker != nil && !within(early, maker) {
+			report.Node(pass, early, msg+makerAdvice(pass.Fset, call, maker, name),
+				makerFix(pass, stmt, maker, name, declarable)...)
+			return
+		}
+		// A duration in the maker's own arguments must be computed at return, maker
+		// call and all: the literal wraps the whole deferred call.
+		report.Node(pass, early, msg+"defer a function literal that computes it", wrapFix(pass, stmt, !inLoop && !literal)...)
 		return
 	}
 	if literal {
 		return // its arguments are captured on purpose: defer func(n int) { ... }(n)
 	}
-	if late := findLateRead(pass, fn, stmt); late != nil {
-		line := pass.Fset.Position(late.assign).Line
-		name := late.id.Name
-		fixable := late.verdict == certain && !inLoop && onlyChanges(pass, fn, stmt, late.id)
-		report.Node(pass, late.id, fmt.Sprintf(
-			"%s is evaluated when the defer statement runs, so the deferred call does not see the assignment at line %d: defer a function literal that reads %s",
-			name, line, name), wrapFix(pass, stmt, fixable)...)
+	late := findLateRead(pass, fn, stmt)
+	if late == nil {
+		return
 	}
+	line := pass.Fset.Position(late.assign).Line
+	msg := fmt.Sprintf("%s is evaluated when the defer statement runs, so the deferred call does not see the assignment at line %d: ",
+		late.id.Name, line)
+	fixable := late.verdict == certain && !inLoop && onlyChanges(pass, fn, stmt, late.id, maker)
+	if maker != nil {
+		report.Node(pass, late.id, msg+makerAdvice(pass.Fset, call, maker, name),
+			makerFix(pass, stmt, maker, name, fixable && declarable)...)
+		return
+	}
+	report.Node(pass, late.id, msg+"defer a function literal that reads "+late.id.Name, wrapFix(pass, stmt, fixable)...)
+}
+
+// within reports whether n lies inside outer.
+func within(n, outer ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
 }

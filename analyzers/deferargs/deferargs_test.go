@@ -23,5 +23,7 @@ func TestCases(t *testing.T) {
 		"outcome",
 		// Certain findings whose fix would change more than the variable.
 		"fixscope",
+		// A deferred function made by a call at the defer statement.
+		"maker",
 	)
 }

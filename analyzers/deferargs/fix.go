@@ -37,7 +37,10 @@ func wrapFix(pass *analysis.Pass, stmt *ast.DeferStmt, offer bool) []analysis.Su
 // or a variable assigned after the defer, changed in place, or written by a
 // function literal. Package-level variables are taken as stable: the function does
 // not assign them after the defer.
-func onlyChanges(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, reported *ast.Ident) bool {
+//
+// A maker call (see makerCall) stays at the defer statement in its fix, so it is
+// not judged.
+func onlyChanges(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, reported *ast.Ident, maker *ast.CallExpr) bool {
 	info := pass.TypesInfo
 	stable := true
 	ast.Inspect(stmt.Call, func(n ast.Node) bool {
@@ -45,10 +48,13 @@ func onlyChanges(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt, reporte
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if n == maker {
+				return false
+			}
+			stable = n == stmt.Call || info.Types[n.Fun].IsType()
 		case *ast.FuncLit:
 			return false // the same closure either way
-		case *ast.CallExpr:
-			stable = n == stmt.Call || info.Types[n.Fun].IsType()
 		case *ast.UnaryExpr:
 			stable = n.Op != token.ARROW
 		case *ast.StarExpr:
