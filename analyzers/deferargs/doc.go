@@ -63,6 +63,23 @@
 // read through a pointer, a variable assigned after the defer, whose address is
 // taken or that a function literal writes) could evaluate differently later.
 //
+// When the deferred function is itself made by a call (defer
+// updateOSMetrics(op, path)(err), defer l.log(x).end(err), through parentheses,
+// selectors and conversions), that call must stay at the defer statement: it
+// starts a timer, a span or a log line, and a literal around the whole deferred
+// call would make it only at return. The message then says to make the call first
+// and defer a literal that calls its result, and the fix writes it:
+//
+//	done := updateOSMetrics(op, path)
+//	defer func() { done(err) }()
+//
+// under the same conditions, and only where the declaration can go on the line
+// before: the defer is a statement of a block or case clause of its own (not
+// labeled), no other defer of that list is made by a call (both fixes would declare
+// the name), the function has no goto (which must not jump over a declaration), and
+// done (or done2, ...) is free in the function. A function already stored
+// (stop := l.start(x); defer stop(err)) is wrapped as any other.
+//
 // Not reported, because the code shows that the deferred call wants the value it
 // was given:
 //
@@ -91,6 +108,10 @@
 // function literals, whose timing is unknown; variables of an enclosing function.
 // Receivers (defer f.Close()) are evaluated early too, but rarely by mistake, and
 // are not checked.
+//
+// A duration computed in the arguments of the call that makes the deferred function
+// (defer track(time.Since(start))()) is reported with the plain advice: measuring
+// at return means making that call at return too.
 //
 // Known limits: a status that starts from a computed value (status := classify()),
 // a real counter given to a typed parameter (defer record(n); n++) and a real error
