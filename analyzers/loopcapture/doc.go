@@ -32,6 +32,30 @@
 // an argument that names a variable counts, and only while the function neither
 // assigns that variable after the go statement nor takes its address.
 //
+// An exchange through a synchronous pipe is a wait too, for what the goroutine
+// reads before it uses its end. io.Pipe and net.Pipe have no buffer: a Read on one
+// end returns only once the other end has been written to or closed, a Write only
+// once the other end has read. So when the goroutine holds one end of a pipe made
+// in the innermost loop (pr, pw := io.Pipe(), both ends from one call, neither
+// assigned again) and the function names that end nowhere else, and the iteration
+// reads or writes the other end (its Read or Write method, or passing it to a
+// call: tmp := newReader(pr)) on every path to the assignment, the goroutine has
+// used its end by then. The variables it reads only before that use count as
+// waited for: those of the statements before the first one naming its end, and
+// the receiver and arguments of that statement's call when it names the end only
+// as the call's receiver or argument, which are evaluated before the call runs:
+//
+//	pr, pw := io.Pipe()
+//	go func() {
+//		werr := get(ctx, fi.Size, pw, fi, disks) // fi and disks read before pw is written
+//		pw.CloseWithError(werr)
+//	}()
+//	entries, err := newReader(pr).filter() // returns once pw is written or closed
+//
+// A deferred pw.Close() uses the end only at return and does not count as the
+// first use; a variable also read after the first use, or inside a function
+// literal, is not waited for.
+//
 // Wrong:
 //
 //	var f *os.File
@@ -131,5 +155,10 @@
 // pointer receiver on a struct value, fill(&v[i])) is not seen as one, so the fix
 // is still offered there; a receive counts as a wait on any channel the literal
 // mentions, whether or not the goroutine closes it, and whether it sends before or
-// after reading the variable (a false negative).
+// after reading the variable (a false negative); for pipes, passing the
+// iteration's end to a call counts as reading or writing it even when the call
+// only stores it (a false negative), and a goroutine whose first statement naming
+// its end is anything but a call with the end as plain receiver or argument (if
+// err != nil { pw.CloseWithError(err); return }) waits for nothing it reads after
+// (a false positive).
 package loopcapture

@@ -214,7 +214,36 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 		return
 	}
 	perIteration := loops.PerIterationVars(info, file)
+	waits := c.waits(l, body)
 	var reach *flow.Reach // computed on first use
+	var pipes []*pipeWait
+	pipesFound := false
+	// reached reports whether an assignment of v at sites can run after l starts
+	// and before the iteration has waited for it: by a Wait call or a receive, or,
+	// for a variable l reads before it uses its end of a pipe, by an exchange
+	// through the pipe.
+	reached := func(v *types.Var, sites []site) bool {
+		if reach == nil {
+			reach = c.graph(fn).ReachWithout(l.call.Pos(), waits)
+		}
+		if !anyReached(reach, sites) {
+			return false
+		}
+		if !pipesFound {
+			pipes, pipesFound = pipeWaits(info, l, body, enclosing[0]), true
+		}
+		for _, p := range pipes {
+			if p.first[v] {
+				if p.reach == nil {
+					p.reach = c.graph(fn).ReachWithout(l.call.Pos(), either(waits, p.blocks))
+				}
+				if !anyReached(p.reach, sites) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	var found []finding
 	for _, r := range lateReads(info, l) {
 		v := r.v
@@ -229,10 +258,7 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if _, ok := header.(*ast.RangeStmt); ok {
 				sites = append(sites, site{pos: header.Pos(), loop: header})
 			}
-			if reach == nil {
-				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
-			}
-			if anyReached(reach, sites) {
+			if reached(v, sites) {
 				f = &finding{v: v, read: r.id, iteration: true}
 			}
 		case outer != nil:
@@ -253,10 +279,7 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if lockedShared(info, file, l, outer, v, sites) {
 				continue // shared state under one mutex: the literal reads its current value by design
 			}
-			if reach == nil {
-				reach = c.graph(fn).ReachWithout(l.call.Pos(), c.waits(l, body))
-			}
-			if anyReached(reach, sites) {
+			if reached(v, sites) {
 				f = &finding{v: v, read: r.id}
 				f.assigned = writes(info, l.lit, v)
 				if f.assigned || writesThrough(info, l.lit, v) {
