@@ -114,7 +114,12 @@
 //
 // The resource is handed on, and not reported, when it is returned, sent on a
 // channel, stored in a struct field, map, slice or package variable, captured by a
-// closure or goroutine that releases or hands it on, given to a goroutine that runs
+// closure or goroutine that releases or hands it on, used by a function literal
+// that outlives the call (returned, stored, sent, or given to a call whose
+// returned value may hold it: a logger's StreamHandler(w) returns a handler built
+// around a literal that writes to w, so the handler keeps the file; not a call
+// that returns only an error, return filepath.Walk(root, func...), nor a literal
+// called where it is written), given to a goroutine that runs
 // one of its methods (go c.serve()), released in any form (defer
 // f.Close(), defer func() { _ = f.Close() }(), t.Cleanup), or passed to a function
 // that releases or keeps it, or that serves it: a listener passed to a function

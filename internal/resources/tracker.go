@@ -24,13 +24,14 @@ type Tracker struct {
 	imported map[*types.Func]*Asserts // other packages' Asserts, looked up once each
 	analyzed map[*types.Package]bool
 	std      *knowledge.StdPackages
-	calls    map[*ast.BlockStmt]*bodyCalls // see callsIn
+	calls    map[*ast.BlockStmt]*bodyCalls      // see callsIn
+	escaping map[ast.Node]map[*ast.FuncLit]bool // see escapingLiterals
 }
 
 // NewTracker returns a tracker for pass that reads facts from facts.
 func NewTracker(pass *analysis.Pass, cat *Catalogue, facts *Facts) *Tracker {
 	return &Tracker{Pass: pass, Cat: cat, facts: facts, imported: make(map[*types.Func]*Asserts), analyzed: make(map[*types.Package]bool), std: knowledge.NewStdPackages(pass.Fset),
-		calls: make(map[*ast.BlockStmt]*bodyCalls)}
+		calls: make(map[*ast.BlockStmt]*bodyCalls), escaping: make(map[ast.Node]map[*ast.FuncLit]bool)}
 }
 
 // Source is what an acquiring call yields.
@@ -116,6 +117,9 @@ func (t *Tracker) UsesOf(root ast.Node, vars map[*types.Var]*Kind) map[*types.Va
 				uses[v] = append(uses[v], Use{Ident: read, Effect: Release})
 				sorted = false
 			}
+		}
+		if effect == Neutral && t.inEscapingLiteral(root, stack) {
+			effect = Move // return FuncHandler(func(r *Record) error { _, err := w.Write(...) }): the handler keeps w
 		}
 		if effect != Neutral && inDeadLiteral(t.Pass.TypesInfo, root, stack) {
 			effect = Neutral // closeIt := func() { f.Close() }; _ = closeIt: it never runs

@@ -59,3 +59,44 @@ func reopenWithoutClosing(a, b string) error {
 	}
 	return errors.New("done")
 }
+
+// A literal returned to the caller keeps the file it uses: the caller owns the
+// file through it.
+func lineReader(name string) (func() (string, error), error) {
+	f, err := os.Open(name) // quiet: the returned literal holds it
+	if err != nil {
+		return nil, err
+	}
+	return func() (string, error) {
+		b := make([]byte, 64)
+		n, err := f.Read(b)
+		return string(b[:n]), err
+	}, nil
+}
+
+// A literal stored in a field outlives the call as well.
+type watcher struct{ poll func() error }
+
+func (w *watcher) watch(name string) error {
+	f, err := os.Open(name) // quiet: the literal stored in w.poll holds it
+	if err != nil {
+		return err
+	}
+	w.poll = func() error {
+		_, err := f.Stat()
+		return err
+	}
+	return nil
+}
+
+// A literal called where it is written keeps nothing.
+func statNow(name string) error {
+	f, err := os.Open(name) // want `f \(file from os.Open\) is not closed on any path`
+	if err != nil {
+		return err
+	}
+	return func() error {
+		_, err := f.Stat()
+		return err
+	}()
+}

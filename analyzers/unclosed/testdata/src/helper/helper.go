@@ -124,3 +124,42 @@ func PeekString(r io.Reader, skip bool) (string, error) {
 	b, err := io.ReadAll(r)
 	return string(b), err
 }
+
+// Handler logs records, as a logging library's handlers do.
+type Handler interface{ Log(msg string) error }
+
+type funcHandler func(msg string) error
+
+func (h funcHandler) Log(msg string) error { return h(msg) }
+
+// FuncHandler turns a function into a Handler: the handler holds fn.
+func FuncHandler(fn func(msg string) error) Handler { return funcHandler(fn) }
+
+// StreamHandler writes each record to w, as erigon's log.StreamHandler: the
+// literal that writes to w outlives the call inside the handler it returns,
+// so the handler keeps w (and a file in it) for as long as it logs.
+func StreamHandler(w io.Writer) Handler {
+	h := FuncHandler(func(msg string) error {
+		_, err := io.WriteString(w, msg)
+		return err
+	})
+	return h
+}
+
+// WriteAll writes each record to w while it runs: the literal it passes to
+// visit is called there and kept by nobody.
+func WriteAll(w io.Writer, msgs []string) error {
+	return visit(msgs, func(msg string) error {
+		_, err := io.WriteString(w, msg)
+		return err
+	})
+}
+
+func visit(msgs []string, fn func(string) error) error {
+	for _, m := range msgs {
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
