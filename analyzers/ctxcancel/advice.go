@@ -124,3 +124,28 @@ func (a advice) atReturn() string {
 func (a advice) whenKeeperDone() string {
 	return "when the code the derived context is passed to is done with it (that code may keep the context, and a deferred call would cancel it there)"
 }
+
+// beforeExits is the remedy for a cancel function that paths take out of its
+// variable's scope (at exits: a continue, a break, the end of a loop body)
+// without calling it.
+func (a advice) beforeExits(exits []exit) string {
+	where := "before each"
+	if len(exits) == 1 {
+		where = "before " + exits[0].short
+	}
+	switch {
+	case a.heldOn:
+		return a.heldOnRemedy()
+	case a.inLoop:
+		return a.call() + " " + where + " (not with defer, which would keep every iteration's context until the function returns)"
+	}
+	return a.call() + " " + where
+}
+
+// plural returns one or many by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

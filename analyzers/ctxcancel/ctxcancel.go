@@ -280,7 +280,8 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// is the cancel function (see companionCandidates).
 		search.Pair, search.Knows = w, knowsCompanion(c.info, w)
 	}
-	p := lost(search.Run(g, body), stmt.Node(), definesFresh(c.info, stmt.Node(), v))
+	res := search.Run(g, body)
+	p := lost(res, stmt.Node(), definesFresh(c.info, stmt.Node(), v))
 	line := c.pass.Fset.Position(stmt.Node().Pos()).Line
 	if p.overwrite != nil && c.underDeadlineTest(fnCur, p.overwrite) {
 		p.overwrite = nil // "add a timeout when there is no deadline": the path from stmt is not taken
@@ -310,12 +311,23 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 	if p.ret != nil && obligation.DeferredCallBefore(g, body, stmt.Node(), v, cl.calls) {
 		p.ret = nil // defer cleanup(): as a deferred closure, bound once to a literal that calls v
 	}
+	var exits []exit
+	if p.ret != nil {
+		// A return outside the variable's scope reports the leak of a path
+		// that left the scope earlier: see scope.go.
+		var outside bool
+		p.ret, outside = splitReturns(v, res.Returns)
+		p.leaves = outside
+		if outside && len(calls) > 0 {
+			exits = c.scopeExits(g, body, *search, v, ends)
+		}
+	}
 	if p.ret != nil && heldOn && reachedAfterHandOff(g, stmt.Node(), c.handOffs(stmt.Node(), fnCur, ctxs, true), p.ret) {
 		advice.joined = true // cancelling before this return would cancel a context handed on
 	}
 	mainFunc := isMainMain(c.pass, fnCur.Node())
 	switch {
-	case p.ret != nil && !mainFunc && len(calls) == 0:
+	case (p.ret != nil || p.leaves) && !mainFunc && len(calls) == 0:
 		why := ""
 		if inert != nil {
 			why = " (" + inert.What + ")"
@@ -326,11 +338,21 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		}
 		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: %s",
 			src.what(), why, src.leak(), advice.neverCalled()), fixes...)
-		c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
-	case p.ret != nil && !mainFunc:
+		if p.ret != nil {
+			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
+		}
+	case len(exits) > 0 && !mainFunc:
+		report.Node(c.pass, call, fmt.Sprintf("%s is not called on the %s through %s, so %s: %s",
+			src.what(), plural(len(exits), "path", "paths"), exitsPhrase(exits), src.leak(), advice.beforeExits(exits)))
+		if p.ret != nil {
+			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
+		}
+	case (p.ret != nil || p.leaves) && !mainFunc:
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called on every path to a return, so %s: %s",
 			src.what(), src.leak(), advice.notOnEveryPath()))
-		c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
+		if p.ret != nil {
+			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
+		}
 	case p.again && p.overwrite == nil:
 		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: %s before the iteration ends",
 			src.what(), advice.call()))

@@ -72,7 +72,9 @@ func (quiet) Errorf(string, ...any) {}
 // given to a goroutine) outside a loop is the owner's to end; in test code, a
 // cancel function lost once per test costs the test's lifetime at most; code that
 // runs once per process (main.main, a function it calls once) loses one context
-// at most, which the exit releases.
+// at most, which the exit releases; a return outside the block that declares
+// the cancel variable, where it cannot be called, is not reported (the report at
+// the call names where the path left the block).
 func matchesVet(t *testing.T, ours []*analysistest.Result) {
 	lines := func(results []*analysistest.Result) map[string]bool {
 		set := make(map[string]bool)

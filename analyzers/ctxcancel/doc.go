@@ -30,7 +30,13 @@
 //   - discarded: assigned to _, or dropped with the call's results;
 //   - not called on some path to a return: reported at the call and, as go vet's
 //     lostcancel does, at the first return reached without calling it; or not
-//     called before a loop starts its next iteration;
+//     called before a loop starts its next iteration. A return outside the
+//     block that declares the variable (a loop body, a case) cannot call it, and
+//     "call cancel() first" cannot be followed there: the leak happened where the
+//     path left the block. Such a return is not reported; the report at the call
+//     names that place instead (the continue at line 108, the break, the end of
+//     the loop body) and advises calling cancel before it. A return inside the
+//     block is still reported: a separate leak;
 //   - overwritten before it is called: ctx, cancel = context.WithTimeout(ctx, d) in
 //     a loop, or twice in a row (where the new context derives from the old one,
 //     cancelling the old one first would cancel both: the advice is then to defer
@@ -221,8 +227,10 @@
 //     as go vet does. A call from a _test.go file does not count (the test binary
 //     is another process, whose tests bound what they leak).
 //
-// These are deliberate differences from go vet's lostcancel, which reports every
-// cancel function not used on all paths; the tests list them and check that vet
+// These, and the return outside the variable's block above (which vet reports
+// at the return too), are deliberate differences from go vet's lostcancel,
+// which reports every cancel function not used on all paths; the tests list
+// them and check that vet
 // still reports each one, and that ctxcancel reports every other line vet
 // reports on its test shapes.
 //

@@ -18,6 +18,10 @@ type paths struct {
 	ret       *ast.ReturnStmt // the first return statement, in source order
 	overwrite ast.Node        // the first assignment of a new value to the variable
 	again     bool            // the statement itself, declaring a fresh variable (a loop)
+	// leaves says that paths reach returns outside the variable's scope, having
+	// left it still holding the cancel function (see scope.go); ret is then the
+	// first return in the scope, if any.
+	leaves bool
 }
 
 // lost sorts the drops of an obligation search from the statement from: running

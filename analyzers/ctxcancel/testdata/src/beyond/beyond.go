@@ -111,24 +111,24 @@ func labelledLoop(rows [][]time.Duration) {
 outer:
 	for _, row := range rows {
 		for _, d := range row {
-			ctx, cancel := context.WithTimeout(parent, d) // want `not called on every path`
+			ctx, cancel := context.WithTimeout(parent, d) // want `not called on the path through the continue at line 116, .*: call cancel\(\) before the continue \(not with defer`
 			if work(ctx) != nil {
 				continue outer
 			}
 			cancel()
 		}
 	}
-} // want `this return leaks the context created at line 114`
+} // cancel is out of scope at this return: the report names the continue instead
 
 func rangeOverFunc(seq iter.Seq[time.Duration]) {
 	for d := range seq {
-		ctx, cancel := context.WithTimeout(parent, d) // want `not called on every path`
+		ctx, cancel := context.WithTimeout(parent, d) // want `not called on the path through the break at line 127, .*: call cancel\(\) before the break`
 		if work(ctx) != nil {
 			break
 		}
 		cancel()
 	}
-} // want `this return leaks the context created at line 125`
+} // cancel is out of scope at this return: the report names the break instead
 
 func ignore(f func()) {}
 

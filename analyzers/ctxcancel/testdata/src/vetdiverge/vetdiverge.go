@@ -158,13 +158,13 @@ func cancelOfBackgroundVarInLoop(n int) {
 	ctx := context.Background()
 	for range n {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithCancel(ctx) // want `overwrites, in the loop.s next iteration` `not called on every path`
+		ctx, cancel = context.WithCancel(ctx) // want `overwrites, in the loop.s next iteration` `not called on the path through the end of the loop body at line 165`
 		if flag {
 			cancel()
 		}
 	}
 	_ = work(ctx)
-} // want `this return leaks the context created at line 161`
+} // divergence: cancel, declared in the loop body, is out of scope at this return; the report at line 161 names where the path leaves the body
 
 // Its address taken, the variable may be set through the pointer: reported.
 func cancelOfBackgroundVarAddressed(set func(*context.Context)) {

@@ -192,9 +192,9 @@ func cause() {
 		defer cancel(nil)
 	}
 	{
-		_, cancel := context.WithCancelCause(parent) // want `is not called on every path`
+		_, cancel := context.WithCancelCause(parent) // want `is not called on the path through the end of its block at line 199, .*: call cancel\(\) before the end of its block$`
 		if flag {
 			cancel(nil)
 		}
 	}
-} // want `this return leaks the context created at line 195`
+} // divergence: cancel is out of scope at this return; the report at line 195 names where the path leaves its block
