@@ -312,7 +312,20 @@
 // addr != "" and handed to Serve under a later if addr != "" is not left open
 // on the path where addr == "", on which nothing was opened. A comparison with
 // another constant (addr != ":0") tells nothing of it, and a variable changed
-// by a pointer method (level.Set(s)) is no such variable.
+// by a pointer method (level.Set(s)) is no such variable. A boolean field read
+// through such a variable (srv.NoDiscovery, with srv the receiver), when the
+// function assigns that field nowhere, is read the same way: configuration the
+// function only tests (another goroutine could change it; the search then
+// follows fewer paths, the quiet side). An early exit before the acquisition,
+// if srv.NoDiscovery && !srv.DiscoveryV5 { return nil } outside any loop around
+// it, was false on every path that reached the acquisition: a later pair of
+// branches that would make it true is not followed. A local variable compared
+// with nil whose every write a path sees (no function literal writes it, nothing
+// takes its address) is nil after var x *T or x = nil and not nil after x =
+// &T{...}, new(T) or make(...), until its next write: var sconn *shared; if v5 {
+// sconn = &shared{conn} }; ...; if sconn != nil { use(sconn) } else { use(conn) }
+// hands the connection on where v5 is false (erigon's discovery set-up,
+// measurement 40).
 //
 // Assertion helpers are read from their bodies: a function that cannot return
 // normally when an error parameter is non-nil (must(err), noError(t, err)), is nil

@@ -45,6 +45,12 @@ func (s *Search) eval(cond ast.Expr, paired bool, flag func(ast.Expr) (value, ok
 				return GoneIf(!value) // the other branch is not on this path
 			}
 		}
+	case *ast.SelectorExpr:
+		if flag != nil {
+			if value, ok := flag(e); ok {
+				return GoneIf(!value) // a fixed field, with its answer known
+			}
+		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
 			g := s.eval(e.X, paired, flag)

@@ -57,6 +57,11 @@ func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds ma
 				if f, ok := comparison(info, n); ok {
 					candidates = append(candidates, f)
 				}
+			case *ast.SelectorExpr:
+				if f, ok := fieldFlag(info, n); ok {
+					candidates = append(candidates, f)
+				}
+				return false
 			}
 			return true
 		})
@@ -65,9 +70,20 @@ func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds ma
 		return set, 0
 	}
 	changed := changedVars(info, body)
+	var fields map[*types.Var]bool // computed on the first field
 	added := 0
 	for _, f := range candidates {
-		if added == maxFixed || f.v == pair || f.v == v || changed[f.v] || !declaredIn(f.v, body) {
+		if added == maxFixed {
+			break
+		}
+		if f.base != nil {
+			if fields == nil {
+				fields = changedFields(info, body)
+			}
+			if f.base == pair || f.base == v || changed[f.base] || !declaredIn(f.base, body) || fields[f.v] {
+				continue
+			}
+		} else if f.v == pair || f.v == v || changed[f.v] || !declaredIn(f.v, body) {
 			continue
 		}
 		j := set.find(f)
@@ -83,6 +99,9 @@ func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds ma
 
 // find returns the index of f in set, or -1.
 func (set boolFlagSet) find(f flag) int {
+	if f.base != nil {
+		return set.fieldIndex(f.base, f.v)
+	}
 	if !f.compared {
 		return set.index(f.v)
 	}
@@ -288,6 +307,12 @@ func (set boolFlagSet) learn(info *types.Info, cond ast.Expr, truth bool, known,
 	case *ast.Ident:
 		if v, ok := info.Uses[e].(*types.Var); ok {
 			if j := set.index(v); j >= 0 && learnable.isKnown(j) {
+				return known.set(j, truth)
+			}
+		}
+	case *ast.SelectorExpr:
+		if f, ok := fieldFlag(info, e); ok {
+			if j := set.fieldIndex(f.base, f.v); j >= 0 && learnable.isKnown(j) {
 				return known.set(j, truth)
 			}
 		}

@@ -25,6 +25,12 @@ type flag struct {
 	with     constant.Value
 	withType types.Type
 	loop     *countedLoop
+	// base is set for a fixed field (see fieldFlag): v is then the field,
+	// read through the variable base.
+	base *types.Var
+	// nilTracked says that v, compared with nil, is a nil-tracked variable
+	// (see withNilTracked): its writes set the flag instead of forgetting it.
+	nilTracked bool
 }
 
 // flagValues is what a path knows of the set's flags: bit 2i says that flag i is
@@ -57,7 +63,7 @@ func (set boolFlagSet) has(v *types.Var) bool { return set.index(v) >= 0 }
 // index returns the index of the boolean variable v in set, or -1.
 func (set boolFlagSet) index(v *types.Var) int {
 	for i, f := range set {
-		if f.v == v && !f.compared {
+		if f.v == v && !f.compared && f.base == nil {
 			return i
 		}
 	}
@@ -142,6 +148,13 @@ func (set boolFlagSet) value(info *types.Info, e ast.Expr, known flagValues) (va
 			return value, true
 		}
 		return set.compareValue(info, cmp, known)
+	}
+	if sel, isSel := e.(*ast.SelectorExpr); isSel {
+		f, ok := fieldFlag(info, sel)
+		if j := set.fieldIndex(f.base, f.v); ok && j >= 0 && known.isKnown(j) {
+			return known&(1<<(2*j+1)) != 0, true
+		}
+		return false, false
 	}
 	id, isIdent := e.(*ast.Ident)
 	if !isIdent {

@@ -65,8 +65,12 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 	}
 	conds := conditions(body)
 	flags, learnable := boolFlags(s.Info, body, s.Pair).withFixed(s.Info, body, conds, s.Pair, s.Var)
+	fixed := learnable   // the booleans no statement changes (see withFixed)
+	var exits []ast.Expr // conditions false on every path to the acquisition (see earlyExits)
 	flags, loops := flags.withCountedLoops(s.Info, body, conds)
 	learnable |= loops
+	flags, nils := flags.withNilTracked(s.Info, body, conds, s.Pair, s.Var)
+	learnable |= nils
 	type state struct {
 		b      *cfg.Block
 		paired bool
@@ -80,6 +84,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 		for i, n := range nodes {
 			known = flags.after(s.Info, n, known)
 			known = flags.forgetDeclared(s.Info, n, known, learnable)
+			known = flags.writeNil(s.Info, n, known)
 			if n == s.Acquire {
 				p.Again = true
 				p.drop(n)
@@ -104,6 +109,9 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 					follow = []bool{!g.IfTrue, !g.IfFalse}
 					if learnable != 0 {
 						taught = []flagValues{s.learn(flags, cond, true, paired, known, learnable), s.learn(flags, cond, false, paired, known, learnable)}
+						for i := range follow {
+							follow[i] = follow[i] && !flags.contradicts(s.Info, exits, taught[i], fixed)
+						}
 					}
 				}
 			}
@@ -129,7 +137,14 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 			}
 		}
 	}
-	walk(start, start.Nodes[index+1:], s.Pair != nil, flags.enclosing(s.Info, body, s.Acquire, learnable))
+	entry := flags.enclosing(s.Info, body, s.Acquire, learnable)
+	if fixed != 0 {
+		exits = earlyExits(body, s.Acquire)
+		for _, cond := range exits {
+			entry = flags.learn(s.Info, cond, false, entry, fixed)
+		}
+	}
+	walk(start, start.Nodes[index+1:], s.Pair != nil, entry)
 	return p
 }
 

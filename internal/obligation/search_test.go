@@ -462,6 +462,67 @@ func lastLoopAgain(n int) {
 	}
 } // leak: the end of the function, after the last iteration
 
+func nilLocal(shared bool) {
+	r := acquire()
+	var s *res
+	if shared {
+		s = &res{}
+		release(r)
+	}
+	if s != nil {
+		return // only a path that released r set s: s is still nil from its declaration on the others
+	}
+	release(r)
+}
+
+func nilUnknown(shared bool) {
+	r := acquire()
+	var s *res
+	if shared {
+		release(r)
+	}
+	s = acquire2()
+	if s != nil {
+		return // leak: s may be non-nil on a path that kept r
+	}
+	release(r)
+}
+
+type config struct{ a, b bool }
+
+func fieldExit(c *config) {
+	if c.a && !c.b {
+		return
+	}
+	r := acquire()
+	if !c.a {
+		release(r)
+		return
+	}
+	if c.b {
+		release(r)
+		return
+	}
+	return // c.a && !c.b returned before the acquisition: never reached
+}
+
+func fieldChanged(c *config) {
+	if c.a && !c.b {
+		return
+	}
+	r := acquire()
+	c.b = cond()
+	if !c.a {
+		release(r)
+		return
+	}
+	if c.b {
+		release(r)
+		return
+	}
+	return // leak: c.b changed after the early exit
+}
+
 func cmpError(e error) {
 	var r *res
 	if e != nil {
@@ -496,6 +557,7 @@ func TestSearch(t *testing.T) {
 		"cmpFixed": false, "cmpNegated": false, "cmpLearned": false, "cmpAssigned": false,
 		"cmpOtherConstant": false, "cmpPackage": false, "cmpPointerMethod": false, "cmpError": false,
 		"lastKept": false, "lastKeptPaired": false, "lastGuardOff": true, "lastLoopAgain": true,
+		"nilLocal": false, "nilUnknown": false, "fieldExit": false, "fieldChanged": false,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
