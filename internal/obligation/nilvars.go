@@ -67,27 +67,31 @@ func writesUnseen(info *types.Info, body *ast.BlockStmt) map[*types.Var]bool {
 			}
 		}
 	}
-	var inLiteral func(n ast.Node) bool
-	inLiteral = func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range as.Lhs {
-				mark(l)
-			}
-		}
-		return true
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inLiteral := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			ast.Inspect(n.Body, inLiteral)
-			return false
+			if !inLiteral {
+				inLiteral = true
+				ast.Inspect(n.Body, visit)
+				inLiteral = false
+				return false
+			}
+		case *ast.AssignStmt:
+			if inLiteral {
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				mark(n.X)
 			}
 		}
 		return true
-	})
+	}
+	ast.Inspect(body, visit)
 	return unseen
 }
 
@@ -129,7 +133,7 @@ func (set boolFlagSet) writeNil(info *types.Info, n ast.Node, known flagValues) 
 	return known
 }
 
-// nilness says whether e is nil (isNil), certainly not (notNil), or unknown.
+// nilAnswer says whether a value is nil, certainly not nil, or unknown.
 type nilAnswer int
 
 const (
@@ -138,6 +142,7 @@ const (
 	notNilValue
 )
 
+// nilness reads whether the value e is nil.
 func nilness(info *types.Info, e ast.Expr) nilAnswer {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
