@@ -44,7 +44,8 @@ func walksCollection(info *types.Info, loop ast.Stmt) bool {
 // countFixedAtStart reports whether the loop the defer repeats through, and every
 // loop of the function around it, has a count fixed when it starts
 // (loops.FixedCount: a range over a slice, an array, a map, a string or an
-// integer, or a counted for i := 0; i < n; i++ over a stable limit). What each
+// integer, or a counted for i := 0; i < n; i++ over a stable limit), or walks a
+// collection by a cursor up to the defer (walksByCursor). What each
 // iteration holds until return then piles up to the size of data the program
 // already holds, and goes when the function returns: whether holding all of it
 // together matters depends on the collection's size and on what follows the
@@ -55,15 +56,29 @@ func walksCollection(info *types.Info, loop ast.Stmt) bool {
 // whatever the count, and a loop that never exits never releases: message checks
 // those first.
 func countFixedAtStart(info *types.Info, d finding) bool {
-	if d.loop == nil || !loops.FixedCount(info, d.loop) {
+	if d.loop == nil || !loops.FixedCount(info, d.loop) && !walksByCursor(info, d, d.loop) {
 		return false
 	}
 	for _, l := range outerLoops(d) {
-		if !loops.FixedCount(info, l) {
+		if !loops.FixedCount(info, l) && !walksByCursor(info, d, l) {
 			return false
 		}
 	}
 	return true
+}
+
+// walksByCursor reports whether loop, the defer's or one around it, walks a
+// slice, an array or a string by a cursor before it reaches the defer
+// (loops.CursorWalk: segment := t.segments[t.segmentToHashNext] ...
+// t.segmentToHashNext++, in a for without a condition): each iteration that
+// reaches the defer indexes the collection at a value the cursor never takes
+// again, and an index out of range panics, so the defer runs no more times
+// than the collection has elements, as in a range over it, whatever the loop's
+// condition (subnet-evm's trieToSync.segmentFinished, a leaf iterator per
+// finished segment).
+func walksByCursor(info *types.Info, d finding, loop ast.Stmt) bool {
+	fn, ok := loops.EnclosingFunc(d.cur)
+	return ok && loops.CursorWalk(info, fn.Node(), loop, d.stmt)
 }
 
 // rangedType returns the type of what a range statement ranges over, or nil for

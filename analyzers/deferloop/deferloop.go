@@ -207,7 +207,8 @@ const advice = "call it at the end of the iteration or move the loop body into a
 // receiver holds nothing, releasesNothing), or plain
 // delay. Plain delay is reported only in a loop whose input sets its count
 // (inputBound: the calls pile up for as long as input comes; not a bounded retry,
-// which comes round only after a failure the policy allows), or with
+// which comes round only after a failure the policy allows, nor a walk of a
+// collection by a cursor, walksByCursor, which the collection bounds), or with
 // -deferloop.delayed: measured on unseen code, maintainers almost never acted on
 // it elsewhere.
 // It returns "" where the author means the call for function return (meantForReturn),
@@ -272,7 +273,7 @@ func message(pass *analysis.Pass, fn *function, d finding) string {
 		return ""
 	}
 	delayed := fmt.Sprintf("%s is deferred in a loop, so it runs when %s returns, not at the end of each iteration", what, fn.name)
-	if bound := inputBound(pass, d.loop); bound != "" && !retry {
+	if bound := inputBound(pass, d.loop); bound != "" && !retry && !walksByCursor(info, d, d.loop) {
 		return fmt.Sprintf("%s, and the deferred calls pile up for as long as %s: %s", delayed, bound, advice)
 	}
 	if !fn.opts.delayed {

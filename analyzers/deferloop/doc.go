@@ -36,8 +36,8 @@
 //     b.decRef()). The deferred call is what keeps the value alive, one more per
 //     round: every iteration's value stays held until the function returns;
 //   - in a loop whose input sets its count (a range over a channel, a for statement
-//     without a condition, or one whose condition is a call, as for sc.Scan()), any
-//     deferred call: it runs at return, and the calls, with all they capture, pile
+//     without a condition, or one whose condition is a call, as for sc.Scan(); not
+//     one that walks a collection by a cursor, below), any deferred call: it runs at return, and the calls, with all they capture, pile
 //     up for as long as input comes.
 //
 // Otherwise the only consequence the code shows is that the call runs when the
@@ -51,7 +51,25 @@
 // or >=) whose counter the body leaves alone and whose start and limit are
 // stable (built from constants, variables the body does not change, their
 // fields and elements, len, cap and conversions; not a call such as q.Len(),
-// nor a slice the body appends to). The pile is then bounded by data the
+// nor a slice the body appends to), or a for statement of any condition, none
+// included, that walks a slice, an array or a string by a cursor: before the
+// defer, at the top level of the body and whatever happens, each iteration
+// indexes the collection with exactly the cursor (a variable i, or a field
+// t.next of a variable), and the loop changes the cursor only by one ++ or --
+// at the end of every iteration (the post statement, or a statement of the
+// body with no continue of the loop; no goto), and changes neither it nor the
+// collection otherwise, nor the variable holding either field (no assignment,
+// address, method call, or use but selecting a field: a call given t could set
+// t.next), nor does a function literal of the function (subnet-evm's
+// trieToSync.segmentFinished: for { if _, ok := t.segmentsDone[t.next]; !ok {
+// break }; segment := t.segments[t.next]; it := ...; defer it.Release(); ...;
+// t.next++ }). Each iteration that reaches the defer has indexed the
+// collection at a value the cursor never takes again, and an index out of
+// range panics: the defer runs at most once per element, as in a range over
+// the collection. A map indexed by the cursor bounds nothing (a missing key
+// gives the zero value), nor does a cursor changed otherwise (stepped twice,
+// assigned, stepped by a method) or an index by another expression (names[i+1]):
+// reported as any loop. The pile is then bounded by data the
 // program already holds and ends when the function returns; whether holding
 // all of it together matters depends on the collection's size and on what
 // follows the loop, which the code does not show. Measured on code never tuned
@@ -59,7 +77,8 @@
 // resource per element of a slice of names, a map of hosts or a few shards,
 // held on purpose until the function is done. A loop fed by input (a range over
 // a channel or a function iterator, whose count is the iterator's; a for without
-// a condition, or with any condition but a stable count) has no such bound, and
+// a condition, or with any condition but a stable count, that walks nothing by a
+// cursor) has no such bound, and
 // is reported by default; a lock deadlocks whatever the count, and a loop that
 // never exits never releases: both are reported in any loop.
 //
@@ -564,7 +583,11 @@
 // shard and cell of the topology, held through the long work after its loops:
 // known false negative, reported with -deferloop.collections); a limit read
 // through a method that changes it (a field set by a call in the body) is taken
-// as stable. A cleanup that does nothing in
+// as stable. A cursor walk is judged by what the function shows: another
+// goroutine writing the cursor's field, or a write through another path to the
+// same struct (t.sub.parent.next), is not seen, and the walk is taken as bounded;
+// a walk whose index comes inside the statement holding the defer (if x :=
+// s[i]; ok { defer ... }), or after it, is reported, known false positive. A cleanup that does nothing in
 // its context, or a redundant deferred Close, is not recognised; with
 // -deferloop.delayed it is reported as plain delay. A defer that ends the iteration
 // of a loop without a condition, or with a call as its condition, is read as
