@@ -232,3 +232,28 @@ func noteEach(names []string, i int) {
 		i++
 	}
 }
+
+// A cursor walk bounds the pile, not a deadlock: the second iteration locks the
+// mutex the first still holds. Reported.
+func (t *trieToSync) lockEach() {
+	for {
+		segment := t.segments[t.segmentToHashNext]
+		if segment == nil {
+			return
+		}
+		t.lock.Lock()
+		defer t.lock.Unlock() // want `t.lock.Unlock\(\) is deferred in a loop that locks t.lock, so the next iteration deadlocks`
+		t.hashed++
+		t.segmentToHashNext++
+	}
+}
+
+// A cursor walk with no way out ends only when the index panics: its deferred
+// calls never run. Reported as a loop that never exits.
+func (t *trieToSync) walkToPanic() {
+	for {
+		it := iterateLeafs(t.segments[t.segmentToHashNext])
+		defer it.Release() // want `it.Release\(\) is deferred in a loop that never exits`
+		t.segmentToHashNext++
+	}
+}
