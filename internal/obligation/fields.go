@@ -195,7 +195,11 @@ func (set boolFlagSet) truth(info *types.Info, cond ast.Expr, known, fixed flagV
 			return false, false
 		}
 	}
-	return set.value(info, ast.Unparen(cond), known)
+	v, ok := set.value(info, ast.Unparen(cond), known)
+	if e, isCmp := ast.Unparen(cond).(*ast.BinaryExpr); isCmp && e.Op == token.NEQ {
+		v = !v // value answers a != with whether its operands are equal
+	}
+	return v, ok
 }
 
 // contradicts reports whether a path that knows known makes one of exits true:

@@ -278,7 +278,8 @@ func isVarIdent(info *types.Info, e ast.Expr, v *types.Var) bool {
 
 // loopAnswer returns what the path knows of e from the counted loops: the loop's
 // own condition, or a test of its next iteration, each answered by whether the
-// loop goes round again.
+// loop goes round again. Like value, it answers an == or != with whether its
+// operands are equal, any other comparison with whether it holds.
 func (set boolFlagSet) loopAnswer(info *types.Info, e *ast.BinaryExpr, known flagValues) (value, ok bool) {
 	for j, f := range set {
 		if f.loop == nil || !known.isKnown(j) {
@@ -289,7 +290,8 @@ func (set boolFlagSet) loopAnswer(info *types.Info, e *ast.BinaryExpr, known fla
 			return again, true
 		}
 		if ifTrue, ok := f.loop.goesRoundIf(info, e); ok {
-			return again == ifTrue, true
+			holds := again == ifTrue
+			return holds != (e.Op == token.NEQ), true
 		}
 	}
 	return false, false

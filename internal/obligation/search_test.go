@@ -488,6 +488,36 @@ func nilUnknown(shared bool) {
 	release(r)
 }
 
+func lastTwice(n int) *res {
+	var r *res
+	for i := 0; i < n; i++ {
+		r = acquire()
+		if i != n-1 {
+			println()
+		}
+		if i != n-1 { // answered from the first test: true while another iteration follows
+			release(r)
+		}
+	}
+	return nil // leak: the last iteration keeps r
+}
+
+func exitNeq(addr string, debug bool) {
+	if addr != "" && !debug {
+		return
+	}
+	r := acquire()
+	if addr == "" {
+		release(r)
+		return
+	}
+	if debug {
+		release(r)
+		return
+	}
+	return // addr != "" && !debug returned before the acquisition: never reached
+}
+
 type config struct{ a, b bool }
 
 func fieldExit(c *config) {
@@ -558,6 +588,7 @@ func TestSearch(t *testing.T) {
 		"cmpOtherConstant": false, "cmpPackage": false, "cmpPointerMethod": false, "cmpError": false,
 		"lastKept": false, "lastKeptPaired": false, "lastGuardOff": true, "lastLoopAgain": true,
 		"nilLocal": false, "nilUnknown": false, "fieldExit": false, "fieldChanged": false,
+		"lastTwice": false, "exitNeq": false,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
