@@ -15,7 +15,9 @@ import (
 // range over a channel, an integer or a function. A range over a slice, an array, a
 // map or a string walks a table of cases that the code itself bounds, and is
 // skipped; so is a loop that runs a small constant number of times (see
-// SmallConstant). Counted returns nil when no such loop encloses cur.
+// SmallConstant), a test helper's count parameter included when every call of the
+// helper passes a small constant. Counted returns nil when no such loop encloses
+// cur.
 //
 // Test code asks this question: a cost paid once per test, or once per case of a
 // table, is bounded by the test; one paid per round of b.N or per message of a
@@ -52,8 +54,10 @@ const smallCount = 64
 
 // SmallConstant reports whether loop repeats a small constant number of times:
 // for range N, for i := K; i < N; i++ (or <=), where N is a constant no greater than
-// smallCount, or a local variable defined with one and never assigned again
-// (n := 10). Like a table of cases, the code bounds what such a loop leaks.
+// smallCount, a local variable defined with one and never assigned again
+// (n := 10), or a parameter of an unexported function that every call of it fixes
+// so, with such a constant or local, the largest no greater than smallCount (see
+// callerConstant). Like a table of cases, the code bounds what such a loop leaks.
 func SmallConstant(info *types.Info, loop inspector.Cursor) bool {
 	limit, _, _, ok := countedShape(info, loop.Node())
 	if !ok {
@@ -65,7 +69,9 @@ func SmallConstant(info *types.Info, loop inspector.Cursor) bool {
 
 // ConstantCount returns how many times loop repeats when the code fixes it: for
 // range N, or for i := K; i < N; i++ (or <=) with K a constant, where N is a
-// constant or a local variable defined with one and never assigned again. The
+// constant, a local variable defined with one and never assigned again, or a
+// parameter that every call fixes so (the largest of their values; see
+// callerConstant). The
 // body may still leave the loop sooner (break, return): the count is an upper
 // bound. ok is false for any other loop, and for a body that assigns i.
 func ConstantCount(info *types.Info, loop inspector.Cursor) (n int64, ok bool) {
@@ -134,10 +140,76 @@ func assignsInBody(info *types.Info, l *ast.ForStmt) bool {
 	return !ok || flow.Changes(info, l.Body, v)
 }
 
-// constantValue returns the value of e when it is an integer constant, or a
-// local variable defined with one and never assigned again in the function
-// around loop.
+// constantValue returns the value of e when it is an integer constant, a local
+// variable defined with one and never assigned again in the function around loop
+// (see localConstant), or a parameter of that function whose every caller fixes
+// it so (see callerConstant).
 func constantValue(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64, bool) {
+	if n, ok := localConstant(info, loop, e); ok {
+		return n, true
+	}
+	return callerConstant(info, loop, e)
+}
+
+// callerConstant returns the largest value that the calls of the function
+// declared around loop pass for the parameter e, when e is a parameter of that
+// function (randConsensusNetWithPeers(t, nValidators, nPeers int, ...) around
+// for i := 0; i < nPeers; i++) and the package fixes it at every call: the
+// function is unexported and not a method, the body never assigns or addresses
+// the parameter, every use of the function in the package's files is a call of
+// it (none passes it as a value, none spreads a result into its arguments), and
+// each call passes, for that parameter, an integer constant or a local variable
+// defined with one and never assigned again in the function around the call
+// (nPeers := 7; randConsensusNetWithPeers(t, nVals, nPeers, ...)). Only the
+// package can name an unexported function, and one never used as a value runs
+// only where its calls stand, so its parameter takes only the values those calls
+// write out, as surely as n := 7 fixes a local. A parameter the caller passes on
+// from its own parameters, or computes (len(xs)), is not followed. ok is false
+// for a function without calls; a call through go:linkname from another package
+// is not seen. Only a bound that is such a parameter costs a walk of the
+// package's identifiers.
+func callerConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	p, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	decl, fn := declaringFunc(info, loop)
+	if fn == nil || fn.Exported() || decl.Recv != nil || decl.Body == nil {
+		return 0, false
+	}
+	params := fn.Signature().Params()
+	index := paramIndex(params, p)
+	if index < 0 || fn.Signature().Variadic() && index == params.Len()-1 || flow.Changes(info, decl.Body, p) {
+		return 0, false
+	}
+	var n int64
+	calls := 0
+	for c := range loop.Inspector().Root().Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		arg := callArg(c, fn, index)
+		if arg == nil {
+			return 0, false // used as a value, or called with a spread result
+		}
+		v, ok := localConstant(info, c, arg)
+		if !ok {
+			return 0, false // the caller passes a count it computes or is given
+		}
+		n = max(n, v)
+		calls++
+	}
+	return n, calls > 0
+}
+
+// localConstant returns the value of e when it is an integer constant, or a
+// local variable defined with one and never assigned again in the function
+// around cur.
+func localConstant(info *types.Info, cur inspector.Cursor, e ast.Expr) (int64, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return int64Value(tv.Value)
 	}
@@ -150,7 +222,7 @@ func constantValue(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64, 
 		return 0, false
 	}
 	var body *ast.BlockStmt
-	for c := range loop.Enclosing((*ast.FuncDecl)(nil)) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		body = c.Node().(*ast.FuncDecl).Body
 	}
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
