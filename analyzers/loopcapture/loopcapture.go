@@ -276,6 +276,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 			if l.kind == deferred && handedOff(info, body, v, l) {
 				continue // the deferred function acts on what v still holds at return
 			}
+			if c.releasedByLoop(l, fn, v, sites) {
+				continue // the loop releases each value it overwrites: l releases the last one
+			}
 			if lockedShared(info, file, l, outer, v, sites) {
 				continue // shared state under one mutex: the literal reads its current value by design
 			}
