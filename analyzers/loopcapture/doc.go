@@ -133,8 +133,18 @@
 // and the literal is written to release only what v still holds at return, so
 // passing v as an argument would release what was handed on (what earlier
 // iterations stored in v and overwrote is lost either way, which is not
-// loopcapture's finding); a variable declared outside the loop that is shared
-// state under one mutex: every access to it in the literal and every assignment
+// loopcapture's finding); for deferred functions that release a variable
+// (defer func() { check(db.Close()) }()), a variable the loop releases itself,
+// by a direct call on it of Close, Commit, Release, Rollback, RUnlock, Shutdown,
+// Stop or Unlock (or one that is the first statement under if v != nil), on
+// every path from the defer to its next assignment (check(db.Close()); db, err =
+// Open(dir)): the loop accounts for every value it overwrites, and the deferred
+// function is written to release only what v holds at return, so passing v as
+// an argument would release the earlier values a second time (that several
+// deferred calls release the last value is deferloop's finding); a goroutine
+// reading such a variable is still reported; a variable declared outside the
+// loop that is shared state under one mutex: every access to it in the literal
+// and every assignment
 // to it in the loop lies between Lock (RLock for an access that only reads) and
 // Unlock of the same sync.Mutex or sync.RWMutex (the same variable or field path,
 // declared outside the loop and not assigned in it), in the same block and the
@@ -151,6 +161,8 @@
 // including helpers that start their argument in a goroutine, are not recognised;
 // for the mutex rule, an Unlock hidden in a called helper is not seen (a false
 // negative), and a branch that unlocks and locks again counts as unlocking (a
+// false positive); a release by the loop through a helper (closeDB(db)), through
+// a field (db.inner.Close()) or not first under its nil guard is not seen (a
 // false positive); a write through the variable by a call (v.Reset() with a
 // pointer receiver on a struct value, fill(&v[i])) is not seen as one, so the fix
 // is still offered there; a receive counts as a wait on any channel the literal
