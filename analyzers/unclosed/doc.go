@@ -262,7 +262,12 @@
 // iteration in which a test of the counter one step ahead fails: a retry that
 // closes a bad attempt's body only when another attempt follows (if err == nil &&
 // i+1 < n { resp.Body.Close() }) keeps the last one open to return it, and drops
-// nothing. A guard one step off, or a counter the body changes, says nothing.
+// nothing. A guard one step off, or a counter the body changes, says nothing. A
+// loop left by break has not passed its post statement, so its condition still
+// holds after it: i := 0; for ; i < max; i++ { f, err = create(); if
+// os.IsExist(err) { continue }; ...; break }; if i == max { return errFailed }
+// reaches that return only after every attempt failed, holding no file (cometbft's
+// tempfile, measurement 41), until the counter moves again.
 //
 // A Close deferred right after the call that returned the value with an error,
 // before the error is looked at (x, err := open(); defer x.Close()), runs on a nil
@@ -400,8 +405,14 @@
 // (tc.runner(l, tc.acceptCalls)). The table is the test's own data: such a
 // loop repeats a fixed, small number of times per case, like for range 3. b.N
 // is neither, so a table called with b.N, a count set from it or from a
-// variable, and a table loop inside a b.N loop are still reported, as is a
-// helper's count parameter, which is whatever its callers pass)
+// variable, and a table loop inside a b.N loop are still reported; so is a
+// helper's count parameter, which is whatever its callers pass, unless the
+// helper is unexported, never a method nor used as a value, never assigns the
+// parameter, and every call passes for it a constant, or a local defined once
+// with one (nPeers := 7; randNetWithPeers(t, nVals, nPeers)), the largest up
+// to 64: the package writes the count out at each call, as surely as for
+// range 7 does; a call that passes len(xs), a parameter of its own or 1000
+// still makes the loop a repeating one)
 // lives no longer than the test binary, and no maintainer acts on it; _, _
 // = net.Dial(addr) to make an Accept return is such a case. A connection accepted
 // in a for statement with no condition is the far end of a dial the test makes:

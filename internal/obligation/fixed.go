@@ -284,15 +284,21 @@ func (set boolFlagSet) enclosing(info *types.Info, body *ast.BlockStmt, acquire 
 		return known
 	}
 	for i, n := range stack {
-		ifs, ok := n.(*ast.IfStmt)
-		if !ok || i+1 == len(stack) {
+		if i+1 == len(stack) {
 			continue
 		}
-		switch stack[i+1] {
-		case ifs.Body:
-			known = set.learn(info, ifs.Cond, true, known, learnable)
-		case ifs.Else:
-			known = set.learn(info, ifs.Cond, false, known, learnable)
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			switch stack[i+1] {
+			case n.Body:
+				known = set.learn(info, n.Cond, true, known, learnable)
+			case n.Else:
+				known = set.learn(info, n.Cond, false, known, learnable)
+			}
+		case *ast.ForStmt:
+			if stack[i+1] == n.Body && n.Cond != nil {
+				known = set.learnLoopEntry(info, n, known, learnable)
+			}
 		}
 	}
 	return known

@@ -25,6 +25,9 @@ type flag struct {
 	with     constant.Value
 	withType types.Type
 	loop     *countedLoop
+	// inBounds says, for a loop, that the flag is whether its condition held
+	// when last tested (see testsBound), not whether it goes round again.
+	inBounds bool
 	// base is set for a fixed field (see fieldFlag): v is then the field,
 	// read through the variable base.
 	base *types.Var
@@ -114,8 +117,8 @@ func (set boolFlagSet) after(info *types.Info, n ast.Node, known flagValues) fla
 	}
 	for j, f := range set {
 		if f.loop != nil {
-			if known.isKnown(j) && n == f.loop.stmt.Init {
-				known = known.forget(j) // the loop starts again
+			if known.isKnown(j) && (n == f.loop.stmt.Init || f.inBounds && f.loop.movesCounter(info, n)) {
+				known = known.forget(j) // the loop starts again, or its counter moves
 			}
 			continue
 		}

@@ -64,11 +64,21 @@ func (set boolFlagSet) withCountedLoops(info *types.Info, body *ast.BlockStmt, c
 			return true
 		}
 		loop, ok := countingShape(info, fs)
-		if !ok || !testsLastIteration(info, loop, conds) || !loop.fixed(info, body, changes) {
+		if !ok {
 			return true
 		}
-		set = append(set, flag{loop: loop})
-		learnable |= 1 << (2 * (len(set) - 1))
+		last, bound := testsLastIteration(info, loop, conds), testsBound(info, loop, conds)
+		if !last && !bound || !loop.fixed(info, body, changes) {
+			return true
+		}
+		if last {
+			set = append(set, flag{loop: loop})
+			learnable |= 1 << (2 * (len(set) - 1))
+		}
+		if bound {
+			set = append(set, flag{loop: loop, inBounds: true})
+			learnable |= 1 << (2 * (len(set) - 1))
+		}
 		added++
 		return true
 	})
@@ -85,20 +95,27 @@ func countedLoopOf(info *types.Info, fs *ast.ForStmt, body *ast.BlockStmt, chang
 // countingShape reads the clauses of fs as a counted loop's (for i := a; i < n;
 // i++), without asking whether anything else changes its counter or bound.
 func countingShape(info *types.Info, fs *ast.ForStmt) (*countedLoop, bool) {
-	init, ok := fs.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
-		return nil, false
-	}
-	id, ok := init.Lhs[0].(*ast.Ident)
+	post, ok := fs.Post.(*ast.IncDecStmt)
 	if !ok {
 		return nil, false
 	}
-	counter, ok := info.Defs[id].(*types.Var)
-	if !ok || !isInteger(counter.Type()) {
-		return nil, false
+	var counter *types.Var
+	switch init := fs.Init.(type) {
+	case nil: // i := 0; for ; i < n; i++: the counter outlives the loop
+		id, ok := ast.Unparen(post.X).(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		counter, _ = info.Uses[id].(*types.Var)
+	case *ast.AssignStmt:
+		if init.Tok != token.DEFINE || len(init.Lhs) != 1 {
+			return nil, false
+		}
+		if id, ok := init.Lhs[0].(*ast.Ident); ok {
+			counter, _ = info.Defs[id].(*types.Var)
+		}
 	}
-	post, ok := fs.Post.(*ast.IncDecStmt)
-	if !ok || !isVarIdent(info, post.X, counter) {
+	if counter == nil || counter.IsField() || !isInteger(counter.Type()) || !isVarIdent(info, post.X, counter) {
 		return nil, false
 	}
 	step := int64(1)
@@ -132,6 +149,9 @@ func (loop *countedLoop) fixed(info *types.Info, body *ast.BlockStmt, changes fu
 	if b := loop.bound.base; b != nil && (!declaredIn(b, body) || changes(b)) {
 		return false
 	}
+	if !declaredIn(loop.counter, body) {
+		return false
+	}
 	return !changedVars(info, loop.stmt.Body)[loop.counter]
 }
 
@@ -157,6 +177,63 @@ func testsLastIteration(info *types.Info, loop *countedLoop, conds map[ast.Expr]
 	}
 	return false
 }
+
+// testsBound reports whether a condition of conds other than the loop's own
+// compares the counter with the loop's bound itself (i == n, i >= n, i < n), as a
+// test after a break does: a loop left by break has not passed its post
+// statement, so its condition still holds (cometbft's tempfile, measurement 41:
+// if i == max { return errors.New("no attempt created the file") }).
+func testsBound(info *types.Info, loop *countedLoop, conds map[ast.Expr]ast.Stmt) bool {
+	for cond := range conds {
+		if cond == loop.stmt.Cond {
+			continue
+		}
+		found := false
+		ast.Inspect(cond, func(n ast.Node) bool {
+			if e, ok := n.(*ast.BinaryExpr); ok {
+				if _, _, ok := loop.inBoundsIf(info, e); ok {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// inBoundsIf reads e as a comparison of the counter with the loop's bound: when
+// the loop's condition holds (c < B), ifIn is e's value; when it does not (c >=
+// B), ifOut is, where known (known says so).
+func (loop *countedLoop) inBoundsIf(info *types.Info, e *ast.BinaryExpr) (ifIn bool, ifOut knownBool, ok bool) {
+	op, bound, ok := normalComparison(info, e, loop.counter, loop.step)
+	if !ok || bound.base != loop.bound.base {
+		return false, knownBool{}, false
+	}
+	below := constant.BinaryOp(loop.bound.offset, token.SUB, constant.MakeInt64(1))
+	at := constant.Compare(bound.offset, token.EQL, loop.bound.offset)
+	atBelow := constant.Compare(bound.offset, token.EQL, below)
+	switch {
+	case op == token.LSS && at: // c < B
+		return true, knownBool{false, true}, true
+	case op == token.GEQ && at: // c >= B
+		return false, knownBool{true, true}, true
+	case op == token.LEQ && atBelow: // c <= B-1
+		return true, knownBool{false, true}, true
+	case op == token.GTR && atBelow: // c > B-1
+		return false, knownBool{true, true}, true
+	case op == token.EQL && at: // c == B
+		return false, knownBool{}, true
+	case op == token.NEQ && at: // c != B
+		return true, knownBool{}, true
+	}
+	return false, knownBool{}, false
+}
+
+// knownBool is a boolean that may be unknown.
+type knownBool struct{ value, known bool }
 
 // goesRoundIf reads e, a comparison in the loop's body, as a test for the next
 // iteration: again says whether the loop goes round again when e is true (i+1 <
@@ -285,6 +362,17 @@ func (set boolFlagSet) loopAnswer(info *types.Info, e *ast.BinaryExpr, known fla
 		if f.loop == nil || !known.isKnown(j) {
 			continue
 		}
+		if f.inBounds {
+			in := known&(1<<(2*j+1)) != 0
+			if ifIn, ifOut, ok := f.loop.inBoundsIf(info, e); ok && (in || ifOut.known) {
+				holds := ifIn
+				if !in {
+					holds = ifOut.value
+				}
+				return holds != (e.Op == token.NEQ), true
+			}
+			continue
+		}
 		again := known&(1<<(2*j+1)) != 0
 		if ast.Unparen(f.loop.stmt.Cond) == e {
 			return again, true
@@ -301,16 +389,47 @@ func (set boolFlagSet) loopAnswer(info *types.Info, e *ast.BinaryExpr, known fla
 // counted loops: a test of the next iteration sets the loop's answer; the
 // loop's condition, once passed, forgets it (the next iteration asks anew).
 func (set boolFlagSet) learnLoop(info *types.Info, e *ast.BinaryExpr, truth bool, known, learnable flagValues) (flagValues, bool) {
+	learnt := false
 	for j, f := range set {
 		if f.loop == nil || !learnable.isKnown(j) {
 			continue
 		}
-		if ast.Unparen(f.loop.stmt.Cond) == e {
-			return known.forget(j), true
-		}
-		if ifTrue, ok := f.loop.goesRoundIf(info, e); ok {
-			return known.set(j, truth == ifTrue), true
+		switch {
+		case ast.Unparen(f.loop.stmt.Cond) == e && f.inBounds:
+			known, learnt = known.set(j, truth), true
+		case ast.Unparen(f.loop.stmt.Cond) == e:
+			known, learnt = known.forget(j), true
+		case f.inBounds:
+		default:
+			if ifTrue, ok := f.loop.goesRoundIf(info, e); ok {
+				return known.set(j, truth == ifTrue), true
+			}
 		}
 	}
-	return known, false
+	return known, learnt
+}
+
+// movesCounter reports whether n changes the loop's counter: its post statement,
+// or any assignment or increment of it (after the loop, where the counter of a
+// loop without init lives on).
+func (loop *countedLoop) movesCounter(info *types.Info, n ast.Node) bool {
+	if n == loop.stmt.Post {
+		return true
+	}
+	if inc, ok := n.(*ast.IncDecStmt); ok {
+		return isVarIdent(info, inc.X, loop.counter)
+	}
+	return assigns(info, n, loop.counter)
+}
+
+// learnLoopEntry returns known with what a path that starts in the body of fs
+// knows of its counted loop: its condition held when the iteration began, and
+// only the post statement moves the counter.
+func (set boolFlagSet) learnLoopEntry(info *types.Info, fs *ast.ForStmt, known, learnable flagValues) flagValues {
+	for j, f := range set {
+		if f.loop != nil && f.inBounds && f.loop.stmt == fs && learnable.isKnown(j) {
+			known = known.set(j, true)
+		}
+	}
+	return known
 }

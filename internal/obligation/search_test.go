@@ -518,6 +518,43 @@ func exitNeq(addr string, debug bool) {
 	return // addr != "" && !debug returned before the acquisition: never reached
 }
 
+func retryBreak(max int) error {
+	var r *res
+	var err error
+	i := 0
+	for ; i < max; i++ {
+		r, err = acquireErr()
+		if err != nil {
+			continue // no resource: try again
+		}
+		break
+	}
+	if i == max {
+		return err // a break leaves the loop before its post statement: i < max there
+	}
+	release(r)
+	return nil
+}
+
+func retryBreakMoved(max int) error {
+	var r *res
+	var err error
+	i := 0
+	for ; i < max; i++ {
+		r, err = acquireErr()
+		if err != nil {
+			continue
+		}
+		break
+	}
+	i++
+	if i == max {
+		return err // leak: the counter moved after the loop
+	}
+	release(r)
+	return nil
+}
+
 type config struct{ a, b bool }
 
 func fieldExit(c *config) {
@@ -588,7 +625,7 @@ func TestSearch(t *testing.T) {
 		"cmpOtherConstant": false, "cmpPackage": false, "cmpPointerMethod": false, "cmpError": false,
 		"lastKept": false, "lastKeptPaired": false, "lastGuardOff": true, "lastLoopAgain": true,
 		"nilLocal": false, "nilUnknown": false, "fieldExit": false, "fieldChanged": false,
-		"lastTwice": false, "exitNeq": false,
+		"lastTwice": false, "exitNeq": false, "retryBreak": false, "retryBreakMoved": false,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
