@@ -301,12 +301,9 @@ func indexesSequence(info *types.Info, ix *ast.IndexExpr) bool {
 	if t == nil {
 		return false
 	}
-	u := t.Underlying()
-	if p, ok := u.(*types.Pointer); ok {
-		u = p.Elem().Underlying()
-		if _, ok := u.(*types.Array); !ok {
-			return false
-		}
+	u, ok := rangeable(t)
+	if !ok {
+		return false
 	}
 	switch u := u.(type) {
 	case *types.Slice, *types.Array:

@@ -25,12 +25,9 @@ func FixedCount(info *types.Info, loop ast.Stmt) bool {
 		if t == nil {
 			return false
 		}
-		u := t.Underlying()
-		if p, ok := u.(*types.Pointer); ok {
-			u = p.Elem().Underlying()
-			if _, ok := u.(*types.Array); !ok {
-				return false
-			}
+		u, ok := rangeable(t)
+		if !ok {
+			return false
 		}
 		switch u := u.(type) {
 		case *types.Slice, *types.Array, *types.Map:
@@ -152,4 +149,17 @@ func stable(info *types.Info, body *ast.BlockStmt, e ast.Expr) bool {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// rangeable returns the underlying type of t, through a pointer to an array (which
+// Go ranges over and indexes as the array); ok is false for any other pointer.
+func rangeable(t types.Type) (types.Type, bool) {
+	u := t.Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying()
+		if _, ok := u.(*types.Array); !ok {
+			return nil, false
+		}
+	}
+	return u, true
 }
