@@ -15,6 +15,7 @@ import (
 
 	"github.com/deferlint/deferlint/internal/configfile"
 	"github.com/deferlint/deferlint/internal/suppress"
+	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -74,10 +75,7 @@ func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
 // other project's to fix. Only the directories below the module's root count;
 // without the module, which some drivers do not give, none does.
 func isThirdParty(pass *analysis.Pass) bool {
-	if pass.Module == nil || pass.Module.Path == "" || pass.Pkg == nil {
-		return false
-	}
-	rel, ok := strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
+	rel, ok := testcode.PathInModule(pass)
 	if !ok {
 		return false
 	}

@@ -26,14 +26,19 @@ import (
 // module may itself be named example.com/example); without the module, which some
 // drivers do not give, nothing is.
 func SupportPackage(pass *analysis.Pass) bool {
+	rel, ok := PathInModule(pass)
+	return ok && supportDirs(rel)
+}
+
+// PathInModule returns the package's path below its module's root
+// (internal/store for example.com/m/internal/store): ok is false for the
+// module's root package, a package outside its module, and a driver that gives
+// no module.
+func PathInModule(pass *analysis.Pass) (string, bool) {
 	if pass.Module == nil || pass.Module.Path == "" || pass.Pkg == nil {
-		return false
+		return "", false
 	}
-	rel, ok := strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
-	if !ok {
-		return false
-	}
-	return supportDirs(rel)
+	return strings.CutPrefix(pass.Pkg.Path(), pass.Module.Path+"/")
 }
 
 // supportDirs reports whether one of the directories of rel, a package's path
