@@ -13,7 +13,7 @@ import (
 )
 
 // callerConstantSrc holds loops counted by a parameter of their function: the
-// count ConstantCount gives is the largest that a call passes, when every call
+// count CountFixedByCallers gives is the largest that a call passes, when every call
 // passes a constant or a local defined with one.
 const callerConstantSrc = `package p
 
@@ -145,7 +145,7 @@ func mark(int) {}
 `
 
 func TestConstantCountFromCallers(t *testing.T) {
-	checkCounts(t, callerConstantSrc, loops.ConstantCount)
+	checkCounts(t, callerConstantSrc, loops.CountFixedByCallers)
 }
 
 // smallCallerSrc holds loops whose count parameter one caller sets above

@@ -67,19 +67,25 @@ func SmallConstant(info *types.Info, loop inspector.Cursor) bool {
 	return ok && n <= smallCount
 }
 
-// ConstantCount returns how many times loop repeats when the code fixes it: for
-// range N, or for i := K; i < N; i++ (or <=) with K a constant, where N is a
-// constant, a local variable defined with one and never assigned again, or a
-// parameter that every call fixes so (the largest of their values; see
-// callerConstant). The
-// body may still leave the loop sooner (break, return): the count is an upper
-// bound. ok is false for any other loop, and for a body that assigns i.
+// ConstantCount returns how many times loop repeats when the code of its own
+// function fixes it: for range N, or for i := K; i < N; i++ (or <=) with K a
+// constant, where N is a constant or a local variable defined with one and never
+// assigned again. The body may still leave the loop sooner (break, return): the
+// count is an upper bound. ok is false for any other loop, and for a body that
+// assigns i. It reads the function alone, and costs little: deferloop asks it of
+// every loop around a defer. (SmallConstant, which test code asks only of the
+// loops around a leak, also follows a parameter to its callers.)
 func ConstantCount(info *types.Info, loop inspector.Cursor) (n int64, ok bool) {
+	return count(info, loop, localConstant)
+}
+
+// count is ConstantCount with value reading N.
+func count(info *types.Info, loop inspector.Cursor, value func(*types.Info, inspector.Cursor, ast.Expr) (int64, bool)) (n int64, ok bool) {
 	limit, start, inclusive, ok := countedShape(info, loop.Node())
 	if !ok {
 		return 0, false
 	}
-	n, ok = constantValue(info, loop, limit)
+	n, ok = value(info, loop, limit)
 	if !ok {
 		return 0, false
 	}
