@@ -41,24 +41,19 @@ func CallerFixedCount(info *types.Info, loop inspector.Cursor) (n int64, ok bool
 	if fn == nil || fn.Exported() || decl.Recv != nil || decl.Body == nil {
 		return 0, false
 	}
-	p, index := limitParam(info, fn, limit)
-	if p == nil || flow.Changes(info, decl.Body, p) {
-		return 0, false
-	}
-	calls := 0
-	for id := range loop.Inspector().Root().Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		arg := callArg(id, fn, index)
-		if arg == nil {
-			return 0, false // used as a value, or called with a spread result
-		}
+	p, _ := limitParam(info, fn, limit)
+	values, ok := callerValues(info, loop, decl, fn, p, func(_ inspector.Cursor, arg ast.Expr) (int64, bool) {
 		v := info.Types[arg].Value
 		if v == nil {
 			return 0, false // the caller passes a count it computes
 		}
-		limitValue, ok := evalWith(info, limit, p, v)
+		return int64Value(v)
+	})
+	if !ok {
+		return 0, false
+	}
+	for _, v := range values {
+		limitValue, ok := evalWith(info, limit, p, constant.MakeInt64(v))
 		if !ok {
 			return 0, false
 		}
@@ -67,9 +62,39 @@ func CallerFixedCount(info *types.Info, loop inspector.Cursor) (n int64, ok bool
 			count++
 		}
 		n = max(n, count)
-		calls++
 	}
-	return n, calls > 0
+	return n, true
+}
+
+// callerValues returns, for each use of fn (declared by decl, around loop) in
+// the package, the value value reads from the argument it passes for the
+// parameter p: every use must be a call that passes each parameter its own
+// argument (not the function as a value, nor a spread result), p must be
+// neither variadic nor changed by the body, and there must be a call. It walks
+// the package's identifiers once.
+func callerValues(info *types.Info, loop inspector.Cursor, decl *ast.FuncDecl, fn *types.Func, p *types.Var,
+	value func(call inspector.Cursor, arg ast.Expr) (int64, bool)) ([]int64, bool) {
+	params := fn.Signature().Params()
+	index := paramIndex(params, p)
+	if index < 0 || fn.Signature().Variadic() && index == params.Len()-1 || flow.Changes(info, decl.Body, p) {
+		return nil, false
+	}
+	var values []int64
+	for id := range loop.Inspector().Root().Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		arg := callArg(id, fn, index)
+		if arg == nil {
+			return nil, false // used as a value, or called with a spread result
+		}
+		v, ok := value(id, arg)
+		if !ok {
+			return nil, false
+		}
+		values = append(values, v)
+	}
+	return values, len(values) > 0
 }
 
 // declaringFunc returns the function declaration around loop and its object.

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"golang.org/x/tools/go/ast/inspector"
@@ -187,29 +188,13 @@ func callerConstant(info *types.Info, loop inspector.Cursor, e ast.Expr) (int64,
 	if fn == nil || fn.Exported() || decl.Recv != nil || decl.Body == nil {
 		return 0, false
 	}
-	params := fn.Signature().Params()
-	index := paramIndex(params, p)
-	if index < 0 || fn.Signature().Variadic() && index == params.Len()-1 || flow.Changes(info, decl.Body, p) {
+	values, ok := callerValues(info, loop, decl, fn, p, func(call inspector.Cursor, arg ast.Expr) (int64, bool) {
+		return localConstant(info, call, arg) // not a count the caller computes or is given
+	})
+	if !ok {
 		return 0, false
 	}
-	var n int64
-	calls := 0
-	for c := range loop.Inspector().Root().Preorder((*ast.Ident)(nil)) {
-		if info.Uses[c.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		arg := callArg(c, fn, index)
-		if arg == nil {
-			return 0, false // used as a value, or called with a spread result
-		}
-		v, ok := localConstant(info, c, arg)
-		if !ok {
-			return 0, false // the caller passes a count it computes or is given
-		}
-		n = max(n, v)
-		calls++
-	}
-	return n, calls > 0
+	return slices.Max(values), true
 }
 
 // localConstant returns the value of e when it is an integer constant, or a
