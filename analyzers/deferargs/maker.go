@@ -109,15 +109,8 @@ func resultName(pass *analysis.Pass, fn *funcInfo, stmt *ast.DeferStmt) string {
 // other defer of the same list has a maker (whose fix would declare the same
 // name), and the function has no goto (which must not jump over a declaration).
 func canDeclareBefore(info *types.Info, fn *funcInfo, cur inspector.Cursor) bool {
-	var list []ast.Stmt
-	switch p := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	default:
+	list, ok := flow.StmtList(cur.Parent().Node())
+	if !ok {
 		return false
 	}
 	for _, s := range list {

@@ -224,3 +224,17 @@ func SoleValue(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
 	}
 	return value
 }
+
+// DeclaredIn reports whether v belongs to the function whose body is body: a
+// local declared in it, or a parameter, receiver or result, whose scope is the
+// function's and ends where the body ends (go/types extends a function's scope
+// to the end of its declaration or literal). A variable of an enclosing
+// function, which a literal captures, is not: that function may change it
+// between two calls of the literal.
+func DeclaredIn(v *types.Var, body *ast.BlockStmt) bool {
+	if body.Pos() <= v.Pos() && v.Pos() < body.End() {
+		return true
+	}
+	scope := v.Parent()
+	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
+}

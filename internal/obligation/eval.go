@@ -128,8 +128,7 @@ func (s *Search) pairIsFlag() bool {
 }
 
 func (s *Search) isVar(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && v != nil && s.Info.Uses[id] == v
+	return v != nil && isVarIdent(s.Info, e, v)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {

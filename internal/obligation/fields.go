@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // A fixed field is a boolean field read through a variable of the function that
@@ -84,7 +86,7 @@ func (set boolFlagSet) fieldIndex(base, f *types.Var) int {
 // every path that reached the acquisition. Inside a loop's body, an exit is
 // taken or not in each iteration anew (its variables may be declared anew there):
 // none is collected from there on.
-func earlyExits(body *ast.BlockStmt, acquire ast.Node) []ast.Expr {
+func earlyExits(info *types.Info, body *ast.BlockStmt, acquire ast.Node) []ast.Expr {
 	var exits []ast.Expr
 	var visit func(list []ast.Stmt, collect bool) bool
 	visit = func(list []ast.Stmt, collect bool) bool {
@@ -92,7 +94,7 @@ func earlyExits(body *ast.BlockStmt, acquire ast.Node) []ast.Expr {
 			if st.Pos() <= acquire.Pos() && acquire.End() <= st.End() {
 				return visitInner(st, collect, visit)
 			}
-			if ifs, ok := st.(*ast.IfStmt); ok && collect && ifs.Else == nil && ifs.Init == nil && leaves(ifs.Body) {
+			if ifs, ok := st.(*ast.IfStmt); ok && collect && ifs.Else == nil && ifs.Init == nil && leaves(info, ifs.Body) {
 				exits = append(exits, ifs.Cond)
 			}
 		}
@@ -136,23 +138,16 @@ func visitInner(st ast.Stmt, collect bool, visit func([]ast.Stmt, bool) bool) bo
 
 func visitClauses(body *ast.BlockStmt, collect bool, visit func([]ast.Stmt, bool) bool) bool {
 	for _, c := range body.List {
-		switch c := c.(type) {
-		case *ast.CaseClause:
-			if visit(c.Body, collect) {
-				return true
-			}
-		case *ast.CommClause:
-			if visit(c.Body, collect) {
-				return true
-			}
+		if list, ok := flow.StmtList(c); ok && visit(list, collect) {
+			return true
 		}
 	}
 	return false
 }
 
-// leaves reports whether block ends in a return or a panic: a path through it
-// does not reach the statements after the if.
-func leaves(block *ast.BlockStmt) bool {
+// leaves reports whether block ends in a return or a call of the builtin panic: a
+// path through it does not reach the statements after the if.
+func leaves(info *types.Info, block *ast.BlockStmt) bool {
 	if len(block.List) == 0 {
 		return false
 	}
@@ -161,7 +156,7 @@ func leaves(block *ast.BlockStmt) bool {
 		return true
 	case *ast.ExprStmt:
 		if call, ok := last.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("panic") {
 				return true
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // A fixed boolean is a bool variable of the function that nothing changes after
@@ -80,10 +82,10 @@ func (set boolFlagSet) withFixed(info *types.Info, body *ast.BlockStmt, conds ma
 			if fields == nil {
 				fields = changedFields(info, body)
 			}
-			if f.base == pair || f.base == v || changed[f.base] || !declaredIn(f.base, body) || fields[f.v] {
+			if f.base == pair || f.base == v || changed[f.base] || !flow.DeclaredIn(f.base, body) || fields[f.v] {
 				continue
 			}
-		} else if f.v == pair || f.v == v || changed[f.v] || !declaredIn(f.v, body) {
+		} else if f.v == pair || f.v == v || changed[f.v] || !flow.DeclaredIn(f.v, body) {
 			continue
 		}
 		j := set.find(f)
@@ -172,20 +174,6 @@ func (set boolFlagSet) compareValue(info *types.Info, e *ast.BinaryExpr, known f
 
 func isBool(v *types.Var) bool {
 	return !v.IsField() && types.Identical(v.Type().Underlying(), types.Typ[types.Bool])
-}
-
-// declaredIn reports whether v belongs to the function whose body is body: a
-// local declared in it, or a parameter, receiver or result, whose scope is the
-// function's and ends where the body ends (go/types extends a function's scope
-// to the end of its declaration or literal). A variable of an enclosing
-// function, captured by a literal, may be changed by that function between two
-// tests: it is none.
-func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
-	if body.Pos() <= v.Pos() && v.Pos() < body.End() {
-		return true
-	}
-	scope := v.Parent()
-	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
 }
 
 // changedVars returns the variables that something in body changes other than

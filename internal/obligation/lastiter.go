@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // A counted loop is a for loop whose counter is declared by its init statement,
@@ -146,10 +148,10 @@ func countingShape(info *types.Info, fs *ast.ForStmt) (*countedLoop, bool) {
 // an enclosing function, nor a package-level variable, which another goroutine
 // may change) that the body never assigns.
 func (loop *countedLoop) fixed(info *types.Info, body *ast.BlockStmt, changes func(*types.Var) bool) bool {
-	if b := loop.bound.base; b != nil && (!declaredIn(b, body) || changes(b)) {
+	if b := loop.bound.base; b != nil && (!flow.DeclaredIn(b, body) || changes(b)) {
 		return false
 	}
-	if !declaredIn(loop.counter, body) {
+	if !flow.DeclaredIn(loop.counter, body) {
 		return false
 	}
 	return !changedVars(info, loop.stmt.Body)[loop.counter]

@@ -106,3 +106,39 @@ func check(t *testing.T, src string) (*types.Info, *ast.BlockStmt) {
 	t.Fatal("no function f")
 	return nil, nil
 }
+
+// TestLoopAnswer checks what a path that knows whether the loop goes round again
+// answers for its guards: like value, an == or != by whether its operands are
+// equal, an ordering by whether it holds.
+func TestLoopAnswer(t *testing.T) {
+	src := "package p\nfunc f(n int) {\n\tfor i := 0; i < n; i++ {\n\t\tif i != n-1 {\n\t\t}\n\t\tif i == n-1 {\n\t\t}\n\t\tif i+1 < n {\n\t\t}\n\t}\n}\n"
+	info, body := check(t, src)
+	fs := body.List[0].(*ast.ForStmt)
+	loop, ok := countedLoopOf(info, fs, body, func(*types.Var) bool { return false })
+	if !ok {
+		t.Fatal("not a counted loop")
+	}
+	set := boolFlagSet{{loop: loop}}
+	guards := map[string]*ast.BinaryExpr{}
+	for i, name := range []string{"!=", "==", "<"} {
+		guards[name] = fs.Body.List[i].(*ast.IfStmt).Cond.(*ast.BinaryExpr)
+	}
+	for _, c := range []struct {
+		again bool
+		guard string
+		want  bool
+	}{
+		{true, "!=", false}, // i != n-1 holds: its operands differ
+		{true, "==", false}, // i == n-1 does not hold
+		{true, "<", true},   // i+1 < n holds
+		{false, "!=", true}, // the last iteration: i equals n-1
+		{false, "==", true}, // likewise
+		{false, "<", false}, // i+1 < n does not hold
+	} {
+		known := flagValues(0).set(0, c.again)
+		got, ok := set.value(info, guards[c.guard], known)
+		if !ok || got != c.want {
+			t.Errorf("again = %v, guard %s: value = %v, %v; want %v, true", c.again, c.guard, got, ok, c.want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // A nil-tracked variable is a local of the function that some condition compares
@@ -37,7 +39,7 @@ func (set boolFlagSet) withNilTracked(info *types.Info, body *ast.BlockStmt, con
 				return added < maxNilVars
 			}
 			f, ok := comparison(info, e)
-			if !ok || f.with != nil || f.v == pair || f.v == v || !declaredIn(f.v, body) || set.find(f) >= 0 {
+			if !ok || f.with != nil || f.v == pair || f.v == v || !flow.DeclaredIn(f.v, body) || set.find(f) >= 0 {
 				return true
 			}
 			if untracked == nil {

@@ -139,7 +139,7 @@ func (s *Search) Run(g *flow.Graph, body *ast.BlockStmt) Paths {
 	}
 	entry := flags.enclosing(s.Info, body, s.Acquire, learnable)
 	if fixed != 0 {
-		exits = earlyExits(body, s.Acquire)
+		exits = earlyExits(s.Info, body, s.Acquire)
 		for _, cond := range exits {
 			entry = flags.learn(s.Info, cond, false, entry, fixed)
 		}

@@ -488,20 +488,6 @@ func nilUnknown(shared bool) {
 	release(r)
 }
 
-func lastTwice(n int) *res {
-	var r *res
-	for i := 0; i < n; i++ {
-		r = acquire()
-		if i != n-1 {
-			println()
-		}
-		if i != n-1 { // answered from the first test: true while another iteration follows
-			release(r)
-		}
-	}
-	return nil // leak: the last iteration keeps r
-}
-
 func exitNeq(addr string, debug bool) {
 	if addr != "" && !debug {
 		return
@@ -625,7 +611,7 @@ func TestSearch(t *testing.T) {
 		"cmpOtherConstant": false, "cmpPackage": false, "cmpPointerMethod": false, "cmpError": false,
 		"lastKept": false, "lastKeptPaired": false, "lastGuardOff": true, "lastLoopAgain": true,
 		"nilLocal": false, "nilUnknown": false, "fieldExit": false, "fieldChanged": false,
-		"lastTwice": false, "exitNeq": false, "retryBreak": false, "retryBreakMoved": false,
+		"exitNeq": false, "retryBreak": false, "retryBreakMoved": false,
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)

@@ -69,7 +69,7 @@ func (t *Tracker) escapingLiterals(root ast.Node) map[*ast.FuncLit]bool {
 				mark(e.X, depth+1)
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[e].(*types.Var); ok && body != nil && declaredWithin(v, body) {
+			if v, ok := info.Uses[e].(*types.Var); ok && body != nil && flow.DeclaredIn(v, body) {
 				mark(flow.SoleValue(info, body, v), depth+1)
 			}
 		}
@@ -128,18 +128,7 @@ func (t *Tracker) storesOutside(l ast.Expr, body *ast.BlockStmt) bool {
 		return true // s.h = ..., m[k] = ..., *p = ...
 	}
 	v, ok := t.Pass.TypesInfo.Uses[id].(*types.Var)
-	return ok && body != nil && !declaredWithin(v, body)
-}
-
-// declaredWithin reports whether v belongs to the function whose body is body: a
-// local declared in it, or a parameter, receiver or result, whose scope is the
-// function's and ends where the body ends.
-func declaredWithin(v *types.Var, body *ast.BlockStmt) bool {
-	if body.Pos() <= v.Pos() && v.Pos() < body.End() {
-		return true
-	}
-	scope := v.Parent()
-	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
+	return ok && body != nil && !flow.DeclaredIn(v, body)
 }
 
 // inEscapingLiteral reports whether the identifier at the top of stack lies in a
