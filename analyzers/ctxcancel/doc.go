@@ -216,15 +216,16 @@
 //     function literal handed once to a function of the package that calls that
 //     parameter a fixed number of times (not in a loop, a goroutine or a literal
 //     it keeps, and not passed on or stored) runs as often as the call that
-//     hands it (i.ensurePackage(target, build)). A loop in that code, a goroutine
-//     (go f() or a go statement's literal), a function used as a value (a
+//     hands it (i.ensurePackage(target, build)). A loop in that code, a go statement
+//     in a loop, a function used as a value (a
 //     handler, a callback), a call site that runs again, recursion or a goto make the code
 //     run again, and are still reported. The code of a function of package
 //     main that nothing can call (no use in the package, no mention in a file
 //     the build leaves out, no cgo //export; not a method) runs zero times, its
-//     loops included, and is not reported. A goroutine started once runs once too,
-//     but it runs beside the program, often for its whole life: it is reported,
-//     as go vet does. A call from a _test.go file does not count (the test binary
+//     loops included, and is not reported. A go statement runs its function once each
+//     time it executes, as a call does: a goroutine that code running once starts
+//     (main's go inGoroutine(), or one started under a package-level sync.Once)
+//     runs once, and loses one context at most; vet reports it. A call from a _test.go file does not count (the test binary
 //     is another process, whose tests bound what they leak).
 //
 // These, and the return outside the variable's block above (which vet reports

@@ -621,10 +621,13 @@
 // (main.main, an init function, a function literal given to the Do of a
 // sync.Once that is a package-level variable, which runs once per process (one
 // in a struct field runs once per value, and is reported), a function all of whose uses are calls from
-// code that runs once, outside any loop or goroutine: it runs as many times as
-// it has call sites, a bounded number the code fixes, so it leaks a bounded
-// number of times (a generator's main calling compose twice); a recursive
-// call, a function value or a call in a loop or goroutine makes it unbounded; the
+// code that runs once, outside any loop: it runs as many times as it has call
+// sites, a bounded number the code fixes, so it leaks a bounded number of
+// times (a generator's main calling compose twice); a recursive call, a
+// function value or a call in a loop makes it unbounded; a go statement starts
+// its function once each time it executes, as a call does, so a goroutine
+// started once runs once (rethinkdb-go's connection counter, started under a
+// package-level sync.Once, makes a ticker and loops on it for ever); the
 // action of a cobra or urfave/cli command in any package (or of a fork of
 // urfave/cli such as minio/cli, known by its shape: a struct named Command or
 // App in a package named cli whose Action field holds a function), written in

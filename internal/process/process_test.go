@@ -27,7 +27,7 @@ func main() {
 	}
 	once()
 	go func() {
-		mark(4) // a goroutine runs beside the program
+		mark(4) // a goroutine started once runs once
 	}()
 	twice()
 	twice()
@@ -42,6 +42,16 @@ func main() {
 	recursive(len(args()) + 1)
 	withGo()
 	go withGo()
+	for range 2 {
+		go func() {
+			mark(14) // a go statement in a loop starts a goroutine per iteration
+		}()
+	}
+	go func() {
+		for {
+			mark(15) // a goroutine started once repeats its own loop
+		}
+	}()
 }
 
 func once() {
@@ -64,7 +74,7 @@ func recursive(n int) {
 }
 
 func withGo() {
-	mark(13) // a plain call and a go statement: the goroutine may run it beside anything
+	mark(13) // a plain call and a go statement, each once: twice, a fixed number
 }
 
 func inLoop() {
@@ -92,7 +102,7 @@ func mark(int) {}
 `
 
 func TestRuns(t *testing.T) {
-	want := map[string]bool{"1": true, "2": true, "3": false, "4": false, "5": true, "6": true, "7": true, "8": false, "9": false, "10": true, "11": false, "12": false, "13": false}
+	want := map[string]bool{"1": true, "2": true, "3": false, "4": true, "5": true, "6": true, "7": true, "8": false, "9": false, "10": true, "11": false, "12": false, "13": true, "14": false, "15": false}
 	checkMarks(t, "main", src, want)
 }
 
@@ -208,6 +218,11 @@ func NewMonitor() {
 	(&initOnce).Do(func() {
 		mark(2) // the same Once, through its address
 	})
+	initOnce.Do(func() {
+		go func() {
+			mark(6) // a goroutine the Once starts: once per process (rethinkdb-go's connection counter)
+		}()
+	})
 }
 
 func prepare() {
@@ -232,7 +247,7 @@ func mark(int) {}
 `
 
 func TestPackageOnce(t *testing.T) {
-	want := map[string]bool{"1": true, "2": true, "3": true, "4": false, "5": false}
+	want := map[string]bool{"1": true, "2": true, "3": true, "4": false, "5": false, "6": true}
 	checkMarks(t, "lazy", onceSrc, want)
 }
 
