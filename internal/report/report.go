@@ -2,8 +2,9 @@
 //
 // Reporting through it gives every analyzer the same behaviour under every
 // go/analysis driver (deferlint itself, go vet, golangci-lint, gopls, nogo), none of
-// which knows deferlint's command line: findings in generated files, and in copies
-// of other projects' code kept under a third_party directory, are dropped,
+// which knows deferlint's command line: findings in generated files, in copies
+// of other projects' code kept under a third_party directory, and in code its
+// authors have marked deprecated, are dropped,
 // //deferlint:ignore directives silence the analyzers they name, and nothing is
 // reported where a deferlint.toml turns the analyzer off (package configfile).
 package report
@@ -11,6 +12,7 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/configfile"
@@ -33,12 +35,12 @@ func Range(pass *analysis.Pass, pos, end token.Pos, message string, fixes ...ana
 	Diagnostic(pass, analysis.Diagnostic{Pos: pos, End: end, Message: message, SuggestedFixes: fixes})
 }
 
-// Diagnostic reports d unless it lies in a generated file or in another project's
-// code, a directive silences it, or the package's configuration turns the
+// Diagnostic reports d unless it lies in a generated file, in another project's
+// code or in deprecated code, a directive silences it, or the package's configuration turns the
 // analyzer off. (An analyzer that exports facts runs where it is off, so that its
 // facts reach the packages where it is on.)
 func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
-	if isGenerated(pass, d.Pos) || isThirdParty(pass) {
+	if isGenerated(pass, d.Pos) || isThirdParty(pass) || isDeprecated(pass, d.Pos) {
 		return
 	}
 	posn := pass.Fset.PositionFor(d.Pos, false)
@@ -59,12 +61,8 @@ func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
 // clause. The parsed file tells, where reading every file again from disk for
 // the same comment cost more than some analyzers.
 func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return ast.IsGenerated(f)
-		}
-	}
-	return false
+	f := fileOf(pass, pos)
+	return f != nil && ast.IsGenerated(f)
 }
 
 // isThirdParty reports whether the package lies under a directory named
@@ -85,6 +83,94 @@ func isThirdParty(pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// isDeprecated reports whether pos lies in code its authors have marked
+// deprecated, by the Go convention of a doc comment paragraph that begins
+// "Deprecated:" (go.dev/wiki/Deprecated; any case, as older code wrote
+// DEPRECATED:): in a deprecated package, in a deprecated function or method, or
+// in a method of a deprecated type. Deprecated code is kept as it is for the
+// callers that have not moved to its replacement, until it is removed: its
+// maintainers' fix for what is wrong in it is the replacement (measurement 41:
+// the methods of tsdb's SegmentWAL, which its wal package replaced, leak a
+// segment file on error paths that nobody changed before the type was deleted).
+func isDeprecated(pass *analysis.Pass, pos token.Pos) bool {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return false
+	}
+	for _, f := range pass.Files {
+		if deprecationIn(f.Doc) {
+			return true // the package's doc comment, in whichever file holds it
+		}
+	}
+	for _, decl := range file.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok || pos < fn.Pos() || fn.End() <= pos {
+			continue
+		}
+		return deprecationIn(fn.Doc) || fn.Recv != nil && deprecatedReceiver(pass, fn)
+	}
+	return false
+}
+
+// deprecatedReceiver reports whether the method fn's receiver is of a type whose
+// declaration the package marks deprecated.
+func deprecatedReceiver(pass *analysis.Pass, fn *ast.FuncDecl) bool {
+	obj, ok := pass.TypesInfo.Defs[fn.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	recv := obj.Signature().Recv().Type()
+	if ptr, ok := recv.(*types.Pointer); ok {
+		recv = ptr.Elem()
+	}
+	named, ok := types.Unalias(recv).(*types.Named)
+	if !ok {
+		return false
+	}
+	name := named.Origin().Obj()
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gen, ok := decl.(*ast.GenDecl)
+			if !ok || gen.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				ts := spec.(*ast.TypeSpec)
+				if ts.Name.Pos() == name.Pos() {
+					return deprecationIn(ts.Doc) || !gen.Lparen.IsValid() && deprecationIn(gen.Doc)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// deprecationIn reports whether the doc comment doc has a paragraph that begins
+// "Deprecated:", in any case.
+func deprecationIn(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	const marker = "deprecated:"
+	for para := range strings.SplitSeq(doc.Text(), "\n\n") {
+		para = strings.TrimSpace(para)
+		if len(para) >= len(marker) && strings.EqualFold(para[:len(marker)], marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileOf returns the file of the package that holds pos, or nil.
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
 
 // URL returns the documentation address of the named analyzer.

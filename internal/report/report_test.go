@@ -29,3 +29,11 @@ func TestPeerSuppression(t *testing.T) {
 func TestThirdParty(t *testing.T) {
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "modules", "copies"), deferargs.Analyzer, "./...")
 }
+
+// TestDeprecated runs a real analyzer over code marked deprecated by a doc comment
+// paragraph that begins "Deprecated:": a function, a method of a deprecated type
+// (declared alone or in a group) and a deprecated package report nothing, while
+// code that only mentions deprecation is reported.
+func TestDeprecated(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), deferargs.Analyzer, "deprecated", "deprecatedpkg")
+}

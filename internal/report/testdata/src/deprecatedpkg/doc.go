@@ -1,0 +1,4 @@
+// Package deprecatedpkg was the first client.
+//
+// Deprecated: use package deprecated.
+package deprecatedpkg
