@@ -49,25 +49,29 @@ var vetChecks = map[string][]string{
 }
 
 // staticcheckChecks are staticcheck's checks of a deferlint class: SA9001 reports
-// defers in a range loop, SA5001 a Close deferred before the error of the call that
-// returned the value is checked (unclosed's early-defer report).
+// defers in a range loop over a channel, SA5003 defers in an infinite loop, SA5001 a
+// Close deferred before the error of the call that returned the value is checked
+// (unclosed's early-defer report).
 var staticcheckChecks = map[string][]string{
 	"sa9001": {"deferloop"},
+	"sa5003": {"deferloop"}, // defers in an infinite loop
 	"sa5001": {"unclosed"},
 }
 
 // peerAnalyzers returns the deferlint analyzers that the peer directive written in
-// text silences, or nil when text is no peer directive or silences none of them.
-func peerAnalyzers(text string) []string {
+// text silences, or nil when text is no peer directive or silences none of them,
+// and whether it silences all of staticcheck without naming one of its checks
+// (//nolint:staticcheck): what that silences depends on what staticcheck reports
+// on the line, which the caller knows (see staticcheckDeferLines).
+func peerAnalyzers(text string) (silenced []string, wholeStaticcheck bool) {
 	if rest, ok := strings.CutPrefix(text, "//lint:ignore"); ok {
-		return staticcheckIgnore(rest)
+		return staticcheckIgnore(rest), false
 	}
-	rest, ok := strings.CutPrefix(text, "//nolint")
-	if !ok {
-		rest, ok = strings.CutPrefix(text, "// nolint") // golangci-lint v1 honoured it
-	}
-	if !ok {
-		return nil
+	// golangci-lint reads a comment as a directive once it strips its leading
+	// slashes and spaces (// nolint, as v1 wrote it, included).
+	rest, ok := strings.CutPrefix(strings.TrimLeft(text, "/ "), "nolint")
+	if !ok || !strings.HasPrefix(text, "//") {
+		return nil, false
 	}
 	return nolint(rest)
 }
@@ -87,25 +91,21 @@ func staticcheckIgnore(rest string) []string {
 }
 
 // nolint reads the rest of a golangci-lint //nolint directive: bare, or followed
-// by :LINTER[,LINTER] and an optional explanation.
-func nolint(rest string) []string {
+// by :LINTER[,LINTER] (spaces around the names allowed, as golangci-lint trims
+// them: // nolint: staticcheck) and an optional explanation. It also says whether
+// the directive names staticcheck with no staticcheck check in its explanation.
+func nolint(rest string) (silenced []string, wholeStaticcheck bool) {
 	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
-		return everyAnalyzer() // bare //nolint silences every linter
+		return everyAnalyzer(), false // bare //nolint silences every linter
 	}
 	if rest[0] != ':' {
-		return nil // another word, such as //nolintlint
+		return nil, false // another word, such as //nolintlint
 	}
-	rest = rest[1:]
-	end := strings.IndexFunc(rest, func(r rune) bool { return !isLinterNameRune(r) })
-	if end < 0 {
-		end = len(rest)
-	}
-	list, named := rest[:end], words(rest[end:])
-	var silenced []string
-	for linter := range strings.SplitSeq(list, ",") {
-		linter = strings.ToLower(strings.TrimSpace(linter))
+	linters, explanation := linterList(rest[1:])
+	named := words(explanation)
+	for _, linter := range linters {
 		if linter == "all" {
-			return everyAnalyzer()
+			return everyAnalyzer(), false
 		}
 		silenced = append(silenced, peerLinters[linter]...)
 		for check, analyzers := range peerChecks[linter] {
@@ -113,13 +113,49 @@ func nolint(rest string) []string {
 				silenced = append(silenced, analyzers...)
 			}
 		}
+		if linter == "staticcheck" && !namesStaticcheckCheck(named) {
+			wholeStaticcheck = true
+		}
 	}
-	return compact(silenced)
+	return compact(silenced), wholeStaticcheck
 }
 
-// isLinterNameRune reports whether r may be part of a //nolint linter list.
+// linterList splits what follows //nolint: into the linters it names, in lower
+// case, and the rest of the comment, the explanation.
+func linterList(s string) (linters []string, explanation string) {
+	for {
+		s = strings.TrimLeft(s, " \t")
+		end := strings.IndexFunc(s, func(r rune) bool { return !isLinterNameRune(r) })
+		if end < 0 {
+			end = len(s)
+		}
+		if end > 0 {
+			linters = append(linters, strings.ToLower(s[:end]))
+		}
+		s = s[end:]
+		if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, ",") {
+			s = t[1:]
+			continue
+		}
+		return linters, s
+	}
+}
+
+// namesStaticcheckCheck reports whether an explanation's words name a staticcheck
+// check by its code (SA1019, S1000, ST1003, QF1001).
+func namesStaticcheckCheck(named map[string]bool) bool {
+	for w := range named {
+		code := strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz")
+		if len(code) == 4 && len(w) > 4 && len(w) <= 6 && strings.Trim(code, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isLinterNameRune reports whether r may be part of a linter's name.
 func isLinterNameRune(r rune) bool {
-	return r == ',' || r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+	return r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // everyAnalyzer is what a directive silencing every linter silences: each analyzer

@@ -22,8 +22,10 @@
 //
 // golangci-lint's //nolint:govet counts only when its explanation names the vet
 // check (lostcancel, loopclosure), since govet also runs checks of other classes;
-// likewise gocritic (deferInLoop), revive (defer) and staticcheck (SA9001, SA5001).
-// bodyclose and sqlclosecheck count by name, a bare //nolint or //nolint:all for
+// likewise gocritic (deferInLoop), revive (defer) and staticcheck (SA9001, SA5003,
+// SA5001). A //nolint:staticcheck naming no check silences deferloop where
+// staticcheck's own rules report a defer in a loop on its line or the line below
+// (staticcheck.go). bodyclose and sqlclosecheck count by name, a bare //nolint or //nolint:all for
 // every analyzer. Peer directives are not ours: they are never reported as
 // malformed or as silencing nothing, and are not in Index.Directives.
 //
@@ -154,13 +156,20 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	index := &Index{byLine: make(map[fileLine][]*Directive), byFile: make(map[string][]*Directive), peers: make(map[fileLine][]string)}
+	var deferLines map[fileLine]bool
+	staticLines := func() map[fileLine]bool {
+		if deferLines == nil {
+			deferLines = staticcheckDeferLines(pass)
+		}
+		return deferLines
+	}
 	for _, file := range pass.Files {
 		for _, group := range file.Comments {
 			for _, c := range group.List {
 				d := parse(pass.Fset, c)
 				switch {
 				case d == nil:
-					index.addPeer(pass.Fset, c)
+					index.addPeer(pass.Fset, c, staticLines)
 					continue
 				case d.WholeFile:
 					index.byFile[d.Filename] = append(index.byFile[d.Filename], d)
@@ -177,11 +186,20 @@ func run(pass *analysis.Pass) (any, error) {
 
 // addPeer records the analyzers that c silences when it is another linter's
 // directive of a deferlint class. It is no Directive: not ours to check or to
-// report as silencing nothing.
-func (x *Index) addPeer(fset *token.FileSet, c *ast.Comment) {
-	if analyzers := peerAnalyzers(c.Text); len(analyzers) > 0 {
-		posn := fset.PositionFor(c.Pos(), false)
-		key := fileLine{posn.Filename, posn.Line}
+// report as silencing nothing. A directive silencing all of staticcheck silences
+// deferloop where staticcheck reports a defer in a loop on its line or the line
+// below (staticcheck.go); staticLines finds those lines on first need.
+func (x *Index) addPeer(fset *token.FileSet, c *ast.Comment, staticLines func() map[fileLine]bool) {
+	analyzers, wholeStaticcheck := peerAnalyzers(c.Text)
+	posn := fset.PositionFor(c.Pos(), false)
+	key := fileLine{posn.Filename, posn.Line}
+	if wholeStaticcheck {
+		lines := staticLines()
+		if lines[key] || lines[fileLine{posn.Filename, posn.Line + 1}] {
+			analyzers = compact(append(analyzers, "deferloop"))
+		}
+	}
+	if len(analyzers) > 0 {
 		x.peers[key] = append(x.peers[key], analyzers...)
 	}
 }
