@@ -37,13 +37,13 @@ func staticcheckDeferLines(pass *analysis.Pass) map[fileLine]bool {
 			switch loop := n.(type) {
 			case *ast.RangeStmt:
 				if overChannel(pass.TypesInfo, loop.X) {
-					if defers, exits := rangeLoopDefers(loop.Body); !exits {
+					if defers, exits := loopDefers(loop.Body, true); !exits {
 						add(defers)
 					}
 				}
 			case *ast.ForStmt:
 				if loop.Cond == nil {
-					if defers, exits := infiniteLoopDefers(loop.Body); !exits {
+					if defers, exits := loopDefers(loop.Body, false); !exits {
 						add(defers)
 					}
 				}
@@ -66,10 +66,11 @@ func overChannel(info *types.Info, x ast.Expr) bool {
 	return ok
 }
 
-// rangeLoopDefers returns the defers of a range loop's body outside function
-// literals, and whether SA9001 reads the body as one that exits: any return, or a
-// break as the last branch statement met.
-func rangeLoopDefers(body *ast.BlockStmt) (defers []*ast.DeferStmt, exits bool) {
+// loopDefers returns the defers of a loop's body outside function literals, and
+// whether staticcheck reads the body as one that exits. Both checks count any
+// return; SA5003 counts any break, while SA9001 (lastBranchDecides) lets each
+// branch statement it meets overwrite the answer, so only a break met last counts.
+func loopDefers(body *ast.BlockStmt, lastBranchDecides bool) (defers []*ast.DeferStmt, exits bool) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch s := n.(type) {
 		case *ast.DeferStmt:
@@ -79,27 +80,11 @@ func rangeLoopDefers(body *ast.BlockStmt) (defers []*ast.DeferStmt, exits bool) 
 		case *ast.ReturnStmt:
 			exits = true
 		case *ast.BranchStmt:
-			exits = s.Tok == token.BREAK
-		}
-		return true
-	})
-	return defers, exits
-}
-
-// infiniteLoopDefers returns the defers of a for loop's body outside function
-// literals, and whether SA5003 reads the body as one that may exit: any return or
-// break.
-func infiniteLoopDefers(body *ast.BlockStmt) (defers []*ast.DeferStmt, exits bool) {
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch s := n.(type) {
-		case *ast.DeferStmt:
-			defers = append(defers, s)
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			exits = true
-		case *ast.BranchStmt:
-			exits = exits || s.Tok == token.BREAK
+			if lastBranchDecides {
+				exits = s.Tok == token.BREAK
+			} else {
+				exits = exits || s.Tok == token.BREAK
+			}
 		}
 		return true
 	})
