@@ -102,7 +102,13 @@
 //     that hands the resource to an owner before returning it (go s.Serve(lis); a
 //     struct holding it passed to a server; a closure capturing it, as given to
 //     t.Cleanup; a call that keeps it) gives its caller no fresh resource: the
-//     owner releases it, and the caller must not.
+//     owner releases it, and the caller must not. Nor does a function that
+//     releases it, on any path, directly or through a helper that only releases
+//     it (kivik's DoError defers CloseBody(res.Body) and returns res for its
+//     status: the callers get a closed response), whatever the order in which
+//     the package declares the two. (Known limit: a function that releases it
+//     only when it fails, and returns it open on success, is taken for one of
+//     these too, and its callers are not told to close it.)
 //
 // More types are given with -unclosed.types, entries separated by semicolons:
 //

@@ -17,14 +17,23 @@ import (
 // within the package are handled by the fixed points of calls: the facts only
 // grow (a Fresh fact, once found, stays; owned parameters are added, never
 // removed).
+//
+// Fresh facts are found in a second fixed point, once the ownership facts are
+// complete: a function that releases what it would return (defer
+// CloseBody(res.Body); return res, err) returns no fresh resource, and whether a
+// call releases it is a Closes fact of the callee, which may be found later than
+// the caller in the first fixed point. A Fresh fact found before it could never
+// be taken back (kivik's DoError, measurement 44: its callers were told to close
+// a response that comes back closed).
 func (t *Tracker) Compute(calls *obligation.CallGraph, decls []*ast.FuncDecl) {
 	calls.Fixpoint(decls, t.updateOwnership)
+	calls.Fixpoint(decls, t.updateFresh)
 	t.computeKeeps(calls, decls)
 	t.computeAsserts(calls, decls)
 }
 
-// updateOwnership adds to the Owns and Fresh facts of fn what its body shows
-// now, and reports whether they grew.
+// updateOwnership adds to the Owns, Closes, Drains and receiver facts of fn what
+// its body shows now, and reports whether they grew.
 func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	grew := false
 	facts := t.facts
@@ -46,17 +55,26 @@ func (t *Tracker) updateOwnership(fd *ast.FuncDecl, fn *types.Func) bool {
 	if !facts.recv[fn] && t.releasesOwnReceiver(fd) {
 		facts.recv[fn], grew = true, true
 	}
-	if len(facts.fresh[fn]) == 0 {
-		if fresh := t.returnsFresh(fd, fn); fresh != nil {
-			facts.fresh[fn], grew = []Fresh{*fresh}, true
-		}
-	}
 	if grew {
 		slices.Sort(facts.owned[fn])
 		slices.Sort(facts.closes[fn])
 		slices.Sort(facts.drains[fn])
 	}
 	return grew
+}
+
+// updateFresh adds to the Fresh facts of fn what its body shows now, and reports
+// whether they grew.
+func (t *Tracker) updateFresh(fd *ast.FuncDecl, fn *types.Func) bool {
+	if len(t.facts.fresh[fn]) > 0 {
+		return false
+	}
+	fresh := t.returnsFresh(fd, fn)
+	if fresh == nil {
+		return false
+	}
+	t.facts.fresh[fn] = []Fresh{*fresh}
+	return true
 }
 
 // ownsParams returns the indexes of fn's parameters that some use releases or hands
