@@ -322,9 +322,12 @@
 //     closes the rows when it returns false: *sql.Rows of database/sql (at the end
 //     of the last result set, or on an error; not when the iteration calls
 //     NextResultSet), pgx's Rows (v4 and v5, which document it; the table is
-//     knowledge.NextClosesRows), or a wrapper whose Next is only return
-//     r.F.Next() on a field F with such a Next (FerretDB's fsql.Rows; a fact the
-//     pass exports). Rows read to their end have handed back their connection. A
+//     knowledge.NextClosesRows), a Next whose doc comment says so (a sentence
+//     naming false, a close, and that it comes automatically or implicitly, as
+//     kivik's ResultSet.Next does: "When Next returns false ... Close is called
+//     implicitly"), or a wrapper whose Next is only return r.F.Next() on a field F
+//     with such a Next (FerretDB's fsql.Rows); the last two are facts the pass
+//     exports. Rows read to their end have handed back their connection. A
 //     path that skips the loop (a continue before it) or leaves it early (a break)
 //     leaves the rows open, and is reported. A call under a nil guard of its receiver (if x
 //     != nil { x.Close() }) counts on both branches: where x is nil there is

@@ -3,6 +3,8 @@ package deferloop
 import (
 	"go/ast"
 	"go/types"
+	"strings"
+	"unicode"
 
 	"github.com/deferlint/deferlint/internal/knowledge"
 	"github.com/deferlint/deferlint/internal/loops"
@@ -14,18 +16,24 @@ import (
 // their end, where Next closes the rows when it returns false: a deferred
 // rows.Close() after such a loop has nothing left to release.
 
-// nextClosesRows is the fact of a Next method whose body is only return r.F.Next(),
-// on a field F whose own Next closes its rows when it returns false (see
-// knowledge.NextClosesRows, or a method with this fact): FerretDB's fsql.Rows
-// wraps a *sql.Rows so. The wrapper's Next returns false exactly when the wrapped
-// rows have closed themselves.
+// nextClosesRows is the fact of a Next method that closes its rows when it
+// returns false: one whose body is only return r.F.Next(), on a field F whose own
+// Next does so (see knowledge.NextClosesRows, or a method with this fact; FerretDB's
+// fsql.Rows wraps a *sql.Rows so, and its Next returns false exactly when the
+// wrapped rows have closed themselves), or one whose doc comment says it does
+// (Field empty; see documentsClosing).
 type nextClosesRows struct {
 	Field string
 }
 
 func (*nextClosesRows) AFact() {}
 
-func (f *nextClosesRows) String() string { return "nextClosesRows(" + f.Field + ")" }
+func (f *nextClosesRows) String() string {
+	if f.Field == "" {
+		return "nextClosesRows(documented)"
+	}
+	return "nextClosesRows(" + f.Field + ")"
+}
 
 // exportClosingNexts exports a nextClosesRows fact for each Next method of the
 // package that delegates to a closing Next (see delegatedNext), until no more are
@@ -37,6 +45,11 @@ func exportClosingNexts(pass *analysis.Pass) {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == "Next" {
 				nexts = append(nexts, fd)
 			}
+		}
+	}
+	for _, fd := range nexts {
+		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && isNextBool(fn) && documentsClosing(fd.Doc) {
+			pass.ExportObjectFact(fn, &nextClosesRows{})
 		}
 	}
 	for changed := true; changed; {
@@ -52,6 +65,48 @@ func exportClosingNexts(pass *analysis.Pass) {
 			}
 		}
 	}
+}
+
+// isNextBool reports whether fn takes no parameters and returns one bool, as an
+// iterator's Next does.
+func isNextBool(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// documentsClosing reports whether a Next method's doc comment states that it
+// closes its rows when it returns false: a sentence that names false, a closing
+// (close, closes, closed, Close) and that it happens by itself (automatically,
+// implicitly). kivik's ResultSet.Next: "When Next returns false, and there are no
+// more results/result sets to be read, the [ResultSet.Close] is called
+// implicitly" (measurement 44: its replicator's deferred Close per batch releases
+// nothing); pgx's Rows.Next: "It automatically closes rows upon returning false".
+// The author's contract is the fact; a Next that says nothing is not assumed to.
+func documentsClosing(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for sentence := range strings.SplitSeq(strings.ReplaceAll(doc.Text(), "\n", " "), ". ") {
+		var false_, closing, itself bool
+		for w := range strings.FieldsFuncSeq(strings.ToLower(sentence), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			switch {
+			case w == "false":
+				false_ = true
+			case w == "close" || w == "closes" || w == "closed":
+				closing = true
+			case w == "automatically" || w == "implicitly":
+				itself = true
+			}
+		}
+		if false_ && closing && itself {
+			return true
+		}
+	}
+	return false
 }
 
 // delegatedNext returns the field F when the method fd, without parameters and
