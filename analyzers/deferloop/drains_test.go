@@ -16,7 +16,7 @@ func TestDocumentsClosing(t *testing.T) {
 		{"When Next returns false, and there are no more results/result sets to be\nread, the [ResultSet.Close] is called implicitly.", true}, // kivik
 		{"Next prepares the next row. It automatically closes rows upon returning false.", true},                                              // pgx v5
 		{"Next returns false at the end; the rows are then closed automatically.", true},
-		{"Next returns false at the end. Call Close when done.", false},                                 // closing is the caller's
+		{"Next returns false at the end. Call Close when done.", false},                                  // closing is the caller's
 		{"Next returns false at the end. The rows are closed automatically by the GC finalizer.", false}, // not in the sentence of false
 		{"Next advances the cursor. It returns false when there is no more data.", false},
 		{"", false},
