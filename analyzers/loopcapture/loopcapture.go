@@ -215,6 +215,9 @@ func (c *checker) check(l *launch, cur inspector.Cursor, fn ast.Node, enclosing 
 	}
 	perIteration := loops.PerIterationVars(info, file)
 	waits := c.waits(l, body)
+	if fanIn := fanInWait(info, l, body, enclosing[0]); fanIn != nil {
+		waits = either(waits, fanIn) // a loop that receives from every goroutine the loop started
+	}
 	var reach *flow.Reach // computed on first use
 	var pipes []*pipeWait
 	pipesFound := false
