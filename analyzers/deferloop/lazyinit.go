@@ -248,12 +248,7 @@ func nonNil(info *types.Info, e ast.Expr) bool {
 	case *ast.UnaryExpr:
 		return e.Op == token.AND
 	case *ast.CallExpr:
-		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		b, ok := info.Uses[id].(*types.Builtin)
-		return ok && (b.Name() == "make" || b.Name() == "new")
+		return flow.CallsBuiltin(info, e, "make", "new")
 	}
 	return false
 }

@@ -172,7 +172,7 @@ func madeIn(info *types.Info, body *ast.BlockStmt, ch *types.Var) bool {
 		switch {
 		case info.Defs[id] == ch:
 			as, ok := parent.(*ast.AssignStmt)
-			declared = ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && isMake(info, as.Rhs[0])
+			declared = ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && flow.CallsBuiltin(info, as.Rhs[0], "make")
 			other = other || !declared
 		case info.Uses[id] == ch:
 			switch p := parent.(type) {
@@ -187,20 +187,6 @@ func madeIn(info *types.Info, body *ast.BlockStmt, ch *types.Var) bool {
 		return true
 	})
 	return declared && !other
-}
-
-// isMake reports whether e is a call of the builtin make.
-func isMake(info *types.Info, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, builtin := info.Uses[id].(*types.Builtin)
-	return builtin && id.Name == "make"
 }
 
 // sendsOnceEach reports whether every send on ch in body is in lit's own code

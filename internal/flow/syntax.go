@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // Mentions reports whether n refers to v anywhere, function literals included.
@@ -237,4 +238,20 @@ func DeclaredIn(v *types.Var, body *ast.BlockStmt) bool {
 	}
 	scope := v.Parent()
 	return scope != nil && scope.End() == body.End() && scope.Pos() <= v.Pos() && v.Pos() < body.Pos()
+}
+
+// CallsBuiltin reports whether e is a call of one of the named builtin functions
+// (make, new, panic...), by the object its name resolves to: a local function
+// named make is no such call.
+func CallsBuiltin(info *types.Info, e ast.Expr, names ...string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && slices.Contains(names, b.Name())
 }

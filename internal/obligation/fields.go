@@ -155,10 +155,8 @@ func leaves(info *types.Info, block *ast.BlockStmt) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.ExprStmt:
-		if call, ok := last.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("panic") {
-				return true
-			}
+		if flow.CallsBuiltin(info, last.X, "panic") {
+			return true
 		}
 	}
 	return false

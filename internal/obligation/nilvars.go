@@ -158,10 +158,8 @@ func nilness(info *types.Info, e ast.Expr) nilAnswer {
 			return notNilValue // &T{...}, &x
 		}
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "new" || b.Name() == "make") {
-				return notNilValue
-			}
+		if flow.CallsBuiltin(info, e, "new", "make") {
+			return notNilValue
 		}
 	}
 	return unknownNil

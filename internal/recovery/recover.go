@@ -3,16 +3,13 @@ package recovery
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // IsRecover reports whether call calls the built-in recover.
 func IsRecover(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "recover"
+	return flow.CallsBuiltin(info, call, "recover")
 }
 
 // CallsRecover reports whether body calls recover() directly, outside nested
@@ -156,10 +153,8 @@ func callsPanic(info *types.Info, body *ast.BlockStmt, deep bool) bool {
 		case *ast.FuncLit:
 			return deep && !found
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					found = true
-				}
+			if flow.CallsBuiltin(info, n, "panic") {
+				found = true
 			}
 		}
 		return !found
