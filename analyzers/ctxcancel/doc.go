@@ -206,7 +206,8 @@
 //     number the code fixes; in a library only an unexported one, since other
 //     packages may call an exported one again). The action of a cobra or
 //     urfave/cli command runs once too, in any package (a process executes one
-//     command line), written in place, named, or a function literal returned by
+//     command line), written in place (in the literal, or assigned to the
+//     command's field), named, or a function literal returned by
 //     a function of the package whose every call is an action's value (RunE:
 //     newRunCommand(ctx, input)), and in a package under a cmd directory (…/cmd/<command>/…,
 //     Go's layout for a command's own code) so does an exported function or

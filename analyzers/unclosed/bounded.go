@@ -195,7 +195,7 @@ func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errV
 	switch last := body.List[len(body.List)-1].(type) {
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
-		return ok && !x.t.MayReturn(call) && (caller != nil || !isPanic(x.pass.TypesInfo, call))
+		return ok && !x.t.MayReturn(call) && (caller != nil || !flow.CallsBuiltin(x.pass.TypesInfo, call, "panic"))
 	case *ast.ReturnStmt:
 		if caller != nil && caller.Name() == "main" && caller.Signature().Recv() == nil && caller.Pkg().Name() == "main" {
 			return true
@@ -206,13 +206,6 @@ func (x *commandExits) branchStops(body *ast.BlockStmt, caller *types.Func, errV
 		return flow.Mentions(x.pass.TypesInfo, last.Results[len(last.Results)-1], errVar) && errorStops()
 	}
 	return false
-}
-
-// isPanic reports whether call is a call of the builtin panic.
-func isPanic(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	b, isBuiltin := info.Uses[id].(*types.Builtin)
-	return ok && isBuiltin && b.Name() == "panic"
 }
 
 // isCommandAction reports whether the function value at c is the value of a

@@ -637,7 +637,8 @@
 // action of a cobra or urfave/cli command in any package (or of a fork of
 // urfave/cli such as minio/cli, known by its shape: a struct named Command or
 // App in a package named cli whose Action field holds a function), written in
-// place, named, or a function literal returned by a function of the package
+// place (in the command's literal, or assigned to its field, as gopherjs's
+// root.PersistentPostRunE = func(...) error {...}), named, or a function literal returned by a function of the package
 // whose every call is an action field's value (RunE: newRunCommand(ctx, input)),
 // or a method value there where methods count (Action: i.bundleAction, under cmd/),
 // since a process executes one command line and it runs one command, the Run method of a type

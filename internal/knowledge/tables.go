@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -80,22 +81,45 @@ var commandTypes = map[string][]string{
 }
 
 // CommandField reports whether the expression at c is the value of a field of a
-// command-line framework's command literal (cli.Command{Action: send},
-// &cobra.Command{RunE: func(...) error {...}}), and names the field ("" when the
-// key is not a plain name).
+// command-line framework's command: in the command's literal (cli.Command{Action:
+// send}, &cobra.Command{RunE: func(...) error {...}}), or assigned to the field of
+// a command (rootCmd.PersistentPostRunE = func(...) error {...}, gopherjs's
+// profile hooks, measurement 45); and names the field ("" when a literal's key is
+// not a plain name).
 func CommandField(info *types.Info, c inspector.Cursor) (field string, ok bool) {
-	kv, isKV := c.Parent().Node().(*ast.KeyValueExpr)
-	if !isKV || kv.Value != c.Node() {
-		return "", false
+	switch parent := c.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		if parent.Value != c.Node() {
+			return "", false
+		}
+		lit, isLit := c.Parent().Parent().Node().(*ast.CompositeLit)
+		if !isLit || !IsCommandType(info.TypeOf(lit)) {
+			return "", false
+		}
+		if key, isIdent := parent.Key.(*ast.Ident); isIdent {
+			field = key.Name
+		}
+		return field, true
+	case *ast.AssignStmt:
+		if parent.Tok != token.ASSIGN || len(parent.Lhs) != len(parent.Rhs) {
+			return "", false
+		}
+		for i, rhs := range parent.Rhs {
+			if rhs != c.Node() {
+				continue
+			}
+			sel, isSel := ast.Unparen(parent.Lhs[i]).(*ast.SelectorExpr)
+			if !isSel {
+				return "", false
+			}
+			s, isField := info.Selections[sel]
+			if !isField || s.Kind() != types.FieldVal || !IsCommandType(s.Recv()) {
+				return "", false
+			}
+			return sel.Sel.Name, true
+		}
 	}
-	lit, isLit := c.Parent().Parent().Node().(*ast.CompositeLit)
-	if !isLit || !IsCommandType(info.TypeOf(lit)) {
-		return "", false
-	}
-	if key, isIdent := kv.Key.(*ast.Ident); isIdent {
-		field = key.Name
-	}
-	return field, true
+	return "", false
 }
 
 // runFields are the fields of a command that hold what the framework runs when

@@ -2,6 +2,7 @@ package process
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -263,19 +264,32 @@ func isActionValue(info *types.Info, c inspector.Cursor) bool {
 var forkRunFields = []string{"Action", "Before", "After"}
 
 // forkActionValue reports whether the expression at c is the value of a run
-// field (forkRunFields) in a composite literal of a fork's command type (see
-// forkCommandType): cli.Command{Action: mainAdminPolicyInfo} with minio's fork.
+// field (forkRunFields) of a fork's command type (see forkCommandType), in its
+// composite literal (cli.Command{Action: mainAdminPolicyInfo} with minio's fork)
+// or assigned to the field (app.Action = run).
 func forkActionValue(info *types.Info, c inspector.Cursor) bool {
-	kv, ok := c.Parent().Node().(*ast.KeyValueExpr)
-	if !ok || kv.Value != c.Node() {
-		return false
+	switch parent := c.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		key, ok := parent.Key.(*ast.Ident)
+		if parent.Value != c.Node() || !ok || !slices.Contains(forkRunFields, key.Name) {
+			return false
+		}
+		lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
+		return ok && forkCommandType(info.TypeOf(lit))
+	case *ast.AssignStmt:
+		if parent.Tok != token.ASSIGN || len(parent.Lhs) != len(parent.Rhs) {
+			return false
+		}
+		for i, rhs := range parent.Rhs {
+			sel, ok := ast.Unparen(parent.Lhs[i]).(*ast.SelectorExpr)
+			if rhs != c.Node() || !ok || !slices.Contains(forkRunFields, sel.Sel.Name) {
+				continue
+			}
+			s, ok := info.Selections[sel]
+			return ok && s.Kind() == types.FieldVal && forkCommandType(s.Recv())
+		}
 	}
-	key, ok := kv.Key.(*ast.Ident)
-	if !ok || !slices.Contains(forkRunFields, key.Name) {
-		return false
-	}
-	lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
-	return ok && forkCommandType(info.TypeOf(lit))
+	return false
 }
 
 // forkCommandType reports whether t (or what it points to) has the shape of

@@ -32,7 +32,8 @@ import (
 //   - the action of a command-line framework's command, in any package (a cobra
 //     Command's Run or RunE, urfave/cli's Action, and their hooks, and those of
 //     a fork of urfave/cli known by its shape, such as minio/cli), written in
-//     place, named, or a function literal returned by a function of the package
+//     place (in the command's literal, or assigned to its field:
+//     root.PersistentPostRunE = func(...) error {...}), named, or a function literal returned by a function of the package
 //     whose every use is a call that is an action field's value (RunE:
 //     newRunCommand(ctx, input)): a process executes one command line, which
 //     runs one command (see commandAction and factoryLiteral); or

@@ -110,9 +110,10 @@ func TestRuns(t *testing.T) {
 const cobraSrc = `package cobra
 
 type Command struct {
-	Use  string
-	Run  func(cmd *Command, args []string)
-	RunE func(cmd *Command, args []string) error
+	Use                string
+	Run                func(cmd *Command, args []string)
+	RunE               func(cmd *Command, args []string) error
+	PersistentPostRunE func(cmd *Command, args []string) error
 }
 
 func (c *Command) Execute() error { return nil }
@@ -154,6 +155,29 @@ func cat(*cobra.Command, []string) {
 func Execute() error {
 	return New().Execute() // once per call: no shell here
 }
+
+// Profiled assigns a hook to the command's field, as gopherjs does for its
+// profiles (measurement 45).
+func Profiled() *cobra.Command {
+	root := &cobra.Command{}
+	root.PersistentPostRunE = func(cmd *cobra.Command, args []string) error {
+		mark(5) // a hook assigned to a command's field: the framework runs it once
+		return nil
+	}
+	var h hooks
+	h.RunE = func(cmd *cobra.Command, args []string) error {
+		mark(6) // a field of the package's own type: anyone may call it
+		return nil
+	}
+	h.run()
+	return root
+}
+
+type hooks struct {
+	RunE func(cmd *cobra.Command, args []string) error
+}
+
+func (h hooks) run() {}
 
 func mark(int) {}
 `
@@ -252,7 +276,7 @@ func TestPackageOnce(t *testing.T) {
 }
 
 func TestCommandActions(t *testing.T) {
-	checkMarks(t, "commands", commandsSrc, map[string]bool{"1": true, "2": false, "3": true, "4": true})
+	checkMarks(t, "commands", commandsSrc, map[string]bool{"1": true, "2": false, "3": true, "4": true, "5": true, "6": false})
 	checkMarks(t, "shell", shellSrc, map[string]bool{"1": false})
 	checkMarks(t, "bot", botSrc, map[string]bool{"1": false})
 }

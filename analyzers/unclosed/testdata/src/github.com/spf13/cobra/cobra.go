@@ -2,9 +2,10 @@
 package cobra
 
 type Command struct {
-	Use  string
-	Run  func(cmd *Command, args []string)
-	RunE func(cmd *Command, args []string) error
+	Use                string
+	Run                func(cmd *Command, args []string)
+	RunE               func(cmd *Command, args []string) error
+	PersistentPostRunE func(cmd *Command, args []string) error
 }
 
 func (c *Command) Execute() error { return nil }
