@@ -513,8 +513,10 @@
 // release would take it from its new owner (a local copy the function closes
 // itself, document := resp.Body; defer document.Close(), is no new owner, and
 // gets the deferred-release advice; so does a use after the function's own
-// deferred release of the same value, in the acquisition's statement list: the
-// defer runs on every path through that use, so the use, a call that reads the
+// deferred release of the same value, in the acquisition's statement list or
+// past it where every path from the acquisition to the use passes the defer
+// (vals: the file opened and its Close deferred in one branch, read through an
+// alias after the branches): the defer runs on every path through that use, so the use, a call that reads the
 // body or an alias pkgReader := resp.Body, hands no ownership on, and the
 // advice is to move that defer up). A new value assigned to the variable
 // (rows, err = db.Query(...)), or to the Body field of a response (resp.Body =

@@ -360,7 +360,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		subject += ".Body"
 	}
 	remedy := advice(src.Kind, id.Name, r.err != nil)
-	if handOff.IsValid() && !reassigned(overwrites, stmt) && deferredBefore(cur, laterDefer(t, cur, r), r.stmt, handOff) {
+	if handOff.IsValid() && !reassigned(overwrites, stmt) && deferredBefore(pass, body, cur, laterDefer(t, cur, r), r.stmt, handOff) {
 		// The function defers the release itself before that use, on every path
 		// through it: the use (a call that reads the body, a local alias) hands
 		// no ownership on, and the deferred release is the fix, moved up.
@@ -864,14 +864,25 @@ func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 // statement list of the acquisition stmt, is registered on every path that
 // reaches pos: pos lies after d and within the statements that follow it in
 // that list (measurement 25: hc-install's downloader.go, defer
-// resp.Body.Close() and then pkgReader := resp.Body). A use there cannot hand
-// the resource to a new owner: the function still releases it when it returns.
-func deferredBefore(cur inspector.Cursor, d *ast.DeferStmt, stmt ast.Node, pos token.Pos) bool {
+// resp.Body.Close() and then pkgReader := resp.Body), or, past the end of that
+// list, no path from the acquisition reaches pos without passing d (measurement
+// 46: vals's Inputs, whose file is opened and its Close deferred in one branch,
+// and read through reader = fp by a return after the branches). A use there
+// cannot hand the resource to a new owner: the function still releases it when
+// it returns.
+func deferredBefore(pass *analysis.Pass, body *ast.BlockStmt, cur inspector.Cursor, d *ast.DeferStmt, stmt ast.Node, pos token.Pos) bool {
 	if d == nil {
 		return false
 	}
 	list, _ := stmtList(cur, stmt)
-	return len(list) > 0 && pos >= d.End() && pos < list[len(list)-1].End()
+	if len(list) == 0 || pos < d.End() {
+		return false
+	}
+	if pos < list[len(list)-1].End() {
+		return true
+	}
+	reach := flow.New(pass.TypesInfo, body).ReachWithout(stmt.Pos(), func(n ast.Node) bool { return n == d })
+	return !reach.Pos(pos)
 }
 
 // moveDeferAdvice says how to release a resource that the function releases
