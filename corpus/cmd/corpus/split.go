@@ -25,7 +25,7 @@ const (
 // then the 36 of the first split (seed 20261130), whose tuning half was tuned on and
 // whose measuring half was triaged once, in the first measurement
 // (docs/precision.md), and tuned on after it; then the second and third measuring
-// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249), the thirty-fourth (20261250), the thirty-fifth (20261251), the thirty-sixth (20261254), the thirty-seventh (20261255), the thirty-eighth (20261256), the thirty-ninth (20261257), the fortieth (20261259), the forty-first (20261260), the forty-second (20261262), the forty-third (20261264), the forty-fourth (20261266) and the forty-fifth (20261268).
+// sets (split seeds 20261201 and 20261202), likewise, the fourth (20261203), the fifth (20261204), the sixth (20261205), the seventh (20261206), the eighth (20261208), the ninth (20261210), the tenth (20261212), the eleventh (20261213), the twelfth (20261214), the thirteenth (20261215), the fourteenth (20261217), the fifteenth (20261219 and 20261220, two batches), the sixteenth (20261222), the seventeenth (20261224 and 20261225, two batches), the eighteenth (20261227), the nineteenth (20261229), the twentieth (20261231), the twenty-first (20261233), the twenty-second (20261235), the twenty-third (20261236), the twenty-fourth (20261237), the twenty-fifth (20261238), the twenty-sixth (20261239), the twenty-seventh (20261240), the twenty-eighth (20261242), the twenty-ninth (20261244), the thirtieth (20261246), the thirty-first (20261247), the thirty-second (20261248), the thirty-third (20261249), the thirty-fourth (20261250), the thirty-fifth (20261251), the thirty-sixth (20261254), the thirty-seventh (20261255), the thirty-eighth (20261256), the thirty-ninth (20261257), the fortieth (20261259), the forty-first (20261260), the forty-second (20261262), the forty-third (20261264), the forty-fourth (20261266), the forty-fifth (20261268) and the forty-sixth (20261270).
 var seen = []string{
 	"github.com/caddyserver/caddy/v2",
 	"github.com/hashicorp/raft",
@@ -1628,6 +1628,52 @@ var seen = []string{
 	"github.com/anacrolix/envpprof",
 	"github.com/opencontainers/image-spec",
 	"github.com/hashicorp/vault-plugin-auth-jwt",
+	// the forty-sixth measuring set (split seed 20261270; celestia-node could not be fetched)
+	"github.com/Masterminds/goutils",
+	"github.com/go-pkgz/expirable-cache/v3",
+	"github.com/valyala/fastrand",
+	"github.com/tailscale/squibble",
+	"github.com/celestiaorg/celestia-node",
+	"github.com/attestantio/go-execution-client",
+	"github.com/mitchellh/panicwrap",
+	"github.com/klauspost/crc32",
+	"github.com/hashicorp/hcp-scada-provider",
+	"k8s.io/kubectl",
+	"github.com/containerd/zfs/v2",
+	"github.com/aymanbagabas/go-osc52/v2",
+	"knative.dev/pkg",
+	"github.com/fluxcd/flux2/v2",
+	"github.com/google/go-configfs-tsm",
+	"github.com/anchore/go-logger",
+	"github.com/anacrolix/generics",
+	"github.com/hashicorp/terraform-svchost",
+	"github.com/jellydator/ttlcache/v3",
+	"github.com/keybase/saltpack",
+	"github.com/valyala/histogram",
+	"github.com/google/flatbuffers",
+	"k8s.io/kube-aggregator",
+	"github.com/containers/winquit",
+	"github.com/hashicorp/go-azure-helpers",
+	"github.com/hashicorp/go-reap",
+	"github.com/tyler-smith/go-bip32",
+	"github.com/containerd/go-runc",
+	"github.com/couchbase/gocbcore/v10",
+	"github.com/keybase/go-keychain",
+	"github.com/minio/pkg/v3",
+	"github.com/helmfile/vals",
+	"github.com/cosmos/gogoproto",
+	"github.com/container-storage-interface/spec",
+	"github.com/hashicorp/hil",
+	"github.com/klauspost/compress",
+	"github.com/pingcap/log",
+	"github.com/gordonklaus/portaudio",
+	"github.com/tidwall/jsonc",
+	"github.com/tailscale/peercred",
+	"github.com/mattn/go-oci8",
+	"github.com/openrdap/rdap",
+	"github.com/lucasb-eyer/go-colorful",
+	"github.com/coreos/pkg",
+	"github.com/google/go-tpm",
 }
 
 // drawSplit assigns each module to a half: the modules seen before go to tuning, the
