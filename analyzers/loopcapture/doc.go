@@ -32,14 +32,16 @@
 // an argument that names a variable counts, and only while the function neither
 // assigns that variable after the go statement nor takes its address.
 //
-// A fan-out and fan-in waits for every goroutine: when a loop for i := 0; i < n;
-// i++ starts one goroutine per round (the go statement a plain statement of its
-// body), each of which sends at most once on a channel made in the function
-// (every send in its own code, outside loops, ending it or followed by a return;
-// the channel only sent on and received from), and a later loop with the same
-// count n, unchanged in between, receives from that channel as the first
-// statement of each round, then once the second loop is done every goroutine has
-// sent, and has read what it read before. Its condition is a wait:
+// A fan-out and fan-in waits for every goroutine: when a counted loop (for i :=
+// 0; i < n; i++) starts one goroutine per round (the go statement a plain
+// statement of its body), each of which sends at most once on a channel made in
+// the function (every send in its own code, outside loops, ending it or followed
+// by a return; the channel only sent on and received from), and a later loop of
+// the same count (the same start and limit, the limit unchanged in between)
+// receives from that channel as the first statement of each round and is left
+// only by its condition or a return, then once the second loop is done every
+// goroutine has sent, and has read what it read before. Its condition is a wait
+// (a receiving loop that may break early is none):
 //
 //	errc := make(chan error, tt.requests)
 //	for i := 0; i < tt.requests; i++ {

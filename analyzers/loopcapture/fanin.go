@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/deferlint/deferlint/internal/flow"
+	"github.com/deferlint/deferlint/internal/loops"
 )
 
 // A fan-out and fan-in: a counted loop starts a goroutine per round, each of
@@ -21,7 +22,9 @@ import (
 // in the function and sent to nowhere but in the goroutine's literal, each path
 // through the literal sends at most once (no send in a loop of it, and each send
 // ends the literal or is followed by a return), the goroutine is started on every
-// round, and the receive is the first statement of the second loop's body.
+// round, the receive is the first statement of the second loop's body, and the
+// second loop is left only by its condition (or a return): the two loops run the
+// same count (loops.SameCount).
 
 // fanInWait returns a stop that holds at the condition of the loop that receives
 // one value from each goroutine that spawn started (see above), or nil when there
@@ -32,25 +35,16 @@ func fanInWait(info *types.Info, l *launch, body *ast.BlockStmt, spawn ast.Stmt)
 	if l.kind != goroutine || !ok || !startsEachRound(loop, l.call) {
 		return nil
 	}
-	count, ok := countedTo(info, loop)
-	if !ok {
-		return nil
-	}
-	counted := varsIn(info, count)
-	for _, next := range statementsAfter(body, loop) {
-		if recv, ok := next.(*ast.ForStmt); ok {
-			if n, ok := countedTo(info, recv); ok && types.ExprString(n) == types.ExprString(count) && len(recv.Body.List) > 0 {
-				ch := receivedFrom(info, recv.Body.List[0])
-				if ch != nil && madeIn(info, body, ch) && sendsOnceEach(info, body, l.lit, ch) {
-					cond := recv.Cond
-					return func(n ast.Node) bool { return n == cond }
-				}
-			}
+	after := statementsAfter(body, loop)
+	for j, next := range after {
+		recv, ok := next.(*ast.ForStmt)
+		if !ok || len(recv.Body.List) == 0 || !loops.SameCount(info, loop, recv, after[:j]) || leavesEarly(recv) {
+			continue
 		}
-		for _, v := range counted {
-			if writes(info, next, v) {
-				return nil // the count may change before a receiving loop
-			}
+		ch := receivedFrom(info, recv.Body.List[0])
+		if ch != nil && madeIn(info, body, ch) && sendsOnceEach(info, body, l.lit, ch) {
+			cond := recv.Cond
+			return func(n ast.Node) bool { return n == cond }
 		}
 	}
 	return nil
@@ -67,45 +61,17 @@ func startsEachRound(loop *ast.ForStmt, call *ast.CallExpr) bool {
 	return false
 }
 
-// countedTo returns n for a loop for i := 0; i < n; i++ whose body neither
-// writes i nor anything n reads: it runs n rounds (none when n <= 0).
-func countedTo(info *types.Info, loop *ast.ForStmt) (ast.Expr, bool) {
-	init, ok := loop.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
-		return nil, false
-	}
-	i, isIdent := init.Lhs[0].(*ast.Ident)
-	zero, isLit := ast.Unparen(init.Rhs[0]).(*ast.BasicLit)
-	if !isIdent || !isLit || zero.Value != "0" {
-		return nil, false
-	}
-	counter, _ := info.Defs[i].(*types.Var)
-	cond, ok := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
-	post, isInc := loop.Post.(*ast.IncDecStmt)
-	if counter == nil || !ok || cond.Op != token.LSS || !isVar(info, cond.X, counter) ||
-		!isInc || post.Tok != token.INC || !isVar(info, post.X, counter) || writes(info, loop.Body, counter) {
-		return nil, false
-	}
-	for _, v := range varsIn(info, cond.Y) {
-		if writes(info, loop.Body, v) {
-			return nil, false
+// leavesEarly reports whether a branch statement of the receiving loop's body
+// leaves it (a break, or a continue or goto of an outer statement): the code
+// after the loop may then run before every value has been received. A return
+// leaves the function, and nothing after the loop runs.
+func leavesEarly(recv *ast.ForStmt) bool {
+	for _, dest := range loops.BodyBranches(recv, nil) {
+		if dest == loops.LeavesLoop {
+			return true
 		}
 	}
-	return cond.Y, true
-}
-
-// varsIn returns the variables the expression e reads.
-func varsIn(info *types.Info, e ast.Expr) []*types.Var {
-	var vars []*types.Var
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
-				vars = append(vars, v)
-			}
-		}
-		return true
-	})
-	return vars
+	return false
 }
 
 // statementsAfter returns the statements that follow s in the list that holds

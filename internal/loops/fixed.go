@@ -2,8 +2,10 @@ package loops
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/deferlint/deferlint/internal/flow"
 )
@@ -162,4 +164,42 @@ func rangeable(t types.Type) (types.Type, bool) {
 		}
 	}
 	return u, true
+}
+
+// SameCount reports whether the for statements a and b, b later than a in one
+// statement list with the statements between them, run the same number of
+// rounds: both count up from equal constant starts to one limit (for i := K; i <
+// N; i++, or both <=), each a fixed count (see FixedCount), the limits written
+// alike over the same variables, and nothing between the loops changing what the
+// limit reads (see stable).
+func SameCount(info *types.Info, a, b *ast.ForStmt, between []ast.Stmt) bool {
+	limitA, startA, inclusiveA, okA := countedShape(info, a)
+	limitB, startB, inclusiveB, okB := countedShape(info, b)
+	if !okA || !okB || inclusiveA != inclusiveB || !sameExpr(info, limitA, limitB) {
+		return false
+	}
+	if !constant.Compare(info.Types[startA].Value, token.EQL, info.Types[startB].Value) {
+		return false
+	}
+	return countsToStableLimit(info, a) && countsToStableLimit(info, b) &&
+		stable(info, &ast.BlockStmt{List: between}, limitA)
+}
+
+// sameExpr reports whether x and y are written alike and their names denote the
+// same objects (no shadowing declaration between them).
+func sameExpr(info *types.Info, x, y ast.Expr) bool {
+	if types.ExprString(x) != types.ExprString(y) {
+		return false
+	}
+	objects := func(e ast.Expr) []types.Object {
+		var objs []types.Object
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				objs = append(objs, info.Uses[id])
+			}
+			return true
+		})
+		return objs
+	}
+	return slices.Equal(objects(x), objects(y))
 }

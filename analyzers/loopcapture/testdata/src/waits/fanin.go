@@ -72,3 +72,38 @@ func fanInHalf(cases []limitCase) {
 		}
 	}
 }
+
+// A receiving loop that may break early leaves goroutines running past it.
+func fanInBreak(cases []limitCase) {
+	for _, tc := range cases {
+		errc := make(chan error, tc.requests)
+		for i := 0; i < tc.requests; i++ {
+			go func() {
+				errc <- call(tc.timeout) // want `loop variable tc`
+			}()
+		}
+		for i := 0; i < tc.requests; i++ {
+			err := <-errc
+			if err != nil {
+				break
+			}
+		}
+	}
+}
+
+// The count changes between the loops: the second may receive fewer values.
+func fanInRecounted(cases []limitCase) {
+	for _, tc := range cases {
+		n := tc.requests
+		errc := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				errc <- call(tc.timeout) // want `loop variable tc`
+			}()
+		}
+		n--
+		for i := 0; i < n; i++ {
+			<-errc
+		}
+	}
+}
