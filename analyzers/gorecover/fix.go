@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/deferlint/deferlint/internal/edit"
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // packageHelper returns the one recovery helper the package's goroutines already
@@ -62,7 +63,7 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	default:
 		return nil
 	}
-	file := c.fileOf(lit.Pos())
+	file := flow.FileOf(c.pass.Files, lit.Pos())
 	if file == nil {
 		return nil
 	}
@@ -85,15 +86,6 @@ func (c *checker) fix(lit *ast.FuncLit, helper *types.Func) []analysis.Suggested
 	}
 	edits = append(edits, edit.AtTopOfBody(c.pass, lit.Body, "defer "+expr+"()"))
 	return []analysis.SuggestedFix{{Message: "Defer " + expr + "() at the top of the goroutine", TextEdits: edits}}
-}
-
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // recoveryIsSafe reports whether recovering at the top of lit changes nothing but

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"path/filepath"
 	"regexp"
+
+	"github.com/deferlint/deferlint/internal/flow"
 )
 
 // A fingerprint names a finding in a way that survives edits elsewhere in its file:
@@ -54,10 +56,8 @@ func normalizeMessage(message string) string {
 // first literal within that one; glob.funcN for literals outside any function, in
 // package-level declarations of the file. It returns "" outside any function.
 func functionName(files []*ast.File, pos token.Pos) string {
-	for _, file := range files {
-		if file.FileStart <= pos && pos <= file.FileEnd {
-			return functionNameIn(file, pos)
-		}
+	if file := flow.FileOf(files, pos); file != nil {
+		return functionNameIn(file, pos)
 	}
 	return ""
 }

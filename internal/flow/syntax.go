@@ -255,3 +255,13 @@ func CallsBuiltin(info *types.Info, e ast.Expr, names ...string) bool {
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && slices.Contains(names, b.Name())
 }
+
+// FileOf returns the file among files that holds pos, or nil.
+func FileOf(files []*ast.File, pos token.Pos) *ast.File {
+	for _, f := range files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

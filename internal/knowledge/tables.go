@@ -87,39 +87,48 @@ var commandTypes = map[string][]string{
 // profile hooks, measurement 45); and names the field ("" when a literal's key is
 // not a plain name).
 func CommandField(info *types.Info, c inspector.Cursor) (field string, ok bool) {
+	owner, field, ok := FieldValue(info, c)
+	if !ok || !IsCommandType(owner) {
+		return "", false
+	}
+	return field, true
+}
+
+// FieldValue reports whether the expression at c is the value given to a field
+// of a struct: a key's value in a composite literal (T{F: c}), or the right side
+// of a plain assignment to a field (x.F = c). It returns the struct's type as
+// written (the literal's type, or the type the selector selects from, pointers
+// included) and the field's name ("" when a literal's key is not a plain name).
+func FieldValue(info *types.Info, c inspector.Cursor) (owner types.Type, field string, ok bool) {
 	switch parent := c.Parent().Node().(type) {
 	case *ast.KeyValueExpr:
-		if parent.Value != c.Node() {
-			return "", false
-		}
 		lit, isLit := c.Parent().Parent().Node().(*ast.CompositeLit)
-		if !isLit || !IsCommandType(info.TypeOf(lit)) {
-			return "", false
+		if parent.Value != c.Node() || !isLit {
+			return nil, "", false
 		}
 		if key, isIdent := parent.Key.(*ast.Ident); isIdent {
 			field = key.Name
 		}
-		return field, true
+		return info.TypeOf(lit), field, true
 	case *ast.AssignStmt:
 		if parent.Tok != token.ASSIGN || len(parent.Lhs) != len(parent.Rhs) {
-			return "", false
+			return nil, "", false
 		}
-		for i, rhs := range parent.Rhs {
-			if rhs != c.Node() {
-				continue
-			}
-			sel, isSel := ast.Unparen(parent.Lhs[i]).(*ast.SelectorExpr)
-			if !isSel {
-				return "", false
-			}
-			s, isField := info.Selections[sel]
-			if !isField || s.Kind() != types.FieldVal || !IsCommandType(s.Recv()) {
-				return "", false
-			}
-			return sel.Sel.Name, true
+		i := slices.IndexFunc(parent.Rhs, func(rhs ast.Expr) bool { return rhs == c.Node() })
+		if i < 0 {
+			return nil, "", false
 		}
+		sel, isSel := ast.Unparen(parent.Lhs[i]).(*ast.SelectorExpr)
+		if !isSel {
+			return nil, "", false
+		}
+		s, isField := info.Selections[sel]
+		if !isField || s.Kind() != types.FieldVal {
+			return nil, "", false
+		}
+		return s.Recv(), sel.Sel.Name, true
 	}
-	return "", false
+	return nil, "", false
 }
 
 // runFields are the fields of a command that hold what the framework runs when

@@ -2,7 +2,6 @@ package process
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -268,28 +267,8 @@ var forkRunFields = []string{"Action", "Before", "After"}
 // composite literal (cli.Command{Action: mainAdminPolicyInfo} with minio's fork)
 // or assigned to the field (app.Action = run).
 func forkActionValue(info *types.Info, c inspector.Cursor) bool {
-	switch parent := c.Parent().Node().(type) {
-	case *ast.KeyValueExpr:
-		key, ok := parent.Key.(*ast.Ident)
-		if parent.Value != c.Node() || !ok || !slices.Contains(forkRunFields, key.Name) {
-			return false
-		}
-		lit, ok := c.Parent().Parent().Node().(*ast.CompositeLit)
-		return ok && forkCommandType(info.TypeOf(lit))
-	case *ast.AssignStmt:
-		if parent.Tok != token.ASSIGN || len(parent.Lhs) != len(parent.Rhs) {
-			return false
-		}
-		for i, rhs := range parent.Rhs {
-			sel, ok := ast.Unparen(parent.Lhs[i]).(*ast.SelectorExpr)
-			if rhs != c.Node() || !ok || !slices.Contains(forkRunFields, sel.Sel.Name) {
-				continue
-			}
-			s, ok := info.Selections[sel]
-			return ok && s.Kind() == types.FieldVal && forkCommandType(s.Recv())
-		}
-	}
-	return false
+	owner, field, ok := knowledge.FieldValue(info, c)
+	return ok && slices.Contains(forkRunFields, field) && forkCommandType(owner)
 }
 
 // forkCommandType reports whether t (or what it points to) has the shape of

@@ -478,6 +478,10 @@ func fetch() {
 
 func Main(args []string) error {
 	app := &cli.App{Commands: []cli.Command{infoCmd, setCmd}}
+	app.Action = func(*cli.Context) error {
+		mark(6) // an action assigned to the app's field: the framework runs it once
+		return nil
+	}
 	return app.Run(args) // once per call: no shell here
 }
 
@@ -557,7 +561,7 @@ func mark(int) {}
 `
 
 func TestForkCommandActions(t *testing.T) {
-	checkMarks(t, "example.com/tool/commands", forkSrc, map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": false})
+	checkMarks(t, "example.com/tool/commands", forkSrc, map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": false, "6": true})
 	checkMarks(t, "example.com/tool/shell", forkShellSrc, map[string]bool{"1": false, "2": false})
 	checkMarks(t, "example.com/tool/jobs", jobsSrc, map[string]bool{"1": false, "2": false})
 	checkMarks(t, "example.com/tool/cli", otherCliSrc, map[string]bool{"1": false})

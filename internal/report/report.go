@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/deferlint/deferlint/internal/configfile"
+	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/suppress"
 	"github.com/deferlint/deferlint/internal/testcode"
 	"golang.org/x/tools/go/analysis"
@@ -61,7 +62,7 @@ func Diagnostic(pass *analysis.Pass, d analysis.Diagnostic) {
 // clause. The parsed file tells, where reading every file again from disk for
 // the same comment cost more than some analyzers.
 func isGenerated(pass *analysis.Pass, pos token.Pos) bool {
-	f := fileOf(pass, pos)
+	f := flow.FileOf(pass.Files, pos)
 	return f != nil && ast.IsGenerated(f)
 }
 
@@ -95,7 +96,7 @@ func isThirdParty(pass *analysis.Pass) bool {
 // the methods of tsdb's SegmentWAL, which its wal package replaced, leak a
 // segment file on error paths that nobody changed before the type was deleted).
 func isDeprecated(pass *analysis.Pass, pos token.Pos) bool {
-	file := fileOf(pass, pos)
+	file := flow.FileOf(pass.Files, pos)
 	if file == nil {
 		return false
 	}
@@ -161,16 +162,6 @@ func deprecationIn(doc *ast.CommentGroup) bool {
 		}
 	}
 	return false
-}
-
-// fileOf returns the file of the package that holds pos, or nil.
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // URL returns the documentation address of the named analyzer.
