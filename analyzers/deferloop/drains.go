@@ -91,18 +91,18 @@ func documentsClosing(doc *ast.CommentGroup) bool {
 		return false
 	}
 	for sentence := range strings.SplitSeq(strings.ReplaceAll(doc.Text(), "\n", " "), ". ") {
-		var false_, closing, itself bool
+		var saysFalse, closing, itself bool
 		for w := range strings.FieldsFuncSeq(strings.ToLower(sentence), func(r rune) bool { return !unicode.IsLetter(r) }) {
 			switch {
 			case w == "false":
-				false_ = true
+				saysFalse = true
 			case w == "close" || w == "closes" || w == "closed":
 				closing = true
 			case w == "automatically" || w == "implicitly":
 				itself = true
 			}
 		}
-		if false_ && closing && itself {
+		if saysFalse && closing && itself {
 			return true
 		}
 	}

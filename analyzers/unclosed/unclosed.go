@@ -144,10 +144,20 @@ func acquiresAnything(pass *analysis.Pass, t *resources.Tracker, cat *resources.
 	return false
 }
 
+// graph returns the control-flow graph of the function body, built once per body.
+func (c *checker) graph(body *ast.BlockStmt) *flow.Graph {
+	g := c.graphs[body]
+	if g == nil {
+		g = c.t.Graph(body)
+		c.graphs[body] = g
+	}
+	return g
+}
+
 // checkAcquisition checks one acquiring call, or, when via is not nil, a call
 // that keeps a resource in the value it returns (see checkWrapper).
 func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src *resources.Source, via *wrapping) {
-	pass, opts, t, graphs, exits := c.pass, c.opts, c.t, c.graphs, c.exits
+	pass, opts, t, exits := c.pass, c.opts, c.t, c.exits
 	fnCur, ok := loops.EnclosingFunc(cur)
 	if !ok {
 		return
@@ -301,11 +311,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		// loses nothing that matters. Only a writer nothing closes loses data.
 		return
 	}
-	g := graphs[body]
-	if g == nil {
-		g = t.Graph(body)
-		graphs[body] = g
-	}
+	g := c.graph(body)
 	r.findGuards(body, released)
 	r.findPredating(body)
 	if src.Kind.ScanEnds || src.Kind.ErrEnds {
@@ -360,7 +366,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		subject += ".Body"
 	}
 	remedy := advice(src.Kind, id.Name, r.err != nil)
-	if handOff.IsValid() && !reassigned(overwrites, stmt) && deferredBefore(pass, body, cur, laterDefer(t, cur, r), r.stmt, handOff) {
+	if handOff.IsValid() && !reassigned(overwrites, stmt) && deferredBefore(g, cur, laterDefer(t, cur, r), r.stmt, handOff) {
 		// The function defers the release itself before that use, on every path
 		// through it: the use (a call that reads the body, a local alias) hands
 		// no ownership on, and the deferred release is the fix, moved up.
@@ -609,11 +615,7 @@ func (c *checker) discardRepeats(cur, fn inspector.Cursor, body *ast.BlockStmt, 
 	if !ok {
 		return true
 	}
-	g := c.graphs[body]
-	if g == nil {
-		g = c.t.Graph(body)
-		c.graphs[body] = g
-	}
+	g := c.graph(body)
 	// The discarded resource has no variable: a fresh one, which no code
 	// mentions, stands for it, so only the paired error and the ends of the
 	// test (t.Fatal, a failed test's mark) prune the paths.
@@ -870,7 +872,7 @@ func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 // and read through reader = fp by a return after the branches). A use there
 // cannot hand the resource to a new owner: the function still releases it when
 // it returns.
-func deferredBefore(pass *analysis.Pass, body *ast.BlockStmt, cur inspector.Cursor, d *ast.DeferStmt, stmt ast.Node, pos token.Pos) bool {
+func deferredBefore(g *flow.Graph, cur inspector.Cursor, d *ast.DeferStmt, stmt ast.Node, pos token.Pos) bool {
 	if d == nil {
 		return false
 	}
@@ -881,7 +883,7 @@ func deferredBefore(pass *analysis.Pass, body *ast.BlockStmt, cur inspector.Curs
 	if pos < list[len(list)-1].End() {
 		return true
 	}
-	reach := flow.New(pass.TypesInfo, body).ReachWithout(stmt.Pos(), func(n ast.Node) bool { return n == d })
+	reach := g.ReachWithout(stmt.Pos(), func(n ast.Node) bool { return n == d })
 	return !reach.Pos(pos)
 }
 
