@@ -17,7 +17,7 @@ type advice struct {
 	// calls would pile up, one per iteration, until the function returns, so no
 	// defer is advised either.
 	inLoop bool
-	// joined says that the return reported is also reached by paths that have
+	// joined says that the first leaking return is also reached by paths that have
 	// handed the derived context on: calling the function just before it would
 	// cancel the context under its holder on those paths.
 	joined bool
@@ -91,9 +91,17 @@ func (a advice) neverCalled() string {
 	return a.deferred() + " after this line"
 }
 
-// notOnEveryPath is the remedy for a cancel function that some paths do not call.
+// notOnEveryPath is the remedy for a cancel function that some paths do not
+// call. Where the first leaking return is also reached by paths that have handed
+// the derived context on (joined), a call just before it would cancel the context
+// under its holder on those paths: the call belongs on the leaking path, before
+// the paths join.
 func (a advice) notOnEveryPath() string {
 	switch {
+	case a.joined && a.inLoop:
+		return a.heldOnRemedy() + ", not just before the return, which paths reach after handing it on"
+	case a.joined:
+		return a.call() + " on the path that reaches the return without handing the derived context on, before that path joins those that do (not just before the return, which would cancel the context under its holder on those paths)"
 	case a.heldOn:
 		return a.heldOnRemedy()
 	case a.inLoop:
@@ -102,21 +110,6 @@ func (a advice) notOnEveryPath() string {
 		return "call it on every path, usually: " + a.deferred() + " after this line"
 	}
 	return "call " + a.name + "() on every path, usually with defer"
-}
-
-// atReturn is the remedy at a return reached without calling the function.
-func (a advice) atReturn() string {
-	switch {
-	case a.joined && a.inLoop:
-		// Each iteration's context is handed on before the loop ends.
-		return a.heldOnRemedy() + ", not just before this return, which paths reach after handing it on"
-	case a.joined:
-		return a.call() + " on the path that reaches it without handing the derived context on, before that path joins those that do (not just before this return, which would cancel the context under its holder on those paths)"
-	}
-	if a.heldOn || a.inLoop {
-		return a.call() + " first"
-	}
-	return a.call() + " first or defer it"
 }
 
 // whenKeeperDone says when to call the function of a context passed to code

@@ -1,6 +1,7 @@
 package ctxcancel
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -316,7 +317,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		// A return outside the variable's scope reports the leak of a path
 		// that left the scope earlier: see scope.go.
 		var outside bool
-		p.ret, outside = splitReturns(v, res.Returns)
+		p.ret, p.returns, outside = splitReturns(v, res.Returns)
 		p.leaves = outside
 		if outside && len(calls) > 0 {
 			exits = c.scopeExits(g, body, *search, v, ends)
@@ -326,6 +327,7 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		advice.joined = true // cancelling before this return would cancel a context handed on
 	}
 	mainFunc := isMainMain(c.pass, fnCur.Node())
+	leaks := c.leakingReturns(fnCur.Node(), p, line)
 	switch {
 	case (p.ret != nil || p.leaves) && !mainFunc && len(calls) == 0:
 		why := ""
@@ -336,26 +338,21 @@ func (c *checker) checkLocal(stmt, fnCur inspector.Cursor, call *ast.CallExpr, s
 		if !advice.heldOn {
 			fixes = c.neverCalledFix(stmt, fnCur, v, src)
 		}
-		report.Node(c.pass, call, fmt.Sprintf("%s is never called%s, so %s: %s",
-			src.what(), why, src.leak(), advice.neverCalled()), fixes...)
-		if p.ret != nil {
-			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
-		}
+		c.report(call, fmt.Sprintf("%s is never called%s, so %s: %s",
+			src.what(), why, src.leak(), advice.neverCalled()), leaks, fixes...)
 	case len(exits) > 0 && !mainFunc:
-		report.Node(c.pass, call, fmt.Sprintf("%s is not called on the %s through %s, so %s: %s",
-			src.what(), plural(len(exits), "path", "paths"), exitsPhrase(exits), src.leak(), advice.beforeExits(exits)))
-		if p.ret != nil {
-			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
-		}
-	case (p.ret != nil || p.leaves) && !mainFunc:
-		report.Node(c.pass, call, fmt.Sprintf("%s is not called on every path to a return, so %s: %s",
-			src.what(), src.leak(), advice.notOnEveryPath()))
-		if p.ret != nil {
-			c.reportReturn(fnCur.Node(), p.ret, line, v, advice)
-		}
+		c.report(call, fmt.Sprintf("%s is not called on the %s through %s, so %s: %s",
+			src.what(), plural(len(exits), "path", "paths"), exitsPhrase(exits), src.leak(), advice.beforeExits(exits)), leaks)
+	case p.ret != nil && !mainFunc:
+		where, paths := obligation.ReturnsPhrase(c.pass.Fset, flow.FuncBody(fnCur.Node()), p.ret, p.returns)
+		c.report(call, fmt.Sprintf("%s is not called on the %s to %s, so %s: %s",
+			src.what(), paths, where, src.leak(), advice.notOnEveryPath()), leaks)
+	case p.leaves && !mainFunc:
+		c.report(call, fmt.Sprintf("%s is not called on every path to a return, so %s: %s",
+			src.what(), src.leak(), advice.notOnEveryPath()), nil)
 	case p.again && p.overwrite == nil:
-		report.Node(c.pass, call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: %s before the iteration ends",
-			src.what(), advice.call()))
+		c.report(call, fmt.Sprintf("%s is not called before the loop starts its next iteration, so each iteration leaks a context: %s before the iteration ends",
+			src.what(), advice.call()), nil)
 	}
 }
 
@@ -468,16 +465,31 @@ func (c *checker) errorVar(stmt ast.Node, src *source) *types.Var {
 	return nil
 }
 
-// reportReturn reports the return statement reached without calling v. The return
-// that falls off the end of a body is reported at the closing brace.
-func (c *checker) reportReturn(fn ast.Node, ret *ast.ReturnStmt, line int, v *types.Var, advice advice) {
-	msg := fmt.Sprintf("this return leaks the context created at line %d: %s is not called on the way here; %s",
-		line, v.Name(), advice.atReturn())
-	if body := flow.FuncBody(fn); body != nil && ret.Return == body.Rbrace {
-		report.Range(c.pass, body.Rbrace, body.Rbrace+1, msg)
-		return
+// leakingReturns returns the related information of a leak's report: each
+// return in the cancel variable's scope that paths reach without calling it. The
+// leak is reported once, at the call that made the context, where go vet's
+// lostcancel reports it twice (there and at the first such return): one leak, one
+// finding, which names its returns, and the returns as related positions for
+// editors and the JSON and SARIF outputs. The return that falls off the end of a
+// body is its closing brace.
+func (c *checker) leakingReturns(fn ast.Node, p paths, line int) []analysis.RelatedInformation {
+	body := flow.FuncBody(fn)
+	var related []analysis.RelatedInformation
+	for _, ret := range p.returns {
+		pos, end := ret.Pos(), ret.End()
+		if body != nil && ret.Return == body.Rbrace {
+			pos, end = body.Rbrace, body.Rbrace+1
+		}
+		related = append(related, analysis.RelatedInformation{Pos: pos, End: end,
+			Message: fmt.Sprintf("this return leaks the context created at line %d", line)})
 	}
-	report.Node(c.pass, ret, msg)
+	slices.SortFunc(related, func(a, b analysis.RelatedInformation) int { return cmp.Compare(a.Pos, b.Pos) })
+	return related
+}
+
+// report reports a leak at node, with its leaking returns as related information.
+func (c *checker) report(node ast.Node, message string, related []analysis.RelatedInformation, fixes ...analysis.SuggestedFix) {
+	report.Diagnostic(c.pass, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: message, Related: related, SuggestedFixes: fixes})
 }
 
 // graph returns the control-flow graph of a function, built on first use.

@@ -63,7 +63,9 @@ func (quiet) Errorf(string, ...any) {}
 
 // matchesVet runs go vet's lostcancel on the packages that reproduce its test
 // shapes and checks that ctxcancel, whose results on them are ours, reports every
-// line that lostcancel reports, except the deliberate divergences: the lines
+// line that lostcancel reports (at the call, or at a leaking return that its
+// report at the call names as related information: one finding per leak where
+// vet has two), except the deliberate divergences: the lines
 // marked with a comment "divergence:" and the reason, each of which vet must
 // report (the analysistest run checks that ctxcancel does not).
 //
@@ -80,8 +82,14 @@ func matchesVet(t *testing.T, ours []*analysistest.Result) {
 		set := make(map[string]bool)
 		for _, r := range results {
 			for _, d := range r.Diagnostics {
-				posn := r.Pass.Fset.Position(d.Pos)
-				set[fmt.Sprintf("%s:%d", posn.Filename, posn.Line)] = true
+				at := []token.Pos{d.Pos}
+				for _, rel := range d.Related {
+					at = append(at, rel.Pos) // a leaking return, which vet reports apart
+				}
+				for _, pos := range at {
+					posn := r.Pass.Fset.Position(pos)
+					set[fmt.Sprintf("%s:%d", posn.Filename, posn.Line)] = true
+				}
 			}
 		}
 		return set

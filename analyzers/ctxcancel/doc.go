@@ -28,15 +28,19 @@
 // ctxcancel reports a cancel function that is
 //
 //   - discarded: assigned to _, or dropped with the call's results;
-//   - not called on some path to a return: reported at the call and, as go vet's
-//     lostcancel does, at the first return reached without calling it; or not
+//   - not called on some path to a return: reported once, at the call, naming
+//     every return reached without calling it ("on the paths to the returns at
+//     lines 12 and 15"), which the finding also carries as related positions
+//     (editors, and the JSON and SARIF outputs, show them). go vet's lostcancel
+//     reports such a leak twice, at the call and at the first such return: one
+//     leak, two findings, and a directive or a baseline entry for each. Or not
 //     called before a loop starts its next iteration. A return outside the
 //     block that declares the variable (a loop body, a case) cannot call it, and
 //     "call cancel() first" cannot be followed there: the leak happened where the
-//     path left the block. Such a return is not reported; the report at the call
+//     path left the block. Such a return is not named; the report at the call
 //     names that place instead (the continue at line 108, the break, the end of
 //     the loop body) and advises calling cancel before it. A return inside the
-//     block is still reported: a separate leak;
+//     block is still named: a separate way out;
 //   - overwritten before it is called: ctx, cancel = context.WithTimeout(ctx, d) in
 //     a loop, or twice in a row (where the new context derives from the old one,
 //     cancelling the old one first would cancel both: the advice is then to defer
@@ -234,7 +238,8 @@
 // which reports every cancel function not used on all paths; the tests list
 // them and check that vet
 // still reports each one, and that ctxcancel reports every other line vet
-// reports on its test shapes.
+// reports on its test shapes (a return vet reports is covered by the report at
+// the call that names it).
 //
 // Options:
 //

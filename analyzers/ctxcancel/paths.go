@@ -15,9 +15,10 @@ import (
 // paths is what the paths leaving the statement that assigns a cancel function
 // to a variable reach before a node that calls it.
 type paths struct {
-	ret       *ast.ReturnStmt // the first return statement, in source order
-	overwrite ast.Node        // the first assignment of a new value to the variable
-	again     bool            // the statement itself, declaring a fresh variable (a loop)
+	ret       *ast.ReturnStmt   // the first return statement, in source order
+	returns   []*ast.ReturnStmt // every return statement reached (see splitReturns)
+	overwrite ast.Node          // the first assignment of a new value to the variable
+	again     bool              // the statement itself, declaring a fresh variable (a loop)
 	// leaves says that paths reach returns outside the variable's scope, having
 	// left it still holding the cancel function (see scope.go); ret is then the
 	// first return in the scope, if any.

@@ -30,17 +30,21 @@ func inScope(v *types.Var, pos token.Pos) bool {
 }
 
 // splitReturns sorts the returns that paths reach still holding v into those in
-// v's scope (the first of them, or nil) and those outside it (whether any).
-func splitReturns(v *types.Var, returns []*ast.ReturnStmt) (first *ast.ReturnStmt, outside bool) {
+// v's scope (the first of them, or nil, and all of them) and those outside it
+// (whether any).
+func splitReturns(v *types.Var, returns []*ast.ReturnStmt) (first *ast.ReturnStmt, inside []*ast.ReturnStmt, outside bool) {
 	for _, ret := range returns {
 		switch {
 		case !inScope(v, ret.Pos()):
 			outside = true
-		case first == nil || ret.Pos() < first.Pos():
-			first = ret
+		default:
+			inside = append(inside, ret)
+			if first == nil || ret.Pos() < first.Pos() {
+				first = ret
+			}
 		}
 	}
-	return first, outside
+	return first, inside, outside
 }
 
 // blockInScope reports whether the block b of the graph runs in v's scope: its

@@ -1,13 +1,10 @@
 package unclosed
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/deferlint/deferlint/internal/flow"
 	"github.com/deferlint/deferlint/internal/obligation"
@@ -485,55 +482,4 @@ func testAfter(parent ast.Node, s ast.Stmt) ast.Expr {
 func (r *tracked) isBody(e ast.Expr) bool {
 	sel, ok := e.(*ast.SelectorExpr)
 	return ok && r.kind.BodyOnly && sel.Sel.Name == "Body" && r.isVar(sel.X, r.v)
-}
-
-// leakingReturns names the returns that leave the resource held, for the
-// message: the first found (ret) alone, or all of them in order when there are
-// several ("the returns at lines 272 and 275"), since the first in the source
-// need not be the one that happens (a Stat failure before a size limit). It
-// also returns "path" or "paths" to agree.
-func leakingReturns(fset *token.FileSet, body *ast.BlockStmt, ret *ast.ReturnStmt, all []*ast.ReturnStmt) (string, string) {
-	var returns, end []int
-	seen := map[int]bool{}
-	for _, r := range append([]*ast.ReturnStmt{ret}, all...) {
-		line := fset.Position(r.Pos()).Line
-		if seen[line] {
-			continue
-		}
-		seen[line] = true
-		if r.Results == nil && r.Return == body.Rbrace {
-			end = append(end, line)
-		} else {
-			returns = append(returns, line)
-		}
-	}
-	slices.Sort(returns)
-	var parts []string
-	switch len(returns) {
-	case 0:
-	case 1:
-		parts = append(parts, fmt.Sprintf("the return at line %d", returns[0]))
-	default:
-		parts = append(parts, "the returns at lines "+joinLines(returns))
-	}
-	for _, l := range end {
-		parts = append(parts, fmt.Sprintf("the end of the function at line %d", l))
-	}
-	paths := "path"
-	if len(seen) > 1 {
-		paths = "paths"
-	}
-	return strings.Join(parts, " and "), paths
-}
-
-// joinLines writes line numbers as a list: 3, 5 and 9.
-func joinLines(lines []int) string {
-	s := make([]string, len(lines))
-	for i, l := range lines {
-		s[i] = strconv.Itoa(l)
-	}
-	if len(s) == 1 {
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

@@ -350,7 +350,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 	}
 	where, paths := "", "path"
 	if ret != nil {
-		where, paths = leakingReturns(pass.Fset, body, ret, r.leaks)
+		where, paths = obligation.ReturnsPhrase(pass.Fset, body, ret, r.leaks)
 	}
 	var fixes []analysis.SuggestedFix
 	if neutral && !named && via == nil {

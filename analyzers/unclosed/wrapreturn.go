@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/deferlint/deferlint/internal/obligation"
 	"github.com/deferlint/deferlint/internal/resources"
 )
 
@@ -58,7 +59,7 @@ func wrapsInWriter(t *resources.Tracker, info *types.Info, call *ast.CallExpr, v
 func wrapperAdvice(k *resources.Kind, v string, lines []int, others string) string {
 	where, verb := fmt.Sprintf("line %d", lines[0]), "returns"
 	if len(lines) > 1 {
-		where, verb = "lines "+joinLines(lines), "return"
+		where, verb = "lines "+obligation.JoinLines(lines), "return"
 	}
 	rest := fmt.Sprintf("a writer over %s whose Close does not close %s (closing %s there would break that writer): return instead a value whose Close also calls %s, for example a struct embedding the writer with a Close that closes both",
 		v, v, v, k.ReleaseCall(v))

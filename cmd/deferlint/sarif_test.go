@@ -168,3 +168,72 @@ func TestSARIFOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedPositions checks that a finding's related positions (ctxcancel's
+// leaking returns, named in its one report at the call) reach the JSON output
+// and the SARIF output as related locations, and that the SARIF log still
+// validates.
+func TestRelatedPositions(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/rel\n\ngo 1.22\n",
+		"rel.go": `package rel
+
+import "context"
+
+func work(context.Context) error { return nil }
+
+func Run(parent context.Context) error {
+	ctx, cancel := context.WithCancel(parent)
+	if err := work(ctx); err != nil {
+		return err
+	}
+	cancel()
+	return nil
+}
+`,
+	})
+	r := run(t, dir, deferlint, "-format", "json", "./...")
+	var out struct {
+		Findings []struct {
+			Analyzer string
+			Posn     struct{ Line int }
+			Related  []struct {
+				Posn    struct{ Line int }
+				Message string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	}
+	if len(out.Findings) != 1 || out.Findings[0].Posn.Line != 8 || len(out.Findings[0].Related) != 1 ||
+		out.Findings[0].Related[0].Posn.Line != 10 || !strings.Contains(out.Findings[0].Related[0].Message, "leaks the context created at line 8") {
+		t.Errorf("JSON findings = %+v, want one at line 8 with the return at line 10 related", out.Findings)
+	}
+
+	r = run(t, dir, deferlint, "-format", "sarif", "./...")
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatalf("SARIF output is not JSON: %v", err)
+	}
+	if err := sarifSchema(t).Validate(doc); err != nil {
+		t.Errorf("SARIF output does not validate against the SARIF 2.1.0 schema: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					Message          struct{ Text string }
+					PhysicalLocation struct{ Region struct{ StartLine int } }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	if res := log.Runs[0].Results; len(res) != 1 || len(res[0].RelatedLocations) != 1 ||
+		res[0].RelatedLocations[0].PhysicalLocation.Region.StartLine != 10 || res[0].RelatedLocations[0].Message.Text == "" {
+		t.Errorf("SARIF results = %+v, want one with the return at line 10 as a related location", res)
+	}
+}

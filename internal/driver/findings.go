@@ -26,6 +26,15 @@ type finding struct {
 	category string            // the diagnostic's Category
 	severity severity.Level
 	function string // the enclosing function, as a baseline names it (see functionName)
+	related  []related
+}
+
+// A related position is one the finding's message names as part of the same
+// problem (ctxcancel's leaking returns): editors show it beside the finding, and
+// the JSON and SARIF outputs carry it.
+type related struct {
+	posn, end token.Position
+	message   string
 }
 
 type fix struct {
@@ -92,6 +101,14 @@ func resolve(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) f
 	f.end = f.posn
 	if d.End.IsValid() {
 		f.end = fset.Position(d.End)
+	}
+	for _, r := range d.Related {
+		rel := related{posn: fset.Position(r.Pos), message: r.Message}
+		rel.end = rel.posn
+		if r.End.IsValid() {
+			rel.end = fset.Position(r.End)
+		}
+		f.related = append(f.related, rel)
 	}
 	for _, sf := range d.SuggestedFixes {
 		fx := fix{message: sf.Message}

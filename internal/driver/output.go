@@ -59,13 +59,19 @@ type (
 		Findings []jsonFinding `json:"findings"`
 	}
 	jsonFinding struct {
-		Analyzer       string    `json:"analyzer"`
-		Severity       string    `json:"severity"`
-		Posn           jsonPosn  `json:"posn"`
-		End            jsonPosn  `json:"end"`
-		Message        string    `json:"message"`
-		URL            string    `json:"url"`
-		SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
+		Analyzer       string        `json:"analyzer"`
+		Severity       string        `json:"severity"`
+		Posn           jsonPosn      `json:"posn"`
+		End            jsonPosn      `json:"end"`
+		Message        string        `json:"message"`
+		URL            string        `json:"url"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated `json:"related,omitempty"`
+	}
+	jsonRelated struct {
+		Posn    jsonPosn `json:"posn"`
+		End     jsonPosn `json:"end"`
+		Message string   `json:"message"`
 	}
 	jsonPosn struct {
 		File   string `json:"file"`
@@ -102,6 +108,13 @@ func writeJSON(w io.Writer, found []finding, wd string) error {
 				jfx.Edits = append(jfx.Edits, jsonEdit{relative(wd, e.filename), e.start, e.end, e.newText})
 			}
 			jf.SuggestedFixes = append(jf.SuggestedFixes, jfx)
+		}
+		for _, r := range f.related {
+			jf.Related = append(jf.Related, jsonRelated{
+				Posn:    jsonPosn{relative(wd, r.posn.Filename), r.posn.Line, r.posn.Column, r.posn.Offset},
+				End:     jsonPosn{relative(wd, r.end.Filename), r.end.Line, r.end.Column, r.end.Offset},
+				Message: r.message,
+			})
 		}
 		out.Findings = append(out.Findings, jf)
 	}

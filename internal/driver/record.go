@@ -22,6 +22,12 @@ type findingRecord struct {
 	Analyzer, URL, Message, Category, Function string
 	Posn, End                                  token.Position
 	Fixes                                      []fixRecord
+	Related                                    []relatedRecord
+}
+
+type relatedRecord struct {
+	Posn, End token.Position
+	Message   string
 }
 
 type fixRecord struct {
@@ -59,6 +65,9 @@ func encodeResult(res *unitResult) ([]byte, error) {
 			}
 			fr.Fixes = append(fr.Fixes, xr)
 		}
+		for _, r := range f.related {
+			fr.Related = append(fr.Related, relatedRecord{r.posn, r.end, r.message})
+		}
 		rec.Findings = append(rec.Findings, fr)
 	}
 	for _, d := range res.directives {
@@ -91,6 +100,9 @@ func decodeResult(data []byte, known factTypes) (*unitResult, error) {
 				fx.edits = append(fx.edits, edit{e.Filename, e.Start, e.End, e.NewText, e.StartPosn, e.EndPosn})
 			}
 			f.fixes = append(f.fixes, fx)
+		}
+		for _, r := range fr.Related {
+			f.related = append(f.related, related{r.Posn, r.End, r.Message})
 		}
 		res.found = append(res.found, f)
 	}

@@ -58,13 +58,35 @@ func writeSARIF(w io.Writer, found []finding, enabled []*analysis.Analyzer, grad
 					EndColumn:   columns.utf16(f.end),
 				},
 			}}},
-			Suppressions: []sarif.Suppression{},
+			RelatedLocations: relatedLocations(root, columns, f.related),
+			Suppressions:     []sarif.Suppression{},
 		})
 	}
 	log := sarif.Log{Version: sarif.Version, Schema: sarif.Schema, Runs: []sarif.Run{run}}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// relatedLocations returns the SARIF related locations of a finding, each with
+// its message.
+func relatedLocations(root string, columns *columnCounter, rel []related) []sarif.Location {
+	var locs []sarif.Location
+	for _, r := range rel {
+		locs = append(locs, sarif.Location{
+			Message: &sarif.Message{Text: r.message},
+			PhysicalLocation: sarif.PhysicalLocation{
+				ArtifactLocation: artifactLocation(root, r.posn.Filename),
+				Region: sarif.Region{
+					StartLine:   r.posn.Line,
+					StartColumn: columns.utf16(r.posn),
+					EndLine:     r.end.Line,
+					EndColumn:   columns.utf16(r.end),
+				},
+			},
+		})
+	}
+	return locs
 }
 
 // sarifLevel returns the SARIF result level of a severity.

@@ -27,9 +27,9 @@ func causeVariants() {
 }
 
 func notify() error {
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt) // want `the stop function returned by signal.NotifyContext is not called on every path to a return`
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt) // want `the stop function returned by signal.NotifyContext is not called on the path to the return at line 32`
 	if err := work(ctx); err != nil {
-		return err // want `this return leaks the context created at line 30: stop is not called on the way here`
+		return err
 	}
 	stop()
 	return nil
@@ -47,9 +47,9 @@ func notifyDeferred() {
 }
 
 func errorPath() error {
-	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on every path`
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on the path to the return at line 52`
 	if err := work(ctx); err != nil {
-		return err // want `this return leaks the context created at line 50`
+		return err
 	}
 	defer cancel()
 	return work(ctx)
@@ -144,7 +144,7 @@ func passedToInert() {
 	ctx, cancel := context.WithCancel(parent) // want `never called \(forward never calls it\)`
 	forward(cancel)
 	_ = work(ctx)
-} // want `this return leaks`
+}
 
 func passedToCaller() {
 	_, cancel := context.WithCancel(parent)
@@ -196,12 +196,12 @@ func returnsOnSuccess() (context.Context, context.CancelFunc, error) {
 }
 
 func usesHelper() error {
-	ctx, cancel, err := returnsOnSuccess() // want `the cancel function returned by returnsOnSuccess is not called on every path`
+	ctx, cancel, err := returnsOnSuccess() // want `the cancel function returned by returnsOnSuccess is not called on the path to the return at line 204`
 	if err != nil {
 		return err
 	}
 	if work(ctx) != nil {
-		return nil // want `this return leaks the context created at line 199`
+		return nil
 	}
 	cancel()
 	_, stop := returnsWrapped()
@@ -329,13 +329,13 @@ func releasedOnlyOnError(ctx context.Context, ds []time.Duration) {
 	var cancel context.CancelFunc
 	for _, d := range ds {
 		var runCtx context.Context
-		runCtx, cancel = context.WithTimeout(ctx, d) // want `this assignment overwrites, in the loop's next iteration, the cancel function it stored before, which is never called, so each iteration leaks a context: call cancel\(\) before the iteration ends` `not called on every path to a return`
+		runCtx, cancel = context.WithTimeout(ctx, d) // want `this assignment overwrites, in the loop's next iteration, the cancel function it stored before, which is never called, so each iteration leaks a context: call cancel\(\) before the iteration ends` `not called on the path to the end of the function at line 338`
 		if work(runCtx) != nil {
 			cancel()
 			continue
 		}
 	}
-} // want `this return leaks the context created at line \d+`
+}
 
 // In a loop, no report advises defer: deferred calls would keep every
 // iteration's context until the function returns.
@@ -350,7 +350,7 @@ func neverCalledInLoop(ds []time.Duration) error {
 		ctx, cancel := context.WithTimeout(parent, d) // want `never called \(_ = cancel does not call it\), .*: call cancel\(\) on every path before the iteration ends or the function returns \(not with defer, which would keep every iteration's context until the function returns\)$`
 		_ = cancel
 		if err := work(ctx); err != nil {
-			return err // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first$`
+			return err
 		}
 	}
 	return nil
@@ -371,10 +371,10 @@ func subscribe(ctx context.Context, req string) error { return work(ctx) }
 // context never runs. Seeing that needs the helper's error paths tied to its
 // arguments' values, which ctxcancel does not track (doc.go, known limits).
 func subscribeUnfiltered() error {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `is not called on every path`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `is not called on the path to the return at line 377`
 	req, err := filterRequest(nil)
 	if err != nil {
-		return err // want `this return leaks the context created at line`
+		return err
 	}
 	defer cancel()
 	return subscribe(ctx, req)

@@ -95,9 +95,9 @@ func (s *server) rebound(ctx context.Context, quiet bool) error {
 	if quiet {
 		cleanup = func() {}
 	}
-	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on every path`
+	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on the path to the return at line 100`
 	defer cleanup()
-	return work(ctx) // want `this return leaks the context created at line \d+`
+	return work(ctx)
 }
 
 // reboundAfter: a defer statement evaluates the function value when it runs,
@@ -107,10 +107,10 @@ func (s *server) rebound(ctx context.Context, quiet bool) error {
 func (s *server) reboundAfter(ctx context.Context) error {
 	var cancel context.CancelFunc
 	cleanup := func() { cancel() }
-	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on every path`
+	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on the path to the return at line 113`
 	defer cleanup()
 	cleanup = func() {}
-	return work(ctx) // want `this return leaks the context created at line \d+`
+	return work(ctx)
 }
 
 // otherGuard: the guard tests ready, which the assignment of cancel does not
@@ -123,8 +123,8 @@ func (s *server) otherGuard(ctx context.Context, ready *bool) error {
 		}
 	}
 	defer cleanup()
-	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on every path`
-	return work(ctx)        // want `this return leaks the context created at line \d+`
+	_, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on the path to the return at line 127`
+	return work(ctx)
 }
 
 func fresh(ctx context.Context) (context.Context, context.CancelFunc) {
@@ -143,11 +143,11 @@ func (s *server) aloneOnce(ctx context.Context, resume bool) error {
 	}
 	defer cleanup()
 	if resume {
-		_, cancel = fresh(ctx) // want `the cancel function returned by fresh is not called on every path`
+		_, cancel = fresh(ctx) // want `the cancel function returned by fresh is not called on the path to the return at line 150`
 	} else {
-		sess, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on every path`
+		sess, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on the path to the return at line 150`
 	}
-	return work(ctx) // want `this return leaks the context created at line \d+` `this return leaks the context created at line \d+`
+	return work(ctx)
 }
 
 // clearedEarly: sess is set to nil without a release first, after which the
@@ -161,9 +161,9 @@ func (s *server) clearedEarly(ctx context.Context) error {
 		}
 	}
 	defer cleanup()
-	sess, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on every path`
+	sess, cancel = s.open(ctx) // want `the cancel function returned by server.open is not called on the path to the return at line 166`
 	sess = nil
-	return work(ctx) // want `this return leaks the context created at line \d+`
+	return work(ctx)
 }
 
 // unguardedLoop: without the test of sess before it, the assignment runs again

@@ -42,7 +42,7 @@ func neverCalled(parent context.Context) {
 	ctx, cancel := context.WithTimeout(parent, time.Second) // want `never called`
 	_ = cancel
 	_ = work(ctx)
-} // want `this return leaks`
+}
 
 // Quiet: the derived context is returned, and its caller owns it: a deferred
 // cancel would hand the caller a canceled context.
@@ -122,7 +122,7 @@ func neverCalledMayBeNil(parent context.Context) {
 	ctx, cancel := withoutDeadline(parent) // want `never called .*: write if cancel != nil \{ defer cancel\(\) \} after this line`
 	_ = cancel
 	_ = work(ctx)
-} // want `this return leaks`
+}
 
 type holder struct{ ctx context.Context }
 

@@ -12,7 +12,7 @@ func declaredWithVar[T any]() {
 	if false {
 		_ = cancel
 	}
-} // want `this return leaks the context created at line 11`
+}
 
 func deferred[T any]() {
 	_, cancel := context.WithCancel(parent)
@@ -55,9 +55,9 @@ func Start[T any](ctx context.Context, v T) (context.Context, context.CancelFunc
 }
 
 func useStart() {
-	ctx, cancel := Start(parent, 1) // want `the cancel function returned by Start is not called on every path`
+	ctx, cancel := Start(parent, 1) // want `the cancel function returned by Start is not called on the path to the return at line 60`
 	if ctx == nil {
-		return // want `this return leaks the context created at line 58`
+		return
 	}
 	cancel()
 }

@@ -67,10 +67,10 @@ func runCounted(t T, parent context.Context, n int) {
 
 // An iteration that skips its file hands nothing on: when every file is
 // skipped, the loop ends still holding the context, whatever the length.
-// Reported at the call and at the return; the return is also reached after
+// Reported once, at the call, naming the return; the return is also reached after
 // handing the context on, so the advice is not to cancel just before it.
 func runSome(t T, parent context.Context, files []string, skip func(string) bool) {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `the cancel function returned by context.WithTimeout is not called on every path to a return, so the derived context and its timer are not released until its deadline passes \(or its parent is done\): call cancel\(\) on each path that returns without handing the derived context on`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `the cancel function returned by context.WithTimeout is not called on the path to the end of the function at line 89, so the derived context and its timer are not released until its deadline passes \(or its parent is done\): call cancel\(\) on the path that reaches the return without handing the derived context on, before that path joins those that do \(not just before the return, which would cancel the context under its holder on those paths\)$`
 	left := int32(len(files))
 	for _, file := range files {
 		if skip(file) {
@@ -86,11 +86,11 @@ func runSome(t T, parent context.Context, files []string, skip func(string) bool
 			s.run()
 		})
 	}
-} // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) on the path that reaches it without handing the derived context on, before that path joins those that do \(not just before this return, which would cancel the context under its holder on those paths\)$`
+}
 
 // A loop that may break out before handing the context on: reported.
 func runUntil(t T, parent context.Context, files []string, stop func(string) bool) {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on every path to a return`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the end of the function at line 104`
 	for _, file := range files {
 		if stop(file) {
 			break
@@ -101,14 +101,14 @@ func runUntil(t T, parent context.Context, files []string, stop func(string) boo
 			s.run()
 		})
 	}
-} // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) on the path that reaches it without handing`
+}
 
 // A return before the loop, which never hands anything on: reported, and there
 // cancelling first is right.
 func runChecked(t T, parent context.Context, files []string) error {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on every path to a return`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the return at line 111`
 	if len(files) > 100 {
-		return errFail // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first$`
+		return errFail
 	}
 	for _, file := range files {
 		t.Run(file, func(t T) {

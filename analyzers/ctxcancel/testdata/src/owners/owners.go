@@ -144,10 +144,10 @@ func (r *result) Close() { r.cancel() }
 // The error returns before the result takes the cancel function leak it; the
 // result returned holds the context, so a deferred cancel would be wrong.
 func Open(parent context.Context, opts []func() error) (*result, error) {
-	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on every path to a return, .*: call cancel\(\) on each path that returns without handing the derived context on \(not with defer`
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on the path to the return at line 150, .*: call cancel\(\) on each path that returns without handing the derived context on \(not with defer`
 	for _, opt := range opts {
 		if err := opt(); err != nil {
-			return nil, err // want `this return leaks the context created at line 147: cancel is not called on the way here; call cancel\(\) first$`
+			return nil, err
 		}
 	}
 	return &result{ctx: ctx, cancel: cancel}, nil
@@ -168,14 +168,14 @@ func OpenRight(parent context.Context, opts []func() error) (*result, error) {
 // The response returned holds the derived context (through a call's result): the
 // advice is to call cancel on the error path, not to defer it.
 func (c *Client) Fetch(parent context.Context, path string, ok func() bool) (*Response, error) {
-	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on every path to a return, .*: call cancel\(\) on each path that returns without handing the derived context on`
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want `not called on the paths to the returns at lines 178 and 180, .*: call cancel\(\) on each path that returns without handing the derived context on`
 	if !ok() {
 		cancel()
 		return nil, errFail
 	}
 	resp, err := c.do(ctx, path)
 	if err != nil {
-		return nil, err // want `this return leaks the context created at line 171: .*; call cancel\(\) first$`
+		return nil, err
 	}
 	return resp, nil
 }
@@ -192,10 +192,10 @@ func (c *Client) withoutDeadline(ctx context.Context) (context.Context, context.
 // The returns before the result takes the cancel function leak it (nats's
 // object store Get); it may be nil, and the result holds the context.
 func (c *Client) Get(ctx context.Context, opts []func() error) (*result, error) {
-	ctx, cancel := c.withoutDeadline(ctx) // want `not called on every path to a return, .*: run if cancel != nil \{ cancel\(\) \} on each path that returns without handing the derived context on`
+	ctx, cancel := c.withoutDeadline(ctx) // want `not called on the path to the return at line 198, .*: run if cancel != nil \{ cancel\(\) \} on each path that returns without handing the derived context on`
 	for _, opt := range opts {
 		if err := opt(); err != nil {
-			return nil, err // want `; run if cancel != nil \{ cancel\(\) \} first$`
+			return nil, err
 		}
 	}
 	return &result{ctx: ctx, cancel: cancel}, nil
@@ -251,13 +251,13 @@ func describe(ctx context.Context) *label { return &label{} }
 // The same shape as Start, but what the call builds from the derived context
 // cannot hold it: the context is not handed on, and the last return leaks it.
 func (w *worker) Label(parent context.Context, deadline time.Time, fail func() error) error {
-	ctx, cancel := context.WithDeadline(parent, deadline) // want `not called on every path to a return, .*: call cancel\(\) on every path, usually with defer$`
+	ctx, cancel := context.WithDeadline(parent, deadline) // want `not called on the path to the return at line 260, .*: call cancel\(\) on every path, usually with defer$`
 	if err := fail(); err != nil {
 		cancel()
 		return err
 	}
 	w.label = describe(ctx)
-	return nil // want `this return leaks the context created at line \d+: cancel is not called on the way here; call cancel\(\) first or defer it$`
+	return nil
 }
 
 // _ = cancel beside a context that nothing holds is no decision to hand it on:
@@ -266,7 +266,7 @@ func (w *worker) Label(parent context.Context, deadline time.Time, fail func() e
 func (w *worker) Ping(parent context.Context, ping func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(parent, time.Second) // want `never called \(_ = cancel does not call it\), .*: call cancel\(\) when the code the derived context is passed to is done with it \(that code may keep the context, and a deferred call would cancel it there\)$`
 	_ = cancel
-	return ping(ctx) // want `this return leaks the context created at line \d+`
+	return ping(ctx)
 }
 
 // In a loop, _ = cancel beside a context handed on still leaves one more context

@@ -117,10 +117,10 @@ func events(ctx context.Context, status <-chan int) error {
 // Reported: the parent's cancel function is not called on the early return,
 // which the child reaches.
 func parentNotOnEveryPath(ctx context.Context, fail bool) error {
-	ctx, cancel := context.WithCancel(ctx)         // want `not called on every path`
+	ctx, cancel := context.WithCancel(ctx)         // want `not called on the path to the return at line 123`
 	ctx, _ = context.WithTimeout(ctx, time.Second) // want `discarded`
 	if fail {
-		return errors.New("failed") // want `this return leaks`
+		return errors.New("failed")
 	}
 	defer cancel()
 	return upload(ctx)

@@ -23,9 +23,9 @@ func discarded() {
 }
 
 func errorPath() error {
-	ctx, cancel := helper.WithTimeout(parent) // want `the cancel function returned by helper.WithTimeout is not called on every path`
+	ctx, cancel := helper.WithTimeout(parent) // want `the cancel function returned by helper.WithTimeout is not called on the path to the return at line 28`
 	if err := work(ctx); err != nil {
-		return err // want `this return leaks the context created at line 26`
+		return err
 	}
 	cancel()
 	return nil
@@ -34,12 +34,12 @@ func errorPath() error {
 func inert() {
 	_, cancel := context.WithCancel(parent) // want `never called \(helper.Ignore never calls it\)`
 	helper.Ignore(cancel)
-} // want `this return leaks`
+}
 
 func inertForwarded() {
 	_, cancel := context.WithCancel(parent) // want `never called`
 	helper.Forward(parent, cancel)
-} // want `this return leaks`
+}
 
 func called() {
 	_, c1 := context.WithCancel(parent)
@@ -62,12 +62,12 @@ func taskError(timeout string) error {
 }
 
 func taskErrorLeak(timeout string) error {
-	ctx, cancel, herr := helper.TaskContext(parent, timeout) // want `the cancel function returned by helper.TaskContext is not called on every path to a return, .*: call cancel\(\) on every path, usually with defer`
+	ctx, cancel, herr := helper.TaskContext(parent, timeout) // want `the cancel function returned by helper.TaskContext is not called on the path to the return at line 70, .*: call cancel\(\) on every path, usually with defer`
 	if herr != nil {
 		return herr
 	}
 	if err := work(ctx); err != nil {
-		return err // want `this return leaks the context created at line 65: cancel is not called on the way here; call cancel\(\) first or defer it`
+		return err
 	}
 	cancel()
 	return nil
@@ -84,9 +84,9 @@ func withoutDeadline() error {
 }
 
 func withoutDeadlineLeak() error {
-	ctx, cancel := helper.WithoutDeadline(parent) // want `not called on every path to a return, .*: call it on every path, usually: write if cancel != nil \{ defer cancel\(\) \} after this line`
+	ctx, cancel := helper.WithoutDeadline(parent) // want `not called on the path to the return at line 89, .*: call it on every path, usually: write if cancel != nil \{ defer cancel\(\) \} after this line`
 	if err := work(ctx); err != nil {
-		return err // want `this return leaks the context created at line 87: cancel is not called on the way here; run if cancel != nil \{ cancel\(\) \} first or defer it`
+		return err
 	}
 	if cancel != nil {
 		cancel()
@@ -99,9 +99,9 @@ func withoutDeadlineLeak() error {
 // before the iteration ends or the function returns.
 func withoutDeadlineInLoop(chunks int) error {
 	for range chunks {
-		ctx, cancel := helper.WithoutDeadline(parent) // want `not called on every path to a return, .*: run if cancel != nil \{ cancel\(\) \} on every path before the iteration ends or the function returns \(not with defer`
+		ctx, cancel := helper.WithoutDeadline(parent) // want `not called on the path to the return at line 104, .*: run if cancel != nil \{ cancel\(\) \} on every path before the iteration ends or the function returns \(not with defer`
 		if err := work(ctx); err != nil {
-			return err // want `this return leaks the context created at line \d+: cancel is not called on the way here; run if cancel != nil \{ cancel\(\) \} first$`
+			return err
 		}
 		if cancel != nil {
 			cancel()
@@ -137,10 +137,10 @@ func asyncWatch(stop chan struct{}) error {
 }
 
 func asyncNoCancel(reset chan struct{}) error {
-	done, cancel := helper.AsyncNoCancel(parent) // want `the cancel function returned by helper.AsyncNoCancel is not called on every path to a return`
+	done, cancel := helper.AsyncNoCancel(parent) // want `the cancel function returned by helper.AsyncNoCancel is not called on the path to the return at line 143`
 	select {
 	case err := <-done:
-		return err // want `this return leaks the context created at line \d+`
+		return err
 	case <-reset:
 		cancel()
 		return <-done

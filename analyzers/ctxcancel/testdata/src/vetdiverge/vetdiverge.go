@@ -35,12 +35,12 @@ func cancelOfTODODiscarded() {
 
 // A timer context of Background holds its timer until the deadline: reported.
 func timerOfBackground() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `is not called on every path`
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // want `is not called on the path to the end of the function at line 43`
 	if flag {
 		cancel()
 	}
 	_ = work(ctx)
-} // want `this return leaks the context created at line 38`
+}
 
 // A cancel context of a context that can be done registers with it: reported.
 func cancelOfParent() {
@@ -62,9 +62,9 @@ type conn struct {
 }
 
 func stored(flaky bool) (*conn, error) {
-	ctx, cancel := context.WithCancel(parent) // want `is not called on every path`
+	ctx, cancel := context.WithCancel(parent) // want `is not called on the path to the return at line 67`
 	if flaky {
-		return nil, nil // want `this return leaks the context created at line 65`
+		return nil, nil
 	}
 	if err := work(ctx); err != nil {
 		cancel()

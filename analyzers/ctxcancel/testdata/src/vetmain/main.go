@@ -40,11 +40,11 @@ func setUp() {
 
 // Called in a loop: each round loses a context.
 func perRound() {
-	_, cancel := context.WithTimeout(parent, time.Second) // want `is not called on every path`
+	_, cancel := context.WithTimeout(parent, time.Second) // want `is not called on the path to the end of the function at line 47`
 	if maybe {
 		cancel()
 	}
-} // want `this return leaks the context created at line 43`
+}
 
 // Started once as a goroutine, from main's top level: a go statement runs its
 // function once, as a call does.
@@ -73,8 +73,8 @@ func notMain() {
 var parent = context.Background()
 
 func notMainParent() {
-	_, cancel := context.WithCancel(parent) // want `is not called on every path`
+	_, cancel := context.WithCancel(parent) // want `is not called on the path to the end of the function at line 80`
 	if maybe {
 		cancel()
 	}
-} // want `this return leaks the context created at line 76`
+}

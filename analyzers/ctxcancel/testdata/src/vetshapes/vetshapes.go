@@ -21,14 +21,14 @@ func declaredWithVar() {
 	if flag {
 		_ = cancel
 	}
-} // want `this return leaks the context created at line 20: cancel is not called on the way here`
+}
 
 func declaredShort() {
 	_, stop := context.WithDeadline(parent, time.Time{}) // want `never called`
 	if flag {
 		_ = stop
 	}
-} // want `this return leaks the context created at line 27`
+}
 
 func assigned() {
 	var release func()
@@ -36,7 +36,7 @@ func assigned() {
 	if flag {
 		_ = release
 	}
-} // want `this return leaks the context created at line 35`
+}
 
 func discarded() {
 	ctx, _ := context.WithCancel(parent)              // want `the cancel function returned by context.WithCancel is discarded`
@@ -51,11 +51,11 @@ func deferred() {
 }
 
 func calledOnOneBranch() {
-	_, cancel := context.WithCancel(parent) // want `is not called on every path to a return`
+	_, cancel := context.WithCancel(parent) // want `is not called on the path to the return at line 58`
 	if flag {
 		cancel()
 	}
-	return // want `this return leaks the context created at line 54`
+	return
 }
 
 func endlessLoopElsewhere() {
@@ -70,7 +70,7 @@ func endlessLoopElsewhere() {
 }
 
 func boundedLoopElsewhere() {
-	_, cancel := context.WithCancel(parent) // want `is not called on every path`
+	_, cancel := context.WithCancel(parent) // want `is not called on the path to the end of the function at line 81`
 	if flag {
 		cancel()
 	} else {
@@ -78,7 +78,7 @@ func boundedLoopElsewhere() {
 			println(i)
 		}
 	}
-} // want `this return leaks the context created at line 73`
+}
 
 func switchEveryCaseEnds() {
 	_, cancel := context.WithCancel(parent)
@@ -98,7 +98,7 @@ func switchEveryCaseEnds() {
 }
 
 func switchOneCaseFallsOut() {
-	_, cancel := context.WithCancel(parent) // want `is not called on every path`
+	_, cancel := context.WithCancel(parent) // want `is not called on the path to the end of the function at line 114`
 	switch n {
 	case 0:
 		new(testing.T).FailNow()
@@ -111,10 +111,10 @@ func switchOneCaseFallsOut() {
 	default:
 		os.Exit(1)
 	}
-} // want `this return leaks the context created at line 101`
+}
 
 func selectOneCaseFallsOut(ch chan int) {
-	_, cancel := context.WithCancel(parent) // want `is not called on every path`
+	_, cancel := context.WithCancel(parent) // want `is not called on the path to the end of the function at line 128`
 	select {
 	case <-ch:
 		new(testing.T).FailNow()
@@ -125,7 +125,7 @@ func selectOneCaseFallsOut(ch chan int) {
 	default:
 		os.Exit(1)
 	}
-} // want `this return leaks the context created at line 117`
+}
 
 func blockingSelectPanics(ch chan int) {
 	_, cancel := context.WithCancel(parent)
@@ -145,7 +145,7 @@ func inGoroutine() {
 			_ = cancel
 		}
 		println(ctx)
-	}() // want `this return leaks the context created at line 143`
+	}()
 }
 
 func fieldCall() {

@@ -22,7 +22,7 @@ func silencedLostcancel(parent context.Context) (func(), error) {
 func silencedSomeVetCheck(parent context.Context) (func(), error) {
 	ctx, kill := context.WithCancel(parent) //nolint:govet // want `kill`
 	if err := run(ctx); err != nil {
-		return nil, err //nolint:govet // want `leaks the context`
+		return nil, err //nolint:govet
 	}
 	return kill, nil
 }
@@ -31,7 +31,7 @@ func silencedSomeVetCheck(parent context.Context) (func(), error) {
 func silencedErrcheck(parent context.Context) (func(), error) {
 	ctx, kill := context.WithCancel(parent) //nolint:errcheck // want `kill`
 	if err := run(ctx); err != nil {
-		return nil, err //nolint:errcheck // want `leaks the context`
+		return nil, err //nolint:errcheck
 	}
 	return kill, nil
 }
