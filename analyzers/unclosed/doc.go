@@ -560,6 +560,17 @@
 // after the error check, and no fix (a second defer would release it twice); not
 // when the variable takes a new value in between, where the defer binds another.
 //
+// A resource acquired into a variable whose release the function deferred
+// before, with the variable named in the deferred call itself (defer f.Close();
+// then f, err = os.Create(next) in a loop, or a ticker replaced after a
+// certificate rotation, as swarmkit's agent does), is not released by that
+// defer: a deferred call evaluates its receiver and arguments when the defer
+// statement runs, so it releases the first value only. The advice is to make
+// that defer a function literal that reads the variable when it runs (defer
+// func() { f.Close() }()), not to add a second defer, which in a loop would hold
+// every value until the function returns; no fix is offered, since the literal
+// changes what the defer releases.
+//
 // A leaking return in the body of an if whose condition ORs the test of the
 // paired error with something else (if err != nil || resp.StatusCode !=
 // http.StatusOK { return ... }) has no place for a deferred release: before the

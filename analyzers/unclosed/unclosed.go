@@ -373,9 +373,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		handOff = token.NoPos
 	}
 	combined, rest := combinedCheck(pass, body, r)
+	bound := boundDefer(t, cur, r)
 	switch {
 	case handOff.IsValid():
 		remedy = handOffAdvice(src.Kind, id.Name, pass.Fset.Position(handOff).Line)
+	case bound != nil:
+		remedy = boundDeferAdvice(pass, bound, src.Kind, id.Name)
 	case combined != nil && hasReleaseMethod(pass, r):
 		var d *ast.DeferStmt
 		if !reassigned(overwrites, stmt) {
@@ -860,6 +863,63 @@ func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 		}
 	}
 	return nil
+}
+
+// boundDefer returns a deferred release of the tracked variable that the
+// function registers before the acquisition, in a statement list around it, and
+// whose call names the variable itself (defer f.Close(), defer closeFile(f)), or
+// nil. A deferred call evaluates its receiver and arguments when the defer
+// statement runs: it releases the value the variable held then, and the new
+// value that the acquisition assigns is not released by it (measurement 47:
+// swarmkit's agent defers the Stop of its node-update ticker, then replaces the
+// ticker after a certificate rotation, and returns with the new one running). A
+// deferred function literal reads the variable when it runs, and is not such a
+// defer.
+func boundDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.DeferStmt {
+	for c := range cur.Enclosing() {
+		parent := c.Parent().Node()
+		switch parent.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
+		list, ok := flow.StmtList(parent)
+		if !ok {
+			continue
+		}
+		for _, s := range list {
+			if s == c.Node() {
+				break
+			}
+			d, ok := s.(*ast.DeferStmt)
+			if !ok {
+				continue
+			}
+			if _, lit := ast.Unparen(d.Call.Fun).(*ast.FuncLit); !lit && releasesIn(t, d, r) {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// boundDeferAdvice says how to release a resource of kind k, acquired into v
+// after the deferred call d bound v's earlier value (see boundDefer): defer a
+// function literal that reads v when it runs. Not a second defer, which in a loop
+// would hold every value until the function returns.
+func boundDeferAdvice(pass *analysis.Pass, d *ast.DeferStmt, k *resources.Kind, v string) string {
+	call := edit.Render(pass.Fset, d.Call, "")
+	if call == "" || strings.Contains(call, "\n") || len(call) > 60 {
+		call = k.ReleaseCall(v)
+	}
+	releases := "releases"
+	switch verb(k) {
+	case "closed":
+		releases = "closes"
+	case "stopped":
+		releases = "stops"
+	}
+	return fmt.Sprintf("the deferred %s at line %d %s only the %s %s held when the defer ran: make it defer func() { %s }(), which %s the %s %s holds when the function returns",
+		call, pass.Fset.Position(d.Pos()).Line, releases, k.Noun, v, call, releases, k.Noun, v)
 }
 
 // deferredBefore reports whether the deferred release d (see laterDefer), in the
