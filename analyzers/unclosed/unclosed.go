@@ -291,6 +291,12 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		}
 		neutral = false
 	}
+	dbReleases := databaseReleases(t, fnCur, body, call, stmt, src.Kind)
+	if len(dbReleases) > 0 {
+		r.handed = append(r.handed, dbReleases...)
+		released = append(released, dbReleases...)
+		neutral = false
+	}
 	if u, ok := soleHandOff(uses, stmt); ok {
 		inner := "the " + what
 		if via != nil {
@@ -321,6 +327,9 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		r.findFailedReads(body)
 	}
 	ret := r.leakPath(g, body)
+	if ret != nil && databaseDeferredBefore(t, cur, call, src.Kind) {
+		ret, r.leaks = nil, nil // defer db.Close() before db.Prepare: the statement closes with the database
+	}
 	if ret != nil && obligation.DeferredBefore(g, body, stmt, v, released) {
 		ret, r.leaks = nil, nil // a deferred literal from before the acquisition releases whatever v holds at the return
 	}
@@ -876,6 +885,16 @@ func laterDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 // deferred function literal reads the variable when it runs, and is not such a
 // defer.
 func boundDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.DeferStmt {
+	return deferBefore(cur, func(d *ast.DeferStmt) bool {
+		_, lit := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+		return !lit && releasesIn(t, d, r)
+	})
+}
+
+// deferBefore returns a defer statement for which accept holds, registered
+// before the node at cur in a statement list around it within its function,
+// so on every path that reaches that node; or nil.
+func deferBefore(cur inspector.Cursor, accept func(*ast.DeferStmt) bool) *ast.DeferStmt {
 	for c := range cur.Enclosing() {
 		parent := c.Parent().Node()
 		switch parent.(type) {
@@ -890,16 +909,45 @@ func boundDefer(t *resources.Tracker, cur inspector.Cursor, r *tracked) *ast.Def
 			if s == c.Node() {
 				break
 			}
-			d, ok := s.(*ast.DeferStmt)
-			if !ok {
-				continue
-			}
-			if _, lit := ast.Unparen(d.Call.Fun).(*ast.FuncLit); !lit && releasesIn(t, d, r) {
+			if d, ok := s.(*ast.DeferStmt); ok && accept(d) {
 				return d
 			}
 		}
 	}
 	return nil
+}
+
+// databaseReleases returns the positions, after the acquisition stmt, where the
+// function releases the database that call prepared its statement on (see
+// resources.PreparedOn): db.Close(), or a helper that closes its parameter. A
+// path through one of them releases the statement too.
+func databaseReleases(t *resources.Tracker, fnCur inspector.Cursor, body *ast.BlockStmt, call *ast.CallExpr, stmt ast.Node, k *resources.Kind) []token.Pos {
+	db, dbKind := t.Cat.PreparedOn(t.Pass.TypesInfo, call, k)
+	if db == nil {
+		return nil
+	}
+	var at []token.Pos
+	for _, u := range t.Uses(body, db, dbKind) {
+		closes := u.Effect == resources.Release || u.Effect == resources.Move && closingCall(t, fnCur, u, dbKind)
+		if closes && u.Ident.Pos() >= stmt.End() {
+			at = append(at, u.Ident.Pos())
+		}
+	}
+	return at
+}
+
+// databaseDeferredBefore reports whether the function defers the release of the
+// database that call prepares its statement on before preparing it (db, err :=
+// sql.Open(...); defer db.Close(); stmt, err := db.Prepare(q)): every return
+// closes the statement with the database.
+func databaseDeferredBefore(t *resources.Tracker, cur inspector.Cursor, call *ast.CallExpr, k *resources.Kind) bool {
+	db, dbKind := t.Cat.PreparedOn(t.Pass.TypesInfo, call, k)
+	if db == nil {
+		return false
+	}
+	return deferBefore(cur, func(d *ast.DeferStmt) bool {
+		return slices.ContainsFunc(t.Uses(d, db, dbKind), func(u resources.Use) bool { return u.Effect == resources.Release })
+	}) != nil
 }
 
 // boundDeferAdvice says how to release a resource of kind k, acquired into v

@@ -105,6 +105,13 @@ var (
 		Leak: "its connection is not reused or freed until the body is read to its end"}
 	rows = &Kind{Name: "rows", Noun: "sql.Rows", Release: []string{"Close"}, NextEnds: true, ErrEnds: true, Types: []string{"*database/sql.Rows"},
 		Leak: "its database connection stays busy"}
+	// database is a *sql.DB (or sqlx's DB), which nothing in the catalogue
+	// acquires: a process opens its pool and keeps it. It is a kind so that a
+	// release of one is known, db.Close() or a helper whose facts say it closes
+	// its parameter, since closing a database closes the statements prepared on
+	// it (see PreparedOn).
+	database = &Kind{Name: "database", Noun: "database", Release: []string{"Close"},
+		Types: []string{"*database/sql.DB", "*github.com/jmoiron/sqlx.DB"}, Leak: "its connections stay open"}
 	stmt = &Kind{Name: "stmt", Noun: "prepared statement", Release: []string{"Close"}, Types: []string{"*database/sql.Stmt"},
 		Leak: "the statement stays prepared on its connections"}
 	sqlConn = &Kind{Name: "sqlconn", Noun: "sql.Conn", Release: []string{"Close"}, Types: []string{"*database/sql.Conn"},
@@ -209,6 +216,7 @@ func newCatalogue(extra []*Extra) *Catalogue {
 			c.add(&Acquirer{Pkg: group.pkg, Name: name, Kind: group.kind})
 		}
 	}
+	c.addKind(database)
 	for _, e := range extra {
 		c.addKind(e.Kind)
 		for _, a := range e.Acquirers {
@@ -428,4 +436,32 @@ func ReleasedWithTx(info *types.Info, call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(info, inner).(*types.Func)
 	return ok && (knowledge.IsMethod(fn, "database/sql", "Tx", "Stmt", "StmtContext") ||
 		knowledge.IsMethod(fn, "github.com/jmoiron/sqlx", "Tx", "Stmtx", "StmtxContext", "NamedStmt", "NamedStmtContext"))
+}
+
+// PreparedOn returns the local variable holding the database that call, the
+// acquisition of a prepared statement of kind k, prepares it on (db in
+// db.Prepare(q) or sqlx's db.Preparex(q)), and the database's kind; or nil. Closing
+// a database closes every connection it holds, and with each connection the
+// statements prepared on it (database/sql's driverConn.finalClose), so a path that
+// closes the database releases the statement (measurement 48: cinar/indicator's
+// repository closes its database through a helper when a later statement fails
+// to prepare). A statement prepared on a sql.Conn is not so: closing the Conn
+// hands its connection back to the pool.
+func (c *Catalogue) PreparedOn(info *types.Info, call *ast.CallExpr, k *Kind) (*types.Var, *Kind) {
+	if k != stmt && k != sqlxStmt {
+		return nil, nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || c.KindOf(v.Type()) != database {
+		return nil, nil
+	}
+	return v, database
 }
