@@ -291,7 +291,8 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		}
 		neutral = false
 	}
-	dbReleases := databaseReleases(t, fnCur, body, call, stmt, src.Kind)
+	db, dbKind := t.Cat.PreparedOn(pass.TypesInfo, call, src.Kind)
+	dbReleases := databaseReleases(t, fnCur, body, db, dbKind, stmt)
 	if len(dbReleases) > 0 {
 		r.handed = append(r.handed, dbReleases...)
 		released = append(released, dbReleases...)
@@ -327,7 +328,7 @@ func (c *checker) checkAcquisition(cur inspector.Cursor, call *ast.CallExpr, src
 		r.findFailedReads(body)
 	}
 	ret := r.leakPath(g, body)
-	if ret != nil && databaseDeferredBefore(t, cur, call, src.Kind) {
+	if ret != nil && databaseDeferredBefore(t, cur, db, dbKind) {
 		ret, r.leaks = nil, nil // defer db.Close() before db.Prepare: the statement closes with the database
 	}
 	if ret != nil && obligation.DeferredBefore(g, body, stmt, v, released) {
@@ -918,11 +919,10 @@ func deferBefore(cur inspector.Cursor, accept func(*ast.DeferStmt) bool) *ast.De
 }
 
 // databaseReleases returns the positions, after the acquisition stmt, where the
-// function releases the database that call prepared its statement on (see
-// resources.PreparedOn): db.Close(), or a helper that closes its parameter. A
-// path through one of them releases the statement too.
-func databaseReleases(t *resources.Tracker, fnCur inspector.Cursor, body *ast.BlockStmt, call *ast.CallExpr, stmt ast.Node, k *resources.Kind) []token.Pos {
-	db, dbKind := t.Cat.PreparedOn(t.Pass.TypesInfo, call, k)
+// function releases db, the database the statement was prepared on (see
+// resources.PreparedOn; nil for none): db.Close(), or a helper that closes its
+// parameter. A path through one of them releases the statement too.
+func databaseReleases(t *resources.Tracker, fnCur inspector.Cursor, body *ast.BlockStmt, db *types.Var, dbKind *resources.Kind, stmt ast.Node) []token.Pos {
 	if db == nil {
 		return nil
 	}
@@ -936,12 +936,11 @@ func databaseReleases(t *resources.Tracker, fnCur inspector.Cursor, body *ast.Bl
 	return at
 }
 
-// databaseDeferredBefore reports whether the function defers the release of the
-// database that call prepares its statement on before preparing it (db, err :=
-// sql.Open(...); defer db.Close(); stmt, err := db.Prepare(q)): every return
-// closes the statement with the database.
-func databaseDeferredBefore(t *resources.Tracker, cur inspector.Cursor, call *ast.CallExpr, k *resources.Kind) bool {
-	db, dbKind := t.Cat.PreparedOn(t.Pass.TypesInfo, call, k)
+// databaseDeferredBefore reports whether the function defers the release of db,
+// the database the statement at cur is prepared on (nil for none), before
+// preparing it (db, err := sql.Open(...); defer db.Close(); stmt, err :=
+// db.Prepare(q)): every return closes the statement with the database.
+func databaseDeferredBefore(t *resources.Tracker, cur inspector.Cursor, db *types.Var, dbKind *resources.Kind) bool {
 	if db == nil {
 		return false
 	}

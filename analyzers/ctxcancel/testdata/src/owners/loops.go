@@ -90,7 +90,7 @@ func runSome(t T, parent context.Context, files []string, skip func(string) bool
 
 // A loop that may break out before handing the context on: reported.
 func runUntil(t T, parent context.Context, files []string, stop func(string) bool) {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the end of the function at line 104`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the end of the function at line 104, .*: call cancel\(\) on the path that reaches the return without handing the derived context on, before that path joins those that do`
 	for _, file := range files {
 		if stop(file) {
 			break
@@ -103,10 +103,10 @@ func runUntil(t T, parent context.Context, files []string, stop func(string) boo
 	}
 }
 
-// A return before the loop, which never hands anything on: reported, and there
-// cancelling first is right.
+// A return before the loop, which never hands anything on: reported, and
+// cancelling on that path is right.
 func runChecked(t T, parent context.Context, files []string) error {
-	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the return at line 111`
+	ctx, cancel := context.WithTimeout(parent, time.Minute) // want `not called on the path to the return at line 111, .*: call cancel\(\) on each path that returns without handing the derived context on \(not with defer`
 	if len(files) > 100 {
 		return errFail
 	}
